@@ -1,0 +1,25 @@
+// checksum.cpp — see checksum.h.
+#include "checksum.h"
+
+#include "bytes.h"
+
+namespace sc {
+
+uint64_t mix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+uint64_t checksum64(const void* data, size_t n, uint64_t seed) {
+  const auto* p = static_cast<const uint8_t*>(data);
+  uint64_t h = mix64(seed ^ (n * 0x9e3779b97f4a7c15ULL));
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) h = (h ^ load_u64(p + i)) * 0xff51afd7ed558ccdULL + (h >> 29);
+  uint64_t tail = 0;
+  for (size_t j = 0; i + j < n; ++j) tail |= static_cast<uint64_t>(p[i + j]) << (8 * j);
+  return mix64(h ^ tail);
+}
+
+}  // namespace sc
