@@ -1,0 +1,38 @@
+// kmain.cpp — the kernel's C++ entry, called by boot.S on hart 0.
+// Interface: kmain(hartid, dtb) never returns; it initialises the console
+// and traps, runs the global constructors, then runs the self-test mode and
+// exits through the finisher: "SELFTEST PASS" and exit status 0, or
+// "SELFTEST FAIL: <reason>" and the failure code.
+// Invariant: .bss is zero and the boot stack is set when this runs.
+#include <stdint.h>
+
+#include "kernel/arch/riscv64/console.h"
+#include "kernel/arch/riscv64/finisher.h"
+#include "kernel/arch/riscv64/selftest.h"
+#include "kernel/arch/riscv64/trap.h"
+#include "kernel/arch/riscv64/uart.h"
+
+extern "C" void (*__init_array_start[])();
+extern "C" void (*__init_array_end[])();
+
+namespace {
+
+void run_global_constructors() {
+  for (void (**f)() = __init_array_start; f != __init_array_end; ++f) (*f)();
+}
+
+}  // namespace
+
+extern "C" [[noreturn]] void kmain(uint64_t hartid, uint64_t dtb) {
+  rv::uart_init();
+  rv::kprintf("stablecut riscv64 kernel: hart %lu, dtb 0x%lx, M-mode, self-test\n", hartid, dtb);
+  rv::trap_init();
+  run_global_constructors();
+  rv::FailCode code = rv::FailCode::selftest;
+  if (const char* why = rv::run_selftest(&code)) {
+    rv::kprintf("SELFTEST FAIL: %s\n", why);
+    rv::exit_fail(code);
+  }
+  rv::kprintf("SELFTEST PASS\n");
+  rv::exit_pass();
+}

@@ -1,0 +1,27 @@
+// memory_layout.h — the physical and user-virtual address map of the
+// riscv64 kernel on QEMU virt. Interface: constants only.
+// Invariants: the kernel image starts at kRamBase (QEMU's -bios none entry
+// point) and runs untranslated in M-mode; pages from the end of the image
+// up to kRamBase + kRamSize are handed out by page_alloc; the runner gives
+// the guest at least kRamSize of RAM. User addresses are below 2^38.
+#pragma once
+#include <stdint.h>
+
+namespace rv {
+
+constexpr uint64_t kPageSize = 4096;
+constexpr uint64_t kRamBase = 0x80000000;
+constexpr uint64_t kRamSize = 64ULL << 20;
+
+// U-mode address space of a program.
+constexpr uint64_t kUserCodeBase = 0x10000;         // code, read+execute
+constexpr uint64_t kUserStackTop = 0x80000;         // one stack page below
+constexpr uint64_t kUserDemandBase = 0x40000000;    // pages mapped on fault
+constexpr uint64_t kUserDemandPages = 64;
+
+// virtio-mmio transports on QEMU virt.
+constexpr uint64_t kVirtioMmioBase = 0x10001000;
+constexpr uint64_t kVirtioMmioStride = 0x1000;
+constexpr int kVirtioMmioSlots = 8;
+
+}  // namespace rv
