@@ -1,0 +1,123 @@
+// crash_model.h — the crash model of stablecut (DESIGN.md §4), in prose first,
+// then the vocabulary types every other file of injector/crash uses.
+//
+// THE RULES
+//
+// The disk is a write-back device with 512-byte sectors. A trace is the
+// sequence of requests the running system sent to it, each a WRITE (with or
+// without FUA) or a FLUSH, each tagged with the protocol phase it was issued in.
+//
+//  * A WRITE is acknowledged before it is durable: after the acknowledgement
+//    its data sits in a volatile cache and may or may not reach the media.
+//  * A FLUSH makes every write acknowledged before it durable.
+//  * A WRITE with FUA is durable when it is acknowledged (only that write;
+//    it says nothing about earlier writes still in the cache).
+//
+// A power cut at index i means "power was lost just before request i
+// executed"; i runs over 0..requests.size() inclusive (the last value is a cut
+// after the whole run). A write j < i is *durable at cut i* if it had FUA or a
+// FLUSH lies between j and i; every other write j < i is *in flight at i*.
+//
+// A CRASH STATE after a cut at i is: every write durable at i, plus any subset
+// of the writes in flight at i, each one kept whole, dropped, or torn (any
+// subset of its 512-byte sectors kept; sectors never tear inside). All
+// surviving writes are applied in request order: for each sector the image
+// holds the data of the latest surviving write covering it. In particular a
+// later in-flight write to a sector wins over an earlier one only when it is
+// kept, and a kept in-flight write never undoes a newer durable write (the
+// drive cache is coherent; stale data is not written back over newer data).
+// Sectors no surviving write covers keep the base image's content.
+//
+// A crash state is named by (cut, mode, kept writes); a kept write names its
+// request and a sector mask. Bit j of the mask keeps chunk j of the write,
+// where a chunk is ceil(count / 64) sectors (one sector for writes of up to 64
+// sectors). kWholeWrite (all ones) keeps the write whole.
+//
+// FAULT CLASSES NOT YET INJECTED
+//
+//  * bit rot and latent sector errors (durable data that changes or fails to
+//    read back later);
+//  * misdirected writes (data lands on the wrong sector) and lost writes that
+//    are reported durable;
+//  * lost flushes / lying disks (a FLUSH or FUA that is acknowledged but not
+//    honoured, so "durable" writes vanish);
+//  * partial-sector tears (a 512-byte sector with old and new bytes mixed);
+//  * read errors, I/O errors returned to the guest, and power cuts in the
+//    middle of recovery that is not itself recorded.
+#pragma once
+#include <bitset>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "kernel/core/phase.h"
+
+namespace sc::crash {
+
+enum class Kind : uint8_t { write, flush };
+
+// One request of the trace. For a write, payload_offset is the byte offset of
+// its count * 512 bytes of data in the trace payload; unused for a flush.
+struct Request {
+  Kind kind = Kind::flush;
+  uint64_t sector = 0;
+  uint32_t count = 0;
+  bool fua = false;
+  Phase phase = Phase::RUN;
+  uint64_t payload_offset = 0;
+};
+
+// How a crash state was produced (DESIGN.md §4 enumeration modes).
+enum class Mode : uint8_t { prefix = 0, reorder = 1, torn = 2 };
+constexpr size_t kModeCount = 3;
+using ModeSet = std::bitset<kModeCount>;
+
+const char* mode_name(Mode mode);
+bool parse_mode(const char* name, Mode* out);
+ModeSet all_modes();
+ModeSet only(Mode mode);
+
+constexpr uint64_t kWholeWrite = ~uint64_t{0};
+
+struct KeptWrite {
+  size_t request = 0;
+  uint64_t sector_mask = kWholeWrite;
+
+  friend bool operator==(const KeptWrite&, const KeptWrite&) = default;
+};
+
+// Kept writes are listed in increasing request order.
+struct CrashState {
+  size_t cut = 0;
+  Mode kind = Mode::prefix;
+  std::vector<KeptWrite> kept;
+
+  friend bool operator==(const CrashState&, const CrashState&) = default;
+};
+
+// Sectors per mask bit for a write of `count` sectors (1 when count <= 64).
+inline uint32_t sectors_per_chunk(uint32_t count) { return count <= 64 ? 1 : (count + 63) / 64; }
+
+// Number of mask bits a write of `count` sectors uses (1..64).
+inline uint32_t chunk_count(uint32_t count) {
+  const uint32_t per = sectors_per_chunk(count);
+  return (count + per - 1) / per;
+}
+
+// Mask bits that keep every chunk of a write of `count` sectors.
+inline uint64_t full_mask(uint32_t count) {
+  const uint32_t n = chunk_count(count);
+  return n >= 64 ? kWholeWrite : (uint64_t{1} << n) - 1;
+}
+
+// True if `mask` is meaningful for a write of `count` sectors: nonzero, and
+// either kWholeWrite or using no bits beyond the write's chunks.
+inline bool valid_mask(uint64_t mask, uint32_t count) {
+  return mask != 0 && (mask == kWholeWrite || (mask & ~full_mask(count)) == 0);
+}
+
+inline bool sector_kept(uint64_t mask, uint32_t count, uint32_t j) {
+  return (mask >> (j / sectors_per_chunk(count))) & 1;
+}
+
+}  // namespace sc::crash

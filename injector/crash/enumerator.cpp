@@ -1,0 +1,111 @@
+// enumerator.cpp — see enumerator.h.
+#include "enumerator.h"
+
+namespace sc::crash {
+
+CrashStateEnumerator::CrashStateEnumerator(const Trace& trace, Options options)
+    : trace_(&trace),
+      options_(options),
+      hashes_(trace),
+      durable_(trace, hashes_),
+      prng_(options.seed) {
+  begin_cut();
+}
+
+bool CrashStateEnumerator::next() {
+  while (next_candidate()) {
+    ++counters_.generated;
+    fingerprint_ = build_delta(durable_, state_.kept, delta_);
+    if (seen_.insert(fingerprint_)) {
+      ++counters_.yielded;
+      return true;
+    }
+    ++counters_.duplicates;
+  }
+  return false;
+}
+
+bool CrashStateEnumerator::next_candidate() {
+  while (stage_ != Stage::done)
+    if (step()) return true;
+  return false;
+}
+
+// Runs one stage of the current cut; true if it produced a candidate.
+bool CrashStateEnumerator::step() {
+  const auto in_flight = durable_.in_flight();
+  switch (stage_) {
+    case Stage::prefix_alone:
+      stage_ = Stage::prefix_all;
+      if (!enabled(Mode::prefix)) return false;
+      state_.kind = Mode::prefix;
+      state_.kept.clear();
+      return true;
+    case Stage::prefix_all:
+      stage_ = Stage::reorder_exhaustive;
+      if (!enabled(Mode::prefix) || in_flight.empty()) return false;
+      state_.kind = Mode::prefix;
+      state_.kept.clear();
+      for (const size_t w : in_flight) state_.kept.push_back({w, kWholeWrite});
+      return true;
+    case Stage::reorder_exhaustive:
+      if (enabled(Mode::reorder) && subsets_.next()) {
+        state_.kind = Mode::reorder;
+        keep_in_flight_positions(subsets_.current());
+        return true;
+      }
+      stage_ = Stage::reorder_sample;
+      return false;
+    case Stage::reorder_sample:
+      if (enabled(Mode::reorder) && samples_left_ > 0) {
+        --samples_left_;
+        state_.kind = Mode::reorder;
+        keep_random_subset();
+        return true;
+      }
+      stage_ = Stage::torn;
+      return false;
+    case Stage::torn:
+      if (enabled(Mode::torn) &&
+          torn_.next(*trace_, prng_, options_.torn_samples_per_write, state_.kept)) {
+        state_.kind = Mode::torn;
+        return true;
+      }
+      stage_ = Stage::next_cut;
+      return false;
+    case Stage::next_cut:
+      if (durable_.cut() == trace_->requests().size()) {
+        stage_ = Stage::done;
+        return false;
+      }
+      durable_.advance();
+      begin_cut();
+      return false;
+    case Stage::done:
+      return false;
+  }
+  return false;
+}
+
+void CrashStateEnumerator::begin_cut() {
+  const auto in_flight = durable_.in_flight();
+  state_.cut = durable_.cut();
+  stage_ = Stage::prefix_alone;
+  subsets_.reset(in_flight.size(), options_.k);
+  samples_left_ = in_flight.size() > options_.k ? options_.samples_per_cut : 0;
+  torn_.reset(in_flight);
+}
+
+void CrashStateEnumerator::keep_in_flight_positions(std::span<const size_t> positions) {
+  const auto in_flight = durable_.in_flight();
+  state_.kept.clear();
+  for (const size_t p : positions) state_.kept.push_back({in_flight[p], kWholeWrite});
+}
+
+void CrashStateEnumerator::keep_random_subset() {
+  state_.kept.clear();
+  for (const size_t w : durable_.in_flight())
+    if (prng_.next() >> 63) state_.kept.push_back({w, kWholeWrite});
+}
+
+}  // namespace sc::crash

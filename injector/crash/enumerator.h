@@ -1,0 +1,87 @@
+// enumerator.h — CrashStateEnumerator: yields the crash states of a trace one
+// at a time (DESIGN.md §4), each with its layered image.
+// For every cut 0..requests.size(), in order, and within a cut in this order:
+//   prefix  — the durable state alone, then (if anything is in flight) the
+//             durable state with every in-flight write kept whole;
+//   reorder — every subset of the in-flight writes of size 0..k (smallest
+//             first, lexicographic), then, if more than k writes are in
+//             flight, samples_per_cut random subsets (each write kept with
+//             probability 1/2);
+//   torn    — see torn_cursor.h.
+// A state whose image fingerprint equals that of a state already yielded at
+// this or an earlier cut is skipped and counted as a duplicate.
+// Interface: while (e.next()) { e.state(); e.image(); }. state() and image()
+// are valid until the next call to next(). Every random choice comes from one
+// Prng seeded with Options::seed, so a seed replays the same sequence.
+// Invariants: the durable layer is built once, incrementally, and shared by
+// every state; a state costs O(its kept sectors) plus a fingerprint lookup.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "crash_image.h"
+#include "crash_model.h"
+#include "durable_state.h"
+#include "fingerprint_set.h"
+#include "prng_include.h"
+#include "sector_hash.h"
+#include "subset_cursor.h"
+#include "torn_cursor.h"
+#include "trace.h"
+
+namespace sc::crash {
+
+struct EnumeratorOptions {
+  ModeSet modes = all_modes();
+  size_t k = 2;
+  uint32_t samples_per_cut = 8;
+  uint32_t torn_samples_per_write = 16;
+  uint64_t seed = 0;
+};
+
+struct EnumeratorCounters {
+  uint64_t generated = 0;   // candidate states built
+  uint64_t yielded = 0;     // states returned by next()
+  uint64_t duplicates = 0;  // candidates skipped: image already yielded
+};
+
+class CrashStateEnumerator {
+ public:
+  using Options = EnumeratorOptions;
+
+  // The trace must outlive the enumerator.
+  CrashStateEnumerator(const Trace& trace, Options options);
+
+  bool next();
+  const CrashState& state() const { return state_; }
+  ImageView image() const { return ImageView(durable_, delta_, fingerprint_); }
+  const EnumeratorCounters& counters() const { return counters_; }
+
+ private:
+  enum class Stage { prefix_alone, prefix_all, reorder_exhaustive, reorder_sample, torn, next_cut, done };
+
+  bool next_candidate();
+  bool step();
+  bool enabled(Mode mode) const { return options_.modes.test(static_cast<size_t>(mode)); }
+  void keep_in_flight_positions(std::span<const size_t> positions);
+  void keep_random_subset();
+  void begin_cut();
+
+  const Trace* trace_;
+  Options options_;
+  TraceHashes hashes_;
+  DurableState durable_;
+  Prng prng_;
+  FingerprintSet seen_;
+  SubsetCursor subsets_;
+  TornCursor torn_;
+  Stage stage_ = Stage::prefix_alone;
+  uint32_t samples_left_ = 0;
+  CrashState state_;
+  std::vector<DeltaEntry> delta_;
+  uint64_t fingerprint_ = 0;
+  EnumeratorCounters counters_;
+};
+
+}  // namespace sc::crash

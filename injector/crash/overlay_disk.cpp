@@ -1,0 +1,31 @@
+// overlay_disk.cpp — see overlay_disk.h.
+#include "overlay_disk.h"
+
+#include <cstring>
+
+namespace sc::crash {
+
+bool OverlayDisk::in_range(uint64_t sector, uint32_t count) const {
+  return sector <= sector_count() && count <= sector_count() - sector;
+}
+
+Status OverlayDisk::read(uint64_t sector, uint32_t count, void* buf) {
+  if (!in_range(sector, count) || (count > 0 && buf == nullptr)) return Status::bad_argument;
+  auto* out = static_cast<uint8_t*>(buf);
+  for (uint32_t j = 0; j < count; ++j, out += kSectorSize) {
+    if (const uint8_t* mine = cow_.find(sector + j))
+      std::memcpy(out, mine, kSectorSize);
+    else
+      image_.read_sector(sector + j, out);
+  }
+  return Status::ok;
+}
+
+Status OverlayDisk::write(uint64_t sector, uint32_t count, const void* buf, bool) {
+  if (!in_range(sector, count) || (count > 0 && buf == nullptr)) return Status::bad_argument;
+  const auto* in = static_cast<const uint8_t*>(buf);
+  for (uint32_t j = 0; j < count; ++j) cow_.put(sector + j, in + uint64_t{j} * kSectorSize);
+  return Status::ok;
+}
+
+}  // namespace sc::crash

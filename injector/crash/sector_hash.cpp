@@ -1,0 +1,38 @@
+// sector_hash.cpp — see sector_hash.h.
+#include "sector_hash.h"
+
+#include <cstring>
+
+#include "kernel/core/checksum.h"
+
+namespace sc::crash {
+
+namespace {
+bool is_zero(const uint8_t* content) {
+  for (uint32_t i = 0; i < kSectorSize; ++i)
+    if (content[i] != 0) return false;
+  return true;
+}
+}  // namespace
+
+uint64_t sector_hash(uint64_t sector, const uint8_t* content) {
+  return mix64(checksum64(content, kSectorSize) ^ mix64(sector));
+}
+
+uint64_t sector_contribution(const Trace& trace, uint64_t sector, const uint8_t* content) {
+  const uint8_t* base = trace.base_sector(sector);
+  const bool same = base ? std::memcmp(base, content, kSectorSize) == 0 : is_zero(content);
+  return same ? 0 : sector_hash(sector, content);
+}
+
+TraceHashes::TraceHashes(const Trace& trace) {
+  contribution_.resize(trace.payload().size() / kSectorSize);
+  for (const Request& r : trace.requests()) {
+    if (r.kind != Kind::write) continue;
+    for (uint32_t j = 0; j < r.count; ++j)
+      contribution_[payload_sector(r, j)] =
+          sector_contribution(trace, r.sector + j, trace.write_data(r) + uint64_t{j} * kSectorSize);
+  }
+}
+
+}  // namespace sc::crash

@@ -1,0 +1,68 @@
+// torn_cursor.cpp — see torn_cursor.h.
+#include "torn_cursor.h"
+
+namespace sc::crash {
+
+namespace {
+constexpr uint32_t kExhaustiveChunks = 4;
+
+uint64_t random_proper_mask(uint32_t chunks, Prng& prng) {
+  const uint64_t full = chunks >= 64 ? kWholeWrite : (uint64_t{1} << chunks) - 1;
+  for (;;) {
+    const uint64_t mask = prng.next() & full;
+    if (mask != 0 && mask != full) return mask;
+  }
+}
+}  // namespace
+
+void TornCursor::reset(std::span<const size_t> in_flight) {
+  in_flight_ = in_flight;
+  position_ = 0;
+  mask_index_ = 0;
+  with_earlier_pending_ = false;
+}
+
+bool TornCursor::next(const Trace& trace, Prng& prng, uint32_t samples,
+                      std::vector<KeptWrite>& kept) {
+  while (position_ < in_flight_.size()) {
+    if (with_earlier_pending_) {
+      with_earlier_pending_ = false;
+      fill(true, kept);
+      return true;
+    }
+    const uint32_t chunks = chunk_count(trace.requests()[in_flight_[position_]].count);
+    if (next_mask(chunks, prng, samples)) {
+      with_earlier_pending_ = position_ > 0;
+      fill(false, kept);
+      return true;
+    }
+    ++position_;
+    mask_index_ = 0;
+  }
+  return false;
+}
+
+bool TornCursor::next_mask(uint32_t chunks, Prng& prng, uint32_t samples) {
+  if (chunks < 2) return false;
+  const uint64_t i = mask_index_++;
+  if (chunks <= kExhaustiveChunks) {
+    mask_ = i + 1;
+    return mask_ < (uint64_t{1} << chunks) - 1;
+  }
+  if (i + 1 < chunks) {
+    mask_ = (uint64_t{1} << (i + 1)) - 1;
+    return true;
+  }
+  if (i + 1 - chunks >= samples) return false;
+  mask_ = random_proper_mask(chunks, prng);
+  return true;
+}
+
+void TornCursor::fill(bool with_earlier, std::vector<KeptWrite>& kept) const {
+  kept.clear();
+  if (with_earlier)
+    for (size_t p = 0; p < position_; ++p) kept.push_back({in_flight_[p], kWholeWrite});
+  kept.push_back({in_flight_[position_], mask_});
+}
+
+}  // namespace sc::crash

@@ -1,0 +1,37 @@
+// torn_cursor.h — walks the torn crash states of one cut: each in-flight write
+// torn by each of its masks, once alone and once with every earlier in-flight
+// write kept whole (the second is skipped for the first in-flight write, where
+// it is the same state). Masks of a write with m chunks (crash_model.h): every
+// proper nonempty subset when m <= 4, otherwise the prefix tears of 1..m-1
+// chunks and then `samples` random proper nonempty masks from the Prng.
+// Interface: reset(in_flight), then next() until false; it fills `kept` in
+// increasing request order. The in-flight span must stay valid meanwhile.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "crash_model.h"
+#include "prng_include.h"
+#include "trace.h"
+
+namespace sc::crash {
+
+class TornCursor {
+ public:
+  void reset(std::span<const size_t> in_flight);
+  bool next(const Trace& trace, Prng& prng, uint32_t samples, std::vector<KeptWrite>& kept);
+
+ private:
+  bool next_mask(uint32_t chunks, Prng& prng, uint32_t samples);
+  void fill(bool with_earlier, std::vector<KeptWrite>& kept) const;
+
+  std::span<const size_t> in_flight_;
+  size_t position_ = 0;
+  uint64_t mask_index_ = 0;
+  uint64_t mask_ = 0;
+  bool with_earlier_pending_ = false;
+};
+
+}  // namespace sc::crash

@@ -1,0 +1,58 @@
+// trace_file.h — the trace file: one JSON document that replays a run.
+//
+//   { "format": "stablecut-trace", "version": 1,
+//     "sector_count": N, "seed": S,
+//     "workload": {...opaque...}, "meta": {...opaque...},
+//     "base": [ {"sector": s, "data": "<base64, 512 bytes>"}, ... ],      sorted
+//     "requests": [ {"op": "write", "sector": s, "count": c, "fua": false,
+//                    "phase": "RUN", "data": "<base64, c*512 bytes>"},
+//                   {"op": "flush", "phase": "SNAPSHOT"}, ... ],
+//     "crash_state": null | {"cut": i, "kind": "torn",
+//                            "kept": [ {"request": j, "sector_mask": m}, ... ]} }
+//
+// Integers are JSON unsigned integers (nlohmann keeps all 64 bits).
+// Interface: save_trace_file(), load_trace_file(); trace_file_to_json() and
+// trace_file_from_json() for callers that embed the document elsewhere.
+// Invariant: loading validates everything and throws InputError whose
+// message is one line, "<file>: <field or offset>: <what was expected>";
+// bad input never crashes.
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "crash_model.h"
+#include "trace.h"
+
+namespace sc::crash {
+
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr const char* kTraceFormat = "stablecut-trace";
+inline constexpr uint64_t kTraceVersion = 1;
+
+struct TraceFile {
+  explicit TraceFile(Trace t) : trace(std::move(t)) {}
+
+  nlohmann::json workload = nlohmann::json::object();
+  Trace trace;
+  uint64_t seed = 0;
+  std::optional<CrashState> crash_state;
+  nlohmann::json meta = nlohmann::json::object();
+};
+
+nlohmann::json trace_file_to_json(const TraceFile& file);
+// `name` is the file name used in error messages.
+TraceFile trace_file_from_json(const nlohmann::json& document, const std::string& name);
+
+// Throws std::runtime_error if the file cannot be written.
+void save_trace_file(const std::string& path, const TraceFile& file);
+// Throws InputError for anything but a valid trace file.
+TraceFile load_trace_file(const std::string& path);
+
+}  // namespace sc::crash
