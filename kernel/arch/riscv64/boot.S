@@ -3,7 +3,7 @@
 # a1 = device-tree address. Hart 0 sets the stack (boot_stack_top from
 # kernel.ld), clears .bss and calls kmain(hartid, dtb); any other hart parks.
 # Invariant: nothing touches .bss or the stack before this runs; kmain never
-# returns (if it does, the machine fails with FailCode::returned = 7).
+# returns (if it does, the machine fails with FailCode::returned = 15).
 
   .section .text.boot
   .globl _start
@@ -20,7 +20,7 @@ clear_bss:
 bss_clear:
   call kmain
   li t0, 0x100000
-  li t1, 0x73333           # finisher fail, code 7
+  li t1, 0xf3333           # finisher fail, code 15
   sw t1, 0(t0)
 park:
   wfi

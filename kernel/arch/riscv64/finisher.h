@@ -1,6 +1,6 @@
 // finisher.h — ending the run: the SiFive test finisher at 0x100000 makes
 // QEMU exit. Interface: exit_pass() (QEMU exit status 0), exit_fail(code)
-// (QEMU exit status code, 1..255), panic(code, fmt, ...) prints
+// (QEMU exit status code, 10..255), panic(code, fmt, ...) prints
 // "PANIC: <reason>" on one line and fails with code.
 // Invariant: none of these return; code 0 is never used for a failure.
 #pragma once
@@ -8,15 +8,15 @@
 
 namespace rv {
 
-// Failure codes the runner sees as the QEMU exit status.
+// Failure codes the runner sees as the QEMU exit status. They start at 10
+// so that they never collide with QEMU's own exit status 1 on its errors.
 enum class FailCode : uint8_t {
-  kernel_trap = 1,   // unexpected trap in M-mode
-  no_memory = 2,     // physical page pool exhausted
-  selftest = 3,      // a self-test check failed
-  no_disk = 4,       // no usable virtio-blk device
-  disk_io = 5,       // a disk request failed
-  user_killed = 6,   // a U-mode program was killed by the kernel
-  returned = 7,      // kmain returned
+  kernel_trap = 10,  // unexpected trap in M-mode
+  no_memory = 11,    // physical page pool exhausted
+  selftest = 12,     // a self-test check failed
+  no_disk = 13,      // no usable virtio-blk device
+  disk_io = 14,      // a disk request failed
+  returned = 15,     // kmain returned (set by boot.S)
 };
 
 [[noreturn]] void exit_pass();

@@ -1,0 +1,116 @@
+// qemu_runner.h — boots the riscv64 kernel under QEMU against a disk served
+// by nbdkit over a unix socket, and reports how the run ended.
+// Interface:
+//   QemuRunner runner(config);
+//   RunResult r = runner.run();        // start_disk() + boot() + stop_disk()
+// or, to keep one disk server across several boots (power cut, reboot):
+//   runner.start_disk(); runner.boot(); ...; runner.boot(); runner.stop_disk();
+// power_cut() may be called from any thread while boot() runs: QEMU is
+// SIGKILLed at once and boot() reports Outcome::power_cut. Setting
+// RunConfig::power_cut_marker does the same as soon as the console shows it.
+// The nbdkit command is `nbdkit -f -U SOCK -P PIDFILE --exit-with-parent
+// [--filter=F ...] PLUGIN [ARGS...]`; plugin, filters and arguments come from
+// NbdServerConfig (a built-in plugin name or a path to a plugin .so).
+// Exit codes: QEMU's exit status is the test finisher's code (0 = pass, the
+// kernel's FailCode, >= 10, on failure); status 1 is QEMU's own error exit
+// and is reported as Outcome::qemu_error with QEMU's first stderr line.
+// Invariants: every child is reaped before boot()/stop_disk()/the destructor
+// returns, on every path (timeout, power cut, setup error); a hang is a
+// SIGKILL at the timeout; the private 0700 temp directory is removed by the
+// destructor; errors are one line naming what failed and what to install.
+// Not copyable; one boot at a time per runner.
+#pragma once
+#include <sys/types.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "injector/qemu/child_process.h"
+#include "injector/qemu/temp_dir.h"
+
+namespace sc::qemu {
+
+struct NbdServerConfig {
+  std::string binary = "nbdkit";
+  std::vector<std::string> filters;             // e.g. {"log"}
+  std::string plugin = "memory";                // built-in name or .so path
+  std::vector<std::string> plugin_args = {"4M"};  // e.g. {"size=4M"}
+};
+
+struct RunConfig {
+  std::string qemu_binary = "qemu-system-riscv64";
+  std::string kernel_elf;
+  bool attach_disk = true;
+  NbdServerConfig nbd;
+  unsigned memory_mb = 128;
+  std::vector<std::string> extra_qemu_args;
+  std::chrono::milliseconds timeout{10000};
+  std::chrono::milliseconds server_start_timeout{5000};
+  std::string console_log_path;  // if set, the console is also written here
+  std::string power_cut_marker;  // if set, SIGKILL QEMU once the console shows it
+};
+
+enum class Outcome {
+  exited,       // the guest ended through the finisher; see exit_code
+  hang,         // killed at the timeout
+  power_cut,    // killed by power_cut() or power_cut_marker
+  crashed,      // QEMU died of a signal nobody sent
+  qemu_error,   // QEMU exited with its own error status (1)
+  setup_error,  // could not start something; see error
+};
+
+const char* outcome_name(Outcome outcome);
+
+struct RunResult {
+  Outcome outcome = Outcome::setup_error;
+  int exit_code = -1;  // QEMU exit status when outcome == exited
+  std::string console;
+  std::string error;  // one line, for every outcome but exited/hang/power_cut
+  std::chrono::microseconds boot_to_exit{0};  // QEMU spawn until QEMU reaped
+  std::chrono::microseconds server_start{0};  // nbdkit spawn until ready
+};
+
+class QemuRunner {
+ public:
+  explicit QemuRunner(RunConfig config);
+  ~QemuRunner();
+  QemuRunner(const QemuRunner&) = delete;
+  QemuRunner& operator=(const QemuRunner&) = delete;
+
+  RunResult run();
+  std::string start_disk();  // "" or a one-line error
+  RunResult boot();
+  void stop_disk();
+  void power_cut();
+
+  // Where the NBD socket is (empty before start_disk), and every pid this
+  // runner has started, for tests that check nothing is left running.
+  std::string socket_path() const;
+  std::string temp_dir() const;
+  std::vector<pid_t> started_pids() const { return started_; }
+
+ private:
+  std::string check_guest() const;
+  std::vector<std::string> nbdkit_argv() const;
+  std::vector<std::string> qemu_argv() const;
+  std::string wait_for_server();
+  std::string spawn_qemu(int console_fd);
+  void pump_console(int fd, RunResult* result);
+  void classify(int status, RunResult* result);
+  std::string first_line_of(const std::string& file) const;
+
+  RunConfig config_;
+  std::unique_ptr<TempDir> dir_;
+  ChildProcess nbdkit_;
+  std::chrono::microseconds server_start_{0};
+  std::mutex qemu_mutex_;  // guards qemu_ and the kill reasons against power_cut()
+  ChildProcess qemu_;
+  bool cut_requested_ = false;
+  bool timed_out_ = false;
+  std::vector<pid_t> started_;
+};
+
+}  // namespace sc::qemu
