@@ -1,0 +1,136 @@
+// merge.cpp — merge(): each input is ATTACHed as "src" to the output's
+// connection and copied by the SQL steps below in one transaction. Temporary
+// maps translate the input's ids into the output's: campaign by uuid,
+// workload by (campaign, name), failure by signature.
+#include "merge.h"
+
+#include <sqlite3.h>
+
+#include <array>
+
+#include "failure_sql.h"
+#include "results_db.h"
+#include "sqlite.h"
+
+namespace sc::results {
+
+namespace {
+
+// Attaches a database for the lifetime of the object.
+class Attachment {
+ public:
+  Attachment(const Connection& conn, const std::filesystem::path& path) : conn_(conn) {
+    Statement st(conn_, "ATTACH DATABASE ? AS src");
+    st.bind(1, path.string()).run();
+  }
+  ~Attachment() { sqlite3_exec(conn_.handle(), "DETACH DATABASE src", nullptr, nullptr, nullptr); }
+  Attachment(const Attachment&) = delete;
+  Attachment& operator=(const Attachment&) = delete;
+
+ private:
+  const Connection& conn_;
+};
+
+constexpr std::array<const char*, 4> kMapCampaignsAndWorkloads = {
+    "CREATE TEMP TABLE campaign_map AS SELECT s.id AS src_id, m.id AS dst_id "
+    "FROM src.campaign s JOIN main.campaign m ON m.uuid = s.uuid",
+    "CREATE TEMP TABLE new_workload AS SELECT s.id AS src_id, cm.dst_id AS campaign_id, s.name AS name "
+    "FROM src.workload s JOIN campaign_map cm ON cm.src_id = s.campaign_id "
+    "WHERE NOT EXISTS (SELECT 1 FROM main.workload m WHERE m.campaign_id = cm.dst_id AND m.name = s.name)",
+    "INSERT INTO main.workload(campaign_id, name, origin, corpus_path, parent_name, mutation_seed, workload_json, "
+    "seed, request_count, record_s, enumerate_s, check_s, recorded_at, status) "
+    "SELECT nw.campaign_id, s.name, s.origin, s.corpus_path, s.parent_name, s.mutation_seed, s.workload_json, "
+    "s.seed, s.request_count, s.record_s, s.enumerate_s, s.check_s, s.recorded_at, s.status "
+    "FROM src.workload s JOIN new_workload nw ON nw.src_id = s.id ORDER BY s.id",
+    "CREATE TEMP TABLE workload_map AS SELECT nw.src_id AS src_id, m.id AS dst_id "
+    "FROM new_workload nw JOIN main.workload m ON m.campaign_id = nw.campaign_id AND m.name = nw.name",
+};
+
+constexpr std::array<const char*, 6> kCopyRows = {
+    "CREATE TEMP TABLE failure_map AS SELECT s.id AS src_id, m.id AS dst_id "
+    "FROM src.failure s JOIN main.failure m ON m.signature = s.signature",
+    "INSERT INTO main.outcome_count(workload_id, phase, kind, outcome, states, check_us, fsck_violations) "
+    "SELECT wm.dst_id, s.phase, s.kind, s.outcome, s.states, s.check_us, s.fsck_violations "
+    "FROM src.outcome_count s JOIN workload_map wm ON wm.src_id = s.workload_id",
+    "INSERT INTO main.failure_hit(workload_id, failure_id, count) SELECT wm.dst_id, fm.dst_id, s.count "
+    "FROM src.failure_hit s JOIN workload_map wm ON wm.src_id = s.workload_id "
+    "JOIN failure_map fm ON fm.src_id = s.failure_id",
+    "INSERT INTO main.crash_state(workload_id, cut_index, phase, kind, state_key, outcome, fsck_violations, "
+    "check_us, failure_id) SELECT wm.dst_id, s.cut_index, s.phase, s.kind, s.state_key, s.outcome, "
+    "s.fsck_violations, s.check_us, fm.dst_id FROM src.crash_state s "
+    "JOIN workload_map wm ON wm.src_id = s.workload_id LEFT JOIN failure_map fm ON fm.src_id = s.failure_id "
+    "ORDER BY s.id",
+    "INSERT INTO main.fuzz_finding(campaign_id, engine, target, input_path, failure_id, first_seen) "
+    "SELECT cm.dst_id, s.engine, s.target, s.input_path, fm.dst_id, s.first_seen FROM src.fuzz_finding s "
+    "LEFT JOIN campaign_map cm ON cm.src_id = s.campaign_id JOIN failure_map fm ON fm.src_id = s.failure_id "
+    "WHERE true ON CONFLICT(engine, target, input_path) DO UPDATE SET first_seen = min(first_seen, "
+    "excluded.first_seen)",
+    // Restores failure.count = SUM(failure_hit.count) + COUNT(fuzz_finding).
+    "UPDATE main.failure SET count = "
+    "(SELECT coalesce(sum(h.count), 0) FROM main.failure_hit h WHERE h.failure_id = failure.id) + "
+    "(SELECT count(*) FROM main.fuzz_finding z WHERE z.failure_id = failure.id) "
+    "WHERE id IN (SELECT dst_id FROM failure_map)",
+};
+
+// Status and finished_at follow the copy that finished last (a resumed shard).
+constexpr const char* kMergeCampaigns =
+    "INSERT INTO main.campaign(uuid, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
+    "finished_at, command_line, status, version) SELECT uuid, name, tier, manager, master_seed, shard_index, "
+    "shard_count, started_at, finished_at, command_line, status, version FROM src.campaign WHERE true "
+    "ON CONFLICT(uuid) DO UPDATE SET "
+    "status = iif(excluded.finished_at IS NOT NULL AND (finished_at IS NULL OR excluded.finished_at > finished_at), "
+    "excluded.status, status), "
+    "finished_at = iif(excluded.finished_at IS NOT NULL AND (finished_at IS NULL OR excluded.finished_at > "
+    "finished_at), excluded.finished_at, finished_at)";
+
+constexpr const char* kMergeFailures =
+    "INSERT INTO main.failure(signature, source, phase, outcome, manager, fuzz_engine, fuzz_target, fuzz_input, "
+    "first_seen, last_seen, count, repro_trace, repro_seed, repro_command) SELECT signature, source, phase, "
+    "outcome, manager, fuzz_engine, fuzz_target, fuzz_input, first_seen, last_seen, 0, repro_trace, repro_seed, "
+    "repro_command FROM src.failure WHERE true";
+
+std::int64_t count_of(const Connection& conn, const char* sql) {
+  Statement st(conn, sql);
+  st.step();
+  return st.column_int(0);
+}
+
+void run_all(const Connection& conn, const auto& statements) {
+  for (const char* sql : statements) conn.exec(sql);
+}
+
+void merge_one(const Connection& conn, const std::filesystem::path& input, MergeReport* report) {
+  ResultsDb::open(input, OpenMode::read_only);  // refuses a damaged or foreign input
+  Attachment attached(conn, input);
+  Transaction tx(conn);
+  report->campaigns_added +=
+      count_of(conn, "SELECT count(*) FROM src.campaign WHERE uuid NOT IN (SELECT uuid FROM main.campaign)");
+  conn.exec(kMergeCampaigns);
+  run_all(conn, kMapCampaignsAndWorkloads);
+  const std::int64_t added = count_of(conn, "SELECT count(*) FROM new_workload");
+  report->workloads_added += added;
+  report->workloads_skipped += count_of(conn, "SELECT count(*) FROM src.workload") - added;
+  report->fuzz_findings_added += count_of(
+      conn, "SELECT count(*) FROM src.fuzz_finding s WHERE NOT EXISTS (SELECT 1 FROM main.fuzz_finding m "
+            "WHERE m.engine = s.engine AND m.target = s.target AND m.input_path = s.input_path)");
+  conn.exec(std::string(kMergeFailures) + kFailureUpsert);
+  run_all(conn, kCopyRows);
+  conn.exec("DROP TABLE temp.campaign_map; DROP TABLE temp.new_workload; DROP TABLE temp.workload_map; "
+            "DROP TABLE temp.failure_map");
+  tx.commit();  // commit point of one input
+}
+
+}  // namespace
+
+MergeReport merge(const std::filesystem::path& out, const std::vector<std::filesystem::path>& inputs) {
+  ResultsDb db = ResultsDb::open(out, OpenMode::create);
+  MergeReport report;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(out, input, ec)) throw DbError(input.string(), "cannot merge a database into itself");
+    merge_one(db.connection(), input, &report);
+  }
+  return report;
+}
+
+}  // namespace sc::results

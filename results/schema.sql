@@ -1,0 +1,164 @@
+-- schema.sql — the stablecut results database, as an ordered list of migrations.
+--
+-- Each section "-- migration N: what" is applied once, in order, in its own
+-- transaction that also sets PRAGMA user_version = N. A database's
+-- user_version is the last migration applied to it; a build refuses a
+-- database whose user_version is newer than its last migration. Never edit a
+-- released section: append a new one. (The library embeds this file at build
+-- time; see injector/results/schema.cpp.)
+--
+-- Invariants the library keeps:
+--   * a workload row exists only when all its crash states are recorded: the
+--     row, its outcome counts, states, failure hits and failure upserts are
+--     written in one transaction (ResultsDb::record_workload, the commit point);
+--   * outcome_count holds the count of EVERY checked crash state, legal or
+--     not, aggregated per (workload, phase, kind, outcome): statistics are
+--     exact whatever subset of states is kept as crash_state rows;
+--   * failure.count = SUM(failure_hit.count) + COUNT(fuzz_finding) for it;
+--   * seeds are TEXT '0x' + 16 lower-case hex digits (u64, as printed);
+--     times are INTEGER unix seconds (UTC).
+
+-- migration 1: enumerations, campaigns, workloads, outcomes, failures
+PRAGMA application_id = 1396921684;  -- 0x53435554, 'SCUT'
+
+CREATE TABLE phase (
+  name TEXT PRIMARY KEY,
+  ord  INTEGER NOT NULL UNIQUE
+) STRICT, WITHOUT ROWID;
+INSERT INTO phase(name, ord) VALUES
+  ('RUN', 0), ('REQUEST', 1), ('FREEZE', 2), ('SNAPSHOT', 3),
+  ('ROOT_COPY', 4), ('DISCARD', 5), ('RESUME', 6), ('RECOVERY', 7);
+
+CREATE TABLE state_kind (
+  name TEXT PRIMARY KEY,
+  ord  INTEGER NOT NULL UNIQUE
+) STRICT, WITHOUT ROWID;
+INSERT INTO state_kind(name, ord) VALUES ('prefix', 0), ('reorder', 1), ('torn', 2);
+
+CREATE TABLE outcome (
+  name  TEXT PRIMARY KEY,
+  ord   INTEGER NOT NULL UNIQUE,
+  legal INTEGER NOT NULL CHECK (legal IN (0, 1))
+) STRICT, WITHOUT ROWID;
+INSERT INTO outcome(name, ord, legal) VALUES
+  ('ok_current', 0, 1), ('ok_previous', 1, 1), ('lost', 2, 0), ('corrupt', 3, 0),
+  ('recovery_failed', 4, 0), ('recovery_crash', 5, 0), ('hang', 6, 0);
+
+-- One campaign (or one shard of one). uuid is its identity across databases:
+-- merge skips a campaign's workloads that the output already holds.
+CREATE TABLE campaign (
+  id           INTEGER PRIMARY KEY,
+  uuid         TEXT NOT NULL UNIQUE,
+  name         TEXT NOT NULL,
+  tier         TEXT NOT NULL CHECK (tier IN ('inproc', 'qemu')),
+  manager      TEXT NOT NULL,
+  master_seed  TEXT NOT NULL,
+  shard_index  INTEGER NOT NULL,
+  shard_count  INTEGER NOT NULL CHECK (shard_index >= 0 AND shard_index < shard_count),
+  started_at   INTEGER NOT NULL,
+  finished_at  INTEGER,
+  command_line TEXT NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted')),
+  version      TEXT NOT NULL
+) STRICT;
+
+-- A workload whose crash states are all checked. status is always 'complete':
+-- the row is written at the commit point together with everything below it.
+CREATE TABLE workload (
+  id            INTEGER PRIMARY KEY,
+  campaign_id   INTEGER NOT NULL REFERENCES campaign(id),
+  name          TEXT NOT NULL,
+  origin        TEXT NOT NULL CHECK (origin IN ('corpus', 'mutation')),
+  corpus_path   TEXT,
+  parent_name   TEXT,
+  mutation_seed TEXT,
+  workload_json TEXT NOT NULL,
+  seed          TEXT NOT NULL,
+  request_count INTEGER NOT NULL CHECK (request_count >= 0),
+  record_s      REAL NOT NULL,
+  enumerate_s   REAL NOT NULL,
+  check_s       REAL NOT NULL,
+  recorded_at   INTEGER NOT NULL,
+  status        TEXT NOT NULL CHECK (status = 'complete'),
+  CHECK ((origin = 'corpus' AND corpus_path IS NOT NULL) OR
+         (origin = 'mutation' AND parent_name IS NOT NULL AND mutation_seed IS NOT NULL)),
+  UNIQUE (campaign_id, name)
+) STRICT;
+
+-- Every checked crash state, counted; sums of its check time and fsck violations.
+CREATE TABLE outcome_count (
+  workload_id     INTEGER NOT NULL REFERENCES workload(id),
+  phase           TEXT NOT NULL REFERENCES phase(name),
+  kind            TEXT NOT NULL REFERENCES state_kind(name),
+  outcome         TEXT NOT NULL REFERENCES outcome(name),
+  states          INTEGER NOT NULL CHECK (states > 0),
+  check_us        INTEGER NOT NULL CHECK (check_us >= 0),
+  fsck_violations INTEGER NOT NULL CHECK (fsck_violations >= 0),
+  PRIMARY KEY (workload_id, phase, kind, outcome)
+) STRICT, WITHOUT ROWID;
+
+-- Deduplicated failures. source 'crash_state' fills phase/outcome/manager;
+-- source 'fuzzer' fills fuzz_*. The reproducer is the one of the earliest sighting.
+CREATE TABLE failure (
+  id            INTEGER PRIMARY KEY,
+  signature     TEXT NOT NULL UNIQUE,
+  source        TEXT NOT NULL CHECK (source IN ('crash_state', 'fuzzer')),
+  phase         TEXT REFERENCES phase(name),
+  outcome       TEXT REFERENCES outcome(name),
+  manager       TEXT,
+  fuzz_engine   TEXT CHECK (fuzz_engine IN ('libfuzzer', 'aflpp')),
+  fuzz_target   TEXT,
+  fuzz_input    TEXT,
+  first_seen    INTEGER NOT NULL,
+  last_seen     INTEGER NOT NULL,
+  count         INTEGER NOT NULL CHECK (count >= 0),
+  repro_trace   TEXT,
+  repro_seed    TEXT,
+  repro_command TEXT
+) STRICT;
+
+-- How many crash states of one workload hit one failure.
+CREATE TABLE failure_hit (
+  workload_id INTEGER NOT NULL REFERENCES workload(id),
+  failure_id  INTEGER NOT NULL REFERENCES failure(id),
+  count       INTEGER NOT NULL CHECK (count > 0),
+  PRIMARY KEY (workload_id, failure_id)
+) STRICT, WITHOUT ROWID;
+
+-- Individually kept crash states: every illegal one, plus any sampled legal
+-- ones (failure_id NULL). state_key is the crash model's name of the state
+-- within its cut (which in-flight writes were kept or torn); opaque here.
+CREATE TABLE crash_state (
+  id              INTEGER PRIMARY KEY,
+  workload_id     INTEGER NOT NULL REFERENCES workload(id),
+  cut_index       INTEGER NOT NULL CHECK (cut_index >= 0),
+  phase           TEXT NOT NULL REFERENCES phase(name),
+  kind            TEXT NOT NULL REFERENCES state_kind(name),
+  state_key       TEXT NOT NULL,
+  outcome         TEXT NOT NULL REFERENCES outcome(name),
+  fsck_violations INTEGER NOT NULL CHECK (fsck_violations >= 0),
+  check_us        INTEGER NOT NULL CHECK (check_us >= 0),
+  failure_id      INTEGER REFERENCES failure(id)
+) STRICT;
+
+-- Crashing inputs found by libFuzzer or AFL++; one row per distinct input.
+CREATE TABLE fuzz_finding (
+  id          INTEGER PRIMARY KEY,
+  campaign_id INTEGER REFERENCES campaign(id),
+  engine      TEXT NOT NULL CHECK (engine IN ('libfuzzer', 'aflpp')),
+  target      TEXT NOT NULL,
+  input_path  TEXT NOT NULL,
+  failure_id  INTEGER NOT NULL REFERENCES failure(id),
+  first_seen  INTEGER NOT NULL,
+  UNIQUE (engine, target, input_path)
+) STRICT;
+
+-- migration 2: indexes for statistics, lookups and merge
+CREATE INDEX workload_by_day ON workload(recorded_at);
+CREATE INDEX outcome_count_by_phase ON outcome_count(phase, kind, outcome, states);
+CREATE INDEX crash_state_by_workload ON crash_state(workload_id);
+CREATE INDEX crash_state_by_failure ON crash_state(failure_id) WHERE failure_id IS NOT NULL;
+CREATE INDEX failure_hit_by_failure ON failure_hit(failure_id);
+CREATE INDEX failure_by_count ON failure(count DESC);
+CREATE INDEX fuzz_finding_by_failure ON fuzz_finding(failure_id);
+CREATE INDEX campaign_by_name ON campaign(name, shard_index, shard_count, started_at);

@@ -1,0 +1,54 @@
+// dataset.h — a small hand-made results dataset with known statistics, and a
+// temporary directory per test. Three campaigns (two shards of "nightly" and
+// one "qemu-check"), three workloads, 53 checked crash states:
+//
+//   workload (campaign, day)       phase/kind/outcome: states
+//   w1 (nightly 0/2, 2026-01-01)   RUN/prefix/ok_current 10, SNAPSHOT/prefix/ok_previous 4,
+//                                  ROOT_COPY/torn/corrupt 2 (kMix), ROOT_COPY/reorder/ok_current 5
+//   w2 (nightly 1/2, 2026-01-02)   RUN/prefix/ok_current 7, ROOT_COPY/torn/corrupt 1 (kMix),
+//                                  RECOVERY/prefix/lost 3 (kMissing)
+//   w3 (qemu-check, 2026-01-02)    RUN/prefix/ok_current 20, DISCARD/reorder/hang 1 (kHang)
+//
+// nightly is inproc/manager "smm"; qemu-check is qemu/manager "pager". Every
+// illegal state is kept as a crash_state row, plus one sampled legal state in w1.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "injector/results/results_db.h"
+
+namespace sc::results::testing {
+
+inline constexpr const char* kMix = "ROOT_COPY/corrupt/smm/mixed-generations";
+inline constexpr const char* kMissing = "RECOVERY/lost/smm/missing-pages";
+inline constexpr const char* kHang = "DISCARD/hang/pager/no-progress";
+inline constexpr std::int64_t kDay1 = 1767225600 + 43200;  // 2026-01-01 12:00 UTC
+inline constexpr std::int64_t kDay2 = kDay1 + 86400;
+
+CampaignSpec nightly_spec(std::uint32_t shard);
+CampaignSpec qemu_spec();
+WorkloadRecord w1();
+WorkloadRecord w2();
+WorkloadRecord w3();
+FuzzFinding finding(std::optional<std::int64_t> campaign_id);
+
+// Records the whole dataset into one database.
+void record_all(ResultsDb& db);
+// Records shard "a" (nightly 0/2: w1) or "b" (nightly 1/2: w2; qemu-check: w3 + finding).
+void record_shard_a(ResultsDb& db);
+void record_shard_b(ResultsDb& db);
+
+// A fresh directory, removed with its contents at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path file(const std::string& name) const { return dir_ / name; }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace sc::results::testing
