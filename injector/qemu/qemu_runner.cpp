@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -24,6 +25,7 @@ constexpr size_t kMaxUnixSocketPath = 107;
 constexpr auto kServerStopGrace = std::chrono::milliseconds(2000);
 constexpr auto kDrainAfterKill = std::chrono::milliseconds(2000);
 constexpr auto kStartPoll = std::chrono::microseconds(500);
+constexpr int64_t kMaxPollMs = 1 << 30;
 
 std::chrono::microseconds since(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
@@ -130,6 +132,13 @@ std::string QemuRunner::wait_for_server() {
          std::to_string(config_.server_start_timeout.count()) + " ms";
 }
 
+std::string QemuRunner::ensure_disk() {
+  if (!config_.attach_disk) return "";
+  if (nbdkit_.running() && nbdkit_.try_reap())
+    return "nbdkit exited unexpectedly: " + first_line_of(dir_->file("nbdkit.log"));
+  return start_disk();
+}
+
 void QemuRunner::stop_disk() {
   if (!nbdkit_.running()) return;
   nbdkit_.signal(SIGTERM);
@@ -166,7 +175,7 @@ RunResult QemuRunner::boot() {
   std::string error = check_guest();
   if (!error.empty()) return setup_error(error);
   if (!dir_ && !(dir_ = TempDir::create(&error))) return setup_error(error);
-  if (config_.attach_disk && !(error = start_disk()).empty()) return setup_error(error);
+  if (!(error = ensure_disk()).empty()) return setup_error(error);
   int console[2];
   if (pipe2(console, O_CLOEXEC) != 0)
     return setup_error(std::string("cannot create the console pipe: ") + strerror(errno));
@@ -213,7 +222,7 @@ void QemuRunner::pump_console(int fd, RunResult* result) {
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     pollfd p{fd, POLLIN, 0};
-    const int ready = poll(&p, 1, static_cast<int>(std::max<int64_t>(left.count(), 0)));
+    const int ready = poll(&p, 1, static_cast<int>(std::clamp<int64_t>(left.count(), 0, kMaxPollMs)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) {
       if (killed) return;  // nothing else should hold the pipe; do not wait forever
@@ -229,12 +238,20 @@ void QemuRunner::pump_console(int fd, RunResult* result) {
     const ssize_t n = read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return;
+    const size_t old_size = result->console.size();
     result->console.append(buf, static_cast<size_t>(n));
     if (log.is_open()) log.write(buf, n).flush();
-    if (!config_.power_cut_marker.empty() &&
-        result->console.find(config_.power_cut_marker) != std::string::npos)
-      power_cut();
+    if (marker_seen(result->console, old_size)) power_cut();
   }
+}
+
+// Whether the power-cut marker ends in the part of the console after
+// old_size (so each output byte is searched about once).
+bool QemuRunner::marker_seen(const std::string& console, size_t old_size) const {
+  const std::string& marker = config_.power_cut_marker;
+  if (marker.empty()) return false;
+  const size_t from = old_size >= marker.size() ? old_size - marker.size() + 1 : 0;
+  return console.find(marker, from) != std::string::npos;
 }
 
 void QemuRunner::power_cut() {

@@ -14,6 +14,8 @@
 // Exit codes: QEMU's exit status is the test finisher's code (0 = pass, the
 // kernel's FailCode, >= 10, on failure); status 1 is QEMU's own error exit
 // and is reported as Outcome::qemu_error with QEMU's first stderr line.
+// boot() starts the disk server if none is running, and reports a setup
+// error (rather than silently starting a fresh disk) if it died.
 // Invariants: every child is reaped before boot()/stop_disk()/the destructor
 // returns, on every path (timeout, power cut, setup error); a hang is a
 // SIGKILL at the timeout; the private 0700 temp directory is removed by the
@@ -94,11 +96,13 @@ class QemuRunner {
 
  private:
   std::string check_guest() const;
+  std::string ensure_disk();
   std::vector<std::string> nbdkit_argv() const;
   std::vector<std::string> qemu_argv() const;
   std::string wait_for_server();
   std::string spawn_qemu(int console_fd);
   void pump_console(int fd, RunResult* result);
+  bool marker_seen(const std::string& console, size_t old_size) const;
   void classify(int status, RunResult* result);
   std::string first_line_of(const std::string& file) const;
 

@@ -67,13 +67,19 @@ class QemuRunnerTest : public ::testing::Test {
 };
 
 TEST_F(QemuRunnerTest, SelfTestKernelPassesOnFreshMemoryDisk) {
-  auto runner = std::make_unique<QemuRunner>(selftest_config());
+  RunConfig config = selftest_config();
+  config.console_log_path = ::testing::TempDir() + "stablecut-qemu-console.log";
+  auto runner = std::make_unique<QemuRunner>(config);
   const RunResult r = runner->run();
   EXPECT_EQ(r.outcome, Outcome::exited) << outcome_name(r.outcome) << ": " << r.error;
   EXPECT_EQ(r.exit_code, 0) << r.console;
   EXPECT_NE(r.console.find("SELFTEST PASS"), std::string::npos) << r.console;
   EXPECT_NE(r.console.find("1 fault(s)"), std::string::npos) << r.console;
   EXPECT_EQ(runner->started_pids().size(), 2u);
+  std::ifstream log(config.console_log_path, std::ios::binary);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()),
+            r.console);
+  std::filesystem::remove(config.console_log_path);
   std::cout << "boot-to-exit " << r.boot_to_exit.count() << " us, nbdkit ready in "
             << r.server_start.count() << " us\n";
   expect_clean(std::move(runner));
@@ -134,6 +140,24 @@ TEST_F(QemuRunnerTest, RebootsAgainstTheSameDiskServer) {
   EXPECT_EQ(first.exit_code, 0) << first.console;
   EXPECT_EQ(second.exit_code, 0) << second.console;
   EXPECT_EQ(runner->started_pids().size(), 3u);  // one nbdkit, two QEMUs
+  expect_clean(std::move(runner));
+}
+
+TEST_F(QemuRunnerTest, DestructorStopsARunningDiskServer) {
+  auto runner = std::make_unique<QemuRunner>(selftest_config());
+  ASSERT_EQ(runner->start_disk(), "");
+  EXPECT_TRUE(std::filesystem::exists(runner->socket_path()));
+  expect_clean(std::move(runner));
+}
+
+TEST_F(QemuRunnerTest, DeadDiskServerIsReportedNotReplaced) {
+  auto runner = std::make_unique<QemuRunner>(selftest_config());
+  ASSERT_EQ(runner->start_disk(), "");
+  ASSERT_EQ(kill(runner->started_pids().front(), SIGKILL), 0);
+  std::this_thread::sleep_for(milliseconds(100));
+  const RunResult r = runner->boot();
+  EXPECT_EQ(r.outcome, Outcome::setup_error);
+  EXPECT_NE(r.error.find("nbdkit exited unexpectedly"), std::string::npos) << r.error;
   expect_clean(std::move(runner));
 }
 
