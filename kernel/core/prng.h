@@ -7,6 +7,8 @@
 
 namespace sc {
 
+__extension__ typedef unsigned __int128 uint128;
+
 class Prng {
  public:
   explicit Prng(uint64_t seed) { reseed(seed); }
@@ -37,7 +39,7 @@ class Prng {
   // rejection, so there is no modulo bias.
   uint64_t below(uint64_t bound) {
     for (;;) {
-      const unsigned __int128 m = static_cast<unsigned __int128>(next()) * bound;
+      const uint128 m = static_cast<uint128>(next()) * bound;
       const auto low = static_cast<uint64_t>(m);
       if (low >= (0 - bound) % bound) return static_cast<uint64_t>(m >> 64);
     }

@@ -1,0 +1,110 @@
+// workload_runner.cpp — see workload_runner.h.
+#include "injector/inproc/workload_runner.h"
+
+#include <fmt/format.h>
+
+#include "injector/oracle/readback.h"
+#include "injector/workload/workload_locus.h"
+#include "kernel/core/checksum.h"
+
+namespace sc {
+
+namespace {
+
+// A scheduler that stops stepping once the runner wants power cut.
+class StoppableLocus final : public LocusProgram {
+ public:
+  StoppableLocus(LocusProgram& inner, const std::function<bool()>& stop) : inner_(inner), stop_(stop) {}
+  StepResult step(Kernel& kernel, LocusId locus) override {
+    return stop_() ? StepResult::done : inner_.step(kernel, locus);
+  }
+
+ private:
+  LocusProgram& inner_;
+  const std::function<bool()>& stop_;
+};
+
+std::string boot_failure(const Workload& w, const BootReport& report) {
+  const std::string who = report.failed_manager < w.managers.size()
+                              ? "manager " + w.managers[report.failed_manager].name
+                              : std::string("the kernel");
+  return fmt::format("recovery failed: {} could not be restarted ({})", who, status_name(report.status));
+}
+
+}  // namespace
+
+WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::function<void()> power_cut,
+                               const RunOptions& options)
+    : w_(w),
+      options_(options),
+      power_cut_(std::move(power_cut)),
+      machine_(disk, boot_config(w, options.kernel_bugs), options.manager_bugs),
+      model_(w) {}
+
+void WorkloadRunner::run_step(size_t index, RunResult* result) {
+  const Step& step = w_.steps[index];
+  Scheduler scheduler(machine_.kernel(), mix64(w_.seed ^ mix64(index)));
+  std::vector<std::unique_ptr<WorkloadLocus>> programs;
+  std::vector<std::unique_ptr<StoppableLocus>> wrappers;
+  const std::function<bool()> stop = [this] { return stop_requested(); };
+  const size_t first_event = events_.size();
+  for (const LocusSpec& spec : step.loci) {
+    const bool exists = machine_.kernel().container_exists(spec.home);
+    if (exists != model_.exists(spec.home)) {
+      result->findings.push_back(fmt::format("locus {}: home container {} {} after recovery, expected {}", spec.name,
+                                             w_.container_names[spec.home], exists ? "exists" : "is missing",
+                                             exists ? "missing" : "to exist"));
+    }
+    LocusId id;
+    if (!exists || failed(machine_.kernel().create_locus(spec.home, &id))) continue;
+    programs.push_back(std::make_unique<WorkloadLocus>(spec, spec.home, events_));
+    wrappers.push_back(std::make_unique<StoppableLocus>(*programs.back(), stop));
+    scheduler.add(id, wrappers.back().get());
+  }
+  machine_.platform().set_yield_hook([&scheduler] { scheduler.yield_step(); });
+  if (!scheduler.run()) result->findings.push_back(fmt::format("step {}: loci stuck (all blocked)", index));
+  machine_.platform().set_yield_hook(nullptr);
+  steps_.insert(steps_.end(), scheduler.log().begin(), scheduler.log().end());
+  for (size_t i = first_event; i < events_.size(); ++i) {
+    std::string bad = model_.apply(events_[i]);
+    if (!bad.empty()) result->findings.push_back(std::move(bad));
+  }
+}
+
+RunResult WorkloadRunner::run() {
+  RunResult result;
+  if (failed(machine_.boot())) {
+    result.findings.push_back(boot_failure(w_, machine_.kernel().boot_report()));
+    return result;
+  }
+  for (size_t i = 0; i < w_.steps.size(); ++i) {
+    if (stop_requested()) {
+      result.stopped_early = true;
+      break;
+    }
+    if (w_.steps[i].crash) crash_and_check(&result);
+    else run_step(i, &result);
+  }
+  result.events = events_.size();
+  return result;
+}
+
+void WorkloadRunner::crash_and_check(RunResult* result) {
+  ++result->crashes;
+  power_cut_();
+  model_.power_cut();
+  if (failed(machine_.boot())) {
+    result->findings.push_back(boot_failure(w_, machine_.kernel().boot_report()));
+    return;
+  }
+  SystemState recovered;
+  const Status s = read_back(machine_, w_, &recovered);
+  if (failed(s)) {
+    result->findings.push_back(fmt::format("recovered manager refused to list its pages ({})", status_name(s)));
+    return;
+  }
+  for (auto& line : diff_states(w_, model_.last_stable(), recovered))
+    result->findings.push_back(fmt::format("after crash {}: {}", result->crashes, line));
+}
+
+}  // namespace sc

@@ -1,0 +1,103 @@
+// reference_model.cpp — see reference_model.h.
+#include "injector/oracle/reference_model.h"
+
+#include <fmt/format.h>
+
+#include "injector/workload/page_content.h"
+
+namespace sc {
+
+ReferenceModel::ReferenceModel(const Workload& w) : w_(w), history_(1) {
+  for (uint32_t i = 0; i < kMaxSelfManaging; ++i) ties_[i] = 1u << i;
+}
+
+// The self-managing manager at the bottom of c's chain of managers.
+ManagerId ReferenceModel::domain_of(ContainerId c) const {
+  ManagerId m;
+  if (c < w_.managers.size()) {
+    m = static_cast<ManagerId>(c);
+    if (w_.managers[m].kind == ManagerKind::ordinary) m = w_.managed_by(m);
+  } else {
+    auto it = managers_.find(c);
+    if (it == managers_.end()) return kNoManager;
+    m = it->second;
+  }
+  while (m != kNoManager && w_.managers[m].kind == ManagerKind::ordinary) m = w_.managed_by(m);
+  return m;
+}
+
+void ReferenceModel::tie(ContainerId a, ContainerId b) {
+  const ManagerId x = domain_of(a);
+  const ManagerId y = domain_of(b);
+  if (x == y || x >= kMaxSelfManaging || y >= kMaxSelfManaging) return;
+  const uint32_t merged = ties_[x] | ties_[y];
+  for (uint32_t m = 0; m < kMaxSelfManaging; ++m)
+    if (merged & (1u << m)) ties_[m] = merged;
+}
+
+std::string ReferenceModel::check_status(const Event& e, Status expected) const {
+  if (e.status == expected) return "";
+  return fmt::format("{} of container {} page {} returned {}, expected {}",
+                     e.kind == OpKind::create ? "create" : e.kind == OpKind::write ? "write" : "read",
+                     w_.container_names.at(e.container), e.page, status_name(e.status), status_name(expected));
+}
+
+void ReferenceModel::stabilise(ManagerId m) {
+  const uint32_t group = ties_[m];
+  SystemState next = history_.back();
+  for (const auto& [c, manager] : managers_) {
+    const ManagerId d = domain_of(c);
+    if (d < kMaxSelfManaging && (group & (1u << d))) {
+      next[c] = volatile_[c];
+      stable_managers_[c] = manager;
+    }
+  }
+  for (uint32_t i = 0; i < kMaxSelfManaging; ++i)
+    if (group & (1u << i)) ties_[i] = 1u << i;
+  history_.push_back(std::move(next));
+}
+
+std::string ReferenceModel::apply(const Event& e) {
+  const bool home = e.container < w_.managers.size();
+  switch (e.kind) {
+    case OpKind::create: {
+      std::string bad = check_status(e, exists(e.container) ? Status::exists : Status::ok);
+      if (e.status == Status::ok) {
+        volatile_[e.container];
+        managers_[e.container] = e.manager;
+        tie(e.home, e.container);
+      }
+      return bad;
+    }
+    case OpKind::write:
+    case OpKind::read: {
+      std::string bad = check_status(e, exists(e.container) ? Status::ok : Status::not_found);
+      if (e.status != Status::ok) return bad;
+      tie(e.home, e.container);
+      if (home) return bad;
+      PageHashes& pages = volatile_[e.container];
+      if (e.kind == OpKind::write) {
+        pages[e.page] = e.hash;
+        return bad;
+      }
+      auto it = pages.find(e.page);
+      const uint64_t expected = it == pages.end() ? zero_page_hash() : it->second;
+      if (e.hash == expected) return bad;
+      return fmt::format("read of container {} page {} returned content {:016x}, expected {:016x}",
+                         w_.container_names.at(e.container), e.page, e.hash, expected);
+    }
+    case OpKind::stabilise:
+      if (e.status != Status::ok) return fmt::format("stabilise {} failed: {}", w_.managers[e.manager].name, status_name(e.status));
+      stabilise(e.manager);
+      return "";
+  }
+  return "unknown event";
+}
+
+void ReferenceModel::power_cut() {
+  volatile_ = history_.back();
+  managers_ = stable_managers_;
+  for (uint32_t i = 0; i < kMaxSelfManaging; ++i) ties_[i] = 1u << i;
+}
+
+}  // namespace sc

@@ -1,0 +1,68 @@
+// workload.h — a workload: the managers of the system under test and a
+// script of steps. A `run` step starts loci that each execute a list of ops
+// concurrently (interleaved by the seeded scheduler); a `crash` step cuts
+// power cleanly (flushed writes kept, everything volatile dropped) and
+// reboots into recovery.
+//
+// Container ids are fixed by the file: manager home containers first (in
+// manager order), then created containers in order of first appearance.
+// Manager ids follow manager order; self-managing managers come first.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kernel/core/boot_config.h"
+#include "kernel/core/ids.h"
+
+namespace sc {
+
+enum class ManagerKind { shadow, ordinary };
+enum class OpKind { create, write, read, stabilise };
+
+struct ManagerSpec {
+  std::string name;
+  ManagerKind kind = ManagerKind::shadow;
+  std::string managed_by;  // empty for self-managing
+  uint32_t partition_blocks = 0;
+};
+
+struct Op {
+  OpKind kind = OpKind::write;
+  ContainerId container = kNoContainer;  // create, write, read
+  ManagerId manager = kNoManager;        // create, stabilise
+  uint32_t page = 0;                     // write, read
+  uint64_t value = 0;                    // write: the page content's seed
+};
+
+struct LocusSpec {
+  std::string name;
+  ContainerId home = kNoContainer;
+  std::vector<Op> ops;
+};
+
+struct Step {
+  bool crash = false;
+  std::vector<LocusSpec> loci;  // a run step
+};
+
+struct Workload {
+  std::string name;
+  std::string description;
+  uint64_t seed = 1;
+  std::vector<ManagerSpec> managers;          // index = ManagerId
+  std::vector<std::string> container_names;   // index = ContainerId
+  std::vector<Step> steps;
+
+  ContainerId home_of(ManagerId m) const { return static_cast<ContainerId>(m); }
+  bool is_home(ContainerId c) const { return c < managers.size(); }
+  ManagerId managed_by(ManagerId m) const;
+  uint64_t disk_sectors() const;
+};
+
+constexpr uint32_t kDefaultPartitionBlocks = 512;
+constexpr uint32_t kMaxWorkloadPages = 200;
+
+BootConfig boot_config(const Workload& w, const KernelBugs& bugs);
+
+}  // namespace sc

@@ -1,0 +1,49 @@
+// frame_table.h — resident page frames: which (container, page) each frame
+// holds, whether it is dirty since its manager last saw it, and its bytes.
+// Lookup is an open-addressed hash index over (container, page).
+// Invariants: at most one frame per (container, page); the index always
+// matches the frame metadata (it is rebuilt whenever frames are released).
+#pragma once
+#include "ids.h"
+#include "limits.h"
+#include "status.h"
+
+namespace sc {
+
+class FrameTable {
+ public:
+  static constexpr int kNone = -1;
+
+  void reset();
+  int find(ContainerId container, uint32_t page) const;
+  Status allocate(ContainerId container, uint32_t page, int* frame);
+  void release_container(ContainerId container);
+
+  uint8_t* data(int frame) { return data_[frame]; }
+  const uint8_t* data(int frame) const { return data_[frame]; }
+  bool dirty(int frame) const { return meta_[frame].dirty; }
+  void set_dirty(int frame, bool dirty) { meta_[frame].dirty = dirty; }
+
+  // Writes the dirty page numbers of `container`, ascending, into `pages`
+  // (room for kMaxFrames entries) and returns how many there are.
+  uint32_t dirty_pages(ContainerId container, uint32_t* pages) const;
+
+ private:
+  static constexpr uint32_t kIndexSize = kMaxFrames * 2;
+  struct Meta {
+    bool used;
+    bool dirty;
+    ContainerId container;
+    uint32_t page;
+  };
+  uint32_t slot_of(ContainerId container, uint32_t page) const;
+  void index_insert(int frame);
+  void rebuild_index();
+
+  Meta meta_[kMaxFrames];
+  int16_t index_[kIndexSize];
+  uint32_t used_count_ = 0;
+  alignas(64) uint8_t data_[kMaxFrames][kPageSize];
+};
+
+}  // namespace sc

@@ -1,0 +1,49 @@
+// hosted_platform.h — the in-process Platform: the disk it is given, the
+// manager programs linked into this process (created anew at every boot, so
+// no manager state survives a power cut), a yield hook for the scheduler,
+// and a collector for pages reported by managers.
+#pragma once
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "kernel/core/kernel.h"
+#include "kernel/core/platform.h"
+#include "managers/ordinary_manager.h"
+#include "managers/programs.h"
+#include "managers/shadow_manager.h"
+#include "kernel/hosted/direct_sys.h"
+
+namespace sc {
+
+class HostedPlatform final : public Platform {
+ public:
+  HostedPlatform(BlockDevice& disk, const ManagerBugs& bugs) : disk_(disk), bugs_(bugs) {}
+
+  void attach(Kernel& kernel) { kernel_ = &kernel; }
+  void set_disk(BlockDevice& disk) { disk_ = disk; }
+  void set_yield_hook(std::function<void()> hook) { yield_hook_ = std::move(hook); }
+  // Starts collecting reported pages into `out` (nullptr stops).
+  void collect_pages(std::vector<uint32_t>* out) { reported_ = out; }
+
+  BlockDevice& disk() override { return disk_.get(); }
+  UpcallTarget* bind_program(ManagerId id, uint32_t entry) override;
+  void yield_point() override;
+  void page_reported(ContainerId container, uint32_t page) override;
+
+ private:
+  struct Program {
+    std::unique_ptr<DirectSys> sys;
+    std::unique_ptr<ShadowManager> shadow;
+    std::unique_ptr<OrdinaryManager> ordinary;
+  };
+
+  std::reference_wrapper<BlockDevice> disk_;
+  ManagerBugs bugs_;
+  Kernel* kernel_ = nullptr;
+  Program programs_[kMaxManagers];
+  std::function<void()> yield_hook_;
+  std::vector<uint32_t>* reported_ = nullptr;
+};
+
+}  // namespace sc

@@ -1,0 +1,81 @@
+// shadow_manager.cpp — upcall dispatch, fault service and enumeration of the
+// self-managing manager; see shadow_manager.h.
+#include "managers/shadow_manager.h"
+
+#include "kernel/core/checksum.h"
+
+namespace sc {
+
+Status ShadowManager::upcall(const Upcall& call) {
+  self_ = call.self;
+  home_ = call.self_id;
+  switch (call.kind) {
+    case UpcallKind::start_fresh: return start_fresh();
+    case UpcallKind::recover: return recover();
+    case UpcallKind::container_created: return add_container(call.target_id, call.target);
+    case UpcallKind::page_fault: return page_fault(call);
+    case UpcallKind::container_snapshot: return snapshot();
+    case UpcallKind::enumerate_pages: return enumerate(call);
+    case UpcallKind::stabilise: return sys_.snapshot_request(self_);
+  }
+  return Status::bad_argument;
+}
+
+Status ShadowManager::add_container(ContainerId id, Capref cap) {
+  ManagedContainer* slot = nullptr;
+  for (auto& c : containers_) {
+    if (c.live && c.id == id) return Status::exists;
+    if (!c.live && slot == nullptr) slot = &c;
+  }
+  if (slot == nullptr) return Status::no_space;
+  *slot = ManagedContainer{true, id, cap};
+  return Status::ok;
+}
+
+Status ShadowManager::load_partition_size() {
+  const Status s = sys_.disk_blocks(&block_count_);
+  if (block_count_ > shadow::kMaxPartitionBlocks) block_count_ = shadow::kMaxPartitionBlocks;
+  return s;
+}
+
+Status ShadowManager::start_fresh() {
+  Status s = load_partition_size();
+  if (!failed(s)) s = sys_.map_root_page(self_, shadow::kShadowRootPage);
+  if (!failed(s)) s = add_container(home_, self_);
+  if (failed(s)) return s;
+  uint8_t page[kPageSize];
+  shadow::encode_root(shadow::RootInfo{kEntryShadowManager, shadow::kNoBlock, 0}, page);
+  return sys_.write_page(self_, shadow::kShadowRootPage, page);
+}
+
+int ShadowManager::find_entry(ContainerId id, uint32_t page) const {
+  for (uint32_t i = 0; i < map_count_; ++i)
+    if (map_[i].container == id && map_[i].page == page) return static_cast<int>(i);
+  return -1;
+}
+
+Status ShadowManager::page_fault(const Upcall& call) {
+  const int i = find_entry(call.target_id, call.page);
+  if (i < 0) return sys_.supply_page(call.target, call.page, nullptr);
+  uint8_t data[kPageSize];
+  const Status s = sys_.disk_read(map_[i].block, data);
+  if (failed(s)) return s;
+  if (checksum64(data, kPageSize) != map_[i].checksum) return Status::corrupt;
+  return sys_.supply_page(call.target, call.page, data);
+}
+
+Status ShadowManager::enumerate(const Upcall& call) {
+  for (uint32_t i = 0; i < map_count_; ++i) {
+    if (map_[i].container != call.target_id) continue;
+    const Status s = sys_.report_page(call.target, map_[i].page);
+    if (failed(s)) return s;
+  }
+  uint32_t dirty[kMaxFrames];
+  uint32_t count = 0;
+  Status s = sys_.dirty_pages(call.target, dirty, &count);
+  for (uint32_t i = 0; i < count && !failed(s); ++i)
+    if (find_entry(call.target_id, dirty[i]) < 0) s = sys_.report_page(call.target, dirty[i]);
+  return s;
+}
+
+}  // namespace sc

@@ -1,0 +1,77 @@
+// shadow_manager.h — the self-managing manager: it manages its own container
+// (and any container it is given), keeps every page it manages on its disk
+// partition with shadow paging (shadow_format.h), and asks the kernel to keep
+// its root page stable.
+//
+// Upcalls: start_fresh (map the root page, start empty), recover (rebuild the
+// page maps from the checkpoint the root page names), page_fault (read the
+// block, verify its checksum, supply it), container_snapshot (save dirty
+// pages to fresh blocks, write map, bitmap and checkpoint blocks, flush, then
+// point the root page at the new checkpoint), enumerate_pages, stabilise.
+//
+// Block life cycle: free → fresh (written in this snapshot) → committed
+// (reachable from the published checkpoint) → retiring (superseded; the last
+// durable cut may still need it) → free at the start of the next snapshot,
+// when the kernel has made the previous cut durable.
+// The manager's part of the commit: the flush that precedes publish_root();
+// the commit point itself is the kernel's cut record (root_store.h, R3).
+// Any failed call leaves the manager failed: it refuses further snapshots.
+#pragma once
+#include <stdint.h>
+
+#include "kernel/core/upcall.h"
+#include "managers/programs.h"
+#include "managers/shadow_format.h"
+#include "managers/sys.h"
+
+namespace sc {
+
+class ShadowManager final : public UpcallTarget {
+ public:
+  ShadowManager(Sys& sys, const ManagerBugs& bugs) : sys_(sys), bugs_(bugs) {}
+  Status upcall(const Upcall& call) override;
+
+ private:
+  enum class BlockState : uint8_t { free, fresh, committed, retiring };
+  struct ManagedContainer {
+    bool live;
+    ContainerId id;
+    Capref cap;
+  };
+
+  Status start_fresh();
+  Status recover();
+  Status page_fault(const Upcall& call);
+  Status snapshot();
+  Status enumerate(const Upcall& call);
+  Status add_container(ContainerId id, Capref cap);
+
+  Status load_partition_size();
+  Status load_checkpoint(uint64_t block);
+  Status load_map_block(uint32_t block);
+  Status load_bitmap(uint32_t block);
+
+  Status save_dirty_pages(const ManagedContainer& c);
+  Status save_page(const ManagedContainer& c, uint32_t page);
+  Status write_metadata(uint32_t* checkpoint);
+  Status allocate_block(uint32_t* block);
+  void retire(uint32_t block);
+  Status publish_root(uint32_t checkpoint);
+  int find_entry(ContainerId id, uint32_t page) const;
+
+  Sys& sys_;
+  ManagerBugs bugs_;
+  bool failed_ = false;
+  Capref self_{};
+  ContainerId home_ = kNoContainer;
+  uint64_t generation_ = 0;
+  ManagedContainer containers_[kMaxContainers] = {};
+  shadow::MapEntry map_[shadow::kMaxMapEntries] = {};
+  uint32_t map_count_ = 0;
+  BlockState blocks_[shadow::kMaxPartitionBlocks] = {};
+  uint64_t block_count_ = 0;
+  uint32_t meta_blocks_[shadow::kMaxMapBlocks + 2] = {};  // checkpoint, bitmap, map blocks
+  uint32_t meta_count_ = 0;
+};
+
+}  // namespace sc
