@@ -34,15 +34,16 @@ void check_new_workload(const Connection& conn, std::int64_t campaign_id, const 
   if (st.step()) conn.fail(fmt::format("workload '{}' is already recorded in campaign {}", workload_name, campaign_id));
 }
 
+constexpr const char* kHitFailureId =
+    "SELECT f.id FROM failure f JOIN failure_hit h ON h.failure_id = f.id WHERE h.workload_id = ? AND f.signature = ?";
+
 // The id of the failure `signature` if this workload recorded a hit on it.
-std::optional<std::int64_t> hit_failure_id(const Connection& conn, std::int64_t workload_id,
-                                           const std::string& signature) {
-  Statement st(conn,
-               "SELECT f.id FROM failure f JOIN failure_hit h ON h.failure_id = f.id "
-               "WHERE h.workload_id = ? AND f.signature = ?");
-  st.bind(1, workload_id).bind(2, signature);
-  if (!st.step()) return std::nullopt;
-  return st.column_int(0);
+std::optional<std::int64_t> hit_failure_id(Statement& lookup, std::int64_t workload_id, const std::string& signature) {
+  lookup.bind(1, workload_id).bind(2, signature);
+  std::optional<std::int64_t> id;
+  if (lookup.step()) id = lookup.column_int(0);
+  lookup.reset();
+  return id;
 }
 
 }  // namespace
@@ -113,12 +114,13 @@ void ResultsDb::insert_states(std::int64_t workload_id, const std::vector<StateR
   Statement st(*conn_,
                "INSERT INTO crash_state(workload_id, cut_index, phase, kind, state_key, outcome, fsck_violations, "
                "check_us, failure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement lookup(*conn_, kHitFailureId);
   for (const StateRow& s : states) {
     std::optional<std::int64_t> failure_id;
     if (is_legal(s.outcome) && !s.signature.empty())
       conn_->fail(fmt::format("legal state at cut {} names failure '{}'", s.cut_index, s.signature));
     if (!is_legal(s.outcome)) {
-      failure_id = hit_failure_id(*conn_, workload_id, s.signature);
+      failure_id = hit_failure_id(lookup, workload_id, s.signature);
       if (!failure_id)
         conn_->fail(fmt::format("{} state at cut {} names '{}', not a failure of this workload", name(s.outcome),
                                 s.cut_index, s.signature));

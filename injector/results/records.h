@@ -108,7 +108,7 @@ struct FailureHit {
   std::string signature;  // phase + outcome + manager + diff shape
   Phase phase = Phase::RUN;
   Outcome outcome = Outcome::lost;
-  std::uint64_t count = 1;
+  std::uint64_t count = 1;                // states of this workload that hit it, kept as rows or not
   std::optional<Reproducer> reproducer;  // the minimised one, if made
 };
 

@@ -11,6 +11,8 @@
 //     workload row, its outcome counts, kept crash states, failure hits and
 //     failure upserts, so a SIGKILL never leaves a half-recorded workload and
 //     complete_workloads() is exactly the set of workloads fully recorded;
+//   * a ResultsDb is one SQLite connection: use it from one thread at a time
+//     (open one per thread; WAL lets readers run beside the writer);
 //   * every error is a DbError "<path>: <what>" (one line);
 //   * a file that is not a SQLite database, is truncated or corrupt, belongs
 //     to another application, or has a newer schema than this build is
