@@ -46,6 +46,7 @@ void WorkloadRunner::run_step(size_t index, RunResult* result) {
   Scheduler scheduler(machine_.kernel(), mix64(w_.seed ^ mix64(index)));
   std::vector<std::unique_ptr<WorkloadLocus>> programs;
   std::vector<std::unique_ptr<StoppableLocus>> wrappers;
+  std::vector<LocusId> loci;
   const std::function<bool()> stop = [this] { return stop_requested(); };
   const size_t first_event = events_.size();
   for (const LocusSpec& spec : step.loci) {
@@ -57,6 +58,7 @@ void WorkloadRunner::run_step(size_t index, RunResult* result) {
     }
     LocusId id;
     if (!exists || failed(machine_.kernel().create_locus(spec.home, &id))) continue;
+    loci.push_back(id);
     programs.push_back(std::make_unique<WorkloadLocus>(spec, spec.home, events_));
     wrappers.push_back(std::make_unique<StoppableLocus>(*programs.back(), stop));
     scheduler.add(id, wrappers.back().get());
@@ -64,6 +66,7 @@ void WorkloadRunner::run_step(size_t index, RunResult* result) {
   machine_.platform().set_yield_hook([&scheduler] { scheduler.yield_step(); });
   if (!scheduler.run()) result->findings.push_back(fmt::format("step {}: loci stuck (all blocked)", index));
   machine_.platform().set_yield_hook(nullptr);
+  for (LocusId id : loci) machine_.kernel().destroy_locus(id);
   steps_.insert(steps_.end(), scheduler.log().begin(), scheduler.log().end());
   for (size_t i = first_event; i < events_.size(); ++i) {
     std::string bad = model_.apply(events_[i]);

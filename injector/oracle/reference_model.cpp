@@ -62,7 +62,7 @@ std::string ReferenceModel::apply(const Event& e) {
   switch (e.kind) {
     case OpKind::create: {
       std::string bad = check_status(e, exists(e.container) ? Status::exists : Status::ok);
-      if (e.status == Status::ok) {
+      if (bad.empty() && e.status == Status::ok) {
         volatile_[e.container];
         managers_[e.container] = e.manager;
         tie(e.home, e.container);
@@ -72,17 +72,17 @@ std::string ReferenceModel::apply(const Event& e) {
     case OpKind::write:
     case OpKind::read: {
       std::string bad = check_status(e, exists(e.container) ? Status::ok : Status::not_found);
-      if (e.status != Status::ok) return bad;
+      if (!bad.empty() || e.status != Status::ok) return bad;
       tie(e.home, e.container);
-      if (home) return bad;
+      if (home) return "";
       PageHashes& pages = volatile_[e.container];
       if (e.kind == OpKind::write) {
         pages[e.page] = e.hash;
-        return bad;
+        return "";
       }
       auto it = pages.find(e.page);
       const uint64_t expected = it == pages.end() ? zero_page_hash() : it->second;
-      if (e.hash == expected) return bad;
+      if (e.hash == expected) return "";
       return fmt::format("read of container {} page {} returned content {:016x}, expected {:016x}",
                          w_.container_names.at(e.container), e.page, e.hash, expected);
     }

@@ -72,6 +72,7 @@ class Kernel {
 
   // Workload loci.
   Status create_locus(ContainerId home, LocusId* out);
+  Status destroy_locus(LocusId locus);
   LocusState locus_state(LocusId locus) const;
   Status locus_create_container(LocusId locus, ContainerId id, ManagerId manager, Capref* out);
   Status locus_open(LocusId locus, ContainerId id, Capref* out);

@@ -109,6 +109,12 @@ Status Kernel::create_locus(ContainerId home, LocusId* out) {
   return Status::no_space;
 }
 
+Status Kernel::destroy_locus(LocusId locus) {
+  if (locus >= kMaxLoci || loci_[locus].state == LocusState::free) return Status::bad_argument;
+  loci_[locus] = LocusEntry{LocusState::free, kNoContainer};
+  return Status::ok;
+}
+
 LocusState Kernel::locus_state(LocusId locus) const {
   return locus < kMaxLoci ? loci_[locus].state : LocusState::free;
 }

@@ -1,0 +1,81 @@
+// The stablecut program as a user meets it: exit codes (0 legal, 1 finding,
+// 2 usage or input error) and one-line errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+};
+
+Result run(const std::string& args) {
+  const std::string cmd = std::string(STABLECUT_BIN) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  Result r{-1, ""};
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string corpus(const std::string& name) { return std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads/" + name; }
+
+size_t lines(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+TEST(Cli, HelpExitsZero) {
+  const Result r = run("--help");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("run"), std::string::npos);
+  EXPECT_EQ(run("run --help").code, 0);
+}
+
+TEST(Cli, UsageErrorsExitTwoWithOneLine) {
+  for (const char* args : {"", "frobnicate", "run", "run --workload", "run --tier mars --workload x.json",
+                           "run --workload x.json --seed banana", "run --workload x.json --bogus"}) {
+    const Result r = run(args);
+    EXPECT_EQ(r.code, 2) << args << ": " << r.out;
+    EXPECT_EQ(lines(r.out), 1u) << args << ": " << r.out;
+  }
+}
+
+TEST(Cli, BadWorkloadFileExitsTwoNamingTheFile) {
+  const std::string path = ::testing::TempDir() + "/bad_workload.json";
+  std::ofstream(path) << R"({"format":"stablecut-workload","version":1,"name":"t","managers":[{"name":"A","kind":"shadow"}],"steps":[{"run":[{"locus":"w","home":"A","ops":[{"op":"write","container":"A","page":0,"value":1}]}]}]})";
+  const Result r = run("run --tier inproc --workload " + path);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(lines(r.out), 1u) << r.out;
+  EXPECT_NE(r.out.find(path + ": steps[0].run[0].ops[0].container"), std::string::npos) << r.out;
+  const Result missing = run("run --workload /nonexistent.json");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.out.find("/nonexistent.json: cannot open file"), std::string::npos);
+}
+
+TEST(Cli, CorrectWorkloadExitsZero) {
+  const Result r = run("run --tier inproc --workload " + corpus("basic.json"));
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("all checks legal"), std::string::npos);
+}
+
+TEST(Cli, SeededBugIsAFindingWithAReplayLine) {
+  const Result r = run("run --workload " + corpus("basic.json") + " --bug manager-skip-flush");
+  EXPECT_EQ(r.code, 1) << r.out;
+  EXPECT_NE(r.out.find("FINDING:"), std::string::npos);
+  EXPECT_NE(r.out.find("replay: stablecut run --tier inproc --workload"), std::string::npos);
+  EXPECT_EQ(run("run --workload " + corpus("basic.json") + " --bug no-such-bug").code, 2);
+}
+
+}  // namespace

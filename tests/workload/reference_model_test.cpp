@@ -1,0 +1,78 @@
+// The reference model on hand-made event sequences: stable states, ties,
+// power cuts and the disagreements it reports.
+#include <gtest/gtest.h>
+
+#include "injector/oracle/reference_model.h"
+#include "injector/workload/json_field.h"
+#include "injector/workload/page_content.h"
+#include "injector/workload/workload_file.h"
+
+namespace sc {
+namespace {
+
+class ReferenceModelTest : public ::testing::Test {
+ protected:
+  Workload w = parse_workload(parse_json_text(R"({"format":"stablecut-workload","version":1,"name":"m",
+      "managers":[{"name":"A","kind":"shadow"},{"name":"B","kind":"shadow"}],
+      "steps":[{"run":[{"locus":"x","home":"A","ops":[{"op":"create","container":"a","manager":"A"},
+        {"op":"create","container":"b","manager":"B"}]}]}]})", "m"), "m");
+  ReferenceModel model{w};
+  static constexpr ContainerId kA = 0, kB = 1, ca = 2, cb = 3;
+
+  std::string create(ContainerId home, ContainerId c, ManagerId m, Status s = Status::ok) {
+    return model.apply(Event{OpKind::create, home, c, m, 0, 0, s});
+  }
+  std::string write(ContainerId home, ContainerId c, uint32_t p, uint64_t v, Status s = Status::ok) {
+    return model.apply(Event{OpKind::write, home, c, kNoManager, p, page_hash(v), s});
+  }
+  std::string read(ContainerId home, ContainerId c, uint32_t p, uint64_t hash) {
+    return model.apply(Event{OpKind::read, home, c, kNoManager, p, hash, Status::ok});
+  }
+  std::string stabilise(ManagerId m) { return model.apply(Event{OpKind::stabilise, kA, kNoContainer, m, 0, 0, Status::ok}); }
+};
+
+TEST_F(ReferenceModelTest, StabilisationSavesOnlyTheGroupsDomains) {
+  EXPECT_EQ(create(kA, ca, 0), "");
+  EXPECT_EQ(create(kB, cb, 1), "");
+  EXPECT_EQ(write(kA, ca, 1, 10), "");
+  EXPECT_EQ(write(kB, cb, 2, 20), "");
+  EXPECT_EQ(stabilise(0), "");
+  ASSERT_EQ(model.stabilisations(), 1u);
+  EXPECT_EQ(model.stable(1), (SystemState{{ca, {{1, page_hash(10)}}}}));
+  EXPECT_TRUE(model.stable(0).empty());
+}
+
+TEST_F(ReferenceModelTest, CrossDomainAccessTiesTheGroup) {
+  create(kA, ca, 0);
+  create(kB, cb, 1);
+  write(kA, cb, 2, 20);  // a locus of A's domain writes B's container
+  stabilise(0);
+  EXPECT_EQ(model.stable(1).count(cb), 1u);
+  write(kB, cb, 3, 30);
+  stabilise(0);  // untied now: B's new write is not saved
+  EXPECT_EQ(model.stable(2).at(cb).count(3), 0u);
+}
+
+TEST_F(ReferenceModelTest, PowerCutRestoresTheLastStableState) {
+  create(kA, ca, 0);
+  write(kA, ca, 1, 10);
+  stabilise(0);
+  write(kA, ca, 1, 11);
+  create(kA, cb, 1);
+  model.power_cut();
+  EXPECT_FALSE(model.exists(cb));
+  EXPECT_EQ(read(kA, ca, 1, page_hash(10)), "");
+  EXPECT_NE(read(kA, ca, 1, page_hash(11)), "");
+}
+
+TEST_F(ReferenceModelTest, ReportsWrongStatusAndWrongContent) {
+  EXPECT_NE(write(kA, ca, 0, 1, Status::ok), "");  // ca does not exist yet
+  EXPECT_EQ(write(kA, ca, 0, 1, Status::not_found), "");
+  create(kA, ca, 0);
+  EXPECT_NE(create(kA, ca, 0, Status::ok), "");
+  EXPECT_NE(read(kA, ca, 5, page_hash(1)), "");
+  EXPECT_EQ(read(kA, ca, 5, zero_page_hash()), "");
+}
+
+}  // namespace
+}  // namespace sc
