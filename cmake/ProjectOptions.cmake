@@ -10,8 +10,9 @@ if(STABLECUT_WERROR)
 endif()
 if(STABLECUT_SANITIZE)
   target_compile_options(stablecut_options INTERFACE
-    -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
-  target_link_options(stablecut_options INTERFACE -fsanitize=address,undefined)
+    -fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  # vptr checks need RTTI, which the kernel core and managers are built without.
+  target_link_options(stablecut_options INTERFACE -fsanitize=address,undefined -fno-sanitize=vptr)
 endif()
 if(STABLECUT_FUZZ)
   target_compile_options(stablecut_options INTERFACE -fsanitize=fuzzer-no-link)

@@ -122,7 +122,7 @@ void encode_bitmap(const uint8_t* allocated, uint64_t blocks, uint8_t* block) {
 Status decode_bitmap(const uint8_t* block, uint64_t blocks, uint8_t* allocated) {
   if (!sealed(block, kBitmapMagic) || load_u64(block + 8) != blocks) return Status::corrupt;
   for (uint64_t b = 0; b < blocks; ++b)
-    allocated[b] = (block[kBitmapHeaderBytes + b / 8] >> (b % 8)) & 1u;
+    allocated[b] = static_cast<uint8_t>((static_cast<unsigned>(block[kBitmapHeaderBytes + b / 8]) >> (b % 8)) & 1u);
   return Status::ok;
 }
 
