@@ -16,9 +16,19 @@ class ByteReader {
   bool empty() const { return pos_ >= bytes_.size(); }
   size_t remaining() const { return empty() ? 0 : bytes_.size() - pos_; }
   uint8_t u8() { return empty() ? 0 : bytes_[pos_++]; }
-  uint16_t u16() { return static_cast<uint16_t>(u8() | (u8() << 8)); }
-  uint32_t u32() { return static_cast<uint32_t>(u16() | (uint32_t{u16()} << 16)); }
-  uint64_t u64() { return u32() | (uint64_t{u32()} << 32); }
+  // Each takes its low part first (statements, not operands, fix the order).
+  uint16_t u16() {
+    const uint8_t low = u8();
+    return static_cast<uint16_t>(low | (u8() << 8));
+  }
+  uint32_t u32() {
+    const uint16_t low = u16();
+    return low | (uint32_t{u16()} << 16);
+  }
+  uint64_t u64() {
+    const uint32_t low = u32();
+    return low | (uint64_t{u32()} << 32);
+  }
   // 0..n-1 (n >= 1), from one byte when n <= 256, else from two or four.
   uint32_t below(uint32_t n) {
     if (n <= 256) return u8() % n;

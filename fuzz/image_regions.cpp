@@ -1,0 +1,148 @@
+// image_regions.cpp — see image_regions.h. The checksum layouts mirror
+// kernel/core/root_store.cpp, managers/shadow_format.cpp and
+// managers/ordinary_manager.cpp; a change there shows up as a base image
+// whose regions no longer reseal to themselves (checked in find_regions).
+#include "fuzz/image_regions.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "fuzz/image_disk.h"
+#include "kernel/core/bytes.h"
+#include "kernel/core/checksum.h"
+#include "kernel/core/root_store.h"
+#include "managers/shadow_format.h"
+
+namespace sc::fuzz {
+
+namespace {
+
+constexpr uint32_t kCutChecksumOffset = kSectorSize - 8;
+constexpr uint32_t kMapEntriesOffset = 16;
+constexpr uint32_t kMapEntryBytes = 24;
+
+struct Partition {
+  uint64_t offset;
+  uint32_t blocks;
+};
+
+class RegionFinder {
+ public:
+  RegionFinder(const std::vector<uint8_t>& image, const Workload& w) : disk_(image), w_(w) {}
+
+  std::vector<Region> find() {
+    for (uint64_t slot = 0; slot < 2; ++slot) add(RegionKind::cut_record, slot * kSectorSize, kSectorSize, {0, 0});
+    const BootConfig config = boot_config(w_, KernelBugs{});
+    for (uint32_t i = 0; i < config.manager_count; ++i) {
+      const ManagerConfig& mc = config.managers[i];
+      if (mc.managed_by != kNoManager) continue;
+      const Partition p{mc.partition_start * kSectorSize, static_cast<uint32_t>(mc.partition_sectors / kSectorsPerPage)};
+      for (uint8_t copy = 0; copy < 2; ++copy) add_root_copy(mc.id, copy, p);
+    }
+    return regions_;
+  }
+
+ private:
+  void add(RegionKind kind, uint64_t offset, uint32_t size, Partition p) {
+    for (const Region& r : regions_)
+      if (r.offset == offset) return;
+    regions_.push_back(Region{kind, offset, size, p.offset, p.blocks});
+  }
+
+  void add_block(RegionKind kind, uint64_t block, Partition p) { add(kind, p.offset + block * kPageSize, kPageSize, p); }
+
+  void add_root_copy(ManagerId m, uint8_t copy, Partition p) {
+    add(RegionKind::root_copy, root_copy_sector(m, copy) * kSectorSize, kRootCopySectors * kSectorSize, p);
+    uint8_t page[kPageSize];
+    uint32_t version = 0;
+    shadow::RootInfo root{};
+    if (failed(read_root_copy(disk_, m, copy, page, &version)) || failed(shadow::decode_root(page, &root))) return;
+    uint8_t block[kPageSize];
+    shadow::Checkpoint cp{};
+    if (root.checkpoint >= p.blocks || failed(disk_.read(sector_of(p, root.checkpoint), kSectorsPerPage, block)) ||
+        failed(shadow::decode_checkpoint(block, p.blocks, &cp)))
+      return;
+    add_block(RegionKind::checkpoint, root.checkpoint, p);
+    add_block(RegionKind::bitmap, cp.bitmap_block, p);
+    for (uint32_t i = 0; i < cp.map_block_count; ++i) add_map_block(cp.map_blocks[i], p);
+  }
+
+  void add_map_block(uint32_t map_block, Partition p) {
+    add_block(RegionKind::map_block, map_block, p);
+    uint8_t block[kPageSize];
+    shadow::MapEntry entries[shadow::kEntriesPerMapBlock];
+    uint32_t count = 0;
+    if (failed(disk_.read(sector_of(p, map_block), kSectorsPerPage, block)) ||
+        failed(shadow::decode_map_block(block, p.blocks, entries, shadow::kEntriesPerMapBlock, &count)))
+      return;
+    for (uint32_t i = 0; i < count; ++i) {
+      const bool header = w_.is_home(entries[i].container) && entries[i].page == 0 &&
+                          w_.managers[entries[i].container].kind == ManagerKind::ordinary;
+      add_block(header ? RegionKind::ordinary_header : RegionKind::data_block, entries[i].block, p);
+    }
+  }
+
+  static uint64_t sector_of(Partition p, uint64_t block) { return p.offset / kSectorSize + block * kSectorsPerPage; }
+
+  ImageDisk disk_;
+  const Workload& w_;
+  std::vector<Region> regions_;
+};
+
+void seal_block(uint8_t* block) {
+  store_u64(block + shadow::kBlockChecksumOffset, checksum64(block, shadow::kBlockChecksumOffset));
+}
+
+void reseal_map_entries(std::vector<uint8_t>& image, const Region& r) {
+  uint8_t* block = image.data() + r.offset;
+  const uint32_t count = std::min(load_u32(block + 8), shadow::kEntriesPerMapBlock);
+  for (uint32_t i = 0; i < count; ++i) {
+    uint8_t* e = block + kMapEntriesOffset + i * kMapEntryBytes;
+    const uint32_t data_block = load_u32(e + 8);
+    if (data_block >= r.partition_blocks) continue;
+    store_u64(e + 16, checksum64(image.data() + r.partition_offset + uint64_t{data_block} * kPageSize, kPageSize));
+  }
+}
+
+void reseal_kind(std::vector<uint8_t>& image, const Region& r) {
+  uint8_t* p = image.data() + r.offset;
+  switch (r.kind) {
+    case RegionKind::ordinary_header:
+    case RegionKind::checkpoint:
+    case RegionKind::bitmap:
+    case RegionKind::map_block: seal_block(p); break;
+    case RegionKind::root_copy:
+      store_u64(p + 16, checksum64(p + kSectorSize, kPageSize, checksum64(p, 16)));
+      break;
+    case RegionKind::cut_record: store_u64(p + kCutChecksumOffset, checksum64(p, kCutChecksumOffset)); break;
+    case RegionKind::data_block: break;
+  }
+}
+
+}  // namespace
+
+std::vector<Region> find_regions(const std::vector<uint8_t>& image, const Workload& w) {
+  std::vector<Region> regions = RegionFinder(image, w).find();
+  std::vector<uint8_t> copy = image;
+  reseal(copy, regions);
+  if (copy != image) {
+    std::fprintf(stderr, "fuzz image regions: resealing the base image changed it; checksum layouts drifted\n");
+    std::abort();
+  }
+  return regions;
+}
+
+void reseal(std::vector<uint8_t>& image, const std::vector<Region>& regions) {
+  const RegionKind order[] = {RegionKind::ordinary_header, RegionKind::map_block, RegionKind::bitmap,
+                              RegionKind::checkpoint, RegionKind::root_copy, RegionKind::cut_record};
+  for (const RegionKind kind : order) {
+    for (const Region& r : regions) {
+      if (r.kind != kind) continue;
+      if (kind == RegionKind::map_block) reseal_map_entries(image, r);
+      reseal_kind(image, r);
+    }
+  }
+}
+
+}  // namespace sc::fuzz
