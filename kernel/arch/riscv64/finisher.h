@@ -17,6 +17,7 @@ enum class FailCode : uint8_t {
   no_disk = 13,      // no usable virtio-blk device
   disk_io = 14,      // a disk request failed
   returned = 15,     // kmain returned (set by boot.S)
+  bad_workload = 16, // the workload blob is malformed
 };
 
 [[noreturn]] void exit_pass();

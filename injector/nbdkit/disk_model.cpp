@@ -1,0 +1,170 @@
+// disk_model.cpp — see disk_model.h.
+#include "injector/nbdkit/disk_model.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "injector/crash/trace_file.h"
+
+namespace sc::nbd {
+
+namespace {
+
+namespace ch = rv::channel;
+
+// The nonzero sectors of a raw image file; its size must be whole sectors.
+crash::SectorMap load_image(const std::string& path, uint64_t* sectors) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("image=" + path + ": cannot open");
+  const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() % kSectorSize != 0)
+    throw std::runtime_error("image=" + path + ": size " + std::to_string(bytes.size()) + " is not a multiple of 512");
+  *sectors = bytes.size() / kSectorSize;
+  crash::SectorMap map;
+  static const uint8_t zeros[kSectorSize] = {};
+  for (uint64_t s = 0; s < *sectors; ++s) {
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data()) + s * kSectorSize;
+    if (std::memcmp(data, zeros, kSectorSize) != 0) map.put(s, data);
+  }
+  return map;
+}
+
+void write_file(const std::string& path, const void* data, size_t size) {
+  const std::string tmp = path + ".part";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+    if (!out.flush()) throw std::runtime_error("cannot write " + tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
+}
+
+bool aligned(uint64_t offset, uint32_t count) { return offset % kSectorSize == 0 && count % kSectorSize == 0; }
+
+}  // namespace
+
+std::optional<uint64_t> parse_size(const std::string& text) {
+  size_t used = 0;
+  uint64_t value;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  const std::string suffix = text.substr(used);
+  const int shift = suffix.empty() ? 0 : suffix == "K" ? 10 : suffix == "M" ? 20 : suffix == "G" ? 30 : -1;
+  if (shift < 0 || value == 0 || value > (uint64_t{1} << 40 >> shift)) return std::nullopt;
+  value <<= shift;
+  if (value % kSectorSize != 0) return std::nullopt;
+  return value;
+}
+
+DiskModel::DiskModel(const ModelConfig& config) {
+  crash::SectorMap base;
+  uint64_t image_sectors = 0;
+  if (!config.image.empty()) base = load_image(config.image, &image_sectors);
+  data_sectors_ = config.size_bytes ? *config.size_bytes / kSectorSize : image_sectors;
+  if (data_sectors_ == 0) throw std::runtime_error("no disk size: give size= or a non-empty image=");
+  if (image_sectors > data_sectors_)
+    throw std::runtime_error("image=" + config.image + " is larger than size=");
+  disk_ = std::make_unique<crash::RecordingDisk>(data_sectors_, std::move(base));
+  freeze_at_ = config.freeze_at;
+  if (freeze_at_) disk_->freeze_at(*freeze_at_);
+}
+
+// True (and the power goes off) if the next request is the frozen cut.
+bool DiskModel::power_cut_now() {
+  if (!powered_off_ && freeze_at_ && disk_->trace().requests().size() >= *freeze_at_) powered_off_ = true;
+  return powered_off_;
+}
+
+int DiskModel::pread(void* buf, uint32_t count, uint64_t offset, std::string* why) {
+  if (powered_off_) return *why = "read after the power cut", EIO;
+  if (!aligned(offset, count) || offset / kSectorSize + count / kSectorSize > data_sectors_ + 1)
+    return *why = "unaligned or out-of-range read", EINVAL;
+  auto* out = static_cast<uint8_t*>(buf);
+  uint64_t sector = offset / kSectorSize;
+  uint32_t sectors = count / kSectorSize;
+  if (sector + sectors > data_sectors_) {  // the control sector reads as zeros
+    std::memset(out + (data_sectors_ - sector) * kSectorSize, 0, kSectorSize);
+    --sectors;
+  }
+  if (sectors > 0 && failed(disk_->read(sector, sectors, out))) return *why = "read failed", EIO;
+  return 0;
+}
+
+int DiskModel::pwrite(const void* buf, uint32_t count, uint64_t offset, bool fua, std::string* why) {
+  if (powered_off_) return *why = "write after the power cut", EIO;
+  if (!aligned(offset, count) || count == 0) return *why = "unaligned write", EINVAL;
+  const uint64_t sector = offset / kSectorSize;
+  const uint32_t sectors = count / kSectorSize;
+  if (sector == data_sectors_ && sectors == 1) return control(static_cast<const uint8_t*>(buf), why);
+  if (sector + sectors > data_sectors_) return *why = "write beyond the data sectors", EIO;
+  if (ended_) return *why = "write after the end of the run", EIO;
+  if (power_cut_now()) return *why = "power cut at request " + std::to_string(*freeze_at_), EIO;
+  const bool announced = fua_ == FuaState::expect_write;
+  fua_ = announced ? FuaState::expect_flush : FuaState::none;
+  if (failed(disk_->write(sector, sectors, buf, fua || announced))) return *why = "write failed", EIO;
+  return 0;
+}
+
+int DiskModel::flush(std::string* why) {
+  if (powered_off_) return *why = "flush after the power cut", EIO;
+  if (ended_) return 0;
+  if (fua_ == FuaState::expect_flush) {  // the second half of a guest FUA write
+    fua_ = FuaState::none;
+    return 0;
+  }
+  fua_ = FuaState::none;
+  if (power_cut_now()) return *why = "power cut at request " + std::to_string(*freeze_at_), EIO;
+  disk_->flush();
+  return 0;
+}
+
+int DiskModel::control(const uint8_t* record, std::string* why) {
+  ch::Record r;
+  std::memcpy(&r, record, sizeof r);
+  if (r.magic != ch::kMagic) return *why = "control sector written without the control magic", EIO;
+  switch (r.kind) {
+    case ch::kPhase:
+      if (r.args[0] >= static_cast<uint64_t>(kPhaseCount)) return *why = "control: unknown phase", EIO;
+      disk_->set_phase(static_cast<Phase>(r.args[0]));
+      return 0;
+    case ch::kFua: fua_ = FuaState::expect_write; return 0;
+    case ch::kFlush: return 0;
+    case ch::kEnd: ended_ = true; return 0;
+    case ch::kEvent:
+    case ch::kMark: {
+      if (ended_) return 0;
+      Mark m{disk_->trace().requests().size(), r.kind, {}};
+      std::copy(std::begin(r.args), std::end(r.args), std::begin(m.args));
+      marks_.push_back(m);
+      return 0;
+    }
+    default: return *why = "control: unknown record kind " + std::to_string(r.kind), EIO;
+  }
+}
+
+void DiskModel::save(const ModelConfig& config) const {
+  if (!config.trace.empty()) {
+    crash::TraceFile file(disk_->trace());
+    nlohmann::json marks = nlohmann::json::array();
+    for (const Mark& m : marks_)
+      marks.push_back({{"at", m.at}, {"kind", m.kind}, {"args", std::vector<uint64_t>(std::begin(m.args), std::end(m.args))}});
+    file.meta = {{"marks", std::move(marks)}, {"ended", ended_}, {"powered_off", powered_off_}};
+    const std::string text = crash::trace_file_to_json(file).dump();
+    write_file(config.trace, text.data(), text.size());
+  }
+  if (!config.durable.empty()) {
+    const std::vector<uint8_t> bytes = disk_->durable_image().view().bytes();
+    write_file(config.durable, bytes.data(), bytes.size());
+  }
+}
+
+}  // namespace sc::nbd

@@ -1,0 +1,92 @@
+// guest_report.cpp — see guest_report.h.
+#include "injector/qemu/guest_report.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace sc::qemu {
+
+namespace {
+
+namespace ch = rv::channel;
+
+Event event_of(const GuestMark& m) {
+  Event e;
+  e.kind = static_cast<OpKind>(m.args[0]);
+  e.home = static_cast<ContainerId>(m.args[1]);
+  e.container = static_cast<ContainerId>(m.args[2]);
+  e.manager = static_cast<ManagerId>(m.args[3]);
+  e.page = static_cast<uint32_t>(m.args[4]);
+  e.hash = m.args[5];
+  e.status = static_cast<Status>(static_cast<int32_t>(m.args[6]));
+  return e;
+}
+
+// One "SC ..." line into `r`; false if malformed.
+bool parse_line(std::istringstream& in, Readback& r) {
+  std::string tag;
+  in >> tag;
+  int status = 0;
+  unsigned failed_manager = 0, had_cut = 0, container = 0, page = 0, count = 0;
+  if (tag == "BOOT") {
+    if (!(in >> status >> failed_manager >> had_cut >> r.epoch)) return false;
+    r.boot_reported = true;
+    r.boot_status = static_cast<Status>(status);
+    r.failed_manager = static_cast<ManagerId>(failed_manager);
+    r.had_cut = had_cut != 0;
+  } else if (tag == "CONT") {
+    if (!(in >> container >> count)) return false;
+    r.state[static_cast<ContainerId>(container)];
+  } else if (tag == "PAGE") {
+    uint64_t hash = 0;
+    if (!(in >> container >> page >> std::hex >> hash)) return false;
+    r.state[static_cast<ContainerId>(container)][page] = hash;
+  } else if (tag == "ENUMFAIL") {
+    if (!(in >> container >> status)) return false;
+    r.enum_failure = static_cast<Status>(status);
+  } else if (tag == "DONE") {
+    r.done = true;
+  } else {
+    return tag == "RECORDED" || tag == "STUCK";
+  }
+  return true;
+}
+
+}  // namespace
+
+GuestRun parse_marks(const nlohmann::json& meta) {
+  GuestRun run;
+  if (!meta.contains("marks") || !meta["marks"].is_array()) throw std::runtime_error("trace meta has no marks");
+  uint64_t begin = 0;
+  for (const auto& j : meta["marks"]) {
+    GuestMark m;
+    m.at = j.at("at").get<uint64_t>();
+    m.kind = j.at("kind").get<uint32_t>();
+    const auto args = j.at("args").get<std::vector<uint64_t>>();
+    if (args.size() != m.args.size()) throw std::runtime_error("trace meta: a mark without 7 args");
+    std::copy(args.begin(), args.end(), m.args.begin());
+    run.marks.push_back(m);
+    if (m.kind == ch::kMark && m.args[0] == ch::kMarkOpBegin) begin = m.at;
+    if (m.kind != ch::kEvent) continue;
+    run.events.push_back(event_of(m));
+    if (run.events.back().kind == OpKind::stabilise && run.events.back().status == Status::ok)
+      run.spans.push_back(Span{begin, m.at});
+  }
+  run.ended = meta.value("ended", false);
+  return run;
+}
+
+Readback parse_readback(const std::string& console) {
+  Readback r;
+  std::istringstream lines(console);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.rfind("SC ", 0) != 0) continue;
+    std::istringstream in(line.substr(3));
+    if (!parse_line(in, r) && r.error.empty()) r.error = "malformed readback line: " + line;
+  }
+  return r;
+}
+
+}  // namespace sc::qemu

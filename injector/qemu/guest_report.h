@@ -1,0 +1,59 @@
+// guest_report.h — what the host reads back from a workload-mode guest:
+//  * parse_marks(): the control records our nbdkit plugin kept ("meta.marks"
+//    of its trace file, see injector/nbdkit/disk_model.h) → the executed
+//    events in order, and where each successful stabilise op began (its
+//    kMarkOpBegin) and returned (its event) in the trace;
+//  * parse_readback(): the console lines of a recover-mode boot
+//    (format in kernel/arch/riscv64/guest_workload.h) → boot status and the
+//    recovered SystemState.
+// Malformed input is reported as a one-line error, never a crash.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "injector/oracle/system_state.h"
+#include "injector/workload/event.h"
+#include "kernel/arch/riscv64/host_channel.h"
+
+namespace sc::qemu {
+
+struct GuestMark {
+  uint64_t at = 0;  // trace requests recorded before the record arrived
+  uint32_t kind = 0;
+  std::array<uint64_t, rv::channel::kArgs> args{};
+};
+
+struct Span {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+struct GuestRun {
+  std::vector<GuestMark> marks;
+  std::vector<Event> events;
+  std::vector<Span> spans;  // successful stabilise ops, in order
+  bool ended = false;       // the guest sent kEnd
+};
+
+// Throws std::runtime_error (one line) if `meta` has no valid marks.
+GuestRun parse_marks(const nlohmann::json& meta);
+
+struct Readback {
+  bool boot_reported = false;
+  Status boot_status = Status::ok;
+  ManagerId failed_manager = kNoManager;
+  bool had_cut = false;
+  uint64_t epoch = 0;
+  bool done = false;  // "SC DONE" seen: the state is complete
+  Status enum_failure = Status::ok;
+  SystemState state;
+  std::string error;  // first malformed line, if any
+};
+
+Readback parse_readback(const std::string& console);
+
+}  // namespace sc::qemu

@@ -1,0 +1,131 @@
+// qemu_tier.cpp — see qemu_tier.h.
+#include "injector/qemu/qemu_tier.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include "injector/crash/trace_file.h"
+#include "injector/qemu/workload_blob.h"
+
+namespace sc::qemu {
+
+namespace {
+
+constexpr auto kFileWait = std::chrono::milliseconds(5000);
+constexpr auto kFilePoll = std::chrono::microseconds(500);
+
+void write_file(const std::string& path, std::span<const uint8_t> bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!out.flush()) throw std::runtime_error("cannot write " + path);
+}
+
+std::vector<uint8_t> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The plugin writes its files when the connection closes, which may be just
+// after QEMU is reaped.
+bool wait_for_file(const std::string& path) {
+  const auto deadline = std::chrono::steady_clock::now() + kFileWait;
+  while (!std::filesystem::exists(path)) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(kFilePoll);
+  }
+  return true;
+}
+
+std::unique_ptr<TempDir> make_dir() {
+  std::string error;
+  std::unique_ptr<TempDir> dir = TempDir::create(&error);
+  if (!dir) throw std::runtime_error(error);
+  return dir;
+}
+
+RunConfig run_config(const TierConfig& cfg, const std::string& blob, std::vector<std::string> plugin_args) {
+  RunConfig rc;
+  rc.kernel_elf = cfg.kernel_elf;
+  rc.nbd.plugin = cfg.plugin;
+  rc.nbd.plugin_args = std::move(plugin_args);
+  rc.extra_qemu_args = blob_loader_args(blob);
+  rc.timeout = cfg.timeout;
+  return rc;
+}
+
+std::string write_blob(const TempDir& dir, const Workload& w, const SeededBugs& bugs, rv::blob::Mode mode) {
+  const std::string path = dir.file(mode == rv::blob::kModeRecord ? "record.blob" : "recover.blob");
+  write_file(path, encode_workload_blob(w, bugs, mode));
+  return path;
+}
+
+// Boots a record-mode run with the plugin arguments given; loads the trace.
+QemuRecording run_recording(const TempDir& dir, const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
+                            std::vector<std::string> extra_args) {
+  const std::string trace_path = dir.file("trace.json");
+  std::vector<std::string> args = {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "trace=" + trace_path};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  QemuRunner runner(run_config(cfg, write_blob(dir, w, bugs, rv::blob::kModeRecord), std::move(args)));
+  QemuRecording rec;
+  if (std::string error = runner.start_disk(); !error.empty()) {
+    rec.error = error;
+    return rec;
+  }
+  rec.run = runner.boot();
+  if (!wait_for_file(trace_path)) {
+    rec.error = "the plugin wrote no trace (" + std::string(outcome_name(rec.run.outcome)) + ")";
+    return rec;
+  }
+  runner.stop_disk();
+  crash::TraceFile file = crash::load_trace_file(trace_path);
+  rec.guest = parse_marks(file.meta);
+  rec.trace.emplace(std::move(file.trace));
+  return rec;
+}
+
+}  // namespace
+
+QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
+  const std::unique_ptr<TempDir> dir = make_dir();
+  QemuRecording rec = run_recording(*dir, w, bugs, cfg, {});
+  if (rec.error.empty() && (rec.run.outcome != Outcome::exited || rec.run.exit_code != 0 || !rec.guest.ended))
+    rec.error = std::string("record run did not finish: ") + outcome_name(rec.run.outcome) + ", exit " +
+                std::to_string(rec.run.exit_code);
+  return rec;
+}
+
+RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) : dir_(make_dir()) {
+  const std::string blob = write_blob(*dir_, w, bugs, rv::blob::kModeRecover);
+  runner_ = std::make_unique<QemuRunner>(run_config(cfg, blob, {"image=" + dir_->file("image.raw")}));
+}
+
+RecoverySession::~RecoverySession() { runner_.reset(); }
+
+QemuRecovery RecoverySession::recover(std::span<const uint8_t> image) {
+  write_file(dir_->file("image.raw"), image);
+  QemuRecovery r;
+  r.run = runner_->boot();
+  r.readback = parse_readback(r.run.console);
+  return r;
+}
+
+QemuRecovery recover_qemu(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,
+                          const TierConfig& cfg) {
+  RecoverySession session(w, bugs, cfg);
+  return session.recover(image);
+}
+
+LiveCut live_cut_qemu(const Workload& w, const SeededBugs& bugs, size_t cut, const TierConfig& cfg) {
+  const std::unique_ptr<TempDir> dir = make_dir();
+  const std::string durable = dir->file("durable.raw");
+  LiveCut live;
+  live.recording = run_recording(*dir, w, bugs, cfg, {"freeze_at=" + std::to_string(cut), "durable=" + durable});
+  if (!live.recording.error.empty() || !wait_for_file(durable)) return live;
+  live.durable = read_file(durable);
+  live.recovery = recover_qemu(w, bugs, live.durable, cfg);
+  return live;
+}
+
+}  // namespace sc::qemu

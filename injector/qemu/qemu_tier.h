@@ -1,0 +1,85 @@
+// qemu_tier.h — the QEMU tier's host API: the real kernel core and managers
+// under QEMU riscv64 virt, on a disk served by our nbdkit plugin
+// (injector/nbdkit) that holds the crash model.
+// Interface:
+//   record_qemu(w, bugs, cfg)    runs the workload once (crash steps flush and
+//                                reboot inside the guest) → the trace the plugin
+//                                recorded (phase tags included), the events and
+//                                the stabilisation spans, the console;
+//   RecoverySession              one nbdkit for many recovery boots:
+//                                recover(image) boots recovery on a crash image
+//                                and reads the recovered state back;
+//   recover_qemu(w, bugs, image) the same, once;
+//   live_cut_qemu(w, bugs, cut)  runs the workload with the plugin frozen at
+//                                request `cut` (the device fails from there on,
+//                                the guest stops), then recovers on the durable
+//                                image the plugin kept.
+// The workload reaches the guest as a blob in RAM (workload_blob.h); every
+// run gets the same seed-derived scheduling as the in-process tier.
+// Timeouts: cfg.timeout per QEMU boot; a boot past it is RunResult hang.
+// Invariant: every file lives in a private temp directory removed on return
+// (or with the session); errors are one line in `error`.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "injector/common/seeded_bugs.h"
+#include "injector/crash/trace.h"
+#include "injector/qemu/guest_report.h"
+#include "injector/qemu/qemu_runner.h"
+#include "injector/workload/workload.h"
+
+namespace sc::qemu {
+
+struct TierConfig {
+  std::string kernel_elf;  // stablecut-kernel.elf
+  std::string plugin;      // stablecut_nbdkit.so
+  std::chrono::milliseconds timeout{10000};
+};
+
+struct QemuRecording {
+  RunResult run;
+  std::string error;                 // why there is no trace (empty if there is one)
+  std::optional<crash::Trace> trace;
+  GuestRun guest;                    // events, spans, marks
+};
+
+struct QemuRecovery {
+  RunResult run;
+  Readback readback;
+};
+
+struct LiveCut {
+  QemuRecording recording;     // the run up to the cut (trace as far as the plugin saw it)
+  std::vector<uint8_t> durable;  // the crash image "cut at i, nothing in flight kept"
+  QemuRecovery recovery;
+};
+
+QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg);
+
+class RecoverySession {
+ public:
+  RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg);
+  ~RecoverySession();
+  RecoverySession(const RecoverySession&) = delete;
+  RecoverySession& operator=(const RecoverySession&) = delete;
+
+  // `image` is the whole crash image (w.disk_sectors() * 512 bytes).
+  QemuRecovery recover(std::span<const uint8_t> image);
+
+ private:
+  std::unique_ptr<TempDir> dir_;
+  std::unique_ptr<QemuRunner> runner_;
+  std::string error_;
+};
+
+QemuRecovery recover_qemu(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,
+                          const TierConfig& cfg);
+LiveCut live_cut_qemu(const Workload& w, const SeededBugs& bugs, size_t cut, const TierConfig& cfg);
+
+}  // namespace sc::qemu

@@ -1,0 +1,49 @@
+// channel_disk.cpp — see channel_disk.h.
+#include "kernel/arch/riscv64/channel_disk.h"
+
+#include "kernel/arch/riscv64/finisher.h"
+#include "kernel/core/bytes.h"
+
+namespace rv {
+
+ChannelDisk::ChannelDisk(VirtioBlk& device)
+    : device_(device), data_sectors_(device.sector_count() > 0 ? device.sector_count() - 1 : 0) {}
+
+sc::Status ChannelDisk::checked(sc::Status s, const char* what) {
+  if (s != sc::Status::ok) panic(FailCode::disk_io, "disk %s failed (%s): power is off", what, sc::status_name(s));
+  return s;
+}
+
+void ChannelDisk::send(channel::Kind kind, const uint64_t* args, uint32_t count) {
+  channel::Record r{channel::kMagic, kind, {}};
+  for (uint32_t i = 0; i < count && i < channel::kArgs; ++i) r.args[i] = args[i];
+  sc::copy_bytes(record_, &r, sizeof r);
+  checked(device_.write(data_sectors_, 1, record_, false), "control write");
+}
+
+void ChannelDisk::sync_phase() {
+  if (phase_ == sent_phase_) return;
+  const uint64_t phase = static_cast<uint64_t>(phase_);
+  send(channel::kPhase, &phase, 1);
+  sent_phase_ = phase_;
+}
+
+sc::Status ChannelDisk::read(uint64_t sector, uint32_t count, void* buf) {
+  if (sector > data_sectors_ || count > data_sectors_ - sector) return sc::Status::bad_argument;
+  return checked(device_.read(sector, count, buf), "read");
+}
+
+sc::Status ChannelDisk::write(uint64_t sector, uint32_t count, const void* buf, bool fua) {
+  if (sector > data_sectors_ || count > data_sectors_ - sector || count == 0) return sc::Status::bad_argument;
+  sync_phase();
+  if (fua) send(channel::kFua);
+  return checked(device_.write(sector, count, buf, fua), "write");
+}
+
+sc::Status ChannelDisk::flush() {
+  sync_phase();
+  send(channel::kFlush);
+  return checked(device_.flush(), "flush");
+}
+
+}  // namespace rv

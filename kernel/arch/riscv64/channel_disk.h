@@ -1,0 +1,43 @@
+// channel_disk.h — the disk the kernel core sees in workload mode: the
+// virtio-blk device minus its last sector, which is the control channel to
+// our nbdkit plugin (host_channel.h).
+// Interface: ChannelDisk(device) — sc::BlockDevice over sectors
+// [0, capacity - 1); send(kind, args) writes one control record.
+// Semantics: set_phase() is sent lazily, as a kPhase record just before the
+// next request whose phase differs from the last one sent, so every request
+// reaches the host tagged exactly as the kernel tagged it; write(fua=true) is
+// kFua + write + flush; flush() is kFlush + flush. Any device error is a
+// power cut seen from inside (the plugin fails every request after a live
+// cut): the kernel panics with FailCode::disk_io rather than run on.
+#pragma once
+#include <stdint.h>
+
+#include "kernel/arch/riscv64/host_channel.h"
+#include "kernel/arch/riscv64/virtio_blk.h"
+
+namespace rv {
+
+class ChannelDisk final : public sc::BlockDevice {
+ public:
+  explicit ChannelDisk(VirtioBlk& device);
+
+  uint64_t sector_count() const override { return data_sectors_; }
+  sc::Status read(uint64_t sector, uint32_t count, void* buf) override;
+  sc::Status write(uint64_t sector, uint32_t count, const void* buf, bool fua) override;
+  sc::Status flush() override;
+  void set_phase(sc::Phase phase) override { phase_ = phase; }
+
+  void send(channel::Kind kind, const uint64_t* args = nullptr, uint32_t count = 0);
+
+ private:
+  void sync_phase();
+  sc::Status checked(sc::Status s, const char* what);
+
+  VirtioBlk& device_;
+  uint64_t data_sectors_;
+  sc::Phase phase_ = sc::Phase::RUN;
+  sc::Phase sent_phase_ = sc::Phase::RUN;
+  alignas(16) uint8_t record_[sc::kSectorSize] = {};
+};
+
+}  // namespace rv

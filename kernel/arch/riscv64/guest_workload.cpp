@@ -1,0 +1,179 @@
+// guest_workload.cpp — see guest_workload.h.
+#include "kernel/arch/riscv64/guest_workload.h"
+
+#include "kernel/arch/riscv64/channel_disk.h"
+#include "kernel/arch/riscv64/console.h"
+#include "kernel/arch/riscv64/finisher.h"
+#include "kernel/arch/riscv64/guest_scheduler.h"
+#include "kernel/arch/riscv64/rv_platform.h"
+#include "kernel/arch/riscv64/workload_blob.h"
+#include "kernel/core/checksum.h"
+
+namespace rv {
+
+namespace {
+
+RvPlatform platform;
+sc::Kernel kernel(platform);
+sc::BootConfig config;
+GuestLocus loci[sc::kMaxLoci];
+alignas(16) uint8_t page_buf[sc::kPageSize];
+
+const blob::Header& header() { return *reinterpret_cast<const blob::Header*>(blob::kBlobAddress); }
+
+[[noreturn]] void bad_blob(const char* why) { panic(FailCode::bad_workload, "bad workload blob: %s", why); }
+
+// Walks the blob with every read checked against total_bytes.
+class BlobCursor {
+ public:
+  explicit BlobCursor(uint64_t offset) : offset_(offset) {}
+  template <typename T>
+  const T* take(uint64_t count = 1) {
+    const uint64_t bytes = sizeof(T) * count;
+    if (count > blob::kMaxBlobBytes || offset_ + bytes > header().total_bytes) bad_blob("truncated");
+    const auto* p = reinterpret_cast<const T*>(blob::kBlobAddress + offset_);
+    offset_ += bytes;
+    return p;
+  }
+
+ private:
+  uint64_t offset_;
+};
+
+void load_config() {
+  const blob::Header& h = header();
+  if (h.version != blob::kVersion) bad_blob("unknown version");
+  if (h.total_bytes > blob::kMaxBlobBytes) bad_blob("too large");
+  if (h.manager_count > sc::kMaxManagers || h.container_count > sc::kMaxContainers) bad_blob("too many objects");
+  BlobCursor cursor(sizeof(blob::Header));
+  const blob::Manager* m = cursor.take<blob::Manager>(h.manager_count);
+  config = sc::BootConfig{};
+  config.manager_count = h.manager_count;
+  for (uint32_t i = 0; i < h.manager_count; ++i) {
+    sc::ManagerConfig& mc = config.managers[i];
+    mc.id = static_cast<sc::ManagerId>(m[i].id);
+    mc.home = static_cast<sc::ContainerId>(m[i].home);
+    mc.entry = m[i].entry;
+    mc.managed_by = static_cast<sc::ManagerId>(m[i].managed_by);
+    mc.partition_start = m[i].partition_start;
+    mc.partition_sectors = m[i].partition_sectors;
+  }
+  config.bugs.overwrite_live_root_copy = (h.kernel_bugs & 1) != 0;
+  config.bugs.recover_ignoring_cuts = (h.kernel_bugs & 2) != 0;
+}
+
+sc::ManagerBugs manager_bugs() {
+  sc::ManagerBugs bugs;
+  bugs.skip_flush_before_root = (header().manager_bugs & 1) != 0;
+  bugs.reuse_retiring_blocks = (header().manager_bugs & 2) != 0;
+  return bugs;
+}
+
+ChannelDisk& open_disk() {
+  const char* why = nullptr;
+  VirtioBlk* device = VirtioBlk::probe(&why);
+  if (device == nullptr) panic(FailCode::no_disk, "no disk: %s", why);
+  static ChannelDisk disk(*device);
+  if (disk.sector_count() != header().disk_sectors)
+    panic(FailCode::no_disk, "disk has %lu data sectors, workload needs %lu", disk.sector_count(),
+          header().disk_sectors);
+  return disk;
+}
+
+sc::Status boot(ChannelDisk& disk) {
+  const sc::Status s = kernel.boot(config);
+  const sc::BootReport& r = kernel.boot_report();
+  const uint64_t mark[] = {channel::kMarkBoot, static_cast<uint64_t>(static_cast<int64_t>(r.status)),
+                           r.failed_manager, r.epoch};
+  disk.send(channel::kMark, mark, 4);
+  return s;
+}
+
+void yield_hook(void* scheduler) { static_cast<GuestScheduler*>(scheduler)->yield_step(); }
+
+// One run step (workload_runner.cpp run_step, without the online checks).
+void run_step(ChannelDisk& disk, uint64_t index, BlobCursor& cursor, uint32_t locus_count) {
+  GuestScheduler scheduler(kernel, sc::mix64(header().seed ^ sc::mix64(index)));
+  sc::LocusId ids[sc::kMaxLoci];
+  uint32_t started = 0;
+  for (uint32_t i = 0; i < locus_count; ++i) {
+    const blob::LocusHeader* spec = cursor.take<blob::LocusHeader>();
+    cursor.take<blob::Op>(spec->op_count);
+    const auto home = static_cast<sc::ContainerId>(spec->home);
+    sc::LocusId id;
+    if (started == sc::kMaxLoci || !kernel.container_exists(home) || sc::failed(kernel.create_locus(home, &id)))
+      continue;
+    loci[started].start(spec, &disk);
+    scheduler.add(id, &loci[started]);
+    ids[started++] = id;
+  }
+  platform.set_yield_hook(yield_hook, &scheduler);
+  if (!scheduler.run()) kprintf("SC STUCK step %lu\n", index);
+  platform.set_yield_hook(nullptr, nullptr);
+  for (uint32_t i = 0; i < started; ++i) kernel.destroy_locus(ids[i]);
+}
+
+[[noreturn]] void record(ChannelDisk& disk) {
+  boot(disk);
+  BlobCursor cursor(sizeof(blob::Header) + sizeof(blob::Manager) * header().manager_count);
+  for (uint64_t i = 0; i < header().step_count; ++i) {
+    const blob::StepHeader* step = cursor.take<blob::StepHeader>();
+    if (step->crash != 0) {
+      const uint64_t mark[] = {channel::kMarkCrash, i};
+      disk.send(channel::kMark, mark, 2);
+      disk.flush();
+      boot(disk);
+      continue;
+    }
+    const uint64_t mark[] = {channel::kMarkStep, i};
+    disk.send(channel::kMark, mark, 2);
+    run_step(disk, i, cursor, step->locus_count);
+  }
+  disk.send(channel::kEnd);
+  kprintf("SC RECORDED %u steps\n", header().step_count);
+  exit_pass();
+}
+
+void read_back_container(sc::ContainerId c) {
+  platform.collect_pages(true);
+  const sc::Status s = kernel.inspect_enumerate(c);
+  platform.collect_pages(false);
+  if (sc::failed(s) || platform.overflow()) {
+    kprintf("SC ENUMFAIL %u %d\n", c, static_cast<int>(s));
+    return;
+  }
+  const uint32_t count = platform.page_count();
+  kprintf("SC CONT %u %u\n", c, count);
+  for (uint32_t i = 0; i < count; ++i) {
+    const uint32_t page = platform.pages()[i];
+    const bool ok = !sc::failed(kernel.inspect_read(c, page, page_buf));
+    kprintf("SC PAGE %u %u %lx\n", c, page, ok ? sc::checksum64(page_buf, sc::kPageSize) : 0);
+  }
+}
+
+[[noreturn]] void recover(ChannelDisk& disk) {
+  const sc::Status s = boot(disk);
+  const sc::BootReport& r = kernel.boot_report();
+  kprintf("SC BOOT %d %u %u %lu\n", static_cast<int>(r.status), r.failed_manager, r.had_cut ? 1 : 0, r.epoch);
+  if (!sc::failed(s)) {
+    for (uint32_t c = header().manager_count; c < header().container_count; ++c)
+      if (kernel.container_exists(static_cast<sc::ContainerId>(c))) read_back_container(static_cast<sc::ContainerId>(c));
+  }
+  kprintf("SC DONE\n");
+  exit_pass();
+}
+
+}  // namespace
+
+bool blob_present() { return header().magic == blob::kMagic; }
+
+void run_workload() {
+  load_config();
+  ChannelDisk& disk = open_disk();
+  platform.attach(kernel, disk, manager_bugs());
+  if (header().mode == blob::kModeRecord) record(disk);
+  if (header().mode == blob::kModeRecover) recover(disk);
+  bad_blob("unknown mode");
+}
+
+}  // namespace rv

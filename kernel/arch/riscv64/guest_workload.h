@@ -1,0 +1,28 @@
+// guest_workload.h — workload mode of the riscv64 kernel: runs the workload
+// blob that the runner placed at blob::kBlobAddress (workload_blob.h).
+// Interface: blob_present() says whether there is one; run_workload() never
+// returns (it ends QEMU through the finisher).
+//  * record mode: boot, then every step as the in-process tier runs it
+//    (injector/inproc/workload_runner.cpp): a run step creates one locus per
+//    spec whose home exists and schedules them with seed
+//    mix64(seed ^ mix64(step index)); a crash step flushes the disk and boots
+//    again (recovery) in the same QEMU. Events, marks and kEnd go to the host
+//    through the control channel; exits with status 0.
+//  * recover mode: boot (recovery) and print the recovered state on the
+//    console in the readback format below; exits with status 0 whatever the
+//    boot status (the host judges it).
+// Readback format, one record a line, numbers decimal unless named hex:
+//   SC BOOT <status> <failed manager> <had cut 0|1> <epoch>
+//   SC CONT <container> <page count>          a workload container that exists
+//   SC PAGE <container> <page> <hash hex>     checksum64 via the fault path; 0 = unreadable
+//   SC ENUMFAIL <container> <status>          the manager refused to list its pages
+//   SC DONE
+// A malformed blob panics with FailCode::bad_workload.
+#pragma once
+
+namespace rv {
+
+bool blob_present();
+[[noreturn]] void run_workload();
+
+}  // namespace rv

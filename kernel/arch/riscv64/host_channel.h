@@ -1,0 +1,51 @@
+// host_channel.h — the control channel from the stablecut guest to our nbdkit
+// plugin (injector/nbdkit), shared by both sides (stdint only).
+//
+// The disk the plugin serves is one sector longer than the image: the last
+// sector (index data_sectors) is the CONTROL SECTOR. A 512-byte write to it
+// carries one Record; the plugin interprets it and never records it as data.
+// Because the guest issues one request at a time and the plugin serialises
+// all requests, records are totally ordered with the data requests: a record
+// takes effect exactly between the requests around it. Reads of the control
+// sector return zeros.
+//
+// Records (kind; args):
+//   kPhase   (phase)          later requests are tagged with this sc::Phase
+//   kFua     ()               the next data write is a FUA write; the flush the
+//                             driver sends after it (virtio-blk has no FUA) is
+//                             part of it and is not recorded as a FLUSH
+//   kFlush   ()               a FLUSH follows; sent so QEMU's block layer, which
+//                             drops a flush with no write since the last one,
+//                             always forwards it
+//   kEvent   (op kind, home, container, manager, page, hash, status)
+//                             one executed workload op (injector/workload/event.h)
+//   kMark    (mark kind, a, b, c)  a position in the run (MarkKind)
+//   kEnd     ()               the run is over: later requests (QEMU's flush on
+//                             exit) are served but not recorded
+// Invariant: magic is kMagic and kind is known, else the plugin fails the
+// write (EIO).
+#pragma once
+#include <stdint.h>
+
+namespace rv::channel {
+
+constexpr uint32_t kMagic = 0x4c544353;  // "SCTL"
+constexpr uint32_t kArgs = 7;
+
+enum Kind : uint32_t { kPhase = 1, kFua = 2, kFlush = 3, kEvent = 4, kMark = 5, kEnd = 6 };
+
+// kMark kinds and their arguments.
+enum MarkKind : uint64_t {
+  kMarkBoot = 1,      // (status, failed manager, committed epoch): boot() returned
+  kMarkStep = 2,      // (step index): a run step starts
+  kMarkCrash = 3,     // (step index): a crash step starts (flush, then reboot)
+  kMarkOpBegin = 4,   // (op kind, locus home, manager): a stabilise op is attempted
+};
+
+struct Record {
+  uint32_t magic;
+  uint32_t kind;
+  uint64_t args[kArgs];
+};
+
+}  // namespace rv::channel

@@ -1,0 +1,140 @@
+// disk_model_test.cpp — the plugin's DiskModel without nbdkit: control
+// records (phase, FUA + absorbed flush, marks, end), the control sector's
+// bounds, freeze_at (power off at request i, durable image at the cut) and
+// the image base.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "injector/nbdkit/disk_model.h"
+#include "injector/qemu/temp_dir.h"
+
+namespace sc::nbd {
+namespace {
+
+namespace ch = rv::channel;
+constexpr uint64_t kData = 64;  // sectors
+
+std::array<uint8_t, kSectorSize> record(uint32_t kind, uint64_t a0 = 0) {
+  std::array<uint8_t, kSectorSize> bytes{};
+  const ch::Record r{ch::kMagic, kind, {a0}};
+  std::memcpy(bytes.data(), &r, sizeof r);
+  return bytes;
+}
+
+std::array<uint8_t, kSectorSize> sector_of(uint8_t value) {
+  std::array<uint8_t, kSectorSize> s;
+  s.fill(value);
+  return s;
+}
+
+ModelConfig sized() {
+  ModelConfig c;
+  c.size_bytes = kData * kSectorSize;
+  return c;
+}
+
+TEST(DiskModel, ServesDataPlusOneControlSector) {
+  DiskModel m(sized());
+  EXPECT_EQ(m.size_bytes(), (kData + 1) * kSectorSize);
+  std::string why;
+  auto s = sector_of(7);
+  EXPECT_EQ(m.pwrite(s.data(), kSectorSize, 0, false, &why), 0);
+  std::array<uint8_t, kSectorSize> back{};
+  EXPECT_EQ(m.pread(back.data(), kSectorSize, 0, &why), 0);
+  EXPECT_EQ(back, s);
+  EXPECT_EQ(m.pread(back.data(), kSectorSize, kData * kSectorSize, &why), 0);
+  EXPECT_EQ(back, sector_of(0));
+  EXPECT_EQ(m.pwrite(s.data(), kSectorSize, kData * kSectorSize, false, &why), EIO) << "no control magic";
+  EXPECT_EQ(m.pwrite(s.data(), 100, 0, false, &why), EINVAL);
+  EXPECT_EQ(m.disk().trace().requests().size(), 1u);
+}
+
+TEST(DiskModel, ControlRecordsTagPhaseAndMakeFuaWrites) {
+  DiskModel m(sized());
+  std::string why;
+  const uint64_t control = kData * kSectorSize;
+  auto s = sector_of(1);
+  ASSERT_EQ(m.pwrite(record(ch::kPhase, static_cast<uint64_t>(Phase::ROOT_COPY)).data(), kSectorSize, control, false, &why), 0);
+  ASSERT_EQ(m.pwrite(record(ch::kFua).data(), kSectorSize, control, false, &why), 0);
+  ASSERT_EQ(m.pwrite(s.data(), kSectorSize, 0, false, &why), 0);
+  ASSERT_EQ(m.flush(&why), 0);  // the driver's half of the FUA write
+  ASSERT_EQ(m.pwrite(record(ch::kFlush).data(), kSectorSize, control, false, &why), 0);
+  ASSERT_EQ(m.flush(&why), 0);
+  ASSERT_EQ(m.pwrite(record(ch::kMark, 42).data(), kSectorSize, control, false, &why), 0);
+  const auto reqs = m.disk().trace().requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_TRUE(reqs[0].fua);
+  EXPECT_EQ(reqs[0].phase, Phase::ROOT_COPY);
+  EXPECT_EQ(reqs[1].kind, crash::Kind::flush);
+  ASSERT_EQ(m.marks().size(), 1u);
+  EXPECT_EQ(m.marks()[0].at, 2u);
+  EXPECT_EQ(m.marks()[0].args[0], 42u);
+  EXPECT_EQ(m.pwrite(record(99).data(), kSectorSize, control, false, &why), EIO);
+}
+
+TEST(DiskModel, EndStopsRecording) {
+  DiskModel m(sized());
+  std::string why;
+  auto s = sector_of(1);
+  ASSERT_EQ(m.pwrite(record(ch::kEnd).data(), kSectorSize, kData * kSectorSize, false, &why), 0);
+  EXPECT_EQ(m.flush(&why), 0);
+  EXPECT_EQ(m.pwrite(s.data(), kSectorSize, 0, false, &why), EIO);
+  EXPECT_TRUE(m.disk().trace().requests().empty());
+}
+
+TEST(DiskModel, FreezeAtCutsPowerAndKeepsTheDurableState) {
+  ModelConfig c = sized();
+  c.freeze_at = 2;
+  DiskModel m(c);
+  std::string why;
+  auto a = sector_of(0xaa), b = sector_of(0xbb);
+  ASSERT_EQ(m.pwrite(a.data(), kSectorSize, 0, false, &why), 0);  // request 0
+  ASSERT_EQ(m.flush(&why), 0);                                    // request 1
+  EXPECT_EQ(m.pwrite(b.data(), kSectorSize, 0, false, &why), EIO);  // request 2: the cut
+  EXPECT_TRUE(m.powered_off());
+  std::array<uint8_t, kSectorSize> back{};
+  EXPECT_EQ(m.pread(back.data(), kSectorSize, 0, &why), EIO);
+  EXPECT_EQ(m.flush(&why), EIO) << "QEMU's flush on close must not count";
+  const auto image = m.disk().durable_image().view().bytes();
+  EXPECT_EQ(0, std::memcmp(image.data(), a.data(), kSectorSize));
+}
+
+TEST(DiskModel, LoadsImageAsBaseAndSavesFiles) {
+  std::string error;
+  auto dir = qemu::TempDir::create(&error);
+  ASSERT_TRUE(dir) << error;
+  std::vector<uint8_t> raw(kData * kSectorSize, 0);
+  raw[kSectorSize * 3] = 0x5a;
+  std::ofstream(dir->file("in.raw"), std::ios::binary).write(reinterpret_cast<const char*>(raw.data()), static_cast<std::streamsize>(raw.size()));
+  ModelConfig c;
+  c.image = dir->file("in.raw");
+  c.trace = dir->file("t.json");
+  c.durable = dir->file("d.raw");
+  DiskModel m(c);
+  EXPECT_EQ(m.size_bytes(), (kData + 1) * kSectorSize);
+  std::array<uint8_t, kSectorSize> back{};
+  std::string why;
+  ASSERT_EQ(m.pread(back.data(), kSectorSize, 3 * kSectorSize, &why), 0);
+  EXPECT_EQ(back[0], 0x5a);
+  m.save(c);
+  EXPECT_TRUE(std::filesystem::exists(c.trace));
+  EXPECT_EQ(std::filesystem::file_size(c.durable), raw.size());
+  c.image = dir->file("missing.raw");
+  EXPECT_THROW(DiskModel{c}, std::runtime_error);
+}
+
+TEST(DiskModel, ParsesSizes) {
+  EXPECT_EQ(parse_size("4M"), uint64_t{4} << 20);
+  EXPECT_EQ(parse_size("1024"), 1024u);
+  EXPECT_FALSE(parse_size("100"));
+  EXPECT_FALSE(parse_size("4X"));
+  EXPECT_FALSE(parse_size("x"));
+}
+
+}  // namespace
+}  // namespace sc::nbd
