@@ -35,6 +35,7 @@ Status ShadowManager::add_container(ContainerId id, Capref cap) {
 Status ShadowManager::load_partition_size() {
   const Status s = sys_.disk_blocks(&block_count_);
   if (block_count_ > shadow::kMaxPartitionBlocks) block_count_ = shadow::kMaxPartitionBlocks;
+  for (uint64_t b = 0; b < block_count_; ++b) blocks_[b] = BlockState::free;
   return s;
 }
 

@@ -66,11 +66,13 @@ class ShadowManager final : public UpcallTarget {
   ContainerId home_ = kNoContainer;
   uint64_t generation_ = 0;
   ManagedContainer containers_[kMaxContainers] = {};
-  shadow::MapEntry map_[shadow::kMaxMapEntries] = {};
+  // Only the first map_count_, block_count_ and meta_count_ entries are
+  // meaningful; the rest is left uninitialised so a boot costs no memset.
+  shadow::MapEntry map_[shadow::kMaxMapEntries];
   uint32_t map_count_ = 0;
-  BlockState blocks_[shadow::kMaxPartitionBlocks] = {};
+  BlockState blocks_[shadow::kMaxPartitionBlocks];
   uint64_t block_count_ = 0;
-  uint32_t meta_blocks_[shadow::kMaxMapBlocks + 2] = {};  // checkpoint, bitmap, map blocks
+  uint32_t meta_blocks_[shadow::kMaxMapBlocks + 2];  // checkpoint, bitmap, map blocks
   uint32_t meta_count_ = 0;
 };
 

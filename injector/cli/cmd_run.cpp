@@ -1,14 +1,17 @@
-// cmd_run.cpp — `stablecut run`: runs one workload end to end on the chosen
-// tier, prints what it did and every finding, and exits 0/1/2.
+// cmd_run.cpp — `stablecut run`: records one workload (checking every op and
+// every crash step online), then enumerates its crash states and checks the
+// recovery of each. Prints the outcome table and one block per failure with
+// its case file and replay command. Exit 0 if every state was legal, 1 if
+// any was not, 2 on bad input.
 #include <fmt/format.h>
 
 #include <string>
 
 #include "injector/cli/commands.h"
-#include "injector/common/seeded_bugs.h"
-#include "injector/inproc/workload_runner.h"
+#include "injector/cli/enumeration_flags.h"
+#include "injector/cli/explore_report.h"
+#include "injector/inproc/case_file.h"
 #include "injector/workload/workload_file.h"
-#include "kernel/hosted/mem_disk.h"
 
 namespace sc::cli {
 
@@ -17,44 +20,51 @@ namespace {
 struct RunFlags {
   std::string tier = "inproc";
   std::string workload;
-  uint64_t seed = 0;
-  bool seed_given = false;
-  std::vector<std::string> bugs;
+  uint64_t schedule_seed = 0;
+  bool schedule_seed_given = false;
+  uint64_t max_states = UINT64_MAX;
+  std::string cases_dir = "results/cases";
 };
 
-size_t count_ops(const std::vector<Event>& events, OpKind kind) {
-  size_t n = 0;
-  for (const auto& e : events) n += e.kind == kind;
-  return n;
+std::string case_path(const RunFlags& flags, const Workload& w, uint64_t seed, size_t index) {
+  return fmt::format("{}/{}-s{}-{}.trace.json", flags.cases_dir, w.name, seed, index + 1);
 }
 
-int run_inproc(const RunFlags& flags) {
+int run_inproc(const RunFlags& flags, const EnumerationFlags& enumeration) {
   Workload w = load_workload_file(flags.workload);
-  if (flags.seed_given) w.seed = flags.seed;
-  SeededBugs bugs;
-  for (const auto& name : flags.bugs) enable_seeded_bug(&bugs, name);
-  RunOptions options;
-  options.kernel_bugs = bugs.kernel;
-  options.manager_bugs = bugs.manager;
-  MemDisk disk(w.disk_sectors());
-  WorkloadRunner runner(w, disk, [&disk] { disk.crash(); }, options);
-  const RunResult result = runner.run();
-  const auto& events = runner.events();
-  fmt::print("workload {} (seed {}): {} managers, {} containers, {} steps\n", w.name, w.seed, w.managers.size(),
-             w.container_names.size() - w.managers.size(), w.steps.size());
-  fmt::print("executed {} ops: {} create, {} write, {} read, {} stabilise; {} crashes recovered\n", events.size(),
-             count_ops(events, OpKind::create), count_ops(events, OpKind::write),
-             count_ops(events, OpKind::read), count_ops(events, OpKind::stabilise), result.crashes);
-  fmt::print("disk: {} writes, {} flushes; stable state S_{} holds {} containers\n", disk.writes(), disk.flushes(),
-             runner.model().stabilisations(), runner.model().last_stable().size());
-  for (const auto& f : result.findings) fmt::print("FINDING: {}\n", f);
-  if (!result.findings.empty()) {
-    std::string bug_flags;
-    for (const auto& name : flags.bugs) bug_flags += " --bug " + name;
-    fmt::print("replay: stablecut run --tier inproc --workload {} --seed {}{}\n", flags.workload, w.seed, bug_flags);
+  if (flags.schedule_seed_given) w.seed = flags.schedule_seed;
+  const SeededBugs bugs = enumeration.seeded_bugs();
+  ExploreOptions options;
+  options.enumerate = enumeration.options();
+  options.max_states = flags.max_states;
+  options.progress = print_progress;
+
+  const Recording rec = record_inproc(w, bugs);
+  const auto bug_names = enabled_bug_names(bugs);
+  fmt::print("workload {} (schedule seed {}): {} managers, {} containers, {} steps; seeded bugs: {}\n", w.name, w.seed,
+             w.managers.size(), w.container_names.size() - w.managers.size(), w.steps.size(),
+             bug_names.empty() ? "none" : fmt::format("{}", fmt::join(bug_names, ", ")));
+  fmt::print("recorded {} ops, {} stabilisations, {} disk requests\n", rec.events, rec.spans.size(),
+             rec.trace.requests().size());
+  for (const auto& f : rec.findings) fmt::print("FINDING (while recording): {}\n", f);
+
+  const ExploreResult r = explore_inproc(w, bugs, rec, options);
+  end_progress();
+  fmt::print("checked {} crash states in {:.2f} s ({:.0f} states/s; {} duplicate images skipped)\n", r.states,
+             r.seconds, r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, r.duplicates);
+  print_outcome_table(r);
+  for (size_t i = 0; i < r.failures.size(); ++i) {
+    const std::string path = case_path(flags, w, enumeration.seed, i);
+    save_case(path, w, bugs, rec, r.failures[i], enumeration.seed);
+    print_failure(w, r.failures[i], r.signatures.at(r.failures[i].signature), path);
+  }
+  const bool bad = !rec.findings.empty() || r.illegal > 0;
+  if (bad) {
+    fmt::print("{} illegal states, {} distinct failures; rerun: stablecut run --workload {} --schedule-seed {}{}\n",
+               r.illegal, r.failures.size(), flags.workload, w.seed, enumeration.replay_flags());
     return 1;
   }
-  fmt::print("all checks legal\n");
+  fmt::print("all {} crash states recovered legally\n", r.states);
   return 0;
 }
 
@@ -62,19 +72,18 @@ int run_inproc(const RunFlags& flags) {
 
 void add_run(CLI::App& app, Action* action) {
   auto flags = std::make_shared<RunFlags>();
-  CLI::App* cmd = app.add_subcommand("run", "Run one workload end to end and check every recovery");
+  auto enumeration = std::make_shared<EnumerationFlags>();
+  CLI::App* cmd = app.add_subcommand("run", "Record one workload, then check the recovery of every crash state");
   cmd->add_option("--tier", flags->tier, "Where to run: inproc (the in-process tier)")
       ->check(CLI::IsMember({"inproc"}))
       ->capture_default_str();
   cmd->add_option("--workload", flags->workload, "Workload file (JSON, see corpus/workloads/)")->required();
-  cmd->add_option("--seed", flags->seed, "Override the workload's scheduling seed")
-      ->each([flags](const std::string&) { flags->seed_given = true; });
-  cmd->add_option("--bug", flags->bugs, "Seed a protocol bug (test-only), repeatable: " + [] {
-    std::string names;
-    for (const auto& n : seeded_bug_names()) names += (names.empty() ? "" : ", ") + n;
-    return names;
-  }());
-  cmd->callback([flags, action] { *action = [flags] { return run_inproc(*flags); }; });
+  cmd->add_option("--schedule-seed", flags->schedule_seed, "Override the workload's scheduling seed")
+      ->each([flags](const std::string&) { flags->schedule_seed_given = true; });
+  cmd->add_option("--max-states", flags->max_states, "Stop after checking this many crash states");
+  cmd->add_option("--cases-dir", flags->cases_dir, "Where failing cases are written")->capture_default_str();
+  add_enumeration_flags(cmd, enumeration);
+  cmd->callback([flags, enumeration, action] { *action = [flags, enumeration] { return run_inproc(*flags, *enumeration); }; });
 }
 
 }  // namespace sc::cli

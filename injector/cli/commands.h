@@ -12,5 +12,7 @@ namespace sc::cli {
 using Action = std::function<int()>;
 
 void add_run(CLI::App& app, Action* action);
+void add_replay(CLI::App& app, Action* action);
+void add_bench(CLI::App& app, Action* action);
 
 }  // namespace sc::cli

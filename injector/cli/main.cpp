@@ -17,6 +17,8 @@ int run_cli(int argc, char** argv) {
   app.set_version_flag("--version", "stablecut 0.1.0");
   sc::cli::Action action;
   sc::cli::add_run(app, &action);
+  sc::cli::add_replay(app, &action);
+  sc::cli::add_bench(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -24,7 +24,7 @@
 #include "crash_model.h"
 #include "durable_state.h"
 #include "fingerprint_set.h"
-#include "prng_include.h"
+#include "kernel/core/prng.h"
 #include "sector_hash.h"
 #include "subset_cursor.h"
 #include "torn_cursor.h"

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "crash_model.h"
-#include "prng_include.h"
+#include "kernel/core/prng.h"
 #include "trace.h"
 
 namespace sc::crash {

@@ -24,14 +24,13 @@
 #include <string>
 
 #include "crash_model.h"
+#include "injector/common/input_error.h"
 #include "trace.h"
 
 namespace sc::crash {
 
-class InputError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// Bad trace files are bad user input like any other.
+using sc::InputError;
 
 inline constexpr const char* kTraceFormat = "stablecut-trace";
 inline constexpr uint64_t kTraceVersion = 1;

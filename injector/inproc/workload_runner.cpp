@@ -34,10 +34,11 @@ std::string boot_failure(const Workload& w, const BootReport& report) {
 }  // namespace
 
 WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::function<void()> power_cut,
-                               const RunOptions& options)
+                               const RunOptions& options, std::function<uint64_t()> disk_position)
     : w_(w),
       options_(options),
       power_cut_(std::move(power_cut)),
+      disk_position_(std::move(disk_position)),
       machine_(disk, boot_config(w, options.kernel_bugs), options.manager_bugs),
       model_(w) {}
 
@@ -59,7 +60,7 @@ void WorkloadRunner::run_step(size_t index, RunResult* result) {
     LocusId id;
     if (!exists || failed(machine_.kernel().create_locus(spec.home, &id))) continue;
     loci.push_back(id);
-    programs.push_back(std::make_unique<WorkloadLocus>(spec, spec.home, events_));
+    programs.push_back(std::make_unique<WorkloadLocus>(spec, spec.home, events_, disk_position_));
     wrappers.push_back(std::make_unique<StoppableLocus>(*programs.back(), stop));
     scheduler.add(id, wrappers.back().get());
   }

@@ -37,7 +37,8 @@ struct RunResult {
 
 class WorkloadRunner {
  public:
-  WorkloadRunner(const Workload& w, BlockDevice& disk, std::function<void()> power_cut, const RunOptions& options);
+  WorkloadRunner(const Workload& w, BlockDevice& disk, std::function<void()> power_cut, const RunOptions& options,
+                 std::function<uint64_t()> disk_position = [] { return uint64_t{0}; });
 
   RunResult run();
   void crash_and_check(RunResult* result);
@@ -54,6 +55,7 @@ class WorkloadRunner {
   const Workload& w_;
   RunOptions options_;
   std::function<void()> power_cut_;
+  std::function<uint64_t()> disk_position_;
   Machine machine_;
   ReferenceModel model_;
   std::vector<Event> events_;

@@ -45,6 +45,7 @@ bool parse_line(std::istringstream& in, Readback& r) {
     if (!(in >> container >> status)) return false;
     r.enum_failure = static_cast<Status>(status);
   } else if (tag == "DONE") {
+    if (!(in >> r.guest_micros)) return false;
     r.done = true;
   } else {
     return tag == "RECORDED" || tag == "STUCK";

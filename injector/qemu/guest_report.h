@@ -49,6 +49,7 @@ struct Readback {
   bool had_cut = false;
   uint64_t epoch = 0;
   bool done = false;  // "SC DONE" seen: the state is complete
+  uint64_t guest_micros = 0;  // guest time since reset at DONE
   Status enum_failure = Status::ok;
   SystemState state;
   std::string error;  // first malformed line, if any

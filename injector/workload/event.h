@@ -18,6 +18,10 @@ struct Event {
   uint32_t page = 0;
   uint64_t hash = 0;  // write: hash of the content written; read: hash of the content read
   Status status = Status::ok;
+  // stabilise: the disk's request count when the op started and returned,
+  // as the runner observed it from outside the system under test.
+  uint64_t disk_begin = 0;
+  uint64_t disk_end = 0;
 };
 
 }  // namespace sc

@@ -40,8 +40,12 @@ Status WorkloadLocus::execute(Kernel& kernel, LocusId locus, const Op& op, Event
       if (!failed(s)) event->hash = checksum64(page.data(), page.size());
       return s;
     }
-    case OpKind::stabilise:
-      return kernel.locus_request_stabilisation(locus, op.manager);
+    case OpKind::stabilise: {
+      event->disk_begin = disk_position_();
+      const Status s = kernel.locus_request_stabilisation(locus, op.manager);
+      event->disk_end = disk_position_();
+      return s;
+    }
   }
   return Status::bad_argument;
 }

@@ -2,7 +2,9 @@
 // per step, through the kernel's locus calls (the simulated MMU path).
 // An op the kernel refuses with busy (its target is being stabilised) is
 // retried at the locus's next step; every other outcome is an Event.
+// `disk_position` (the disk's request count) stamps stabilise events.
 #pragma once
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -13,8 +15,9 @@ namespace sc {
 
 class WorkloadLocus final : public LocusProgram {
  public:
-  WorkloadLocus(const LocusSpec& spec, ContainerId home, std::vector<Event>& events)
-      : spec_(spec), home_(home), events_(events) {}
+  using Position = std::function<uint64_t()>;
+  WorkloadLocus(const LocusSpec& spec, ContainerId home, std::vector<Event>& events, const Position& disk_position)
+      : spec_(spec), home_(home), events_(events), disk_position_(disk_position) {}
 
   StepResult step(Kernel& kernel, LocusId locus) override;
 
@@ -25,6 +28,7 @@ class WorkloadLocus final : public LocusProgram {
   const LocusSpec& spec_;
   ContainerId home_;
   std::vector<Event>& events_;
+  const Position& disk_position_;
   size_t next_ = 0;
   std::map<ContainerId, Capref> caps_;
 };

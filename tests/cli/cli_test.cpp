@@ -64,18 +64,50 @@ TEST(Cli, BadWorkloadFileExitsTwoNamingTheFile) {
   EXPECT_NE(missing.out.find("/nonexistent.json: cannot open file"), std::string::npos);
 }
 
+std::string cases_dir() { return ::testing::TempDir() + "/cli_cases"; }
+
 TEST(Cli, CorrectWorkloadExitsZero) {
-  const Result r = run("run --tier inproc --workload " + corpus("basic.json"));
+  const Result r = run("run --tier inproc --workload " + corpus("basic.json") + " --cases-dir " + cases_dir());
   EXPECT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(r.out.find("all checks legal"), std::string::npos);
+  EXPECT_NE(r.out.find("crash states recovered legally"), std::string::npos) << r.out;
 }
 
-TEST(Cli, SeededBugIsAFindingWithAReplayLine) {
-  const Result r = run("run --workload " + corpus("basic.json") + " --bug manager-skip-flush");
+TEST(Cli, SeededBugIsAFindingWithACaseThatReplays) {
+  const Result r = run("run --workload " + corpus("basic.json") + " --bug manager-skip-flush --cases-dir " + cases_dir());
   EXPECT_EQ(r.code, 1) << r.out;
-  EXPECT_NE(r.out.find("FINDING:"), std::string::npos);
-  EXPECT_NE(r.out.find("replay: stablecut run --tier inproc --workload"), std::string::npos);
+  EXPECT_NE(r.out.find("FINDING "), std::string::npos);
+  const size_t at = r.out.find("replay: stablecut replay ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const size_t from = at + std::string("replay: stablecut replay ").size();
+  const std::string case_file = r.out.substr(from, r.out.find('\n', from) - from);
+  const Result again = run("replay " + case_file);
+  EXPECT_EQ(again.code, 1) << again.out;
+  EXPECT_NE(again.out.find("(ILLEGAL)"), std::string::npos) << again.out;
   EXPECT_EQ(run("run --workload " + corpus("basic.json") + " --bug no-such-bug").code, 2);
+}
+
+TEST(Cli, BadCaseFilesExitTwoWithOneLine) {
+  const std::string dir = ::testing::TempDir();
+  const std::pair<std::string, std::string> cases[] = {
+      {"garbage.json", "this is not json"},
+      {"wrong.json", R"({"format":"stablecut-workload","version":1})"},
+      {"future.json", R"({"format":"stablecut-trace","version":99})"},
+      {"truncated.json", R"({"format":"stablecut-trace","version":1,"sector_count":)"}};
+  for (const auto& [name, text] : cases) {
+    std::ofstream(dir + "/" + name) << text;
+    const Result r = run("replay " + dir + "/" + name);
+    EXPECT_EQ(r.code, 2) << name << ": " << r.out;
+    EXPECT_EQ(lines(r.out), 1u) << name << ": " << r.out;
+    EXPECT_NE(r.out.find(name), std::string::npos) << r.out;
+  }
+  EXPECT_EQ(run("replay " + dir + "/missing.json").code, 2);
+  EXPECT_EQ(run("run --workload " + corpus("basic.json") + " --modes prefix,sideways").code, 2);
+}
+
+TEST(Cli, BenchPrintsCheckedStatesPerSecond) {
+  const Result r = run("bench --tier inproc --seconds 0.2");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("crash states/s on one core"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "enumerator.h"
-#include "prng_include.h"
+#include "kernel/core/prng.h"
 #include "test_traces.h"
 
 namespace {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "prng_include.h"
+#include "kernel/core/prng.h"
 
 namespace sc::crash::test {
 

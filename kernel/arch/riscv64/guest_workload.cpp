@@ -2,6 +2,7 @@
 #include "kernel/arch/riscv64/guest_workload.h"
 
 #include "kernel/arch/riscv64/channel_disk.h"
+#include "kernel/arch/riscv64/clock.h"
 #include "kernel/arch/riscv64/console.h"
 #include "kernel/arch/riscv64/finisher.h"
 #include "kernel/arch/riscv64/guest_scheduler.h"
@@ -159,7 +160,7 @@ void read_back_container(sc::ContainerId c) {
     for (uint32_t c = header().manager_count; c < header().container_count; ++c)
       if (kernel.container_exists(static_cast<sc::ContainerId>(c))) read_back_container(static_cast<sc::ContainerId>(c));
   }
-  kprintf("SC DONE\n");
+  kprintf("SC DONE %lu\n", micros_since_reset());
   exit_pass();
 }
 

@@ -16,7 +16,7 @@
 //   SC CONT <container> <page count>          a workload container that exists
 //   SC PAGE <container> <page> <hash hex>     checksum64 via the fault path; 0 = unreadable
 //   SC ENUMFAIL <container> <status>          the manager refused to list its pages
-//   SC DONE
+//   SC DONE <guest microseconds since reset>
 // A malformed blob panics with FailCode::bad_workload.
 #pragma once
 

@@ -1,0 +1,31 @@
+// enumeration_flags.h — the crash-state enumeration flags shared by `run`,
+// `bench` and `campaign`: --modes, --k, --samples, --torn-samples, --seed,
+// --bug. Defined once, with defaults and help text.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "injector/common/seeded_bugs.h"
+#include "injector/crash/enumerator.h"
+
+namespace sc::cli {
+
+struct EnumerationFlags {
+  std::string modes = "prefix,reorder,torn";
+  size_t k = 2;
+  uint32_t samples = 8;
+  uint32_t torn_samples = 16;
+  uint64_t seed = 1;
+  std::vector<std::string> bugs;
+
+  crash::EnumeratorOptions options() const;  // throws InputError for bad --modes
+  SeededBugs seeded_bugs() const;            // throws InputError for an unknown --bug
+  std::string replay_flags() const;          // the flags to repeat in a replay command
+};
+
+void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags>& flags);
+
+}  // namespace sc::cli

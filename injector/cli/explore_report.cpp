@@ -1,0 +1,82 @@
+// explore_report.cpp — see explore_report.h.
+#include "injector/cli/explore_report.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace sc::cli {
+
+namespace {
+
+bool phase_seen(const ExploreResult& r, size_t phase) {
+  for (const auto& by_phase : r.counts)
+    for (uint64_t n : by_phase[phase]) if (n) return true;
+  return false;
+}
+
+uint64_t cell(const ExploreResult& r, size_t outcome, size_t phase) {
+  uint64_t n = 0;
+  for (uint64_t k : r.counts[outcome][phase]) n += k;
+  return n;
+}
+
+std::string kept_text(const crash::CrashState& s) {
+  if (s.kept.empty()) return "no in-flight write kept";
+  std::string out = "kept";
+  for (const auto& k : s.kept)
+    out += k.sector_mask == crash::kWholeWrite ? fmt::format(" #{}", k.request) : fmt::format(" #{}(mask {:#x})", k.request, k.sector_mask);
+  return out;
+}
+
+}  // namespace
+
+void print_outcome_table(const ExploreResult& r) {
+  std::string header = fmt::format("{:<16}", "outcome");
+  for (size_t p = 0; p < kPhaseCount; ++p)
+    if (phase_seen(r, p)) header += fmt::format("{:>11}", phase_name(static_cast<Phase>(p)));
+  fmt::print("{}{:>11}\n", header, "total");
+  for (size_t o = 0; o < kOutcomeCount; ++o) {
+    std::string line = fmt::format("{:<16}", outcome_name(static_cast<Outcome>(o)));
+    uint64_t total = 0;
+    for (size_t p = 0; p < kPhaseCount; ++p) {
+      if (!phase_seen(r, p)) continue;
+      line += fmt::format("{:>11}", cell(r, o, p));
+      total += cell(r, o, p);
+    }
+    if (total) fmt::print("{}{:>11}\n", line, total);
+  }
+}
+
+void print_verdict(const Workload& w, const Verdict& v) {
+  (void)w;
+  fmt::print("verdict: {}{}\n", outcome_name(v.outcome), v.legal() ? " (legal)" : " (ILLEGAL)");
+  if (!v.reason.empty()) fmt::print("  reason: {}\n", v.reason);
+  for (const auto& line : v.fsck) fmt::print("  fsck: {}\n", line);
+  if (!v.diff.empty()) fmt::print("  recovered vs newest legal state:\n");
+  for (const auto& line : v.diff) fmt::print("    {}\n", line);
+}
+
+void print_failure(const Workload& w, const StateFailure& f, uint64_t states, const std::string& case_path) {
+  fmt::print("FINDING {} ({} states)\n", f.signature, states);
+  fmt::print("  first at cut {} ({} state, {}), phase {}\n", f.state.cut, crash::mode_name(f.state.kind),
+             kept_text(f.state), phase_name(f.phase));
+  print_verdict(w, f.verdict);
+  fmt::print("  case: {}\n  replay: stablecut replay {}\n", case_path, case_path);
+}
+
+void print_progress(const ExploreProgress& p) {
+  if (!isatty(STDERR_FILENO)) return;
+  const double rate = p.seconds > 0 ? static_cast<double>(p.states) / p.seconds : 0;
+  const double eta = p.cut > 0 ? p.seconds * static_cast<double>(p.cuts - p.cut) / static_cast<double>(p.cut) : 0;
+  std::fprintf(stderr, "\r%6.1fs  cut %zu/%zu  %llu states  %.0f states/s  %llu illegal  ETA %.0fs   ", p.seconds,
+               p.cut, p.cuts, static_cast<unsigned long long>(p.states), rate,
+               static_cast<unsigned long long>(p.illegal), eta);
+}
+
+void end_progress() {
+  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%80s\r", "");
+}
+
+}  // namespace sc::cli

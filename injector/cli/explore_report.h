@@ -1,0 +1,17 @@
+// explore_report.h — how `run` and `replay` print results: the outcome ×
+// phase table, one block per failure signature (reason, diff, case file and
+// the command that replays it), and a progress line on stderr.
+#pragma once
+#include <string>
+
+#include "injector/inproc/explore.h"
+
+namespace sc::cli {
+
+void print_outcome_table(const ExploreResult& r);
+void print_failure(const Workload& w, const StateFailure& f, uint64_t states, const std::string& case_path);
+void print_verdict(const Workload& w, const Verdict& v);
+void print_progress(const ExploreProgress& p);
+void end_progress();
+
+}  // namespace sc::cli

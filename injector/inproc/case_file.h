@@ -1,0 +1,31 @@
+// case_file.h — a failing case, kept so it replays bit for bit: a trace file
+// (workload, request log with phase tags, enumeration seed, the crash state)
+// whose meta holds the tier, the seeded bugs, the stable states S_0..S_k,
+// the stabilisation spans and the verdict found.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "injector/crash/trace_file.h"
+#include "injector/inproc/explore.h"
+#include "injector/inproc/recording.h"
+
+namespace sc {
+
+struct Case {
+  std::string path;
+  Workload workload;
+  SeededBugs bugs;
+  crash::TraceFile file;
+  std::vector<SystemState> history;
+  std::vector<StabilisationSpan> spans;
+};
+
+void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
+               const StateFailure& failure, uint64_t seed);
+Case load_case(const std::string& path);
+
+// Rebuilds the case's crash image and checks it again in-process.
+Verdict replay_inproc(const Case& c);
+
+}  // namespace sc

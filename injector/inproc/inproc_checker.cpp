@@ -1,0 +1,35 @@
+// inproc_checker.cpp — see inproc_checker.h.
+#include "injector/inproc/inproc_checker.h"
+
+#include <fmt/format.h>
+
+#include "injector/crash/overlay_disk.h"
+#include "injector/oracle/fsck.h"
+#include "injector/oracle/readback.h"
+
+namespace sc {
+
+InprocChecker::InprocChecker(const Workload& w, const SeededBugs& bugs)
+    : w_(w), machine_(placeholder_, boot_config(w, bugs.kernel), bugs.manager) {}
+
+Recovered InprocChecker::recover(const crash::ImageView& image) {
+  crash::OverlayDisk disk(image);
+  machine_.set_disk(disk);
+  Recovered r;
+  r.fsck = fsck_disk(disk, machine_.config());
+  if (failed(machine_.boot())) {
+    const BootReport& report = machine_.kernel().boot_report();
+    const std::string who = report.failed_manager < w_.managers.size()
+                                ? "manager " + w_.managers[report.failed_manager].name
+                                : std::string("the kernel");
+    r.reason = fmt::format("{} could not be restarted ({})", who, status_name(report.status));
+  } else if (const Status s = read_back(machine_, w_, &r.state); failed(s)) {
+    r.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(s));
+  } else {
+    r.booted = true;
+  }
+  machine_.set_disk(placeholder_);
+  return r;
+}
+
+}  // namespace sc

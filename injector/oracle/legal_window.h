@@ -1,0 +1,31 @@
+// legal_window.h — which stable states recovery may legally produce after a
+// power cut at request `cut` of a recorded trace (DESIGN.md §5).
+//
+// The oracle places each stabilisation j in the trace from the outside: the
+// runner notes the disk's request count when the stabilise op started
+// (begin) and returned (end). A cut at or after `end` finds j's commit
+// durable; a cut strictly inside (begin, end) may find it either way; a cut
+// at or before `begin` finds nothing of j. So with k stabilisations ended by
+// the cut, the legal states are S_k, plus S_{k+1} when the cut falls inside
+// stabilisation k+1. This trusts nothing the system under test says about
+// its own phases.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace sc {
+
+struct StabilisationSpan {
+  uint64_t begin = 0;
+  uint64_t end = 0;
+};
+
+struct LegalWindow {
+  size_t previous = 0;  // S index of the older legal state
+  size_t current = 0;   // S index of the newest legal state (== previous when only one)
+};
+
+LegalWindow legal_window(std::span<const StabilisationSpan> spans, uint64_t cut);
+
+}  // namespace sc

@@ -1,0 +1,64 @@
+// verdict.cpp — see verdict.h.
+#include "injector/oracle/verdict.h"
+
+#include <fmt/format.h>
+
+namespace sc {
+
+namespace {
+
+// True if every page `actual` holds equals the page in `expected` and
+// something of `expected` is missing: recovery dropped data but made none up.
+bool strictly_missing(const SystemState& expected, const SystemState& actual) {
+  size_t actual_pages = 0;
+  size_t expected_pages = 0;
+  for (const auto& [c, pages] : expected) expected_pages += pages.size() + 1;
+  for (const auto& [c, pages] : actual) {
+    auto it = expected.find(c);
+    if (it == expected.end()) return false;
+    for (const auto& [page, hash] : pages) {
+      auto p = it->second.find(page);
+      if (p == it->second.end() || p->second != hash) return false;
+    }
+    actual_pages += pages.size() + 1;
+  }
+  return actual_pages < expected_pages;
+}
+
+size_t newest_match(std::span<const SystemState> history, size_t below, const SystemState& state) {
+  for (size_t m = below; m-- > 0;)
+    if (history[m] == state) return m;
+  return SIZE_MAX;
+}
+
+}  // namespace
+
+Verdict classify(const Workload& w, std::span<const SystemState> history, LegalWindow window, const Recovered& r) {
+  Verdict v;
+  v.fsck = r.fsck;
+  if (!r.booted) {
+    v.outcome = r.failure;
+    v.reason = r.reason;
+    return v;
+  }
+  const SystemState& current = history[window.current];
+  const SystemState& previous = history[window.previous];
+  if (r.state == current) {
+    v.outcome = Outcome::ok_current;
+    v.matched = window.current;
+  } else if (r.state == previous) {
+    v.outcome = Outcome::ok_previous;
+    v.matched = window.previous;
+  } else if ((v.matched = newest_match(history, window.previous, r.state)) != SIZE_MAX) {
+    v.outcome = Outcome::lost;
+    v.reason = fmt::format("recovered S_{}, but the cut allows only S_{}..S_{}", v.matched, window.previous, window.current);
+  } else {
+    v.outcome = strictly_missing(previous, r.state) ? Outcome::lost : Outcome::corrupt;
+    v.reason = fmt::format("recovered state equals no stable state (legal: S_{}..S_{})", window.previous, window.current);
+  }
+  if (!is_legal(v.outcome)) v.diff = diff_states(w, current, r.state);
+  if (v.reason.empty() && !v.fsck.empty()) v.reason = "fsck: " + v.fsck.front();
+  return v;
+}
+
+}  // namespace sc

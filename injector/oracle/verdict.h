@@ -1,0 +1,36 @@
+// verdict.h — classify() turns what a recovery produced into an Outcome by
+// comparing it with the stable states S_0..S_k of the reference model and the
+// legal window of the cut. Shared by both tiers: the in-process checker and
+// the QEMU tier only differ in how they obtain a Recovered.
+#pragma once
+#include <span>
+#include <string>
+#include <vector>
+
+#include "injector/oracle/legal_window.h"
+#include "injector/oracle/outcome.h"
+#include "injector/oracle/system_state.h"
+
+namespace sc {
+
+struct Recovered {
+  Outcome failure = Outcome::recovery_failed;  // used when !booted: recovery_failed, recovery_crash or hang
+  bool booted = false;
+  std::string reason;  // why it did not boot
+  SystemState state;
+  std::vector<std::string> fsck;  // violations of the manager's on-disk invariants
+};
+
+struct Verdict {
+  Outcome outcome = Outcome::corrupt;
+  size_t matched = SIZE_MAX;       // S index the recovered state equals, if any
+  std::string reason;              // one line
+  std::vector<std::string> diff;   // recovered against the newest legal state
+  std::vector<std::string> fsck;
+
+  bool legal() const { return is_legal(outcome) && fsck.empty(); }
+};
+
+Verdict classify(const Workload& w, std::span<const SystemState> history, LegalWindow window, const Recovered& r);
+
+}  // namespace sc
