@@ -55,7 +55,8 @@ INSTANTIATE_TEST_SUITE_P(Harnesses, Determinism,
                          ::testing::Values(Harness{"fuzz_workload_file", run_workload_file},
                                            Harness{"fuzz_trace_file", run_trace_file},
                                            Harness{"fuzz_recovery_image", run_recovery_image},
-                                           Harness{"fuzz_syscalls", run_syscalls}),
+                                           Harness{"fuzz_syscalls", run_syscalls},
+                                           Harness{"fuzz_protocol", run_protocol}),
                          [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

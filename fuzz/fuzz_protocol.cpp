@@ -1,0 +1,117 @@
+// fuzz_protocol.cpp — bytes → a structure-aware workload on two
+// self-managing managers and a managed ordinary manager
+// (protocol_decoder.h) → record it in-process → pick a cut and a crash
+// state (in-flight writes dropped, kept or torn) → build that crash image →
+// recover → classify against the reference model's legal states (oracle).
+//
+// An illegal verdict (or a disagreement seen while recording) aborts after
+// printing the outcome, the workload seed, the crash state and two replay
+// commands: `stablecut replay CASE` for the case file saved under
+// $STABLECUT_FUZZ_CASES (default results/fuzz/cases), and the harness on the
+// crashing input. STABLECUT_FUZZ_BUG=<name>[,<name>...] seeds protocol bugs
+// (seeded_bugs.h) so the fuzzer can hunt them; an unknown name exits 2.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "fuzz/byte_reader.h"
+#include "fuzz/digest.h"
+#include "fuzz/harnesses.h"
+#include "fuzz/protocol_decoder.h"
+#include "injector/crash/crash_image.h"
+#include "injector/inproc/case_file.h"
+#include "injector/inproc/inproc_checker.h"
+#include "injector/inproc/recording.h"
+#include "injector/oracle/legal_window.h"
+#include "injector/oracle/verdict.h"
+#include "injector/workload/workload_file.h"
+
+namespace sc::fuzz {
+
+namespace {
+
+SeededBugs bugs_from_environment() {
+  SeededBugs bugs;
+  const char* names = std::getenv("STABLECUT_FUZZ_BUG");
+  std::stringstream list(names == nullptr ? "" : names);
+  try {
+    for (std::string name; std::getline(list, name, ',');)
+      if (!name.empty()) enable_seeded_bug(&bugs, name);
+  } catch (const InputError& e) {
+    std::fprintf(stderr, "fuzz_protocol: STABLECUT_FUZZ_BUG: %s\n", e.what());
+    std::exit(2);
+  }
+  return bugs;
+}
+
+const SeededBugs& fuzz_bugs() {
+  static const SeededBugs bugs = bugs_from_environment();
+  return bugs;
+}
+
+std::string bug_list() {
+  std::string names;
+  for (const auto& n : enabled_bug_names(fuzz_bugs())) names += (names.empty() ? "" : ",") + n;
+  return names.empty() ? "none" : names;
+}
+
+Phase phase_at(const crash::Trace& trace, size_t cut) {
+  const auto requests = trace.requests();
+  if (requests.empty()) return Phase::RUN;
+  return requests[cut < requests.size() ? cut : requests.size() - 1].phase;
+}
+
+[[noreturn]] void report(const Workload& w, const Recording& rec, const crash::CrashState& state, const Verdict& v,
+                         uint64_t digest) {
+  const Phase phase = phase_at(rec.trace, state.cut);
+  std::fprintf(stderr, "fuzz_protocol: ILLEGAL %s at cut %zu (%s, %s, %zu kept) — %s\n", outcome_name(v.outcome),
+               state.cut, phase_name(phase), crash::mode_name(state.kind), state.kept.size(), v.reason.c_str());
+  for (const auto& line : v.diff) std::fprintf(stderr, "  diff: %s\n", line.c_str());
+  for (const auto& line : v.fsck) std::fprintf(stderr, "  fsck: %s\n", line.c_str());
+  std::fprintf(stderr, "  workload seed %llu, seeded bugs: %s\n", static_cast<unsigned long long>(w.seed),
+               bug_list().c_str());
+  const char* dir = std::getenv("STABLECUT_FUZZ_CASES");
+  const std::filesystem::path cases = dir == nullptr ? "results/fuzz/cases" : dir;
+  const std::string path = (cases / fmt::format("protocol-{:016x}.json", digest)).string();
+  std::error_code ignored;
+  std::filesystem::create_directories(cases, ignored);
+  save_case(path, w, fuzz_bugs(), rec, StateFailure{state, phase, v, outcome_name(v.outcome)}, w.seed);
+  std::fprintf(stderr, "  replay: stablecut replay %s\n", path.c_str());
+  std::fprintf(stderr, "  replay: STABLECUT_FUZZ_BUG=%s fuzz_protocol <this input>\n", bug_list().c_str());
+  std::abort();
+}
+
+[[noreturn]] void recording_disagreed(const Workload& w, const Recording& rec) {
+  std::fprintf(stderr, "fuzz_protocol: ILLEGAL while recording (workload seed %llu, seeded bugs: %s): %s\n",
+               static_cast<unsigned long long>(w.seed), bug_list().c_str(), rec.findings.front().c_str());
+  std::fprintf(stderr, "  workload: %s\n", workload_to_json(w).dump().c_str());
+  std::abort();
+}
+
+}  // namespace
+
+uint64_t run_protocol(Bytes input) {
+  ByteReader in(input);
+  const Workload w = decode_workload(in);
+  const Recording rec = record_inproc(w, fuzz_bugs());
+  if (!rec.findings.empty()) recording_disagreed(w, rec);
+  const crash::CrashState state = decode_crash_state(in, rec.trace);
+  const crash::CrashImage image = crash::build_crash_image(rec.trace, state);
+  InprocChecker checker(w, fuzz_bugs());
+  const Recovered recovered = checker.recover(image.view());
+  const Verdict v = classify(w, rec.history, legal_window(rec.spans, state.cut), recovered);
+  Digest digest;
+  digest.add(rec.trace.requests().size());
+  digest.add(image.view().fingerprint());
+  digest.add(static_cast<uint64_t>(v.outcome));
+  digest.add(v.matched);
+  digest.add(v.reason);
+  if (!v.legal()) report(w, rec, state, v, digest.value());
+  return digest.value();
+}
+
+}  // namespace sc::fuzz

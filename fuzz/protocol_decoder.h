@@ -1,0 +1,31 @@
+// protocol_decoder.h — decodes fuzz bytes into a valid workload and a crash
+// state choice, for fuzz_protocol. Almost every input decodes to a valid
+// workload: the topology is fixed (shadow managers A and B, ordinary
+// manager M managed by A) and every op names only managers and containers
+// that exist by then, so the bytes choose only the shape.
+//
+// Workload encoding (ByteReader, zeros past the end): seed byte; step count
+// byte (1..kMaxSteps); per step a kind byte (1 in 6 is a crash step, never
+// the first) or, for a run step, a locus count byte (1..3) and per locus a
+// home byte and an op count byte (1..kMaxOpsPerLocus), then ops: a kind
+// byte (create / write×4 / read / stabilise×2) and its argument bytes.
+// Crash choice encoding (after the workload): a two-byte cut, then one byte
+// per in-flight write (drop, keep whole, tear with an eight-byte mask).
+#pragma once
+#include <cstddef>
+
+#include "fuzz/byte_reader.h"
+#include "injector/crash/crash_model.h"
+#include "injector/crash/trace.h"
+#include "injector/workload/workload.h"
+
+namespace sc::fuzz {
+
+constexpr size_t kMaxSteps = 4;
+constexpr size_t kMaxOpsPerLocus = 12;
+constexpr size_t kMaxCreated = 6;
+
+Workload decode_workload(ByteReader& in);
+crash::CrashState decode_crash_state(ByteReader& in, const crash::Trace& trace);
+
+}  // namespace sc::fuzz
