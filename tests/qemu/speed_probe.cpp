@@ -1,0 +1,38 @@
+// speed_probe.cpp — measures the QEMU tier (not a test; run by hand):
+// boot+recover+verify per second for basic.json crash states with one
+// RecoverySession, and where the time goes (host total per state, QEMU spawn
+// to reap, guest time since reset at the end of readback).
+#include <chrono>
+#include <cstdio>
+
+#include "tests/qemu/crash_check.h"
+
+int main() {
+  using namespace sc::qemu::test;
+  using Clock = std::chrono::steady_clock;
+  const sc::Workload w = corpus("basic");
+  const InprocRun inproc = record_inproc_run(w, {});
+  const auto t0 = Clock::now();
+  const sc::qemu::QemuRecording rec = sc::qemu::record_qemu(w, {}, tier_config());
+  const double record_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  const auto states = pick_states(*rec.trace, 40, sc::crash::all_modes());
+  sc::qemu::RecoverySession session(w, {}, tier_config());
+  double boot_ms = 0, guest_ms = 0, image_ms = 0;
+  size_t legal = 0;
+  const auto start = Clock::now();
+  for (const auto& s : states) {
+    const auto a = Clock::now();
+    const auto bytes = sc::crash::build_crash_image(*rec.trace, s).view().bytes();
+    image_ms += std::chrono::duration<double, std::milli>(Clock::now() - a).count();
+    const sc::qemu::QemuRecovery r = session.recover(bytes);
+    boot_ms += static_cast<double>(r.run.boot_to_exit.count()) / 1000.0;
+    guest_ms += static_cast<double>(r.readback.guest_micros) / 1000.0;
+    legal += judge_qemu(r, inproc.history, rec.guest.spans, s.cut).legal ? 1u : 0u;
+  }
+  const double total = std::chrono::duration<double>(Clock::now() - start).count();
+  const double n = static_cast<double>(states.size());
+  std::printf("record run: %.1f ms, %zu requests\n", record_ms, rec.trace->requests().size());
+  std::printf("%zu states, %zu legal: %.2f boot+recover+verify/s on one core\n", states.size(), legal, n / total);
+  std::printf("per state: %.1f ms total = image %.2f ms + QEMU spawn..reap %.1f ms (guest %.1f ms since reset) + rest\n",
+              1000 * total / n, image_ms / n, boot_ms / n, guest_ms / n);
+}
