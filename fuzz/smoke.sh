@@ -15,6 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/corpus" "$work/artifacts"
 find "$corpus" -maxdepth 1 -type f -exec cp {} "$work/corpus/" \;
+export STABLECUT_FUZZ_CASES="$work/cases"
 dict=""
 [ -f "$corpus.dict" ] && dict="-dict=$corpus.dict"
 # shellcheck disable=SC2086

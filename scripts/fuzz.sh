@@ -99,14 +99,20 @@ signature_of() {  # replays one input with the libFuzzer build; prints a one-lin
   local out
   out=$("$lf_bin" -timeout=10 -rss_limit_mb=2048 "$1" 2>&1 || true)
   local first frames
-  first=$(grep -m1 -E '^(==[0-9]+==ERROR|SUMMARY|fuzz_[a-z_]+:|terminate called|  what\(\))' <<<"$out" \
-          | sed -E 's/==[0-9]+==//; s/0x[0-9a-f]+//g; s/ \(pc .*//')
-  frames=$(grep -E '^ +#[0-9]+ .* in sc::' <<<"$out" | head -3 | sed -E 's/.* in (sc::[^ (]*).*/\1/' | paste -sd'<' -)
-  echo "$target: ${first:-no report} @ ${frames:-?}"
+  # First report line, with addresses, numbers and crash-state details
+  # normalised away so one bug gives one signature.
+  first=$(grep -m1 -E '^(==[0-9]+==ERROR|SUMMARY|fuzz_[a-z_]+:|  what\(\))' <<<"$out" \
+          | sed -E 's/==[0-9]+==//; s/^fuzz_[a-z_]+: //; s/ \(pc .*//; s/, (prefix|reorder|torn), [0-9]+ kept//;
+                   s/0x[0-9a-f]+/N/g; s/[0-9]+/N/g')
+  frames=$(grep -E '^ +#[0-9]+ .* in sc::' <<<"$out" | sed -E 's/\(anonymous namespace\):://g' \
+           | grep -vE ' in sc::fuzz::' | head -3 | sed -E 's/.* in (sc::[^(]*).*/\1/' | paste -sd'<' -)
+  echo "$target: ${first:-no report}${frames:+ @ $frames}"
 }
 
 if [ "$engine" = libfuzzer ]; then run_libfuzzer; else run_afl; fi
 [ "$engine" = afl ] && db_engine=aflpp || db_engine=libfuzzer
+replay_env=""
+[ -z "${STABLECUT_FUZZ_BUG:-}" ] || replay_env="STABLECUT_FUZZ_BUG=$STABLECUT_FUZZ_BUG "
 found=0
 declare -A seen=()
 for input in "$work"/crashes/*; do
@@ -117,10 +123,10 @@ for input in "$work"/crashes/*; do
   kept=$root/results/fuzz/$target/crashes/$(sha1sum "$input" | cut -c1-40)
   cp "$input" "$kept"
   "$lf_dir/fuzz/stablecut-fuzz-record" --db "$db" --engine "$db_engine" --target "$target" --input "$kept" \
-    --signature "$sig" --replay "$lf_bin $kept" >/dev/null
+    --signature "$sig" --replay "$replay_env$lf_bin $kept" >/dev/null
   echo "crash: $sig"
   echo "  input: $kept"
-  echo "  replay: $lf_bin $kept"
+  echo "  replay: $replay_env$lf_bin $kept"
   found=1
 done
 echo "campaign: $work ($engine, $target, ${secs}s, $jobs job(s)); unique crashes: ${#seen[@]}; database: $db"
