@@ -122,7 +122,8 @@ void add_state(Digest& digest, const SystemState& state) {
 
 uint64_t run_recovery_image(Bytes input) {
   ByteReader in(input);
-  ImageDisk disk(base_image());
+  static ImageDisk disk{base_image()};
+  disk.bytes() = base_image();  // reset per input, reusing the buffer
   const bool seal = in.flag();
   for (int i = 0; i < kMaxPatches && !in.empty(); ++i) apply_patch(in, disk.bytes());
   if (seal) reseal(disk.bytes(), base_regions());
