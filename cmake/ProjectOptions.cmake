@@ -1,13 +1,17 @@
 # Warnings and sanitizers as INTERFACE targets: every project target links
-# stablecut_options, so flags are set in one place.
-add_library(stablecut_options INTERFACE)
-target_compile_options(stablecut_options INTERFACE
+# stablecut_options (warnings + sanitizers), so flags are set in one place.
+# Code loaded into programs we do not build (the nbdkit plugin) links only
+# stablecut_warnings: a sanitizer runtime cannot be loaded into nbdkit.
+add_library(stablecut_warnings INTERFACE)
+target_compile_options(stablecut_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wnull-dereference
   -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 if(STABLECUT_WERROR)
-  target_compile_options(stablecut_options INTERFACE -Werror)
+  target_compile_options(stablecut_warnings INTERFACE -Werror)
 endif()
+add_library(stablecut_options INTERFACE)
+target_link_libraries(stablecut_options INTERFACE stablecut_warnings)
 if(STABLECUT_SANITIZE)
   target_compile_options(stablecut_options INTERFACE
     -fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=all -fno-omit-frame-pointer)

@@ -76,6 +76,8 @@ TraceFile load_trace_file(const std::string& path) {
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(path + ": byte " + std::to_string(e.byte) + ": expected valid JSON (" +
                      single_line(e.what()) + ")");
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for any JSON number type
+    throw InputError(path + ": (file): expected valid JSON (" + single_line(e.what()) + ")");
   }
   return trace_file_from_json(document, path);
 }

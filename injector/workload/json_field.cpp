@@ -72,6 +72,8 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& sourc
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(source + ": byte " + std::to_string(e.byte) + ": expected valid JSON");
+  } catch (const nlohmann::json::exception&) {  // e.g. a number too large for any JSON number type (1e400)
+    throw InputError(source + ": expected valid JSON with numbers in range");
   }
 }
 

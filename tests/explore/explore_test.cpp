@@ -28,7 +28,7 @@ TEST_P(CorrectManager, ThousandsOfStatesAllLegal) {
   const Workload w = corpus(GetParam());
   const Recording rec = record_inproc(w, SeededBugs{});
   ASSERT_TRUE(rec.findings.empty()) << rec.findings.front();
-  const ExploreResult r = explore_inproc(w, SeededBugs{}, rec, all_modes(6000));
+  const ExploreResult r = explore_inproc(w, SeededBugs{}, rec, all_modes(2500));
   EXPECT_GE(r.states, 1000u);
   EXPECT_EQ(r.illegal, 0u) << (r.failures.empty() ? "" : r.failures.front().signature);
 }

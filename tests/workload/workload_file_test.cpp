@@ -74,6 +74,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, Malformed,
     ::testing::Values(
         BadCase{"not json", "{\"format\": ", "expected valid JSON"},
+        BadCase{"number overflow", doc(kA, ops("[]"), R"("seed":1e400,)"), "expected valid JSON"},
         BadCase{"array", "[1,2]", "(top level): expected an object"},
         BadCase{"wrong format", R"({"format":"x","version":1})", "format: expected \"stablecut-workload\""},
         BadCase{"newer version", R"({"format":"stablecut-workload","version":2})", "version: this build reads version 1"},
