@@ -11,12 +11,12 @@
 namespace sc {
 
 void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
-               const StateFailure& failure, uint64_t seed) {
+               const StateFailure& failure, uint64_t seed, const std::string& tier) {
   crash::TraceFile file(rec.trace);
   file.workload = workload_to_json(w);
   file.seed = seed;
   file.crash_state = failure.state;
-  file.meta = {{"tier", "inproc"},
+  file.meta = {{"tier", tier},
                {"bugs", bugs_to_json(bugs)},
                {"history", states_to_json(rec.history)},
                {"spans", spans_to_json(rec.spans)},

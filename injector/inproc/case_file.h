@@ -22,7 +22,7 @@ struct Case {
 };
 
 void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
-               const StateFailure& failure, uint64_t seed);
+               const StateFailure& failure, uint64_t seed, const std::string& tier = "inproc");
 Case load_case(const std::string& path);
 
 // Rebuilds the case's crash image and checks it again in-process.

@@ -55,6 +55,16 @@ std::string failure_signature(const Workload& w, Phase phase, const Verdict& v) 
   return fmt::format("{}/{}/{}", phase_name(phase), outcome_name(v.outcome), shape);
 }
 
+void tally(const Workload& w, const crash::CrashState& state, Phase phase, const Verdict& v, ExploreResult* result) {
+  ++result->states;
+  const Outcome counted = v.legal() ? v.outcome : (is_legal(v.outcome) ? Outcome::corrupt : v.outcome);
+  ++result->counts[static_cast<size_t>(counted)][static_cast<size_t>(phase)][static_cast<size_t>(state.kind)];
+  if (v.legal()) return;
+  ++result->illegal;
+  std::string sig = failure_signature(w, phase, v);
+  if (result->signatures[sig]++ == 0) result->failures.push_back(StateFailure{state, phase, v, std::move(sig)});
+}
+
 ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                              const ExploreOptions& options) {
   ExploreResult result;
@@ -66,14 +76,7 @@ ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Re
     const crash::CrashState& state = states.state();
     const Phase phase = cut_phase(rec.trace, state.cut);
     const Verdict v = classify(w, rec.history, legal_window(rec.spans, state.cut), checker.recover(states.image()));
-    ++result.states;
-    const Outcome counted = v.legal() ? v.outcome : (is_legal(v.outcome) ? Outcome::corrupt : v.outcome);
-    ++result.counts[static_cast<size_t>(counted)][static_cast<size_t>(phase)][static_cast<size_t>(state.kind)];
-    if (!v.legal()) {
-      ++result.illegal;
-      std::string sig = failure_signature(w, phase, v);
-      if (result.signatures[sig]++ == 0) result.failures.push_back(StateFailure{state, phase, v, std::move(sig)});
-    }
+    tally(w, state, phase, v, &result);
     if (options.progress && since(last_report) > 0.5) {
       last_report = Clock::now();
       options.progress(ExploreProgress{result.states, result.illegal, state.cut, rec.trace.cut_count(), since(start)});

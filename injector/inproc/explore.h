@@ -59,6 +59,9 @@ Phase cut_phase(const crash::Trace& trace, size_t cut);
 // managers' data went wrong, and how), independent of pages and values.
 std::string failure_signature(const Workload& w, Phase phase, const Verdict& v);
 
+// Counts one judged state into `result` (and keeps it if its signature is new).
+void tally(const Workload& w, const crash::CrashState& state, Phase phase, const Verdict& v, ExploreResult* result);
+
 ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                              const ExploreOptions& options);
 

@@ -1,0 +1,102 @@
+// qemu_explore.cpp — see qemu_explore.h.
+#include "injector/qemu/qemu_explore.h"
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "injector/qemu/qemu_oracle.h"
+
+namespace sc::qemu {
+
+namespace {
+
+std::vector<crash::CrashState> spread_states(const crash::Trace& trace, const crash::EnumeratorOptions& options,
+                                             uint64_t limit) {
+  std::vector<crash::CrashState> all;
+  crash::CrashStateEnumerator e(trace, options);
+  while (e.next()) all.push_back(e.state());
+  if (all.size() <= limit) return all;
+  std::vector<crash::CrashState> picked;
+  for (uint64_t i = 0; i < limit; ++i) picked.push_back(all[i * all.size() / limit]);
+  return picked;
+}
+
+}  // namespace
+
+Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trace& trace,
+                    const crash::CrashState& state, std::span<const SystemState> history,
+                    std::span<const StabilisationSpan> spans, const TierConfig& cfg) {
+  const crash::CrashImage image = crash::build_crash_image(trace, state);
+  const QemuRecovery r = recover_qemu(w, bugs, image.view().bytes(), cfg);
+  const Recovered rec = recovered_from_qemu(r, image.view(), boot_config(w, bugs.kernel));
+  return classify(w, history, legal_window(spans, state.cut), rec);
+}
+
+ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                           const ExploreOptions& options, const TierConfig& cfg, size_t workers) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<crash::CrashState> states = spread_states(rec.trace, options.enumerate, options.max_states);
+  std::vector<Verdict> verdicts(states.size());
+  const BootConfig config = boot_config(w, bugs.kernel);
+  std::mutex progress_lock;
+  uint64_t done = 0;
+  auto worker = [&](size_t first) {
+    RecoverySession session(w, bugs, cfg);
+    for (size_t i = first; i < states.size(); i += workers) {
+      const crash::CrashImage image = crash::build_crash_image(rec.trace, states[i]);
+      const Recovered r = recovered_from_qemu(session.recover(image.view().bytes()), image.view(), config);
+      verdicts[i] = classify(w, rec.history, legal_window(rec.spans, states[i].cut), r);
+      std::lock_guard<std::mutex> lock(progress_lock);
+      ++done;
+      if (options.progress) {
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        options.progress(ExploreProgress{done, 0, states[i].cut, rec.trace.cut_count(), s});
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < workers; ++t) threads.emplace_back(worker, t);
+  worker(0);
+  for (auto& t : threads) t.join();
+  ExploreResult result;
+  for (size_t i = 0; i < states.size(); ++i) {
+    const Phase phase = cut_phase(rec.trace, states[i].cut);
+    tally(w, states[i], phase, verdicts[i], &result);
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace sc::qemu
+
+namespace sc::qemu {
+
+std::vector<std::string> check_live_cuts(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                                         size_t count, const TierConfig& cfg) {
+  std::vector<std::string> out;
+  const size_t n = rec.trace.requests().size();
+  const BootConfig config = boot_config(w, bugs.kernel);
+  for (size_t i = 0; i < count && n > 0; ++i) {
+    const size_t cut = (i * n) / count + (count > 1 ? n / (2 * count) : 0);
+    const crash::CrashState state{cut, crash::Mode::prefix, {}};
+    const crash::CrashImage offline = crash::build_crash_image(rec.trace, state);
+    const LiveCut live = live_cut_qemu(w, bugs, cut, cfg);
+    if (!live.recording.error.empty()) {
+      out.push_back("live cut " + std::to_string(cut) + ": " + live.recording.error);
+      continue;
+    }
+    if (live.durable != offline.view().bytes())
+      out.push_back("live cut " + std::to_string(cut) + ": frozen image differs from the offline crash image");
+    const LegalWindow window = legal_window(rec.spans, cut);
+    const Verdict lv = classify(w, rec.history, window, recovered_from_qemu(live.recovery, offline.view(), config));
+    const Verdict ov = replay_qemu(w, bugs, rec.trace, state, rec.history, rec.spans, cfg);
+    if (lv.outcome != ov.outcome)
+      out.push_back("live cut " + std::to_string(cut) + ": live verdict " + outcome_name(lv.outcome) +
+                    " but offline " + outcome_name(ov.outcome));
+    if (!lv.legal()) out.push_back("live cut " + std::to_string(cut) + ": " + outcome_name(lv.outcome) + " — " + lv.reason);
+  }
+  return out;
+}
+
+}  // namespace sc::qemu

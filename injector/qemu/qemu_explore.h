@@ -1,0 +1,32 @@
+// qemu_explore.h — checks crash states of a recording by real reboots under
+// QEMU: at most `max_states` states, spread evenly over the enumeration,
+// recovered two boots at a time (one nbdkit + QEMU session per worker), each
+// judged by classify() like the in-process tier; the result has the same
+// shape as explore_inproc()'s.
+#pragma once
+#include "injector/inproc/explore.h"
+#include "injector/qemu/qemu_tier.h"
+
+namespace sc::qemu {
+
+ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                           const ExploreOptions& options, const TierConfig& cfg, size_t workers = 2);
+
+// Rebuilds one case's image and recovers it under QEMU.
+Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trace& trace,
+                    const crash::CrashState& state, std::span<const SystemState> history,
+                    std::span<const StabilisationSpan> spans, const TierConfig& cfg);
+
+}  // namespace sc::qemu
+
+namespace sc::qemu {
+
+// Live cuts at `count` evenly spaced requests: the plugin freezes the
+// durable state at the cut, QEMU is killed, recovery boots on what was
+// frozen. Each is judged, and compared with the offline cut built from the
+// recording at the same request. Returns one line per disagreement or
+// illegal live verdict.
+std::vector<std::string> check_live_cuts(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                                         size_t count, const TierConfig& cfg);
+
+}  // namespace sc::qemu

@@ -1,0 +1,71 @@
+// qemu_oracle.cpp — see qemu_oracle.h.
+#include "injector/qemu/qemu_oracle.h"
+
+#include <fmt/format.h>
+
+#include "injector/crash/overlay_disk.h"
+#include "injector/oracle/fsck.h"
+#include "injector/oracle/reference_model.h"
+#include "kernel/arch/riscv64/host_channel.h"
+
+namespace sc::qemu {
+
+namespace {
+
+namespace ch = rv::channel;
+
+void replay_marks(const Workload& w, const GuestRun& guest, Recording* rec) {
+  ReferenceModel model(w);
+  size_t next_event = 0;
+  for (const GuestMark& m : guest.marks) {
+    if (m.kind == ch::kMark && m.args[0] == ch::kMarkCrash) model.power_cut();
+    if (m.kind != ch::kEvent || next_event >= guest.events.size()) continue;
+    std::string bad = model.apply(guest.events[next_event++]);
+    if (!bad.empty()) rec->findings.push_back("under QEMU: " + bad);
+  }
+  for (size_t k = 0; k <= model.stabilisations(); ++k) rec->history.push_back(model.stable(k));
+  rec->events = guest.events.size();
+}
+
+}  // namespace
+
+std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
+                                        std::string* error) {
+  QemuRecording q = record_qemu(w, bugs, cfg);
+  if (!q.trace) {
+    *error = q.error.empty() ? "QEMU produced no trace" : q.error;
+    return std::nullopt;
+  }
+  Recording rec{*q.trace, {}, {}, {}, 0};
+  for (const Span& s : q.guest.spans) rec.spans.push_back(StabilisationSpan{s.begin, s.end});
+  replay_marks(w, q.guest, &rec);
+  if (q.run.outcome != Outcome::exited || q.run.exit_code != 0)
+    rec.findings.push_back(fmt::format("under QEMU the recording run ended with {} (exit {}): {}",
+                                       outcome_name(q.run.outcome), q.run.exit_code, q.run.error));
+  return rec;
+}
+
+Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& image, const BootConfig& config) {
+  Recovered out;
+  crash::OverlayDisk disk(image);
+  out.fsck = fsck_disk(disk, config);
+  const Readback& b = r.readback;
+  if (r.run.outcome == Outcome::hang) {
+    out.failure = sc::Outcome::hang;
+    out.reason = "recovery did not finish before the timeout";
+  } else if (r.run.outcome != Outcome::exited || r.run.exit_code != 0 || !b.error.empty()) {
+    out.failure = sc::Outcome::recovery_crash;
+    out.reason = fmt::format("QEMU {} (exit {}){}{}", outcome_name(r.run.outcome), r.run.exit_code,
+                             r.run.error.empty() ? "" : ": " + r.run.error, b.error.empty() ? "" : "; " + b.error);
+  } else if (!b.boot_reported || failed(b.boot_status)) {
+    out.reason = fmt::format("boot failed ({}), manager {}", status_name(b.boot_status), b.failed_manager);
+  } else if (failed(b.enum_failure) || !b.done) {
+    out.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(b.enum_failure));
+  } else {
+    out.booted = true;
+    out.state = b.state;
+  }
+  return out;
+}
+
+}  // namespace sc::qemu

@@ -1,0 +1,29 @@
+// qemu_oracle.h — the QEMU tier seen through the project's oracle, so both
+// tiers are judged by the same code (injector/oracle/verdict.h):
+//  * record_on_qemu() turns a QEMU recording into an sc::Recording: the trace
+//    the nbdkit plugin recorded, the stable states S_0..S_k computed by the
+//    reference model from the ops the guest reported (crash marks cut power
+//    in the model), and the stabilisation spans the guest marked;
+//  * recovered_from_qemu() turns one recovery boot into an sc::Recovered:
+//    hang → hang, a trap/panic or QEMU failure → recovery_crash, a failed
+//    boot or refused enumeration → recovery_failed, else the state read back;
+//    fsck runs on the host over the same crash image.
+// Errors that leave no trace are InputError-free runtime failures: they are
+// returned as one line in Recording::findings with an empty trace.
+#pragma once
+#include <optional>
+
+#include "injector/crash/crash_image.h"
+#include "injector/inproc/recording.h"
+#include "injector/oracle/verdict.h"
+#include "injector/qemu/qemu_tier.h"
+
+namespace sc::qemu {
+
+// nullopt (and `error` set) if QEMU produced no trace.
+std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
+                                        std::string* error);
+
+Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& image, const BootConfig& config);
+
+}  // namespace sc::qemu
