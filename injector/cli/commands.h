@@ -14,5 +14,10 @@ using Action = std::function<int()>;
 void add_run(CLI::App& app, Action* action);
 void add_replay(CLI::App& app, Action* action);
 void add_bench(CLI::App& app, Action* action);
+void add_campaign(CLI::App& app, Action* action);
+void add_minimize(CLI::App& app, Action* action);
+void add_stats(CLI::App& app, Action* action);
+void add_report(CLI::App& app, Action* action);
+void add_merge(CLI::App& app, Action* action);
 
 }  // namespace sc::cli

@@ -6,6 +6,7 @@
 
 #include "injector/cli/commands.h"
 #include "injector/common/input_error.h"
+#include "injector/results/error.h"
 
 namespace {
 
@@ -19,6 +20,11 @@ int run_cli(int argc, char** argv) {
   sc::cli::add_run(app, &action);
   sc::cli::add_replay(app, &action);
   sc::cli::add_bench(app, &action);
+  sc::cli::add_campaign(app, &action);
+  sc::cli::add_minimize(app, &action);
+  sc::cli::add_stats(app, &action);
+  sc::cli::add_report(app, &action);
+  sc::cli::add_merge(app, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -40,6 +46,9 @@ int main(int argc, char** argv) {
   try {
     return run_cli(argc, argv);
   } catch (const sc::InputError& e) {
+    std::fprintf(stderr, "stablecut: %s\n", e.what());
+    return kExitUsage;
+  } catch (const sc::results::DbError& e) {
     std::fprintf(stderr, "stablecut: %s\n", e.what());
     return kExitUsage;
   } catch (const std::exception& e) {

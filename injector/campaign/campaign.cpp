@@ -1,0 +1,223 @@
+// campaign.cpp — see campaign.h. Threads: N workers pull workload indices
+// from an atomic counter and push finished WorkloadResults on a queue; the
+// calling thread pops them and commits each with record_workload (the
+// commit point), draws the progress line and enforces the limits.
+#include "injector/campaign/campaign.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "injector/campaign/generator.h"
+#include "injector/campaign/progress.h"
+#include "injector/campaign/worker.h"
+#include "injector/common/input_error.h"
+#include "injector/results/results_db.h"
+
+namespace sc::campaign {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+results::ResultsDb open_db(const std::string& path) {
+  const fs::path p(path);
+  if (p.has_parent_path()) fs::create_directories(p.parent_path());
+  try {
+    return results::ResultsDb::open(p, results::OpenMode::create);
+  } catch (const results::DbError& e) {
+    throw InputError(e.what());
+  }
+}
+
+class Engine {
+ public:
+  Engine(const CampaignOptions& o, const std::atomic<bool>& interrupted)
+      : o_(o), interrupted_(interrupted), corpus_(load_corpus(o.corpus_dir, o.manager)), db_(open_db(o.db_path)) {}
+
+  CampaignSummary run() {
+    start_or_resume();
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < std::max(1u, o_.jobs); ++i) workers.emplace_back([this] { work(); });
+    try {
+      commit_loop();
+    } catch (...) {
+      abort_ = true;
+      for (auto& t : workers) t.join();
+      db_.finish_campaign(summary_.campaign_id, results::CampaignStatus::interrupted, results::unix_now());
+      throw;
+    }
+    for (auto& t : workers) t.join();
+    commit_queued();
+    if (worker_error_) {
+      db_.finish_campaign(summary_.campaign_id, results::CampaignStatus::interrupted, results::unix_now());
+      std::rethrow_exception(worker_error_);
+    }
+    db_.finish_campaign(summary_.campaign_id, summary_.status, results::unix_now());
+    summary_.seconds = elapsed();
+    progress_.finish(snapshot());
+    return summary_;
+  }
+
+ private:
+  void start_or_resume() {
+    results::Campaign c;
+    if (o_.resume) {
+      auto found = db_.find_resumable_campaign(o_.name, o_.shard_index, o_.shard_count);
+      if (!found)
+        throw InputError(o_.db_path + ": --resume: expected an unfinished campaign named '" + o_.name + "' (shard " +
+                         std::to_string(o_.shard_index) + "/" + std::to_string(o_.shard_count) + ")");
+      c = db_.resume_campaign(found->id);
+      for (auto& name : db_.complete_workloads(c.id)) done_.insert(std::move(name));
+    } else {
+      c = db_.begin_campaign(results::CampaignSpec{o_.name, o_.tier, o_.manager.empty() ? "all" : o_.manager, o_.seed,
+                                                   o_.shard_index, o_.shard_count, results::unix_now(),
+                                                   o_.command_line, o_.version});
+    }
+    summary_.campaign_id = c.id;
+    summary_.uuid = c.uuid;
+    seed_ = c.spec.master_seed;
+    for (const auto& f : db_.failures())
+      if (f.reproducer) claims_.claim(f.signature);
+    summary_.total_failures = db_.failures().size();
+    ctx_.bugs = o_.bugs;
+    ctx_.enumerate = o_.enumerate;
+    ctx_.cases_dir = o_.cases_dir.empty() ? (fs::path(o_.db_path).parent_path() / "cases").string() : o_.cases_dir;
+    ctx_.case_prefix = "c" + c.uuid.substr(0, 8) + "-";
+    ctx_.minimize = o_.minimize;
+    ctx_.claims = &claims_;
+    ctx_.states_checked = &states_checked_;
+    ctx_.should_stop = [this] { return abort_.load(); };
+  }
+
+  // The next workload index of this shard not yet recorded, if any is left.
+  std::optional<uint64_t> next_index() {
+    for (;;) {
+      const uint64_t k = next_k_++;
+      const uint64_t index = o_.shard_index + k * o_.shard_count;
+      if (index >= o_.max_workloads) return std::nullopt;
+      if (!done_.count(job_name(corpus_, index))) return index;
+    }
+  }
+
+  void work() {
+    while (!abort_ && !no_new_) {
+      const auto index = next_index();
+      if (!index) break;
+      try {
+        WorkloadResult r = run_workload(make_job(corpus_, seed_, *index), ctx_);
+        std::lock_guard lock(mutex_);
+        queue_.push_back(std::move(r));
+      } catch (const Stopped&) {
+        break;
+      } catch (...) {
+        std::lock_guard lock(mutex_);
+        if (!worker_error_) worker_error_ = std::current_exception();
+        abort_ = true;
+        break;
+      }
+      ready_.notify_one();
+    }
+    std::lock_guard lock(mutex_);
+    ++workers_done_;
+    ready_.notify_one();
+  }
+
+  void commit_loop() {
+    for (;;) {
+      bool all_done;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait_for(lock, std::chrono::milliseconds(200));
+        all_done = workers_done_ == std::max(1u, o_.jobs);
+      }
+      commit_queued();
+      enforce_limits();
+      progress_.update(snapshot());
+      if (all_done) return;
+    }
+  }
+
+  void commit_queued() {
+    std::deque<WorkloadResult> batch;
+    {
+      std::lock_guard lock(mutex_);
+      batch.swap(queue_);
+    }
+    for (auto& r : batch) {
+      r.record.recorded_at = results::unix_now();
+      db_.record_workload(summary_.campaign_id, r.record);  // the commit point
+      ++summary_.workloads;
+      summary_.states += r.states;
+      summary_.illegal += r.illegal;
+      summary_.recording_findings += r.recording_findings.size();
+      summary_.new_failures += r.new_failures;
+      summary_.total_failures += r.new_failures;
+    }
+  }
+
+  void enforce_limits() {
+    if (interrupted_) {
+      summary_.status = results::CampaignStatus::interrupted;
+      abort_ = true;
+    }
+    if (o_.duration_s && elapsed() >= *o_.duration_s) abort_ = true;
+    if (summary_.states >= o_.max_states) no_new_ = true;
+  }
+
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+  ProgressSnapshot snapshot() const {
+    ProgressSnapshot s{elapsed(), summary_.workloads, states_checked_.load(), summary_.new_failures,
+                       summary_.total_failures, std::nullopt};
+    const double rate = s.elapsed_s > 0 ? static_cast<double>(s.states) / s.elapsed_s : 0;
+    if (o_.duration_s) s.eta_s = *o_.duration_s - s.elapsed_s;
+    else if (o_.max_states != UINT64_MAX && rate > 0)
+      s.eta_s = static_cast<double>(o_.max_states - std::min(o_.max_states, s.states)) / rate;
+    else if (o_.max_workloads != UINT64_MAX && s.workloads > 0) {
+      const uint64_t total = (o_.max_workloads + o_.shard_count - 1 - o_.shard_index) / o_.shard_count;
+      const uint64_t left = total - std::min<uint64_t>(total, done_.size() + s.workloads);
+      s.eta_s = static_cast<double>(left) * s.elapsed_s / static_cast<double>(s.workloads);
+    }
+    return s;
+  }
+
+  const CampaignOptions& o_;
+  const std::atomic<bool>& interrupted_;
+  Corpus corpus_;
+  results::ResultsDb db_;
+  std::set<std::string> done_;
+  uint64_t seed_ = 0;
+  SignatureClaims claims_;
+  WorkerContext ctx_;
+  std::atomic<uint64_t> next_k_{0};
+  std::atomic<uint64_t> states_checked_{0};
+  std::atomic<bool> abort_{false};
+  std::atomic<bool> no_new_{false};
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<WorkloadResult> queue_;
+  unsigned workers_done_ = 0;
+  std::exception_ptr worker_error_;
+  CampaignSummary summary_;
+  ProgressLine progress_;
+  const Clock::time_point start_ = Clock::now();
+};
+
+}  // namespace
+
+CampaignSummary run_campaign(const CampaignOptions& options, const std::atomic<bool>& interrupted) {
+  if (options.tier != results::Tier::inproc)
+    throw InputError("--tier qemu: campaigns under QEMU are not available in this build; expected --tier inproc");
+  if (options.shard_index >= options.shard_count) throw InputError("--shard: expected i/N with 0 <= i < N");
+  return Engine(options, interrupted).run();
+}
+
+}  // namespace sc::campaign

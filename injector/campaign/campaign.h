@@ -1,0 +1,73 @@
+// campaign.h — the campaign engine (DESIGN.md §6): generates workloads
+// (corpus + seeded mutation, see generator.h), runs them on --jobs worker
+// threads (each with its own in-process machine, see worker.h) and commits
+// each finished workload from this, the calling thread, which alone owns the
+// results database.
+//
+// THE COMMIT POINT is ResultsDb::record_workload: one transaction per
+// finished workload. A SIGKILL at any moment loses at most the workloads in
+// flight; --resume (find_resumable_campaign + complete_workloads) reruns
+// exactly those, because workload i is a pure function of (corpus, seed, i).
+//
+// Stopping: `interrupted` (SIGINT) or the --duration deadline abort the
+// workloads in flight (their partial results are dropped); --max-states and
+// the workload limit only stop new workloads from starting. The campaign is
+// then marked interrupted (SIGINT, an error) or finished.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "injector/common/seeded_bugs.h"
+#include "injector/crash/enumerator.h"
+#include "injector/results/records.h"
+
+namespace sc::campaign {
+
+struct CampaignOptions {
+  std::string name = "default";
+  results::Tier tier = results::Tier::inproc;
+  std::string corpus_dir = "corpus/workloads";
+  std::string db_path = "results/stablecut.db";
+  std::string cases_dir;  // empty: "cases" beside the database
+  uint64_t seed = 1;      // master seed (a resumed campaign keeps its own)
+  uint32_t shard_index = 0;
+  uint32_t shard_count = 1;
+  bool resume = false;
+  unsigned jobs = 1;
+  std::optional<double> duration_s;
+  uint64_t max_states = UINT64_MAX;
+  uint64_t max_workloads = UINT64_MAX;  // global workload indices 0..max-1
+  std::string manager;                  // corpus filter and label; empty: all
+  SeededBugs bugs;
+  crash::EnumeratorOptions enumerate;
+  bool minimize = true;
+  std::string command_line;
+  std::string version;
+};
+
+struct CampaignSummary {
+  std::int64_t campaign_id = 0;
+  std::string uuid;
+  results::CampaignStatus status = results::CampaignStatus::finished;
+  uint64_t workloads = 0;  // committed by this run
+  uint64_t states = 0;
+  uint64_t illegal = 0;
+  uint64_t recording_findings = 0;
+  uint64_t new_failures = 0;
+  uint64_t total_failures = 0;
+  double seconds = 0;
+};
+
+// Throws InputError for bad options, a corpus or database that cannot be
+// used; anything a worker throws is rethrown here after the campaign has
+// been marked interrupted.
+CampaignSummary run_campaign(const CampaignOptions& options, const std::atomic<bool>& interrupted);
+
+// "i/N" → (i, N); throws InputError unless 0 <= i < N.
+std::pair<uint32_t, uint32_t> parse_shard(const std::string& text);
+// "90", "90s", "15m", "8h", "2d" → seconds; throws InputError otherwise.
+double parse_duration(const std::string& text);
+
+}  // namespace sc::campaign

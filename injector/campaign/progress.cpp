@@ -1,0 +1,44 @@
+// progress.cpp — see progress.h.
+#include "injector/campaign/progress.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace sc::campaign {
+
+namespace {
+
+std::string hms(double s) {
+  const auto t = static_cast<uint64_t>(s < 0 ? 0 : s);
+  return fmt::format("{:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60);
+}
+
+}  // namespace
+
+ProgressLine::ProgressLine() : tty_(isatty(STDERR_FILENO) != 0) {}
+
+void ProgressLine::update(const ProgressSnapshot& s) {
+  if (s.elapsed_s - last_ < (tty_ ? 0.5 : 10.0)) return;
+  last_ = s.elapsed_s;
+  print(s);
+}
+
+void ProgressLine::finish(const ProgressSnapshot& s) {
+  print(s);
+  if (tty_) std::fputc('\n', stderr);
+}
+
+void ProgressLine::print(const ProgressSnapshot& s) {
+  const double rate = s.elapsed_s > 0 ? static_cast<double>(s.states) / s.elapsed_s : 0.0;
+  const std::string line =
+      fmt::format("campaign {} | {} workloads | {} states | {:.0f} states/s | failures {} new / {} total | ETA {}",
+                  hms(s.elapsed_s), s.workloads, s.states, rate, s.new_failures, s.total_failures,
+                  s.eta_s ? hms(*s.eta_s) : "-");
+  if (tty_) fmt::print(stderr, "\r{}\033[K", line);
+  else fmt::print(stderr, "{}\n", line);
+  std::fflush(stderr);
+}
+
+}  // namespace sc::campaign

@@ -1,0 +1,134 @@
+// worker.cpp — see worker.h.
+#include "injector/campaign/worker.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "injector/campaign/convert.h"
+#include "injector/inproc/case_file.h"
+#include "injector/workload/workload_file.h"
+
+namespace sc::campaign {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Releases every claim it holds unless dismissed (the workload completed).
+class ClaimGuard {
+ public:
+  explicit ClaimGuard(SignatureClaims* claims) : claims_(claims) {}
+  ~ClaimGuard() {
+    for (const auto& s : held_) claims_->release(s);
+  }
+  ClaimGuard(const ClaimGuard&) = delete;
+  ClaimGuard& operator=(const ClaimGuard&) = delete;
+  bool claim(const std::string& s) {
+    if (!claims_->claim(s)) return false;
+    held_.push_back(s);
+    return true;
+  }
+  void dismiss() { held_.clear(); }
+
+ private:
+  SignatureClaims* claims_;
+  std::vector<std::string> held_;
+};
+
+// Adds the states checked since the last call to the live counter.
+void count_states(const WorkerContext& ctx, uint64_t states, uint64_t* reported) {
+  if (ctx.states_checked) *ctx.states_checked += states - *reported;
+  *reported = states;
+}
+
+ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOptions enumerate, uint64_t* reported) {
+  ExploreOptions o;
+  o.enumerate = enumerate;
+  o.progress = [&ctx, reported](const ExploreProgress& p) {
+    if (ctx.should_stop()) throw Stopped{};
+    count_states(ctx, p.states, reported);
+  };
+  return o;
+}
+
+// Saves the failure as found and minimised; returns the minimised case path.
+std::string save_cases(const WorkloadJob& job, const WorkerContext& ctx, const crash::EnumeratorOptions& enumerate,
+                       const Recording& rec, const StateFailure& f, size_t n) {
+  const std::string base = fmt::format("{}/{}{}-{}", ctx.cases_dir, ctx.case_prefix, job.name, n);
+  save_case(base + ".trace.json", job.workload, ctx.bugs, rec, f, enumerate.seed);
+  if (!ctx.minimize) return base + ".trace.json";
+  MinimizeOptions mo{ctx.bugs, enumerate, 150, ctx.should_stop};
+  auto m = minimize(job.workload, f.signature, mo);
+  if (!m) return base + ".trace.json";  // does not reproduce alone: keep it as found
+  save_case(base + "-min.trace.json", m->workload, ctx.bugs, m->recording, m->failure, enumerate.seed);
+  return base + "-min.trace.json";
+}
+
+results::StateRow state_row(const StateFailure& f) {
+  return results::StateRow{f.state.cut,         f.phase, to_db(f.state.kind), state_key(f.state), to_db(f.verdict.outcome),
+                           static_cast<uint32_t>(f.verdict.fsck.size()), 0, f.signature};
+}
+
+}  // namespace
+
+bool SignatureClaims::claim(const std::string& signature) {
+  std::lock_guard lock(mutex_);
+  return claimed_.insert(signature).second;
+}
+
+void SignatureClaims::release(const std::string& signature) {
+  std::lock_guard lock(mutex_);
+  claimed_.erase(signature);
+}
+
+std::string state_key(const crash::CrashState& s) {
+  std::string key = fmt::format("cut={} kind={} kept=", s.cut, crash::mode_name(s.kind));
+  for (size_t i = 0; i < s.kept.size(); ++i)
+    key += fmt::format("{}{}:{:#x}", i ? "," : "", s.kept[i].request, s.kept[i].sector_mask);
+  return key;
+}
+
+WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
+  crash::EnumeratorOptions enumerate = ctx.enumerate;
+  enumerate.seed = job.enumeration_seed;
+  ClaimGuard claims(ctx.claims);
+  WorkloadResult out;
+  results::WorkloadRecord& w = out.record;
+  w.name = job.name;
+  w.origin = job.origin;
+  w.workload_json = workload_to_json(job.workload).dump();
+  w.seed = job.enumeration_seed;
+
+  auto t = Clock::now();
+  const Recording rec = record_inproc(job.workload, ctx.bugs);
+  w.record_s = since(t);
+  w.request_count = rec.trace.requests().size();
+  out.recording_findings = rec.findings;
+
+  uint64_t reported = 0;
+  const ExploreResult r = explore_inproc(job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
+  count_states(ctx, r.states, &reported);
+  w.check_s = r.seconds;
+  w.counts = outcome_counts(r);
+  out.states = r.states;
+  out.illegal = r.illegal;
+  for (size_t i = 0; i < r.failures.size(); ++i) {
+    const StateFailure& f = r.failures[i];
+    results::FailureHit hit{f.signature, f.phase, to_db(f.verdict.outcome), r.signatures.at(f.signature), std::nullopt};
+    if (claims.claim(f.signature)) {
+      const std::string path = save_cases(job, ctx, enumerate, rec, f, i + 1);
+      hit.reproducer = results::Reproducer{path, enumerate.seed, "stablecut replay " + path};
+      out.new_signatures.push_back(f.signature);
+      ++out.new_failures;
+    }
+    w.failures.push_back(std::move(hit));
+    w.states.push_back(state_row(f));
+  }
+  claims.dismiss();
+  return out;
+}
+
+}  // namespace sc::campaign

@@ -1,0 +1,42 @@
+// cmd_merge.cpp — `stablecut merge OUT IN...`: merges per-shard results
+// databases into OUT (injector/results/merge.h: one transaction per input,
+// campaigns by uuid, workloads already present skipped, so merging again is
+// harmless). Exit 0, or 2 if an input is missing, corrupt or newer.
+#include <fmt/format.h>
+
+#include "injector/cli/commands.h"
+#include "injector/common/input_error.h"
+#include "injector/results/merge.h"
+
+namespace sc::cli {
+
+namespace {
+
+struct MergeFlags {
+  std::string out;
+  std::vector<std::string> inputs;
+};
+
+int merge(const MergeFlags& flags) {
+  std::vector<std::filesystem::path> inputs;
+  for (const auto& in : flags.inputs) {
+    if (!std::filesystem::is_regular_file(in)) throw InputError(in + ": expected an existing results database");
+    inputs.emplace_back(in);
+  }
+  const results::MergeReport r = results::merge(flags.out, inputs);
+  fmt::print("merged {} inputs into {}: {} campaigns added, {} workloads added, {} already present\n", inputs.size(),
+             flags.out, r.campaigns_added, r.workloads_added, r.workloads_skipped);
+  return 0;
+}
+
+}  // namespace
+
+void add_merge(CLI::App& app, Action* action) {
+  auto flags = std::make_shared<MergeFlags>();
+  CLI::App* cmd = app.add_subcommand("merge", "Merge per-shard results databases into one");
+  cmd->add_option("out", flags->out, "Output database (created if missing)")->required();
+  cmd->add_option("inputs", flags->inputs, "Input databases (only read)")->required();
+  cmd->callback([flags, action] { *action = [flags] { return merge(*flags); }; });
+}
+
+}  // namespace sc::cli

@@ -1,0 +1,34 @@
+// cmd_report.cpp — `stablecut report --db FILE --out DIR`: writes DIR/index.html,
+// a static page with plots of the results database (injector/campaign/report.h)
+// that opens in a browser from disk. Exit 0, or 2 on a bad database or DIR.
+#include <fmt/format.h>
+
+#include "injector/campaign/report.h"
+#include "injector/cli/commands.h"
+
+namespace sc::cli {
+
+namespace {
+
+struct ReportFlags {
+  std::string db = "results/stablecut.db";
+  std::string out = "results/report";
+};
+
+int report(const ReportFlags& flags) {
+  const auto db = results::ResultsDb::open(flags.db, results::OpenMode::read_only);
+  fmt::print("wrote {}\n", campaign::write_report(db, flags.out));
+  return 0;
+}
+
+}  // namespace
+
+void add_report(CLI::App& app, Action* action) {
+  auto flags = std::make_shared<ReportFlags>();
+  CLI::App* cmd = app.add_subcommand("report", "Write a static HTML report with plots of a results database");
+  cmd->add_option("--db", flags->db, "Results database (SQLite)")->capture_default_str();
+  cmd->add_option("--out", flags->out, "Directory for index.html")->capture_default_str();
+  cmd->callback([flags, action] { *action = [flags] { return report(*flags); }; });
+}
+
+}  // namespace sc::cli

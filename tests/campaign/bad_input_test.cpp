@@ -1,0 +1,48 @@
+// bad_input_test.cpp — a missing, corrupted or newer database, an unknown
+// failure or case id, a bad --shard or --duration, and --tier qemu each get
+// one line on stderr and exit 2.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "process.h"
+
+namespace sc::campaign::testing {
+
+namespace {
+
+void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle) {
+  const RunResult r = run_stablecut(dir, args);
+  EXPECT_EQ(r.rc, 2) << args[0] << ": " << r.out << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+}
+
+TEST(CampaignBadInput, OneLineAndExit2) {
+  TempDir dir;
+  const std::string db = dir.file("r.db"), junk = dir.file("junk.db"), newer = dir.file("newer.db");
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1"})).rc, 0);
+  std::ofstream(junk) << std::string(200, 'x');
+  expect_one_line_exit_2(dir, {"stats", "--db", dir.file("missing.db")}, "missing.db");
+  expect_one_line_exit_2(dir, {"stats", "--db", junk}, "junk.db");
+  expect_one_line_exit_2(dir, {"report", "--db", junk, "--out", dir.file("rep")}, "junk.db");
+  expect_one_line_exit_2(dir, campaign_args(junk, {"--workloads", "1"}), "junk.db");
+  ASSERT_EQ(run_stablecut(dir, {"merge", newer, db}).rc, 0);
+  ASSERT_EQ(system(("sqlite3 " + newer + " 'PRAGMA user_version = 999' > /dev/null").c_str()), 0);
+  expect_one_line_exit_2(dir, {"stats", "--db", newer}, "newer");
+  expect_one_line_exit_2(dir, {"replay", "--db", db, "--failure", "999"}, "999");
+  expect_one_line_exit_2(dir, {"replay", "--db", db, "--case", "999"}, "999");
+  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--shard", "2/2"}), "--shard");
+  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--shard", "x"}), "--shard");
+  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--duration", "8 hours"}), "--duration");
+  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--tier", "qemu"}), "--tier qemu");
+  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--resume"}), "--resume");
+  expect_one_line_exit_2(dir, {"campaign", "--db", dir.file("s.db"), "--corpus", dir.file("nowhere")}, "--corpus");
+  expect_one_line_exit_2(dir, {"merge", dir.file("m.db"), dir.file("missing.db")}, "missing.db");
+}
+
+}  // namespace
+
+}  // namespace sc::campaign::testing

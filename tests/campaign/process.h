@@ -1,0 +1,45 @@
+// process.h — test helpers: a private temporary directory, running the real
+// `stablecut` binary (fork/exec, output captured to files), starting it in
+// the background to kill it, and small SQL helpers over a results database.
+// Invariant: nothing is written outside the TempDir (made by mkdtemp).
+#pragma once
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sc::campaign::testing {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+struct RunResult {
+  int rc = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `stablecut args...` to completion; output goes through files in dir.
+RunResult run_stablecut(const TempDir& dir, const std::vector<std::string>& args);
+// Starts `stablecut args...` with output to /dev/null; returns its pid.
+pid_t spawn_stablecut(const std::vector<std::string>& args);
+
+// The tiny-corpus campaign flags shared by the tests.
+std::vector<std::string> campaign_args(const std::string& db, const std::vector<std::string>& extra);
+
+// First column of the first row of `sql` (an integer), or of every row.
+std::int64_t sql_int(const std::string& db, const std::string& sql);
+std::vector<std::string> sql_rows(const std::string& db, const std::string& sql);
+
+}  // namespace sc::campaign::testing
