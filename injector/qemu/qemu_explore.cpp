@@ -29,7 +29,7 @@ Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trac
                     std::span<const StabilisationSpan> spans, const TierConfig& cfg) {
   const crash::CrashImage image = crash::build_crash_image(trace, state);
   const QemuRecovery r = recover_qemu(w, bugs, image.view().bytes(), cfg);
-  const Recovered rec = recovered_from_qemu(r, image.view(), boot_config(w, bugs.kernel));
+  const Recovered rec = recovered_from_qemu(r, image.view(), w, boot_config(w, bugs.kernel));
   return classify(w, history, legal_window(spans, state.cut), rec);
 }
 
@@ -45,7 +45,7 @@ ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Reco
     RecoverySession session(w, bugs, cfg);
     for (size_t i = first; i < states.size(); i += workers) {
       const crash::CrashImage image = crash::build_crash_image(rec.trace, states[i]);
-      const Recovered r = recovered_from_qemu(session.recover(image.view().bytes()), image.view(), config);
+      const Recovered r = recovered_from_qemu(session.recover(image.view().bytes()), image.view(), w, config);
       verdicts[i] = classify(w, rec.history, legal_window(rec.spans, states[i].cut), r);
       std::lock_guard<std::mutex> lock(progress_lock);
       ++done;
@@ -89,7 +89,7 @@ std::vector<std::string> check_live_cuts(const Workload& w, const SeededBugs& bu
     if (live.durable != offline.view().bytes())
       out.push_back("live cut " + std::to_string(cut) + ": frozen image differs from the offline crash image");
     const LegalWindow window = legal_window(rec.spans, cut);
-    const Verdict lv = classify(w, rec.history, window, recovered_from_qemu(live.recovery, offline.view(), config));
+    const Verdict lv = classify(w, rec.history, window, recovered_from_qemu(live.recovery, offline.view(), w, config));
     const Verdict ov = replay_qemu(w, bugs, rec.trace, state, rec.history, rec.spans, cfg);
     if (lv.outcome != ov.outcome)
       out.push_back("live cut " + std::to_string(cut) + ": live verdict " + outcome_name(lv.outcome) +

@@ -45,7 +45,8 @@ std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bug
   return rec;
 }
 
-Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& image, const BootConfig& config) {
+Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& image, const Workload& w,
+                              const BootConfig& config) {
   Recovered out;
   crash::OverlayDisk disk(image);
   out.fsck = fsck_disk(disk, config);
@@ -58,7 +59,9 @@ Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& ima
     out.reason = fmt::format("QEMU {} (exit {}){}{}", outcome_name(r.run.outcome), r.run.exit_code,
                              r.run.error.empty() ? "" : ": " + r.run.error, b.error.empty() ? "" : "; " + b.error);
   } else if (!b.boot_reported || failed(b.boot_status)) {
-    out.reason = fmt::format("boot failed ({}), manager {}", status_name(b.boot_status), b.failed_manager);
+    const std::string who = b.failed_manager < w.managers.size() ? "manager " + w.managers[b.failed_manager].name
+                                                                   : std::string("the kernel");
+    out.reason = fmt::format("{} could not be restarted ({})", who, status_name(b.boot_status));
   } else if (failed(b.enum_failure) || !b.done) {
     out.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(b.enum_failure));
   } else {

@@ -24,6 +24,7 @@ namespace sc::qemu {
 std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
                                         std::string* error);
 
-Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& image, const BootConfig& config);
+Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& image, const Workload& w,
+                              const BootConfig& config);
 
 }  // namespace sc::qemu

@@ -1,10 +1,8 @@
 // crash_check.h — crash states checked by real reboots, for the QEMU-tier
-// verdict tests: pick states of a trace, recover each in-process (Machine on
-// an OverlayDisk) and under QEMU (RecoverySession, two boots at a time), and
-// judge them with the legal window of DESIGN.md §5: with k stabilisations
-// returned at or before the cut, S_k is legal, and S_{k+1} too when the cut
-// lies strictly inside stabilisation k+1. (The project's checker,
-// injector/oracle/verdict.h, replaces judge() once it is committed.)
+// verdict tests: pick states of a trace, recover each in-process
+// (InprocChecker) and under QEMU (RecoverySession, two boots at a time), and
+// judge both with the project's oracle (classify() over the legal window of
+// the cut), so the tests compare the tiers through the same code users run.
 #pragma once
 #include <functional>
 #include <mutex>
@@ -12,8 +10,8 @@
 
 #include "injector/crash/crash_image.h"
 #include "injector/crash/enumerator.h"
-#include "injector/crash/overlay_disk.h"
-#include "injector/oracle/readback.h"
+#include "injector/inproc/inproc_checker.h"
+#include "injector/qemu/qemu_oracle.h"
 #include "tests/qemu/tier_fixture.h"
 
 namespace sc::qemu::test {
@@ -24,19 +22,22 @@ struct Judged {
   SystemState state;
 };
 
-inline Judged judge(bool booted, const SystemState& state, const std::vector<SystemState>& history,
-                    const std::vector<Span>& spans, uint64_t cut) {
-  size_t k = 0;
-  while (k < spans.size() && spans[k].end <= cut) ++k;
-  const bool inside = k < spans.size() && spans[k].begin < cut && k + 1 < history.size();
-  const bool legal = booted && (state == history.at(k) || (inside && state == history.at(k + 1)));
-  return {booted, legal, state};
+inline std::vector<StabilisationSpan> legal_spans(const std::vector<Span>& spans) {
+  std::vector<StabilisationSpan> out;
+  for (const Span& s : spans) out.push_back({s.begin, s.end});
+  return out;
+}
+
+inline Judged judged(const Workload& w, const Recovered& r, const std::vector<SystemState>& history,
+                     const std::vector<Span>& spans, uint64_t cut) {
+  const Verdict v = classify(w, history, legal_window(legal_spans(spans), cut), r);
+  return {r.booted, v.legal(), r.state};
 }
 
 // Every `stride`-th state of the enumeration, at most `limit`.
 inline std::vector<crash::CrashState> pick_states(const crash::Trace& trace, size_t limit, crash::ModeSet modes) {
   std::vector<crash::CrashState> all;
-  crash::CrashStateEnumerator::Options options;
+  crash::EnumeratorOptions options;
   options.modes = modes;
   options.seed = 1;
   crash::CrashStateEnumerator e(trace, options);
@@ -51,19 +52,15 @@ inline Judged recover_inproc(const Workload& w, const SeededBugs& bugs, const cr
                              const crash::CrashState& s, const std::vector<SystemState>& history,
                              const std::vector<Span>& spans) {
   const crash::CrashImage image = crash::build_crash_image(trace, s);
-  crash::OverlayDisk disk(image.view());
-  Machine machine(disk, boot_config(w, bugs.kernel), bugs.manager);
-  SystemState state;
-  const bool booted = !failed(machine.boot()) && !failed(read_back(machine, w, &state));
-  return judge(booted, state, history, spans, s.cut);
+  InprocChecker checker(w, bugs);
+  return judged(w, checker.recover(image.view()), history, spans, s.cut);
 }
 
-inline Judged judge_qemu(const QemuRecovery& r, const std::vector<SystemState>& history,
-                         const std::vector<Span>& spans, uint64_t cut) {
-  const Readback& b = r.readback;
-  const bool booted = r.run.outcome == Outcome::exited && r.run.exit_code == 0 && b.done && b.boot_reported &&
-                      !failed(b.boot_status) && !failed(b.enum_failure) && b.error.empty();
-  return judge(booted, b.state, history, spans, cut);
+inline Judged judge_qemu(const Workload& w, const SeededBugs& bugs, const QemuRecovery& r, const crash::Trace& trace,
+                         const crash::CrashState& s, const std::vector<SystemState>& history,
+                         const std::vector<Span>& spans) {
+  const crash::CrashImage image = crash::build_crash_image(trace, s);
+  return judged(w, recovered_from_qemu(r, image.view(), w, boot_config(w, bugs.kernel)), history, spans, s.cut);
 }
 
 // Recovers every state under QEMU, two boots at a time.

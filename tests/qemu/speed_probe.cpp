@@ -27,7 +27,7 @@ int main() {
     const sc::qemu::QemuRecovery r = session.recover(bytes);
     boot_ms += static_cast<double>(r.run.boot_to_exit.count()) / 1000.0;
     guest_ms += static_cast<double>(r.readback.guest_micros) / 1000.0;
-    legal += judge_qemu(r, inproc.history, rec.guest.spans, s.cut).legal ? 1u : 0u;
+    legal += judge_qemu(w, {}, r, *rec.trace, s, inproc.history, rec.guest.spans).legal ? 1u : 0u;
   }
   const double total = std::chrono::duration<double>(Clock::now() - start).count();
   const double n = static_cast<double>(states.size());

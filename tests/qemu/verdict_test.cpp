@@ -32,7 +32,7 @@ TEST(Verdict, TwoHundredStatesOfBasicAreLegalUnderQemu) {
   const auto recovered = recover_all_qemu(w, {}, *rec.trace, states);
   size_t illegal = 0;
   for (size_t i = 0; i < states.size(); ++i) {
-    const Judged q = judge_qemu(recovered[i], inproc.history, rec.guest.spans, states[i].cut);
+    const Judged q = judge_qemu(w, {}, recovered[i], *rec.trace, states[i], inproc.history, rec.guest.spans);
     const Judged h = recover_inproc(w, {}, *rec.trace, states[i], inproc.history, rec.guest.spans);
     if (!q.legal) ++illegal;
     EXPECT_TRUE(q.legal) << "state " << i << " cut " << states[i].cut << "\n" << recovered[i].run.console;
@@ -55,7 +55,7 @@ TEST(Verdict, PlantedManagerBugIsDetectedUnderQemu) {
   ASSERT_FALSE(failing.empty()) << "the bug shows in no prefix state in-process";
   const auto recovered = recover_all_qemu(w, bugs, *rec.trace, failing);
   for (size_t i = 0; i < failing.size(); ++i)
-    EXPECT_FALSE(judge_qemu(recovered[i], inproc.history, rec.guest.spans, failing[i].cut).legal)
+    EXPECT_FALSE(judge_qemu(w, bugs, recovered[i], *rec.trace, failing[i], inproc.history, rec.guest.spans).legal)
         << "cut " << failing[i].cut << "\n" << recovered[i].run.console;
 }
 
@@ -87,7 +87,7 @@ TEST(Verdict, InprocTraceGivesTheSameVerdictsUnderQemu) {
   size_t illegal = 0;
   for (size_t i = 0; i < states.size(); ++i) {
     const Judged h = recover_inproc(w, bugs, inproc.trace, states[i], inproc.history, rec.guest.spans);
-    const Judged q = judge_qemu(recovered[i], inproc.history, rec.guest.spans, states[i].cut);
+    const Judged q = judge_qemu(w, bugs, recovered[i], inproc.trace, states[i], inproc.history, rec.guest.spans);
     illegal += h.legal ? 0 : 1;
     EXPECT_EQ(h.legal, q.legal) << "state " << i << " cut " << states[i].cut;
     EXPECT_EQ(h.booted, q.booted) << "state " << i;
