@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <optional>
 #include <vector>
 
@@ -50,8 +51,9 @@ std::string case_path(const ReplayFlags& flags) {
 }
 
 [[noreturn]] void exec_gdb(const std::string& path) {
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();  // not gdb's, after exec
   const std::vector<std::string> args = {"gdb", "-q", "-ex", "break sc::Kernel::boot", "-ex", "run", "--args",
-                                         "/proc/self/exe", "replay", path};
+                                         self, "replay", path};
   fmt::print("{}\n", fmt::join(args, " "));
   std::fflush(stdout);
   std::vector<char*> argv;
