@@ -16,6 +16,7 @@
 
 #include "injector/cli/commands.h"
 #include "injector/cli/explore_report.h"
+#include "injector/cli/tier_dispatch.h"
 #include "injector/inproc/case_file.h"
 
 namespace sc::cli {
@@ -24,7 +25,6 @@ namespace {
 
 struct ReplayFlags {
   std::string path;
-  std::string tier = "inproc";
   std::string db = "results/stablecut.db";
   std::optional<std::int64_t> failure_id;
   std::optional<std::int64_t> case_id;
@@ -63,7 +63,7 @@ std::string case_path(const ReplayFlags& flags) {
   throw InputError("--gdb: expected gdb on PATH");
 }
 
-int replay(const ReplayFlags& flags) {
+int replay(const ReplayFlags& flags, const TierFlags& tier) {
   const std::string path = case_path(flags);
   if (flags.gdb) exec_gdb(path);
   const Case c = load_case(path);
@@ -72,7 +72,8 @@ int replay(const ReplayFlags& flags) {
              c.file.trace.requests().size(), crash::mode_name(s.kind), phase_name(cut_phase(c.file.trace, s.cut)));
   const LegalWindow window = legal_window(c.spans, s.cut);
   fmt::print("legal states: S_{}..S_{}\n", window.previous, window.current);
-  const Verdict v = replay_inproc(c);
+  fmt::print("recovering on {}\n", tier.tier);
+  const Verdict v = replay_on(tier, c);
   print_verdict(c.workload, v);
   return v.legal() ? 0 : 1;
 }
@@ -81,14 +82,15 @@ int replay(const ReplayFlags& flags) {
 
 void add_replay(CLI::App& app, Action* action) {
   auto flags = std::make_shared<ReplayFlags>();
+  auto tier = std::make_shared<TierFlags>();
   CLI::App* cmd = app.add_subcommand("replay", "Rebuild a case's crash image and check its recovery again");
   cmd->add_option("case", flags->path, "Case file (a trace file written by run or campaign)");
   cmd->add_option("--db", flags->db, "Results database for --failure / --case")->capture_default_str();
   cmd->add_option("--failure", flags->failure_id, "Replay the stored reproducer of this failure id (see stats/report)");
   cmd->add_option("--case", flags->case_id, "Replay the reproducer of the failure of this kept crash state id");
   cmd->add_flag("--gdb", flags->gdb, "Run the replay under gdb, stopped at recovery (sc::Kernel::boot)");
-  cmd->add_option("--tier", flags->tier, "Where to recover: inproc")->check(CLI::IsMember({"inproc"}))->capture_default_str();
-  cmd->callback([flags, action] { *action = [flags] { return replay(*flags); }; });
+  add_tier_flags(cmd, tier);
+  cmd->callback([flags, tier, action] { *action = [flags, tier] { return replay(*flags, *tier); }; });
 }
 
 }  // namespace sc::cli

@@ -10,6 +10,7 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
+#include "injector/cli/tier_dispatch.h"
 #include "injector/inproc/case_file.h"
 #include "injector/workload/workload_file.h"
 
@@ -18,50 +19,54 @@ namespace sc::cli {
 namespace {
 
 struct RunFlags {
-  std::string tier = "inproc";
   std::string workload;
   uint64_t schedule_seed = 0;
   bool schedule_seed_given = false;
   uint64_t max_states = UINT64_MAX;
   std::string cases_dir = "results/cases";
+  size_t live_cuts = 4;
 };
+
+constexpr uint64_t kDefaultQemuStates = 200;
 
 std::string case_path(const RunFlags& flags, const Workload& w, uint64_t seed, size_t index) {
   return fmt::format("{}/{}-s{}-{}.trace.json", flags.cases_dir, w.name, seed, index + 1);
 }
 
-int run_inproc(const RunFlags& flags, const EnumerationFlags& enumeration) {
+int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, const TierFlags& tier) {
   Workload w = load_workload_file(flags.workload);
   if (flags.schedule_seed_given) w.seed = flags.schedule_seed;
   const SeededBugs bugs = enumeration.seeded_bugs();
   ExploreOptions options;
   options.enumerate = enumeration.options();
-  options.max_states = flags.max_states;
+  options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? kDefaultQemuStates : flags.max_states;
   options.progress = print_progress;
 
-  const Recording rec = record_inproc(w, bugs);
+  const Recording rec = record_on(tier, w, bugs);
   const auto bug_names = enabled_bug_names(bugs);
   fmt::print("workload {} (schedule seed {}): {} managers, {} containers, {} steps; seeded bugs: {}\n", w.name, w.seed,
              w.managers.size(), w.container_names.size() - w.managers.size(), w.steps.size(),
              bug_names.empty() ? "none" : fmt::format("{}", fmt::join(bug_names, ", ")));
-  fmt::print("recorded {} ops, {} stabilisations, {} disk requests\n", rec.events, rec.spans.size(),
-             rec.trace.requests().size());
+  fmt::print("recorded on {}: {} ops, {} stabilisations, {} disk requests\n", tier.tier, rec.events,
+             rec.spans.size(), rec.trace.requests().size());
   for (const auto& f : rec.findings) fmt::print("FINDING (while recording): {}\n", f);
 
-  const ExploreResult r = explore_inproc(w, bugs, rec, options);
+  const ExploreResult r = explore_on(tier, w, bugs, rec, options);
   end_progress();
+  const std::vector<std::string> live = live_cuts_on(tier, w, bugs, rec, flags.live_cuts);
+  for (const auto& line : live) fmt::print("FINDING (live cut): {}\n", line);
   fmt::print("checked {} crash states in {:.2f} s ({:.0f} states/s; {} duplicate images skipped)\n", r.states,
              r.seconds, r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, r.duplicates);
   print_outcome_table(r);
   for (size_t i = 0; i < r.failures.size(); ++i) {
     const std::string path = case_path(flags, w, enumeration.seed, i);
-    save_case(path, w, bugs, rec, r.failures[i], enumeration.seed);
+    save_case(path, w, bugs, rec, r.failures[i], enumeration.seed, tier.tier);
     print_failure(w, r.failures[i], r.signatures.at(r.failures[i].signature), path);
   }
-  const bool bad = !rec.findings.empty() || r.illegal > 0;
+  const bool bad = !rec.findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {
-    fmt::print("{} illegal states, {} distinct failures; rerun: stablecut run --workload {} --schedule-seed {}{}\n",
-               r.illegal, r.failures.size(), flags.workload, w.seed, enumeration.replay_flags());
+    fmt::print("{} illegal states, {} distinct failures; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
+               r.illegal, r.failures.size(), tier.tier, flags.workload, w.seed, enumeration.replay_flags());
     return 1;
   }
   fmt::print("all {} crash states recovered legally\n", r.states);
@@ -73,17 +78,21 @@ int run_inproc(const RunFlags& flags, const EnumerationFlags& enumeration) {
 void add_run(CLI::App& app, Action* action) {
   auto flags = std::make_shared<RunFlags>();
   auto enumeration = std::make_shared<EnumerationFlags>();
+  auto tier = std::make_shared<TierFlags>();
   CLI::App* cmd = app.add_subcommand("run", "Record one workload, then check the recovery of every crash state");
-  cmd->add_option("--tier", flags->tier, "Where to run: inproc (the in-process tier)")
-      ->check(CLI::IsMember({"inproc"}))
-      ->capture_default_str();
+  add_tier_flags(cmd, tier);
   cmd->add_option("--workload", flags->workload, "Workload file (JSON, see corpus/workloads/)")->required();
   cmd->add_option("--schedule-seed", flags->schedule_seed, "Override the workload's scheduling seed")
       ->each([flags](const std::string&) { flags->schedule_seed_given = true; });
-  cmd->add_option("--max-states", flags->max_states, "Stop after checking this many crash states");
+  cmd->add_option("--max-states", flags->max_states,
+                  "Check at most this many crash states (QEMU tier default: 200, spread over the trace)");
+  cmd->add_option("--live-cuts", flags->live_cuts, "QEMU tier: live cuts to compare with offline cuts")
+      ->capture_default_str();
   cmd->add_option("--cases-dir", flags->cases_dir, "Where failing cases are written")->capture_default_str();
   add_enumeration_flags(cmd, enumeration);
-  cmd->callback([flags, enumeration, action] { *action = [flags, enumeration] { return run_inproc(*flags, *enumeration); }; });
+  cmd->callback([flags, enumeration, tier, action] {
+    *action = [flags, enumeration, tier] { return run_workload(*flags, *enumeration, *tier); };
+  });
 }
 
 }  // namespace sc::cli
