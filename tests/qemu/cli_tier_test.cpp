@@ -1,0 +1,60 @@
+// cli_tier_test.cpp — the user's path across tiers, through the real binary:
+// a campaign against a planted bug stores a failure; `replay --failure` of
+// that stored case gives the same verdict in-process and under QEMU; and
+// `run --tier qemu` checks crash states by real reboots with exit code 0
+// for the correct manager.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out;
+};
+
+Result run(const std::string& args) {
+  const std::string cmd = std::string(STABLECUT_BIN) + " " + args + " 2>/dev/null";
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string verdict_line(const std::string& out) {
+  const size_t at = out.find("verdict: ");
+  return at == std::string::npos ? "" : out.substr(at, out.find('\n', at) - at);
+}
+
+TEST(CliTiers, StoredCaseReplaysToTheSameVerdictInBothTiers) {
+  const std::string db = ::testing::TempDir() + "/cli_tiers.db";
+  std::remove(db.c_str());
+  const Result campaign = run("campaign --workloads 1 --jobs 1 --modes prefix --corpus " + std::string(STABLECUT_CORPUS_DIR) +
+                              " --bug manager-skip-flush --no-minimize --db " + db);
+  ASSERT_EQ(campaign.code, 1) << campaign.out;
+  const Result inproc = run("replay --failure 1 --db " + db);
+  const Result qemu = run("replay --failure 1 --tier qemu --db " + db);
+  EXPECT_EQ(inproc.code, 1) << inproc.out;
+  EXPECT_EQ(qemu.code, 1) << qemu.out;
+  EXPECT_NE(verdict_line(inproc.out), "");
+  EXPECT_EQ(verdict_line(inproc.out), verdict_line(qemu.out));
+}
+
+TEST(CliTiers, RunOnQemuChecksStatesByRealReboots) {
+  const Result r = run("run --tier qemu --workload " + std::string(STABLECUT_CORPUS_DIR) +
+                       "/basic.json --max-states 24 --live-cuts 2 --cases-dir " + ::testing::TempDir());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("checked 24 crash states"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("recorded on qemu"), std::string::npos) << r.out;
+}
+
+}  // namespace
