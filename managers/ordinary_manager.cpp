@@ -22,24 +22,13 @@ Status OrdinaryManager::upcall(const Upcall& call) {
   switch (call.kind) {
     case UpcallKind::start_fresh:
     case UpcallKind::recover: return recover();
-    case UpcallKind::container_created: return add_container(call.target_id, call.target);
+    case UpcallKind::container_created: return containers_.add(call.target_id, call.target);
     case UpcallKind::page_fault: return page_fault(call);
     case UpcallKind::container_snapshot: return snapshot();
     case UpcallKind::enumerate_pages: return enumerate(call);
     case UpcallKind::stabilise: return Status::bad_argument;
   }
   return Status::bad_argument;
-}
-
-Status OrdinaryManager::add_container(ContainerId id, Capref cap) {
-  ManagedContainer* slot = nullptr;
-  for (auto& c : containers_) {
-    if (c.live && c.id == id) return Status::exists;
-    if (!c.live && slot == nullptr) slot = &c;
-  }
-  if (slot == nullptr) return Status::no_space;
-  *slot = ManagedContainer{true, id, cap};
-  return Status::ok;
 }
 
 int OrdinaryManager::find_entry(ContainerId id, uint32_t page) const {
@@ -114,7 +103,7 @@ Status OrdinaryManager::load_header(const uint8_t* header) {
     const auto id = static_cast<ContainerId>(p[0] | (p[1] << 8));
     Capref cap;
     Status s = sys_.create_container(id, &cap);
-    if (!failed(s)) s = add_container(id, cap);
+    if (!failed(s)) s = containers_.add(id, cap);
     if (failed(s)) return s;
   }
   for (uint32_t i = 0; i < entry_count_; ++i) {

@@ -14,6 +14,7 @@
 
 #include "kernel/core/limits.h"
 #include "kernel/core/upcall.h"
+#include "managers/managed_containers.h"
 #include "managers/sys.h"
 
 namespace sc {
@@ -31,17 +32,11 @@ class OrdinaryManager final : public UpcallTarget {
     uint32_t page;
     uint32_t slot;
   };
-  struct ManagedContainer {
-    bool live;
-    ContainerId id;
-    Capref cap;
-  };
 
   Status recover();
   Status page_fault(const Upcall& call);
   Status snapshot();
   Status enumerate(const Upcall& call);
-  Status add_container(ContainerId id, Capref cap);
   Status save_page(const ManagedContainer& c, uint32_t page);
   Status write_header();
   Status load_header(const uint8_t* header);
@@ -49,7 +44,7 @@ class OrdinaryManager final : public UpcallTarget {
 
   Sys& sys_;
   Capref self_{};
-  ManagedContainer containers_[kMaxContainers] = {};
+  ManagedContainers containers_;
   Entry entries_[kMaxEntries] = {};
   uint32_t entry_count_ = 0;
 };

@@ -12,24 +12,13 @@ Status ShadowManager::upcall(const Upcall& call) {
   switch (call.kind) {
     case UpcallKind::start_fresh: return start_fresh();
     case UpcallKind::recover: return recover();
-    case UpcallKind::container_created: return add_container(call.target_id, call.target);
+    case UpcallKind::container_created: return containers_.add(call.target_id, call.target);
     case UpcallKind::page_fault: return page_fault(call);
     case UpcallKind::container_snapshot: return snapshot();
     case UpcallKind::enumerate_pages: return enumerate(call);
     case UpcallKind::stabilise: return sys_.snapshot_request(self_);
   }
   return Status::bad_argument;
-}
-
-Status ShadowManager::add_container(ContainerId id, Capref cap) {
-  ManagedContainer* slot = nullptr;
-  for (auto& c : containers_) {
-    if (c.live && c.id == id) return Status::exists;
-    if (!c.live && slot == nullptr) slot = &c;
-  }
-  if (slot == nullptr) return Status::no_space;
-  *slot = ManagedContainer{true, id, cap};
-  return Status::ok;
 }
 
 Status ShadowManager::load_partition_size() {
@@ -42,7 +31,7 @@ Status ShadowManager::load_partition_size() {
 Status ShadowManager::start_fresh() {
   Status s = load_partition_size();
   if (!failed(s)) s = sys_.map_root_page(self_, shadow::kShadowRootPage);
-  if (!failed(s)) s = add_container(home_, self_);
+  if (!failed(s)) s = containers_.add(home_, self_);
   if (failed(s)) return s;
   uint8_t page[kPageSize];
   shadow::encode_root(shadow::RootInfo{kEntryShadowManager, shadow::kNoBlock, 0}, page);

@@ -22,6 +22,7 @@
 #include "kernel/core/upcall.h"
 #include "managers/programs.h"
 #include "managers/shadow_format.h"
+#include "managers/managed_containers.h"
 #include "managers/sys.h"
 
 namespace sc {
@@ -33,18 +34,12 @@ class ShadowManager final : public UpcallTarget {
 
  private:
   enum class BlockState : uint8_t { free, fresh, committed, retiring };
-  struct ManagedContainer {
-    bool live;
-    ContainerId id;
-    Capref cap;
-  };
 
   Status start_fresh();
   Status recover();
   Status page_fault(const Upcall& call);
   Status snapshot();
   Status enumerate(const Upcall& call);
-  Status add_container(ContainerId id, Capref cap);
 
   Status load_partition_size();
   Status load_checkpoint(uint64_t block);
@@ -65,7 +60,7 @@ class ShadowManager final : public UpcallTarget {
   Capref self_{};
   ContainerId home_ = kNoContainer;
   uint64_t generation_ = 0;
-  ManagedContainer containers_[kMaxContainers] = {};
+  ManagedContainers containers_;
   // Only the first map_count_, block_count_ and meta_count_ entries are
   // meaningful; the rest is left uninitialised so a boot costs no memset.
   shadow::MapEntry map_[shadow::kMaxMapEntries];

@@ -51,7 +51,7 @@ Status ShadowManager::load_checkpoint(uint64_t block) {
     if (cp.containers[i] == home_) continue;
     Capref cap;
     s = sys_.create_container(cp.containers[i], &cap);
-    if (!failed(s)) s = add_container(cp.containers[i], cap);
+    if (!failed(s)) s = containers_.add(cp.containers[i], cap);
   }
   for (uint32_t i = 0; i < map_count_ && !failed(s); ++i) {
     bool known = map_[i].container == home_;
@@ -65,7 +65,7 @@ Status ShadowManager::recover() {
   uint8_t page[kPageSize];
   shadow::RootInfo root{};
   Status s = load_partition_size();
-  if (!failed(s)) s = add_container(home_, self_);
+  if (!failed(s)) s = containers_.add(home_, self_);
   if (!failed(s)) s = sys_.read_page(self_, shadow::kShadowRootPage, page);
   if (!failed(s)) s = shadow::decode_root(page, &root);
   if (failed(s)) return s;

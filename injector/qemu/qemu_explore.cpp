@@ -9,8 +9,6 @@
 
 namespace sc::qemu {
 
-namespace {
-
 std::vector<crash::CrashState> spread_states(const crash::Trace& trace, const crash::EnumeratorOptions& options,
                                              uint64_t limit) {
   std::vector<crash::CrashState> all;
@@ -21,8 +19,6 @@ std::vector<crash::CrashState> spread_states(const crash::Trace& trace, const cr
   for (uint64_t i = 0; i < limit; ++i) picked.push_back(all[i * all.size() / limit]);
   return picked;
 }
-
-}  // namespace
 
 Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trace& trace,
                     const crash::CrashState& state, std::span<const SystemState> history,

@@ -9,6 +9,10 @@
 
 namespace sc::qemu {
 
+// At most `limit` crash states, spread evenly over the whole enumeration.
+std::vector<crash::CrashState> spread_states(const crash::Trace& trace, const crash::EnumeratorOptions& options,
+                                             uint64_t limit);
+
 ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                            const ExploreOptions& options, const TierConfig& cfg, size_t workers = 2);
 

@@ -1,32 +1,17 @@
 // The stablecut program as a user meets it: exit codes (0 legal, 1 finding,
 // 2 usage or input error) and one-line errors.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <string>
 
+#include "tests/support/run_binary.h"
+
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-};
+using Result = sc::test::BinaryResult;
 
-Result run(const std::string& args) {
-  const std::string cmd = std::string(STABLECUT_BIN) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  Result r{-1, ""};
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Result run(const std::string& args) { return sc::test::run_binary(STABLECUT_BIN, args); }
 
 std::string corpus(const std::string& name) { return std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads/" + name; }
 

@@ -4,31 +4,17 @@
 // `run --tier qemu` checks crash states by real reboots with exit code 0
 // for the correct manager.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <string>
 
+#include "tests/support/run_binary.h"
+
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;
-};
+using Result = sc::test::BinaryResult;
 
-Result run(const std::string& args) {
-  const std::string cmd = std::string(STABLECUT_BIN) + " " + args + " 2>/dev/null";
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+Result run(const std::string& args) { return sc::test::run_binary(STABLECUT_BIN, args, /*with_stderr=*/false); }
 
 std::string verdict_line(const std::string& out) {
   const size_t at = out.find("verdict: ");

@@ -11,6 +11,7 @@
 #include "injector/crash/crash_image.h"
 #include "injector/crash/enumerator.h"
 #include "injector/inproc/inproc_checker.h"
+#include "injector/qemu/qemu_explore.h"
 #include "injector/qemu/qemu_oracle.h"
 #include "tests/qemu/tier_fixture.h"
 
@@ -34,18 +35,11 @@ inline Judged judged(const Workload& w, const Recovered& r, const std::vector<Sy
   return {r.booted, v.legal(), r.state};
 }
 
-// Every `stride`-th state of the enumeration, at most `limit`.
 inline std::vector<crash::CrashState> pick_states(const crash::Trace& trace, size_t limit, crash::ModeSet modes) {
-  std::vector<crash::CrashState> all;
   crash::EnumeratorOptions options;
   options.modes = modes;
   options.seed = 1;
-  crash::CrashStateEnumerator e(trace, options);
-  while (e.next()) all.push_back(e.state());
-  if (all.size() <= limit) return all;
-  std::vector<crash::CrashState> picked;
-  for (size_t i = 0; i < limit; ++i) picked.push_back(all[i * all.size() / limit]);
-  return picked;
+  return spread_states(trace, options, limit);
 }
 
 inline Judged recover_inproc(const Workload& w, const SeededBugs& bugs, const crash::Trace& trace,
