@@ -1,6 +1,5 @@
-// fuzz_trace_file.cpp — bytes → the trace file loader, exactly as
-// load_trace_file() reads a file (JSON parse errors become InputError, then
-// trace_file_from_json). Legal outcomes: InputError, or a TraceFile that
+// fuzz_trace_file.cpp — bytes → the trace file loader (parse_trace_file(),
+// what load_trace_file() runs on a file's text). Legal outcomes: InputError, or a TraceFile that
 // survives a round trip and whose crash state (if any) builds a crash image.
 // Anything else — another exception, a sanitizer report — is a bug.
 #include <cstdio>
@@ -14,26 +13,12 @@
 
 namespace sc::fuzz {
 
-namespace {
-
-crash::TraceFile load(const std::string& text, const std::string& name) {
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(name + ": byte " + std::to_string(e.byte) + ": expected valid JSON");
-  }
-  return crash::trace_file_from_json(document, name);
-}
-
-}  // namespace
-
 uint64_t run_trace_file(Bytes input) {
   Digest digest;
   try {
-    const crash::TraceFile file = load(std::string(input.begin(), input.end()), "fuzz");
+    const crash::TraceFile file = crash::parse_trace_file(std::string(input.begin(), input.end()), "fuzz");
     const std::string once = crash::trace_file_to_json(file).dump();
-    const std::string twice = crash::trace_file_to_json(load(once, "round-trip")).dump();
+    const std::string twice = crash::trace_file_to_json(crash::parse_trace_file(once, "round-trip")).dump();
     if (once != twice) {
       std::fprintf(stderr, "fuzz_trace_file: round trip changed the trace file\n");
       std::abort();

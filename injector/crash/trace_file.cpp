@@ -70,16 +70,20 @@ TraceFile load_trace_file(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   if (in.bad()) throw InputError(path + ": (file): expected a readable trace file");
+  return parse_trace_file(text.str(), path);
+}
+
+TraceFile parse_trace_file(const std::string& text, const std::string& name) {
   nlohmann::json document;
   try {
-    document = nlohmann::json::parse(text.str());
+    document = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(path + ": byte " + std::to_string(e.byte) + ": expected valid JSON (" +
+    throw InputError(name + ": byte " + std::to_string(e.byte) + ": expected valid JSON (" +
                      single_line(e.what()) + ")");
   } catch (const nlohmann::json::exception& e) {  // e.g. a number too large for any JSON number type
-    throw InputError(path + ": (file): expected valid JSON (" + single_line(e.what()) + ")");
+    throw InputError(name + ": (file): expected valid JSON (" + single_line(e.what()) + ")");
   }
-  return trace_file_from_json(document, path);
+  return trace_file_from_json(document, name);
 }
 
 }  // namespace sc::crash

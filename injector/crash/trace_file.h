@@ -53,5 +53,7 @@ TraceFile trace_file_from_json(const nlohmann::json& document, const std::string
 void save_trace_file(const std::string& path, const TraceFile& file);
 // Throws InputError for anything but a valid trace file.
 TraceFile load_trace_file(const std::string& path);
+// The same, from the file's text; `name` is used in error messages.
+TraceFile parse_trace_file(const std::string& text, const std::string& name);
 
 }  // namespace sc::crash
