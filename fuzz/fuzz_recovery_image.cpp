@@ -133,9 +133,11 @@ uint64_t run_recovery_image(Bytes input) {
   add_state(digest, recovered);
   if (!stabilise_all(disk, digest)) return digest.value();
   SystemState again;
-  if (!recover(disk, digest, &again) || again != recovered) {
+  const bool recovered_again = recover(disk, digest, &again);
+  if (!recovered_again || again != recovered) {
     std::fprintf(stderr, "fuzz_recovery_image: the recovered system stabilised, but recovering from that image %s\n",
-                 again == recovered ? "failed" : "gave a different state");
+                 recovered_again ? "gave a different state" : "failed");
+    for (const auto& line : diff_states(base_workload(), recovered, again)) std::fprintf(stderr, "  %s\n", line.c_str());
     std::abort();
   }
   return digest.value();

@@ -45,6 +45,7 @@ class ShadowManager final : public UpcallTarget {
   Status load_checkpoint(uint64_t block);
   Status load_map_block(uint32_t block);
   Status load_bitmap(uint32_t block);
+  Status claim(uint64_t block);
 
   Status save_dirty_pages(const ManagedContainer& c);
   Status save_page(const ManagedContainer& c, uint32_t page);

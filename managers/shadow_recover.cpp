@@ -1,10 +1,21 @@
 // shadow_recover.cpp — recovery of the self-managing manager: from the root
 // page the kernel restored, read the checkpoint, the map blocks and the
 // bitmap, validate them, and recreate every container it manages. Anything
-// inconsistent is Status::corrupt; nothing is written.
+// inconsistent is Status::corrupt; nothing is written. Every block reachable
+// from the checkpoint must be marked allocated in its bitmap and be reached
+// once (claim()): otherwise a later snapshot could free or reuse a block the
+// state still needs.
 #include "managers/shadow_manager.h"
 
 namespace sc {
+
+// Marks a reachable block as claimed (fresh, for the length of recovery);
+// corrupt if the bitmap says it is free or it was already claimed.
+Status ShadowManager::claim(uint64_t block) {
+  if (block >= block_count_ || blocks_[block] != BlockState::committed) return Status::corrupt;
+  blocks_[block] = BlockState::fresh;
+  return Status::ok;
+}
 
 Status ShadowManager::load_map_block(uint32_t block) {
   uint8_t data[kPageSize];
@@ -16,8 +27,9 @@ Status ShadowManager::load_map_block(uint32_t block) {
   if (failed(s)) return s;
   for (uint32_t i = 0; i < count; ++i) {
     const shadow::MapEntry& e = map_[map_count_ + i];
-    if (blocks_[e.block] != BlockState::committed || find_entry(e.container, e.page) >= 0)
-      return Status::corrupt;
+    if (find_entry(e.container, e.page) >= 0) return Status::corrupt;
+    s = claim(e.block);
+    if (failed(s)) return s;
   }
   map_count_ += count;
   return Status::ok;
@@ -41,8 +53,13 @@ Status ShadowManager::load_checkpoint(uint64_t block) {
   Status s = sys_.disk_read(block, data);
   if (!failed(s)) s = shadow::decode_checkpoint(data, block_count_, &cp);
   if (!failed(s)) s = load_bitmap(cp.bitmap_block);
+  if (!failed(s)) s = claim(block);
+  if (!failed(s)) s = claim(cp.bitmap_block);
+  for (uint32_t i = 0; i < cp.map_block_count && !failed(s); ++i) s = claim(cp.map_blocks[i]);
   for (uint32_t i = 0; i < cp.map_block_count && !failed(s); ++i) s = load_map_block(cp.map_blocks[i]);
   if (failed(s)) return s;
+  for (uint64_t b = 0; b < block_count_; ++b)
+    if (blocks_[b] == BlockState::fresh) blocks_[b] = BlockState::committed;
   meta_blocks_[0] = static_cast<uint32_t>(block);
   meta_blocks_[1] = cp.bitmap_block;
   for (uint32_t i = 0; i < cp.map_block_count; ++i) meta_blocks_[2 + i] = cp.map_blocks[i];
