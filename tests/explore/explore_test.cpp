@@ -108,6 +108,20 @@ TEST(CaseFile, CrashImageRebuildsBitForBit) {
   EXPECT_EQ(bytes_a, original);
 }
 
+// Recovery is read-only: no request of any recorded trace is tagged
+// RECOVERY, so a power cut during recovery leaves the same crash state as a
+// cut just before it, and the crash-recover-continue workloads (whose traces
+// run on past each recovery) cover nested cuts.
+TEST(Recording, RecoveryIssuesNoWrites) {
+  for (const char* name : {"basic", "crash_cycles", "hierarchy", "two_managers_cut"}) {
+    const Recording rec = record_inproc(corpus(name), SeededBugs{});
+    size_t recovery_requests = 0;
+    for (const auto& r : rec.trace.requests()) recovery_requests += r.phase == Phase::RECOVERY;
+    EXPECT_EQ(recovery_requests, 0u) << name;
+    EXPECT_GT(rec.trace.requests().size(), 0u) << name;
+  }
+}
+
 TEST(Recording, SameWorkloadRecordsTheSameTrace) {
   const Workload w = corpus("concurrent_loci");
   const Recording a = record_inproc(w, SeededBugs{});
