@@ -5,10 +5,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <thread>
 
 #include "injector/crash/trace_file.h"
 
@@ -65,7 +67,11 @@ std::optional<uint64_t> parse_size(const std::string& text) {
   return value;
 }
 
-DiskModel::DiskModel(const ModelConfig& config) {
+DiskModel::DiskModel(const ModelConfig& config, Pause pause) : next_image_(config.next_image), pause_(std::move(pause)) {
+  if (!pause_) pause_ = [] {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    return true;
+  };
   crash::SectorMap base;
   uint64_t image_sectors = 0;
   if (!config.image.empty()) base = load_image(config.image, &image_sectors);
@@ -139,6 +145,7 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
     case ch::kFua: fua_ = FuaState::expect_write; return 0;
     case ch::kFlush: return 0;
     case ch::kEnd: ended_ = true; return 0;
+    case ch::kPowerOn: return power_on(why);
     case ch::kEvent:
     case ch::kMark: {
       if (ended_) return 0;
@@ -149,6 +156,36 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
     }
     default: return *why = "control: unknown record kind " + std::to_string(r.kind), EIO;
   }
+}
+
+bool DiskModel::wait_for_next_image() {
+  const auto deadline = std::chrono::steady_clock::now() + kNextImageWait;
+  while (!std::filesystem::exists(next_image_))
+    if (std::chrono::steady_clock::now() > deadline || !pause_()) return false;
+  return true;
+}
+
+// A fresh power-on: the next crash image becomes the whole disk and nothing
+// recorded before it counts.
+int DiskModel::power_on(std::string* why) {
+  if (next_image_.empty()) return 0;
+  if (!wait_for_next_image()) return *why = "next_image=" + next_image_ + ": no image arrived", EIO;
+  uint64_t sectors = 0;
+  crash::SectorMap base;
+  try {
+    base = load_image(next_image_, &sectors);
+  } catch (const std::exception& e) {
+    return *why = e.what(), EIO;
+  }
+  std::filesystem::remove(next_image_);
+  if (sectors > data_sectors_) return *why = "next_image=" + next_image_ + " is larger than the disk", EIO;
+  disk_ = std::make_unique<crash::RecordingDisk>(data_sectors_, std::move(base));
+  if (freeze_at_) disk_->freeze_at(*freeze_at_);
+  marks_.clear();
+  fua_ = FuaState::none;
+  ended_ = false;
+  powered_off_ = false;
+  return 0;
 }
 
 void DiskModel::save(const ModelConfig& config) const {

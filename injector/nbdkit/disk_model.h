@@ -18,10 +18,18 @@
 //  * after kEnd nothing more is recorded: flushes succeed, writes fail;
 //  * freeze_at=i: when request i (a data write or flush) arrives, the power
 //    goes off: that request and every later one fail with EIO, and
-//    durable_image() is the crash state "cut at i, nothing in flight kept".
+//    durable_image() is the crash state "cut at i, nothing in flight kept";
+//  * next_image=PATH: at each kPowerOn record (a guest that reset itself
+//    starts a recovery boot) the model waits for PATH to appear (the host
+//    renames it into place), loads it as the whole disk, deletes it and starts
+//    afresh (trace, marks, FUA state); `pause` is how it waits, and a pause
+//    that returns false (nbdkit shutting down) or a wait past
+//    kNextImageWait fails the record with EIO.
 // Invariant: nothing outside [0, data sectors] + control sector is touched.
 #pragma once
+#include <chrono>
 #include <cstddef>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -39,7 +47,12 @@ struct ModelConfig {
   std::string trace;                   // trace file written at each close
   std::string durable;                 // durable raw image written at each close
   std::optional<size_t> freeze_at;
+  std::string next_image;              // the crash image of the next power-on
 };
+
+// Sleeps a little while waiting for next_image; false = stop waiting.
+using Pause = std::function<bool()>;
+constexpr auto kNextImageWait = std::chrono::seconds(60);
 
 struct Mark {
   size_t at;  // trace requests recorded before it arrived
@@ -50,7 +63,7 @@ struct Mark {
 class DiskModel {
  public:
   // Loads the base image; throws std::runtime_error (one line) if it cannot.
-  explicit DiskModel(const ModelConfig& config);
+  explicit DiskModel(const ModelConfig& config, Pause pause = nullptr);
 
   uint64_t size_bytes() const { return (data_sectors_ + 1) * kSectorSize; }
   int pread(void* buf, uint32_t count, uint64_t offset, std::string* why);
@@ -67,6 +80,8 @@ class DiskModel {
  private:
   enum class FuaState { none, expect_write, expect_flush };
   int control(const uint8_t* record, std::string* why);
+  int power_on(std::string* why);
+  bool wait_for_next_image();
   bool power_cut_now();
 
   uint64_t data_sectors_ = 0;
@@ -76,6 +91,8 @@ class DiskModel {
   FuaState fua_ = FuaState::none;
   bool ended_ = false;
   bool powered_off_ = false;
+  std::string next_image_;
+  Pause pause_;
 };
 
 // Parses the data size of `size=` (bytes, a multiple of 512, with an

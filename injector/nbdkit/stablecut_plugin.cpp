@@ -1,7 +1,7 @@
 // stablecut_plugin.cpp — the nbdkit glue of our plugin (API version 2,
 // SERIALIZE_ALL_REQUESTS): one DiskModel (disk_model.h) per connection.
 // Usage: nbdkit [-U SOCK] stablecut_nbdkit.so [size=BYTES] [image=RAW]
-//               [trace=FILE] [durable=RAW] [freeze_at=I]
+//               [trace=FILE] [durable=RAW] [freeze_at=I] [next_image=RAW]
 // It advertises FLUSH and native FUA and a 512-byte minimum block size; the
 // size it serves is the data size plus the guest's control sector. At each
 // connection close the trace (trace file JSON with the control marks in
@@ -52,7 +52,8 @@ int sc_config(const char* key, const char* value) {
   if (k == "image") return config.image = value, 0;
   if (k == "trace") return config.trace = value, 0;
   if (k == "durable") return config.durable = value, 0;
-  nbdkit_error("unknown parameter %s; expected size, image, trace, durable or freeze_at", key);
+  if (k == "next_image") return config.next_image = value, 0;
+  nbdkit_error("unknown parameter %s; expected size, image, trace, durable, freeze_at or next_image", key);
   return -1;
 }
 
@@ -64,7 +65,7 @@ int sc_config_complete() {
 
 void* sc_open(int) {
   try {
-    return new DiskModel(config);
+    return new DiskModel(config, [] { return nbdkit_nanosleep(0, 200000) == 0; });
   } catch (const std::exception& e) {
     nbdkit_error("%s", e.what());
     return nullptr;
@@ -124,7 +125,7 @@ nbdkit_plugin make_plugin() {
   p.description = "serves a disk image through the stablecut crash model, recording a trace with phase tags";
   p.config = sc_config;
   p.config_complete = sc_config_complete;
-  p.config_help = "size=BYTES image=RAW trace=FILE durable=RAW freeze_at=I";
+  p.config_help = "size=BYTES image=RAW trace=FILE durable=RAW freeze_at=I next_image=RAW";
   p.open = sc_open;
   p.close = sc_close;
   p.get_size = sc_get_size;

@@ -39,7 +39,7 @@ std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bug
   Recording rec{*q.trace, {}, {}, {}, 0};
   for (const Span& s : q.guest.spans) rec.spans.push_back(StabilisationSpan{s.begin, s.end});
   replay_marks(w, q.guest, &rec);
-  if (q.run.outcome != Outcome::exited || q.run.exit_code != 0)
+  if (!finished_cleanly(q.run))
     rec.findings.push_back(fmt::format("under QEMU the recording run ended with {} (exit {}): {}",
                                        outcome_name(q.run.outcome), q.run.exit_code, q.run.error));
   return rec;
@@ -54,7 +54,7 @@ Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& ima
   if (r.run.outcome == Outcome::hang) {
     out.failure = sc::Outcome::hang;
     out.reason = "recovery did not finish before the timeout";
-  } else if (r.run.outcome != Outcome::exited || r.run.exit_code != 0 || !b.error.empty()) {
+  } else if (!finished_cleanly(r.run) || !b.error.empty()) {
     out.failure = sc::Outcome::recovery_crash;
     out.reason = fmt::format("QEMU {} (exit {}){}{}", outcome_name(r.run.outcome), r.run.exit_code,
                              r.run.error.empty() ? "" : ": " + r.run.error, b.error.empty() ? "" : "; " + b.error);

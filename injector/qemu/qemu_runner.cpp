@@ -58,8 +58,13 @@ const char* outcome_name(Outcome outcome) {
     case Outcome::crashed: return "crashed";
     case Outcome::qemu_error: return "qemu_error";
     case Outcome::setup_error: return "setup_error";
+    case Outcome::rebooted: return "rebooted";
   }
   return "unknown";
+}
+
+bool finished_cleanly(const RunResult& result) {
+  return result.outcome == Outcome::rebooted || (result.outcome == Outcome::exited && result.exit_code == 0);
 }
 
 QemuRunner::QemuRunner(RunConfig config) : config_(std::move(config)) {}
@@ -69,6 +74,7 @@ QemuRunner::~QemuRunner() {
     std::lock_guard<std::mutex> lock(qemu_mutex_);
     qemu_.kill_and_reap();
   }
+  if (console_fd_ >= 0) close(console_fd_);
   stop_disk();
 }
 
@@ -150,7 +156,8 @@ void QemuRunner::stop_disk() {
 std::vector<std::string> QemuRunner::qemu_argv() const {
   std::vector<std::string> argv = {config_.qemu_binary, "-machine", "virt", "-nographic",
                                    "-bios", "none", "-m", std::to_string(config_.memory_mb) + "M",
-                                   "-no-reboot", "-kernel", config_.kernel_elf};
+                                   "-kernel", config_.kernel_elf};
+  if (config_.boot_end_marker.empty()) argv.push_back("-no-reboot");
   if (config_.attach_disk) {
     argv.insert(argv.end(),
                 {"-drive",
@@ -176,25 +183,47 @@ RunResult QemuRunner::boot() {
   if (!error.empty()) return setup_error(error);
   if (!dir_ && !(dir_ = TempDir::create(&error))) return setup_error(error);
   if (!(error = ensure_disk()).empty()) return setup_error(error);
-  int console[2];
-  if (pipe2(console, O_CLOEXEC) != 0)
-    return setup_error(std::string("cannot create the console pipe: ") + strerror(errno));
   RunResult result;
   result.server_start = server_start_;
   const auto start = Clock::now();
-  error = spawn_qemu(console[1]);
+  if (!(error = ensure_qemu()).empty()) return setup_error(error);
+  result.console = std::exchange(carry_, std::string());
+  if (pump_console(&result)) {
+    result.outcome = Outcome::rebooted;
+  } else {
+    end_qemu(&result);
+  }
+  result.boot_to_exit = since(start);
+  return result;
+}
+
+// Starts QEMU on a fresh console pipe, unless it is still running from the
+// last boot (power-cycle mode).
+std::string QemuRunner::ensure_qemu() {
+  if (console_fd_ >= 0) return "";
+  int console[2];
+  if (pipe2(console, O_CLOEXEC) != 0) return std::string("cannot create the console pipe: ") + strerror(errno);
+  const std::string error = spawn_qemu(console[1]);
   close(console[1]);
-  if (error.empty()) pump_console(console[0], &result);
-  close(console[0]);
-  if (!error.empty()) return setup_error(error);
+  if (!error.empty()) {
+    close(console[0]);
+    return error;
+  }
+  console_fd_ = console[0];
+  return "";
+}
+
+// QEMU has closed its console (it ended or was killed): reap and classify.
+void QemuRunner::end_qemu(RunResult* result) {
+  close(console_fd_);
+  console_fd_ = -1;
+  carry_.clear();
   int status;
   {
     std::lock_guard<std::mutex> lock(qemu_mutex_);
     status = qemu_.reap();
   }
-  result.boot_to_exit = since(start);
-  classify(status, &result);
-  return result;
+  classify(status, result);
 }
 
 std::string QemuRunner::spawn_qemu(int console_fd) {
@@ -207,25 +236,36 @@ std::string QemuRunner::spawn_qemu(int console_fd) {
   cut_requested_ = false;
   timed_out_ = false;
   qemu_ = std::move(child);
-  if (qemu_.running()) started_.push_back(qemu_.pid());
+  if (qemu_.running()) {
+    started_.push_back(qemu_.pid());
+    ++qemu_starts_;
+  }
   return error;
 }
 
-// Reads the console until QEMU closes it, killing QEMU at the timeout or
-// when the power-cut marker appears.
-void QemuRunner::pump_console(int fd, RunResult* result) {
+// Reads the console until QEMU closes it (false), killing QEMU at the
+// timeout or when the power-cut marker appears, or until the boot's end
+// marker line (true: what follows it is kept for the next boot).
+bool QemuRunner::pump_console(RunResult* result) {
   std::ofstream log;
   if (!config_.console_log_path.empty()) log.open(config_.console_log_path, std::ios::binary);
   auto deadline = Clock::now() + config_.timeout;
   bool killed = false;
   char buf[4096];
+  size_t old_size = 0;  // console size before the last read
   for (;;) {
+    if (const size_t end = boot_end(result->console, old_size); end != std::string::npos) {
+      carry_ = result->console.substr(end);
+      result->console.resize(end);
+      return true;
+    }
+    old_size = result->console.size();
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    pollfd p{fd, POLLIN, 0};
+    pollfd p{console_fd_, POLLIN, 0};
     const int ready = poll(&p, 1, static_cast<int>(std::clamp<int64_t>(left.count(), 0, kMaxPollMs)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) {
-      if (killed) return;  // nothing else should hold the pipe; do not wait forever
+      if (killed) return false;  // nothing else should hold the pipe; do not wait forever
       {
         std::lock_guard<std::mutex> lock(qemu_mutex_);
         timed_out_ = true;
@@ -235,14 +275,28 @@ void QemuRunner::pump_console(int fd, RunResult* result) {
       deadline = Clock::now() + kDrainAfterKill;
       continue;
     }
-    const ssize_t n = read(fd, buf, sizeof buf);
+    const ssize_t n = read(console_fd_, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    const size_t old_size = result->console.size();
+    if (n <= 0) return false;
     result->console.append(buf, static_cast<size_t>(n));
     if (log.is_open()) log.write(buf, n).flush();
     if (marker_seen(result->console, old_size)) power_cut();
   }
+}
+
+// Where the first whole line starting with the boot end marker ends (just
+// past its newline), searching from the line that was open at old_size.
+size_t QemuRunner::boot_end(const std::string& console, size_t old_size) const {
+  const std::string& marker = config_.boot_end_marker;
+  if (marker.empty()) return std::string::npos;
+  const size_t last_newline = old_size == 0 ? std::string::npos : console.rfind('\n', old_size - 1);
+  for (size_t line = last_newline == std::string::npos ? 0 : last_newline + 1; line < console.size();) {
+    const size_t newline = console.find('\n', line);
+    if (newline == std::string::npos) return std::string::npos;
+    if (console.compare(line, marker.size(), marker) == 0) return newline + 1;
+    line = newline + 1;
+  }
+  return std::string::npos;
 }
 
 // Whether the power-cut marker ends in the part of the console after

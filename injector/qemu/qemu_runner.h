@@ -11,6 +11,12 @@
 // The nbdkit command is `nbdkit -f -U SOCK -P PIDFILE --exit-with-parent
 // [--filter=F ...] PLUGIN [ARGS...]`; plugin, filters and arguments come from
 // NbdServerConfig (a built-in plugin name or a path to a plugin .so).
+// Power-cycle mode (RunConfig::boot_end_marker set): QEMU runs without
+// -no-reboot and outlives boot(): boot() returns Outcome::rebooted as soon as
+// the console shows a whole line starting with the marker (the guest then
+// resets itself), and the next boot() reads on from where that one stopped,
+// starting QEMU again only if it is not running. A hang, crash or exit ends
+// QEMU as in the normal mode.
 // Exit codes: QEMU's exit status is the test finisher's code (0 = pass, the
 // kernel's FailCode, >= 10, on failure); status 1 is QEMU's own error exit
 // and is reported as Outcome::qemu_error with QEMU's first stderr line.
@@ -53,6 +59,7 @@ struct RunConfig {
   std::chrono::milliseconds server_start_timeout{5000};
   std::string console_log_path;  // if set, the console is also written here
   std::string power_cut_marker;  // if set, SIGKILL QEMU once the console shows it
+  std::string boot_end_marker;   // if set, power-cycle mode (see above)
 };
 
 enum class Outcome {
@@ -62,6 +69,7 @@ enum class Outcome {
   crashed,      // QEMU died of a signal nobody sent
   qemu_error,   // QEMU exited with its own error status (1)
   setup_error,  // could not start something; see error
+  rebooted,     // power-cycle mode: the boot printed its end marker and reset
 };
 
 const char* outcome_name(Outcome outcome);
@@ -71,9 +79,13 @@ struct RunResult {
   int exit_code = -1;  // QEMU exit status when outcome == exited
   std::string console;
   std::string error;  // one line, for every outcome but exited/hang/power_cut
-  std::chrono::microseconds boot_to_exit{0};  // QEMU spawn until QEMU reaped
+  std::chrono::microseconds boot_to_exit{0};  // boot() called until QEMU reaped (or the end marker)
   std::chrono::microseconds server_start{0};  // nbdkit spawn until ready
 };
+
+// Whether the guest finished its boot normally: exited with status 0, or
+// reached its end marker in power-cycle mode.
+bool finished_cleanly(const RunResult& result);
 
 class QemuRunner {
  public:
@@ -93,6 +105,7 @@ class QemuRunner {
   std::string socket_path() const;
   std::string temp_dir() const;
   std::vector<pid_t> started_pids() const { return started_; }
+  size_t qemu_starts() const { return qemu_starts_; }
 
  private:
   std::string check_guest() const;
@@ -101,8 +114,11 @@ class QemuRunner {
   std::vector<std::string> qemu_argv() const;
   std::string wait_for_server();
   std::string spawn_qemu(int console_fd);
-  void pump_console(int fd, RunResult* result);
+  std::string ensure_qemu();
+  bool pump_console(RunResult* result);
   bool marker_seen(const std::string& console, size_t old_size) const;
+  size_t boot_end(const std::string& console, size_t old_size) const;
+  void end_qemu(RunResult* result);
   void classify(int status, RunResult* result);
   std::string first_line_of(const std::string& file) const;
 
@@ -112,9 +128,12 @@ class QemuRunner {
   std::chrono::microseconds server_start_{0};
   std::mutex qemu_mutex_;  // guards qemu_ and the kill reasons against power_cut()
   ChildProcess qemu_;
+  int console_fd_ = -1;     // read end of QEMU's console while QEMU runs
+  std::string carry_;       // console bytes read past the last boot's end marker
   bool cut_requested_ = false;
   bool timed_out_ = false;
   std::vector<pid_t> started_;
+  size_t qemu_starts_ = 0;
 };
 
 }  // namespace sc::qemu

@@ -90,21 +90,31 @@ QemuRecording run_recording(const TempDir& dir, const Workload& w, const SeededB
 QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
   const std::unique_ptr<TempDir> dir = make_dir();
   QemuRecording rec = run_recording(*dir, w, bugs, cfg, {});
-  if (rec.error.empty() && (rec.run.outcome != Outcome::exited || rec.run.exit_code != 0 || !rec.guest.ended))
+  if (rec.error.empty() && (!finished_cleanly(rec.run) || !rec.guest.ended))
     rec.error = std::string("record run did not finish: ") + outcome_name(rec.run.outcome) + ", exit " +
                 std::to_string(rec.run.exit_code);
   return rec;
 }
 
+// One QEMU in power-cycle mode: each recovery boot ends with "SC DONE" and a
+// machine reset; the next boot's kPowerOn makes the plugin wait for
+// next.raw, which recover() renames into place whole.
 RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) : dir_(make_dir()) {
   const std::string blob = write_blob(*dir_, w, bugs, rv::blob::kModeRecover);
-  runner_ = std::make_unique<QemuRunner>(run_config(cfg, blob, {"image=" + dir_->file("image.raw")}));
+  RunConfig rc = run_config(cfg, blob,
+                            {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "next_image=" + next_image()});
+  rc.boot_end_marker = "SC DONE";
+  runner_ = std::make_unique<QemuRunner>(std::move(rc));
 }
 
 RecoverySession::~RecoverySession() { runner_.reset(); }
 
+std::string RecoverySession::next_image() const { return dir_->file("next.raw"); }
+
 QemuRecovery RecoverySession::recover(std::span<const uint8_t> image) {
-  write_file(dir_->file("image.raw"), image);
+  const std::string part = dir_->file("next.part");
+  write_file(part, image);
+  std::filesystem::rename(part, next_image());
   QemuRecovery r;
   r.run = runner_->boot();
   r.readback = parse_readback(r.run.console);

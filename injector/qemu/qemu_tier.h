@@ -6,9 +6,11 @@
 //                                reboot inside the guest) → the trace the plugin
 //                                recorded (phase tags included), the events and
 //                                the stabilisation spans, the console;
-//   RecoverySession              one nbdkit for many recovery boots:
-//                                recover(image) boots recovery on a crash image
-//                                and reads the recovered state back;
+//   RecoverySession              one nbdkit and one QEMU for many recovery
+//                                boots: recover(image) powers the guest on with
+//                                a crash image (a machine reset, not a new
+//                                QEMU, unless the last boot hung or died) and
+//                                reads the recovered state back;
 //   recover_qemu(w, bugs, image) the same, once;
 //   live_cut_qemu(w, bugs, cut)  runs the workload with the plugin frozen at
 //                                request `cut` (the device fails from there on,
@@ -71,8 +73,12 @@ class RecoverySession {
 
   // `image` is the whole crash image (w.disk_sectors() * 512 bytes).
   QemuRecovery recover(std::span<const uint8_t> image);
+  // How many QEMU processes the session has started (1 unless a boot hung or died).
+  size_t qemu_starts() const { return runner_->qemu_starts(); }
 
  private:
+  std::string next_image() const;
+
   std::unique_ptr<TempDir> dir_;
   std::unique_ptr<QemuRunner> runner_;
   std::string error_;

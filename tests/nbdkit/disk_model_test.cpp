@@ -1,7 +1,7 @@
 // disk_model_test.cpp — the plugin's DiskModel without nbdkit: control
 // records (phase, FUA + absorbed flush, marks, end), the control sector's
-// bounds, freeze_at (power off at request i, durable image at the cut) and
-// the image base.
+// bounds, freeze_at (power off at request i, durable image at the cut), the
+// image base, and next_image (a new crash image at each kPowerOn).
 #include <gtest/gtest.h>
 
 #include <array>
@@ -126,6 +126,61 @@ TEST(DiskModel, LoadsImageAsBaseAndSavesFiles) {
   EXPECT_EQ(std::filesystem::file_size(c.durable), raw.size());
   c.image = dir->file("missing.raw");
   EXPECT_THROW(DiskModel{c}, std::runtime_error);
+}
+
+void write_raw(const std::string& path, uint8_t first_byte) {
+  std::vector<char> raw(kData * kSectorSize, 0);
+  raw[0] = static_cast<char>(first_byte);
+  std::ofstream(path + ".part", std::ios::binary).write(raw.data(), static_cast<std::streamsize>(raw.size()));
+  std::filesystem::rename(path + ".part", path);
+}
+
+TEST(DiskModel, PowerOnServesTheNextImageAfresh) {
+  std::string error;
+  auto dir = qemu::TempDir::create(&error);
+  ASSERT_TRUE(dir) << error;
+  ModelConfig c = sized();
+  c.next_image = dir->file("next.raw");
+  int pauses = 0;
+  DiskModel m(c, [&] {
+    if (++pauses == 3) write_raw(c.next_image, 0x11);  // the host delivers while the guest waits
+    return true;
+  });
+  std::string why;
+  const uint64_t control = kData * kSectorSize;
+  auto s = sector_of(9);
+  ASSERT_EQ(m.pwrite(s.data(), kSectorSize, kSectorSize, false, &why), 0);
+  ASSERT_EQ(m.pwrite(record(ch::kMark, 1).data(), kSectorSize, control, false, &why), 0);
+  ASSERT_EQ(m.pwrite(record(ch::kPowerOn).data(), kSectorSize, control, false, &why), 0) << why;
+  EXPECT_EQ(pauses, 3);
+  EXPECT_FALSE(std::filesystem::exists(c.next_image)) << "an image is served once";
+  EXPECT_TRUE(m.disk().trace().requests().empty());
+  EXPECT_TRUE(m.marks().empty());
+  std::array<uint8_t, kSectorSize> back{};
+  ASSERT_EQ(m.pread(back.data(), kSectorSize, 0, &why), 0);
+  EXPECT_EQ(back[0], 0x11);
+  ASSERT_EQ(m.pread(back.data(), kSectorSize, kSectorSize, &why), 0);
+  EXPECT_EQ(back, sector_of(0)) << "nothing written before the power-on survives it";
+}
+
+TEST(DiskModel, PowerOnFailsWhenTheWaitIsAbandoned) {
+  ModelConfig c = sized();
+  c.next_image = "/nonexistent/next.raw";
+  DiskModel m(c, [] { return false; });
+  std::string why;
+  EXPECT_EQ(m.pwrite(record(ch::kPowerOn).data(), kSectorSize, kData * kSectorSize, false, &why), EIO);
+  EXPECT_NE(why.find("no image arrived"), std::string::npos) << why;
+}
+
+TEST(DiskModel, PowerOnWithoutNextImageKeepsTheDisk) {
+  DiskModel m(sized());
+  std::string why;
+  auto s = sector_of(3);
+  ASSERT_EQ(m.pwrite(s.data(), kSectorSize, 0, false, &why), 0);
+  ASSERT_EQ(m.pwrite(record(ch::kPowerOn).data(), kSectorSize, kData * kSectorSize, false, &why), 0);
+  std::array<uint8_t, kSectorSize> back{};
+  ASSERT_EQ(m.pread(back.data(), kSectorSize, 0, &why), 0);
+  EXPECT_EQ(back, s);
 }
 
 TEST(DiskModel, ParsesSizes) {

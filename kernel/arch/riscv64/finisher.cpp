@@ -12,6 +12,7 @@ namespace {
 constexpr uintptr_t kFinisherBase = 0x100000;
 constexpr uint32_t kFinisherPass = 0x5555;
 constexpr uint32_t kFinisherFail = 0x3333;
+constexpr uint32_t kFinisherReset = 0x7777;
 
 [[noreturn]] void finish(uint32_t value) {
   *reinterpret_cast<volatile uint32_t*>(kFinisherBase) = value;
@@ -21,6 +22,8 @@ constexpr uint32_t kFinisherFail = 0x3333;
 }  // namespace
 
 void exit_pass() { finish(kFinisherPass); }
+
+void reset_machine() { finish(kFinisherReset); }
 
 void exit_fail(FailCode code) {
   finish(kFinisherFail | (static_cast<uint32_t>(code) << 16));

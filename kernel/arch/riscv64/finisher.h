@@ -1,7 +1,10 @@
 // finisher.h — ending the run: the SiFive test finisher at 0x100000 makes
 // QEMU exit. Interface: exit_pass() (QEMU exit status 0), exit_fail(code)
 // (QEMU exit status code, 10..255), panic(code, fmt, ...) prints
-// "PANIC: <reason>" on one line and fails with code.
+// "PANIC: <reason>" on one line and fails with code; reset_machine() asks
+// for a system reset instead (QEMU started without -no-reboot resets every
+// device and reloads the kernel image and the workload blob, then jumps to
+// _start: a reboot without a new QEMU process).
 // Invariant: none of these return; code 0 is never used for a failure.
 #pragma once
 #include <stdint.h>
@@ -22,6 +25,7 @@ enum class FailCode : uint8_t {
 
 [[noreturn]] void exit_pass();
 [[noreturn]] void exit_fail(FailCode code);
+[[noreturn]] void reset_machine();
 [[noreturn]] void panic(FailCode code, const char* fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -152,7 +152,11 @@ void read_back_container(sc::ContainerId c) {
   }
 }
 
+// Recovery mode: one power-on of a crash image, then a machine reset: the
+// next boot starts on the next image the plugin serves after kPowerOn (or
+// QEMU exits, if it runs with -no-reboot).
 [[noreturn]] void recover(ChannelDisk& disk) {
+  disk.send(channel::kPowerOn);
   const sc::Status s = boot(disk);
   const sc::BootReport& r = kernel.boot_report();
   kprintf("SC BOOT %d %u %u %lu\n", static_cast<int>(r.status), r.failed_manager, r.had_cut ? 1 : 0, r.epoch);
@@ -161,7 +165,7 @@ void read_back_container(sc::ContainerId c) {
       if (kernel.container_exists(static_cast<sc::ContainerId>(c))) read_back_container(static_cast<sc::ContainerId>(c));
   }
   kprintf("SC DONE %lu\n", micros_since_reset());
-  exit_pass();
+  reset_machine();
 }
 
 }  // namespace

@@ -8,15 +8,17 @@
 //    mix64(seed ^ mix64(step index)); a crash step flushes the disk and boots
 //    again (recovery) in the same QEMU. Events, marks and kEnd go to the host
 //    through the control channel; exits with status 0.
-//  * recover mode: boot (recovery) and print the recovered state on the
-//    console in the readback format below; exits with status 0 whatever the
-//    boot status (the host judges it).
+//  * recover mode: kPowerOn, boot (recovery) and print the recovered state
+//    on the console in the readback format below, then reset the machine
+//    whatever the boot status (the host judges it): one QEMU recovers one
+//    crash image after another, the plugin swapping the image at each
+//    kPowerOn; under -no-reboot the reset ends QEMU with status 0.
 // Readback format, one record a line, numbers decimal unless named hex:
 //   SC BOOT <status> <failed manager> <had cut 0|1> <epoch>
 //   SC CONT <container> <page count>          a workload container that exists
 //   SC PAGE <container> <page> <hash hex>     checksum64 via the fault path; 0 = unreadable
 //   SC ENUMFAIL <container> <status>          the manager refused to list its pages
-//   SC DONE <guest microseconds since reset>
+//   SC DONE <guest microseconds since power-on of QEMU>
 // A malformed blob panics with FailCode::bad_workload.
 #pragma once
 

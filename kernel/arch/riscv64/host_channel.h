@@ -22,6 +22,10 @@
 //   kMark    (mark kind, a, b, c)  a position in the run (MarkKind)
 //   kEnd     ()               the run is over: later requests (QEMU's flush on
 //                             exit) are served but not recorded
+//   kPowerOn ()               a recovery boot starts, before any disk request:
+//                             a plugin given next_image= waits for that file and
+//                             serves it from here on as a freshly powered-on disk
+//                             (one QEMU, many crash images); otherwise a no-op
 // Invariant: magic is kMagic and kind is known, else the plugin fails the
 // write (EIO).
 #pragma once
@@ -32,7 +36,7 @@ namespace rv::channel {
 constexpr uint32_t kMagic = 0x4c544353;  // "SCTL"
 constexpr uint32_t kArgs = 7;
 
-enum Kind : uint32_t { kPhase = 1, kFua = 2, kFlush = 3, kEvent = 4, kMark = 5, kEnd = 6 };
+enum Kind : uint32_t { kPhase = 1, kFua = 2, kFlush = 3, kEvent = 4, kMark = 5, kEnd = 6, kPowerOn = 7 };
 
 // kMark kinds and their arguments.
 enum MarkKind : uint64_t {

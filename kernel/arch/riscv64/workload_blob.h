@@ -34,7 +34,7 @@ constexpr uint32_t kVersion = 1;
 
 enum Mode : uint32_t {
   kModeRecord = 1,   // run the steps; crash steps flush and reboot in the guest
-  kModeRecover = 2,  // boot (recovery) and read back the recovered state
+  kModeRecover = 2,  // boot (recovery), read back the recovered state, reset the machine
 };
 
 struct Header {
