@@ -9,7 +9,8 @@
 
 #include "injector/cli/commands.h"
 #include "injector/cli/embedded_workload.h"
-#include "injector/cli/tier_dispatch.h"
+#include "injector/cli/tier_flags.h"
+#include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/explore.h"
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
@@ -36,11 +37,11 @@ double enumeration_rate(const Recording& rec, double seconds) {
   return static_cast<double>(states) / elapsed;
 }
 
-int bench_qemu(const BenchFlags& flags, const TierFlags& tier, const Workload& w) {
-  const Recording rec = record_on(tier, w, SeededBugs{});
+int bench_qemu(const BenchFlags& flags, const tier::TierSpec& tier, const Workload& w) {
+  const Recording rec = tier::record_on(tier, w, SeededBugs{});
   ExploreOptions options;
   options.max_states = flags.qemu_states;
-  const ExploreResult r = explore_on(tier, w, SeededBugs{}, rec, options);
+  const ExploreResult r = tier::explore_on(tier, w, SeededBugs{}, rec, options);
   const double rate = static_cast<double>(r.states) / r.seconds;
   fmt::print("workload {}: {} crash states recovered by real reboots under QEMU, {} illegal\n", w.name, r.states,
              r.illegal);
@@ -49,7 +50,7 @@ int bench_qemu(const BenchFlags& flags, const TierFlags& tier, const Workload& w
   return r.illegal == 0 ? 0 : 1;
 }
 
-int bench(const BenchFlags& flags, const TierFlags& tier) {
+int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
   const Workload w = flags.workload.empty() ? parse_workload(parse_json_text(kEmbeddedWorkload, "embedded"), "embedded")
                                             : load_workload_file(flags.workload);
   if (tier.qemu()) return bench_qemu(flags, tier, w);
@@ -75,7 +76,7 @@ int bench(const BenchFlags& flags, const TierFlags& tier) {
 
 void add_bench(CLI::App& app, Action* action) {
   auto flags = std::make_shared<BenchFlags>();
-  auto tier = std::make_shared<TierFlags>();
+  auto tier = std::make_shared<tier::TierSpec>();
   CLI::App* cmd = app.add_subcommand("bench", "Measure crash states checked per second");
   add_tier_flags(cmd, tier);
   cmd->add_option("--states", flags->qemu_states, "QEMU tier: crash states to recover")->capture_default_str();

@@ -16,7 +16,8 @@
 
 #include "injector/cli/commands.h"
 #include "injector/cli/explore_report.h"
-#include "injector/cli/tier_dispatch.h"
+#include "injector/cli/tier_flags.h"
+#include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/case_file.h"
 
 namespace sc::cli {
@@ -63,7 +64,7 @@ std::string case_path(const ReplayFlags& flags) {
   throw InputError("--gdb: expected gdb on PATH");
 }
 
-int replay(const ReplayFlags& flags, const TierFlags& tier) {
+int replay(const ReplayFlags& flags, const tier::TierSpec& tier) {
   const std::string path = case_path(flags);
   if (flags.gdb) exec_gdb(path);
   const Case c = load_case(path);
@@ -72,8 +73,8 @@ int replay(const ReplayFlags& flags, const TierFlags& tier) {
              c.file.trace.requests().size(), crash::mode_name(s.kind), phase_name(cut_phase(c.file.trace, s.cut)));
   const LegalWindow window = legal_window(c.spans, s.cut);
   fmt::print("legal states: S_{}..S_{}\n", window.previous, window.current);
-  fmt::print("recovering on {}\n", tier.tier);
-  const Verdict v = replay_on(tier, c);
+  fmt::print("recovering on {}\n", tier.name());
+  const Verdict v = tier::replay_on(tier, c);
   print_verdict(c.workload, v);
   return v.legal() ? 0 : 1;
 }
@@ -82,7 +83,7 @@ int replay(const ReplayFlags& flags, const TierFlags& tier) {
 
 void add_replay(CLI::App& app, Action* action) {
   auto flags = std::make_shared<ReplayFlags>();
-  auto tier = std::make_shared<TierFlags>();
+  auto tier = std::make_shared<tier::TierSpec>();
   CLI::App* cmd = app.add_subcommand("replay", "Rebuild a case's crash image and check its recovery again");
   cmd->add_option("case", flags->path, "Case file (a trace file written by run or campaign)");
   cmd->add_option("--db", flags->db, "Results database for --failure / --case")->capture_default_str();

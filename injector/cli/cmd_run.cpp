@@ -10,7 +10,8 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
-#include "injector/cli/tier_dispatch.h"
+#include "injector/cli/tier_flags.h"
+#include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/case_file.h"
 #include "injector/workload/workload_file.h"
 
@@ -33,7 +34,7 @@ std::string case_path(const RunFlags& flags, const Workload& w, uint64_t seed, s
   return fmt::format("{}/{}-s{}-{}.trace.json", flags.cases_dir, w.name, seed, index + 1);
 }
 
-int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, const TierFlags& tier) {
+int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, const tier::TierSpec& tier) {
   Workload w = load_workload_file(flags.workload);
   if (flags.schedule_seed_given) w.seed = flags.schedule_seed;
   const SeededBugs bugs = enumeration.seeded_bugs();
@@ -42,31 +43,31 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? kDefaultQemuStates : flags.max_states;
   options.progress = print_progress;
 
-  const Recording rec = record_on(tier, w, bugs);
+  const Recording rec = tier::record_on(tier, w, bugs);
   const auto bug_names = enabled_bug_names(bugs);
   fmt::print("workload {} (schedule seed {}): {} managers, {} containers, {} steps; seeded bugs: {}\n", w.name, w.seed,
              w.managers.size(), w.container_names.size() - w.managers.size(), w.steps.size(),
              bug_names.empty() ? "none" : fmt::format("{}", fmt::join(bug_names, ", ")));
-  fmt::print("recorded on {}: {} ops, {} stabilisations, {} disk requests\n", tier.tier, rec.events,
+  fmt::print("recorded on {}: {} ops, {} stabilisations, {} disk requests\n", tier.name(), rec.events,
              rec.spans.size(), rec.trace.requests().size());
   for (const auto& f : rec.findings) fmt::print("FINDING (while recording): {}\n", f);
 
-  const ExploreResult r = explore_on(tier, w, bugs, rec, options);
+  const ExploreResult r = tier::explore_on(tier, w, bugs, rec, options);
   end_progress();
-  const std::vector<std::string> live = live_cuts_on(tier, w, bugs, rec, flags.live_cuts);
+  const std::vector<std::string> live = tier::live_cuts_on(tier, w, bugs, rec, flags.live_cuts);
   for (const auto& line : live) fmt::print("FINDING (live cut): {}\n", line);
   fmt::print("checked {} crash states in {:.2f} s ({:.0f} states/s; {} duplicate images skipped)\n", r.states,
              r.seconds, r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, r.duplicates);
   print_outcome_table(r);
   for (size_t i = 0; i < r.failures.size(); ++i) {
     const std::string path = case_path(flags, w, enumeration.seed, i);
-    save_case(path, w, bugs, rec, r.failures[i], enumeration.seed, tier.tier);
+    save_case(path, w, bugs, rec, r.failures[i], enumeration.seed, tier.name());
     print_failure(w, r.failures[i], r.signatures.at(r.failures[i].signature), path);
   }
   const bool bad = !rec.findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {
     fmt::print("{} illegal states, {} distinct failures; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
-               r.illegal, r.failures.size(), tier.tier, flags.workload, w.seed, enumeration.replay_flags());
+               r.illegal, r.failures.size(), tier.name(), flags.workload, w.seed, enumeration.replay_flags());
     return 1;
   }
   fmt::print("all {} crash states recovered legally\n", r.states);
@@ -78,7 +79,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
 void add_run(CLI::App& app, Action* action) {
   auto flags = std::make_shared<RunFlags>();
   auto enumeration = std::make_shared<EnumerationFlags>();
-  auto tier = std::make_shared<TierFlags>();
+  auto tier = std::make_shared<tier::TierSpec>();
   CLI::App* cmd = app.add_subcommand("run", "Record one workload, then check the recovery of every crash state");
   add_tier_flags(cmd, tier);
   cmd->add_option("--workload", flags->workload, "Workload file (JSON, see corpus/workloads/)")->required();

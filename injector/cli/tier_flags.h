@@ -1,25 +1,17 @@
-// tier_flags.h — --tier and, for the QEMU tier, where the riscv64 kernel image
-// and the nbdkit plugin are (defaults: the ones built next to this binary).
-// Shared by run and replay.
+// tier_flags.h — --tier and, for the QEMU tier, --kernel, --plugin and
+// --timeout (defaults: the kernel image and nbdkit plugin built next to this
+// binary), bound to a tier::TierSpec. Shared by run, replay, bench and
+// campaign.
 #pragma once
 #include <memory>
-#include <string>
 
 #include <CLI/CLI.hpp>
 
+#include "injector/tier/tier_spec.h"
+
 namespace sc::cli {
 
-struct TierFlags {
-  std::string tier = "inproc";
-  std::string kernel;
-  std::string plugin;
-  double timeout_s = 10;
-
-  bool qemu() const { return tier == "qemu"; }
-};
-
-void add_tier_flags(CLI::App* cmd, const std::shared_ptr<TierFlags>& flags);
-// True if this build has the QEMU tier.
-bool qemu_tier_built();
+// Returns the --tier option (campaign --resume checks whether it was given).
+CLI::Option* add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags);
 
 }  // namespace sc::cli

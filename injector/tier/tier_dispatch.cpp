@@ -1,0 +1,55 @@
+// tier_dispatch.cpp — see tier_dispatch.h.
+#include "injector/tier/tier_dispatch.h"
+
+#include "injector/common/input_error.h"
+
+#ifdef STABLECUT_HAVE_QEMU
+#include "injector/qemu/qemu_explore.h"
+#include "injector/qemu/qemu_oracle.h"
+#include "injector/tier/qemu_config.h"
+#endif
+
+namespace sc::tier {
+
+Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs) {
+#ifdef STABLECUT_HAVE_QEMU
+  if (tier.qemu()) {
+    std::string error;
+    auto rec = qemu::record_on_qemu(w, bugs, qemu_config(tier), &error);
+    if (!rec) throw InputError("--tier qemu: " + error);
+    return std::move(*rec);
+  }
+#endif
+  (void)tier;
+  return record_inproc(w, bugs);
+}
+
+ExploreResult explore_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                         const ExploreOptions& options) {
+#ifdef STABLECUT_HAVE_QEMU
+  if (tier.qemu()) return qemu::explore_qemu(w, bugs, rec, options, qemu_config(tier), tier.qemu_sessions);
+#endif
+  (void)tier;
+  return explore_inproc(w, bugs, rec, options);
+}
+
+std::vector<std::string> live_cuts_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs,
+                                      const Recording& rec, size_t count) {
+#ifdef STABLECUT_HAVE_QEMU
+  if (tier.qemu()) return qemu::check_live_cuts(w, bugs, rec, count, qemu_config(tier));
+#endif
+  (void)tier, (void)w, (void)bugs, (void)rec, (void)count;
+  return {};
+}
+
+Verdict replay_on(const TierSpec& tier, const Case& c) {
+#ifdef STABLECUT_HAVE_QEMU
+  if (tier.qemu())
+    return qemu::replay_qemu(c.workload, c.bugs, c.file.trace, *c.file.crash_state, c.history, c.spans,
+                             qemu_config(tier));
+#endif
+  (void)tier;
+  return replay_inproc(c);
+}
+
+}  // namespace sc::tier
