@@ -13,7 +13,9 @@ namespace sc::campaign {
 
 results::Outcome to_db(Outcome o);
 results::StateKind to_db(crash::Mode m);
-// One OutcomeCount per non-empty (phase, kind, outcome) cell.
+// One OutcomeCount per non-empty (phase, kind, outcome) cell, with its fsck
+// findings; its check time is the exploration's time without enumeration,
+// shared out evenly per state.
 std::vector<results::OutcomeCount> outcome_counts(const ExploreResult& r);
 
 }  // namespace sc::campaign

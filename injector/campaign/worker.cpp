@@ -111,7 +111,8 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   uint64_t reported = 0;
   const ExploreResult r = explore_inproc(job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
   count_states(ctx, r.states, &reported);
-  w.check_s = r.seconds;
+  w.enumerate_s = r.enumerate_seconds;
+  w.check_s = r.seconds - r.enumerate_seconds;
   w.counts = outcome_counts(r);
   out.states = r.states;
   out.illegal = r.illegal;

@@ -36,6 +36,14 @@ std::string diff_shape(const Workload& w, const std::string& line) {
   return what[0] ? fmt::format("{} {} of {}", what, container ? "container" : "page", manager) : "";
 }
 
+// states.next(), its time added to *seconds.
+bool timed_next(crash::CrashStateEnumerator& states, double* seconds) {
+  const auto start = Clock::now();
+  const bool more = states.next();
+  *seconds += since(start);
+  return more;
+}
+
 }  // namespace
 
 Phase cut_phase(const crash::Trace& trace, size_t cut) {
@@ -58,7 +66,9 @@ std::string failure_signature(const Workload& w, Phase phase, const Verdict& v) 
 void tally(const Workload& w, const crash::CrashState& state, Phase phase, const Verdict& v, ExploreResult* result) {
   ++result->states;
   const Outcome counted = v.legal() ? v.outcome : (is_legal(v.outcome) ? Outcome::corrupt : v.outcome);
-  ++result->counts[static_cast<size_t>(counted)][static_cast<size_t>(phase)][static_cast<size_t>(state.kind)];
+  const auto o = static_cast<size_t>(counted), p = static_cast<size_t>(phase), k = static_cast<size_t>(state.kind);
+  ++result->counts[o][p][k];
+  result->fsck_violations[o][p][k] += v.fsck.size();
   if (v.legal()) return;
   ++result->illegal;
   std::string sig = failure_signature(w, phase, v);
@@ -72,7 +82,7 @@ ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Re
   auto last_report = start;
   InprocChecker checker(w, bugs);
   crash::CrashStateEnumerator states(rec.trace, options.enumerate);
-  while (result.states < options.max_states && states.next()) {
+  while (result.states < options.max_states && timed_next(states, &result.enumerate_seconds)) {
     const crash::CrashState& state = states.state();
     const Phase phase = cut_phase(rec.trace, state.cut);
     const Verdict v = classify(w, rec.history, legal_window(rec.spans, state.cut), checker.recover(states.image()));

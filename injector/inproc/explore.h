@@ -43,10 +43,12 @@ using OutcomeCounts = std::array<std::array<std::array<uint64_t, crash::kModeCou
 
 struct ExploreResult {
   OutcomeCounts counts{};
+  OutcomeCounts fsck_violations{};  // fsck findings summed over the states of each cell of `counts`
   uint64_t states = 0;
   uint64_t illegal = 0;
   uint64_t duplicates = 0;
   double seconds = 0;
+  double enumerate_seconds = 0;  // the part of `seconds` spent enumerating crash states
   std::vector<StateFailure> failures;            // first of each signature
   std::map<std::string, uint64_t> signatures;    // signature -> states
 };

@@ -1,7 +1,9 @@
 // qemu_explore.cpp — see qemu_explore.h.
 #include "injector/qemu/qemu_explore.h"
 
+#include <atomic>
 #include <chrono>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -33,13 +35,16 @@ ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Reco
                            const ExploreOptions& options, const TierConfig& cfg, size_t workers) {
   const auto start = std::chrono::steady_clock::now();
   const std::vector<crash::CrashState> states = spread_states(rec.trace, options.enumerate, options.max_states);
+  const double enumerate_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::vector<Verdict> verdicts(states.size());
   const BootConfig config = boot_config(w, bugs.kernel);
   std::mutex progress_lock;
   uint64_t done = 0;
-  auto worker = [&](size_t first) {
+  std::atomic<bool> stop{false};
+  std::exception_ptr error;  // the first exception of any worker, under progress_lock
+  auto work = [&](size_t first) {
     RecoverySession session(w, bugs, cfg);
-    for (size_t i = first; i < states.size(); i += workers) {
+    for (size_t i = first; i < states.size() && !stop; i += workers) {
       const crash::CrashImage image = crash::build_crash_image(rec.trace, states[i]);
       const Recovered r = recovered_from_qemu(session.recover(image.view().bytes()), image.view(), w, config);
       verdicts[i] = classify(w, rec.history, legal_window(rec.spans, states[i].cut), r);
@@ -51,11 +56,22 @@ ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Reco
       }
     }
   };
+  auto worker = [&](size_t first) {
+    try {
+      work(first);
+    } catch (...) {
+      stop = true;
+      std::lock_guard<std::mutex> lock(progress_lock);
+      if (!error) error = std::current_exception();
+    }
+  };
   std::vector<std::thread> threads;
   for (size_t t = 1; t < workers; ++t) threads.emplace_back(worker, t);
   worker(0);
   for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
   ExploreResult result;
+  result.enumerate_seconds = enumerate_seconds;
   for (size_t i = 0; i < states.size(); ++i) {
     const Phase phase = cut_phase(rec.trace, states[i].cut);
     tally(w, states[i], phase, verdicts[i], &result);

@@ -2,7 +2,8 @@
 // QEMU: at most `max_states` states, spread evenly over the enumeration,
 // recovered two boots at a time (one nbdkit + QEMU session per worker), each
 // judged by classify() like the in-process tier; the result has the same
-// shape as explore_inproc()'s.
+// shape as explore_inproc()'s. An exception thrown by options.progress (or a
+// session) stops every worker and is rethrown once all have ended.
 #pragma once
 #include "injector/inproc/explore.h"
 #include "injector/qemu/qemu_tier.h"

@@ -68,6 +68,26 @@ TEST(Campaign, PlantedBugRecordedOncePerSignatureMinimisedAndReplayed) {
   EXPECT_EQ(dbh.failures().size(), failures.size());
 }
 
+TEST(Campaign, CellsCountFsckFindingsAndWorkloadsTimeEnumeration) {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  const RunResult r =
+      run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "manager-skip-flush", "--no-minimize"}));
+  ASSERT_EQ(r.rc, 1) << r.out << r.err;
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE enumerate_s > 0 AND check_s > 0"), 2);
+  EXPECT_GT(sql_int(db, "SELECT sum(fsck_violations) FROM outcome_count"), 0);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM outcome_count WHERE outcome IN ('ok_current', 'ok_previous') "
+                        "AND fsck_violations > 0"), 0);
+  // Each kept state's findings are among those of its cell.
+  ASSERT_GT(sql_int(db, "SELECT count(*) FROM crash_state WHERE fsck_violations > 0"), 0);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM crash_state s JOIN outcome_count c ON c.workload_id = s.workload_id "
+                        "AND c.phase = s.phase AND c.kind = s.kind AND c.outcome = s.outcome "
+                        "WHERE c.fsck_violations < s.fsck_violations"), 0);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM crash_state s WHERE s.fsck_violations > 0 AND NOT EXISTS (SELECT 1 "
+                        "FROM outcome_count c WHERE c.workload_id = s.workload_id AND c.phase = s.phase "
+                        "AND c.kind = s.kind AND c.outcome = s.outcome)"), 0);
+}
+
 TEST(Campaign, MinimizeCommandShrinksCaseAsFound) {
   TempDir dir;
   const std::string db = dir.file("r.db");
