@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cstdio>
-
 namespace sc::campaign {
 
 namespace {
@@ -17,7 +15,9 @@ std::string hms(double s) {
 
 }  // namespace
 
-ProgressLine::ProgressLine() : tty_(isatty(STDERR_FILENO) != 0) {}
+ProgressLine::ProgressLine() : ProgressLine(stderr, isatty(STDERR_FILENO) != 0) {}
+
+ProgressLine::ProgressLine(std::FILE* out, bool tty) : out_(out), tty_(tty) {}
 
 void ProgressLine::update(const ProgressSnapshot& s) {
   if (s.elapsed_s - last_ < (tty_ ? 0.5 : 10.0)) return;
@@ -26,8 +26,18 @@ void ProgressLine::update(const ProgressSnapshot& s) {
 }
 
 void ProgressLine::finish(const ProgressSnapshot& s) {
-  print(s);
-  if (tty_) std::fputc('\n', stderr);
+  if (tty_) {
+    print(s);
+    std::fputc('\n', out_);
+  } else if (!same_counts(s)) {
+    print(s);
+  }
+  std::fflush(out_);
+}
+
+bool ProgressLine::same_counts(const ProgressSnapshot& s) const {
+  return printed_ && printed_->workloads == s.workloads && printed_->states == s.states &&
+         printed_->new_failures == s.new_failures && printed_->total_failures == s.total_failures;
 }
 
 void ProgressLine::print(const ProgressSnapshot& s) {
@@ -36,9 +46,10 @@ void ProgressLine::print(const ProgressSnapshot& s) {
       fmt::format("campaign {} | {} workloads | {} states | {:.0f} states/s | failures {} new / {} total | ETA {}",
                   hms(s.elapsed_s), s.workloads, s.states, rate, s.new_failures, s.total_failures,
                   s.eta_s ? hms(*s.eta_s) : "-");
-  if (tty_) fmt::print(stderr, "\r{}\033[K", line);
-  else fmt::print(stderr, "{}\n", line);
-  std::fflush(stderr);
+  if (tty_) fmt::print(out_, "\r{}\033[K", line);
+  else fmt::print(out_, "{}\n", line);
+  std::fflush(out_);
+  printed_ = s;
 }
 
 }  // namespace sc::campaign

@@ -2,9 +2,13 @@
 //   campaign 00:01:23 | 120 workloads | 51234 states | 617 states/s | failures 1 new / 3 total | ETA 00:05:00
 // On a terminal it is redrawn in place every half second; otherwise (a log
 // file, a cron mail) one line is printed every 10 seconds.
-// Invariant: the line goes to stderr only, so stdout stays machine-readable.
+// Invariants: the line goes to stderr only (or the stream given, for tests),
+// so stdout stays machine-readable; off a terminal, finish() prints the
+// final line unless the last line printed already showed the same counts,
+// so the final state is never printed twice.
 #pragma once
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 
 namespace sc::campaign {
@@ -20,14 +24,18 @@ struct ProgressSnapshot {
 
 class ProgressLine {
  public:
-  ProgressLine();
+  ProgressLine();                       // stderr; a terminal if isatty(stderr)
+  ProgressLine(std::FILE* out, bool tty);
   void update(const ProgressSnapshot& s);  // rate-limited
-  void finish(const ProgressSnapshot& s);  // always prints, then a newline
+  void finish(const ProgressSnapshot& s);  // the final line, then a newline
 
  private:
   void print(const ProgressSnapshot& s);
+  bool same_counts(const ProgressSnapshot& s) const;
+  std::FILE* out_;
   bool tty_;
   double last_ = -1e9;
+  std::optional<ProgressSnapshot> printed_;  // the last line printed
 };
 
 }  // namespace sc::campaign
