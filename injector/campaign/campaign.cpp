@@ -77,7 +77,7 @@ class Engine {
       c = db_.resume_campaign(found->id);
       for (auto& name : db_.complete_workloads(c.id)) done_.insert(std::move(name));
     } else {
-      c = db_.begin_campaign(results::CampaignSpec{o_.name, o_.tier, o_.manager.empty() ? "all" : o_.manager, o_.seed,
+      c = db_.begin_campaign(results::CampaignSpec{o_.name, o_.tier.qemu() ? results::Tier::qemu : results::Tier::inproc, o_.manager.empty() ? "all" : o_.manager, o_.seed,
                                                    o_.shard_index, o_.shard_count, results::unix_now(),
                                                    o_.command_line, o_.version});
     }
@@ -89,6 +89,9 @@ class Engine {
     summary_.total_failures = db_.failures().size();
     ctx_.bugs = o_.bugs;
     ctx_.enumerate = o_.enumerate;
+    ctx_.tier = o_.tier;
+    ctx_.tier.qemu_sessions = 1;  // --jobs QEMUs in all: one per worker thread
+    ctx_.max_states = workload_state_cap(o_);
     ctx_.cases_dir = o_.cases_dir.empty() ? (fs::path(o_.db_path).parent_path() / "cases").string() : o_.cases_dir;
     ctx_.case_prefix = "c" + c.uuid.substr(0, 8) + "-";
     ctx_.minimize = o_.minimize;
@@ -108,7 +111,7 @@ class Engine {
   }
 
   void work() {
-    while (!abort_ && !no_new_) {
+    while (!abort_ && !no_new_ && states_checked_ < o_.max_states) {
       const auto index = next_index();
       if (!index) break;
       try {
@@ -214,8 +217,6 @@ class Engine {
 }  // namespace
 
 CampaignSummary run_campaign(const CampaignOptions& options, const std::atomic<bool>& interrupted) {
-  if (options.tier != results::Tier::inproc)
-    throw InputError("--tier qemu: campaigns under QEMU are not available in this build; expected --tier inproc");
   if (options.shard_index >= options.shard_count) throw InputError("--shard: expected i/N with 0 <= i < N");
   return Engine(options, interrupted).run();
 }

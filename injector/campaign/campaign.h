@@ -1,8 +1,8 @@
 // campaign.h — the campaign engine (DESIGN.md §6): generates workloads
 // (corpus + seeded mutation, see generator.h), runs them on --jobs worker
-// threads (each with its own in-process machine, see worker.h) and commits
-// each finished workload from this, the calling thread, which alone owns the
-// results database.
+// threads (each with its own machine: in-process, or one QEMU at a time
+// under --tier qemu, see worker.h) and commits each finished workload from
+// this, the calling thread, which alone owns the results database.
 //
 // THE COMMIT POINT is ResultsDb::record_workload: one transaction per
 // finished workload. A SIGKILL at any moment loses at most the workloads in
@@ -22,12 +22,13 @@
 #include "injector/common/seeded_bugs.h"
 #include "injector/crash/enumerator.h"
 #include "injector/results/records.h"
+#include "injector/tier/tier_spec.h"
 
 namespace sc::campaign {
 
 struct CampaignOptions {
   std::string name = "default";
-  results::Tier tier = results::Tier::inproc;
+  tier::TierSpec tier;  // where workloads are recorded and their crash states recovered
   std::string corpus_dir = "corpus/workloads";
   std::string db_path = "results/stablecut.db";
   std::string cases_dir;  // empty: "cases" beside the database
@@ -38,6 +39,10 @@ struct CampaignOptions {
   unsigned jobs = 1;
   std::optional<double> duration_s;
   uint64_t max_states = UINT64_MAX;
+  // Crash states checked per workload (under QEMU spread over its
+  // enumeration); nullopt: every state in-process, kDefaultQemuStates under
+  // QEMU. Never more than max_states.
+  std::optional<uint64_t> states_per_workload;
   uint64_t max_workloads = UINT64_MAX;  // global workload indices 0..max-1
   std::string manager;                  // corpus filter and label; empty: all
   SeededBugs bugs;
@@ -64,6 +69,9 @@ struct CampaignSummary {
 // used; anything a worker throws is rethrown here after the campaign has
 // been marked interrupted.
 CampaignSummary run_campaign(const CampaignOptions& options, const std::atomic<bool>& interrupted);
+
+// The most crash states one workload of this campaign checks.
+uint64_t workload_state_cap(const CampaignOptions& options);
 
 // "i/N" → (i, N); throws InputError unless 0 <= i < N.
 std::pair<uint32_t, uint32_t> parse_shard(const std::string& text);

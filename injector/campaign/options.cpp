@@ -1,5 +1,7 @@
 // options.cpp — parsing of the campaign's --shard and --duration values
-// (see campaign.h); errors are one-line InputErrors naming the flag.
+// (see campaign.h), errors being one-line InputErrors naming the flag; and
+// the per-workload crash-state cap.
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -26,6 +28,11 @@ std::pair<uint32_t, uint32_t> parse_shard(const std::string& text) {
       n == 0 || i >= n || n > 1000000)
     throw InputError("--shard " + text + ": expected i/N with 0 <= i < N (e.g. 0/4)");
   return {static_cast<uint32_t>(i), static_cast<uint32_t>(n)};
+}
+
+uint64_t workload_state_cap(const CampaignOptions& o) {
+  const uint64_t cap = o.states_per_workload.value_or(o.tier.qemu() ? tier::kDefaultQemuStates : UINT64_MAX);
+  return std::min(cap, o.max_states);
 }
 
 double parse_duration(const std::string& text) {

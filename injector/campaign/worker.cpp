@@ -7,6 +7,7 @@
 
 #include "injector/campaign/convert.h"
 #include "injector/inproc/case_file.h"
+#include "injector/tier/tier_dispatch.h"
 #include "injector/workload/workload_file.h"
 
 namespace sc::campaign {
@@ -47,6 +48,7 @@ void count_states(const WorkerContext& ctx, uint64_t states, uint64_t* reported)
 ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOptions enumerate, uint64_t* reported) {
   ExploreOptions o;
   o.enumerate = enumerate;
+  o.max_states = ctx.max_states;
   o.progress = [&ctx, reported](const ExploreProgress& p) {
     if (ctx.should_stop()) throw Stopped{};
     count_states(ctx, p.states, reported);
@@ -58,7 +60,7 @@ ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOption
 std::string save_cases(const WorkloadJob& job, const WorkerContext& ctx, const crash::EnumeratorOptions& enumerate,
                        const Recording& rec, const StateFailure& f, size_t n) {
   const std::string base = fmt::format("{}/{}{}-{}", ctx.cases_dir, ctx.case_prefix, job.name, n);
-  save_case(base + ".trace.json", job.workload, ctx.bugs, rec, f, enumerate.seed);
+  save_case(base + ".trace.json", job.workload, ctx.bugs, rec, f, enumerate.seed, ctx.tier.name());
   if (!ctx.minimize) return base + ".trace.json";
   MinimizeOptions mo{ctx.bugs, enumerate, 150, ctx.should_stop};
   auto m = minimize(job.workload, f.signature, mo);
@@ -103,13 +105,14 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   w.seed = job.enumeration_seed;
 
   auto t = Clock::now();
-  const Recording rec = record_inproc(job.workload, ctx.bugs);
+  const Recording rec = tier::record_on(ctx.tier, job.workload, ctx.bugs);
   w.record_s = since(t);
   w.request_count = rec.trace.requests().size();
   out.recording_findings = rec.findings;
 
   uint64_t reported = 0;
-  const ExploreResult r = explore_inproc(job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
+  const ExploreResult r =
+      tier::explore_on(ctx.tier, job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
   count_states(ctx, r.states, &reported);
   w.enumerate_s = r.enumerate_seconds;
   w.check_s = r.seconds - r.enumerate_seconds;

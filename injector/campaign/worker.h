@@ -1,11 +1,13 @@
 // worker.h — one campaign workload, start to finish, on the calling thread:
-// record it in-process, explore its crash states, and, for each failure
-// signature this campaign has not seen before, minimise it and save two case
-// files (as found and minimised). The result is a complete WorkloadRecord,
-// ready for the single transaction that commits it.
+// record it on the campaign's tier, explore its crash states there (under
+// QEMU by real reboots, at most max_states of them spread over the
+// enumeration), and, for each failure signature this campaign has not seen
+// before, minimise it (in-process) and save two case files (as found and
+// minimised). The result is a complete WorkloadRecord, ready for the single
+// transaction that commits it.
 //
 // Interface: run_workload(job, context). Thread-safe: each call builds its own
-// machine (recorder, checker, enumerator); the only shared state is the
+// machine (recorder, checker or QEMU session, enumerator); the only shared state is the
 // SignatureClaims set, under its mutex.
 //
 // Invariants: a workload cut short (context.should_stop) throws Stopped and
@@ -23,6 +25,7 @@
 #include "injector/campaign/generator.h"
 #include "injector/campaign/minimize.h"
 #include "injector/results/records.h"
+#include "injector/tier/tier_spec.h"
 
 namespace sc::campaign {
 
@@ -40,6 +43,8 @@ class SignatureClaims {
 struct WorkerContext {
   SeededBugs bugs;
   crash::EnumeratorOptions enumerate;  // seed replaced by the job's
+  tier::TierSpec tier;
+  uint64_t max_states = UINT64_MAX;  // per workload
   std::string cases_dir;
   std::string case_prefix;  // e.g. "c3-": keeps campaigns' files apart
   bool minimize = true;

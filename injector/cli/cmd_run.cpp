@@ -28,8 +28,6 @@ struct RunFlags {
   size_t live_cuts = 4;
 };
 
-constexpr uint64_t kDefaultQemuStates = 200;
-
 std::string case_path(const RunFlags& flags, const Workload& w, uint64_t seed, size_t index) {
   return fmt::format("{}/{}-s{}-{}.trace.json", flags.cases_dir, w.name, seed, index + 1);
 }
@@ -40,7 +38,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   const SeededBugs bugs = enumeration.seeded_bugs();
   ExploreOptions options;
   options.enumerate = enumeration.options();
-  options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? kDefaultQemuStates : flags.max_states;
+  options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? tier::kDefaultQemuStates : flags.max_states;
   options.progress = print_progress;
 
   const Recording rec = tier::record_on(tier, w, bugs);

@@ -6,11 +6,16 @@
 // (empty without the QEMU tier).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace sc::tier {
 
 enum class Kind { inproc, qemu };
+
+// Crash states a workload checks under QEMU unless told otherwise (spread
+// over its enumeration): real reboots are slow.
+constexpr uint64_t kDefaultQemuStates = 200;
 
 bool qemu_tier_built();
 std::string default_kernel();

@@ -1,6 +1,6 @@
 // bad_input_test.cpp — a missing, corrupted or newer database, an unknown
-// failure or case id, a bad --shard or --duration, and --tier qemu each get
-// one line on stderr and exit 2.
+// failure or case id, a bad --shard, --duration, --tier or
+// --states-per-workload each get one line on stderr and exit 2.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -37,7 +37,8 @@ TEST(CampaignBadInput, OneLineAndExit2) {
   expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--shard", "2/2"}), "--shard");
   expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--shard", "x"}), "--shard");
   expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--duration", "8 hours"}), "--duration");
-  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--tier", "qemu"}), "--tier qemu");
+  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--tier", "mars"}), "--tier");
+  expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--states-per-workload", "0"}), "--states-per-workload");
   expect_one_line_exit_2(dir, campaign_args(dir.file("s.db"), {"--resume"}), "--resume");
   expect_one_line_exit_2(dir, {"campaign", "--db", dir.file("s.db"), "--corpus", dir.file("nowhere")}, "--corpus");
   expect_one_line_exit_2(dir, {"merge", dir.file("m.db"), dir.file("missing.db")}, "missing.db");

@@ -1,0 +1,59 @@
+// campaign_qemu_test.cpp — campaigns under QEMU through the real binary:
+// workloads recorded under QEMU and their crash states checked by real
+// reboots (at most --max-states per workload, two QEMUs for --jobs 2) land
+// in the database as tier=qemu outcomes of a database that passes
+// integrity_check; against a planted bug the failure and its kept crash
+// state are stored, and the case replays under QEMU to the same outcome.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "injector/results/results_db.h"
+#include "tests/campaign/process.h"
+
+namespace sc::campaign::testing {
+
+namespace {
+
+std::vector<std::string> qemu_campaign(const std::string& db, const std::vector<std::string>& extra) {
+  std::vector<std::string> a = {"campaign", "--tier", "qemu", "--db", db, "--corpus", STABLECUT_CORPUS_DIR,
+                                "--modes",  "prefix", "--max-states", "30", "--jobs", "2"};
+  a.insert(a.end(), extra.begin(), extra.end());
+  return a;
+}
+
+TEST(QemuCampaign, ShortCampaignStoresQemuOutcomes) {
+  TempDir dir;
+  const std::string db = dir.file("q.db");
+  const RunResult r = run_stablecut(dir, qemu_campaign(db, {}));
+  ASSERT_EQ(r.rc, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("finished: 2 workloads"), std::string::npos) << r.out;
+  std::string problem;
+  EXPECT_TRUE(results::integrity_ok(db, &problem)) << problem;
+  EXPECT_EQ(sql_rows(db, "SELECT tier, status FROM campaign"), std::vector<std::string>{"qemu|finished"});
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE record_s > 0 AND enumerate_s > 0 AND check_s > 0"), 2);
+  EXPECT_EQ(sql_int(db, "SELECT max(n) FROM (SELECT sum(states) AS n FROM outcome_count GROUP BY workload_id)"), 30);
+  EXPECT_GT(sql_int(db, "SELECT sum(states) FROM outcome_count WHERE outcome IN ('ok_current', 'ok_previous')"), 30);
+  const RunResult stats = run_stablecut(dir, {"stats", "--db", db, "--by", "tier,outcome", "--format", "csv"});
+  ASSERT_EQ(stats.rc, 0) << stats.err;
+  EXPECT_NE(stats.out.find("\nqemu,ok_previous,"), std::string::npos) << stats.out;
+}
+
+TEST(QemuCampaign, PlantedBugStoresFailureWhoseCaseReplaysUnderQemu) {
+  TempDir dir;
+  const std::string db = dir.file("q.db");
+  const RunResult r = run_stablecut(dir, qemu_campaign(db, {"--bug", "manager-skip-flush", "--no-minimize"}));
+  ASSERT_EQ(r.rc, 1) << r.out << r.err;
+  EXPECT_TRUE(results::integrity_ok(db));
+  ASSERT_GT(sql_int(db, "SELECT count(*) FROM failure"), 0);
+  const auto kept = sql_rows(db, "SELECT id, outcome FROM crash_state ORDER BY id LIMIT 1");
+  ASSERT_EQ(kept.size(), 1u);
+  const std::string id = kept[0].substr(0, kept[0].find('|')), outcome = kept[0].substr(kept[0].find('|') + 1);
+  const RunResult replay = run_stablecut(dir, {"replay", "--db", db, "--case", id, "--tier", "qemu"});
+  EXPECT_EQ(replay.rc, 1) << replay.out << replay.err;
+  EXPECT_NE(replay.out.find("verdict: " + outcome), std::string::npos) << replay.out;
+}
+
+}  // namespace
+
+}  // namespace sc::campaign::testing
