@@ -162,3 +162,16 @@ CREATE INDEX failure_hit_by_failure ON failure_hit(failure_id);
 CREATE INDEX failure_by_count ON failure(count DESC);
 CREATE INDEX fuzz_finding_by_failure ON fuzz_finding(failure_id);
 CREATE INDEX campaign_by_name ON campaign(name, shard_index, shard_count, started_at);
+
+-- migration 3: stored campaign options and crash-image fingerprints
+-- campaign.options: JSON of the options the campaign runs with, keyed by
+-- flag name (tier, corpus, seed, modes, bug, workloads, ...), so --resume
+-- continues without repeating them; NULL for campaigns begun before.
+-- crash_state.image_fingerprint: the crash image's fingerprint (the sum of
+-- sector hashes of injector/crash/sector_hash.h, '0x' + 16 hex digits), so
+-- replay can rebuild the exact state from the workload and check it; NULL
+-- for states kept before.
+-- workload.enumerate_s is the time spent enumerating crash states and
+-- check_s the rest of the exploration (recover, read back, classify).
+ALTER TABLE campaign ADD COLUMN options TEXT CHECK (options IS NULL OR json_valid(options));
+ALTER TABLE crash_state ADD COLUMN image_fingerprint TEXT;

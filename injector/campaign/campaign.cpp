@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "injector/campaign/generator.h"
+#include "injector/campaign/options_json.h"
 #include "injector/campaign/progress.h"
 #include "injector/campaign/worker.h"
 #include "injector/common/input_error.h"
@@ -69,17 +70,14 @@ class Engine {
  private:
   void start_or_resume() {
     results::Campaign c;
-    if (o_.resume) {
-      auto found = db_.find_resumable_campaign(o_.name, o_.shard_index, o_.shard_count);
-      if (!found)
-        throw InputError(o_.db_path + ": --resume: expected an unfinished campaign named '" + o_.name + "' (shard " +
-                         std::to_string(o_.shard_index) + "/" + std::to_string(o_.shard_count) + ")");
-      c = db_.resume_campaign(found->id);
+    if (o_.resume_id) {
+      c = db_.resume_campaign(*o_.resume_id);
       for (auto& name : db_.complete_workloads(c.id)) done_.insert(std::move(name));
     } else {
-      c = db_.begin_campaign(results::CampaignSpec{o_.name, o_.tier.qemu() ? results::Tier::qemu : results::Tier::inproc, o_.manager.empty() ? "all" : o_.manager, o_.seed,
-                                                   o_.shard_index, o_.shard_count, results::unix_now(),
-                                                   o_.command_line, o_.version});
+      c = db_.begin_campaign(results::CampaignSpec{
+          o_.name, o_.tier.qemu() ? results::Tier::qemu : results::Tier::inproc, o_.manager.empty() ? "all" : o_.manager,
+          o_.seed, o_.shard_index, o_.shard_count, results::unix_now(), o_.command_line, o_.version,
+          options_to_json(o_).dump()});
     }
     summary_.campaign_id = c.id;
     summary_.uuid = c.uuid;

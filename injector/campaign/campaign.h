@@ -6,8 +6,9 @@
 //
 // THE COMMIT POINT is ResultsDb::record_workload: one transaction per
 // finished workload. A SIGKILL at any moment loses at most the workloads in
-// flight; --resume (find_resumable_campaign + complete_workloads) reruns
-// exactly those, because workload i is a pure function of (corpus, seed, i).
+// flight; --resume (resume.h, then complete_workloads) reruns exactly
+// those, because workload i is a pure function of (corpus, seed, i). The
+// options are stored with the campaign (options_json.h).
 //
 // Stopping: `interrupted` (SIGINT) or the --duration deadline abort the
 // workloads in flight (their partial results are dropped); --max-states and
@@ -35,7 +36,7 @@ struct CampaignOptions {
   uint64_t seed = 1;      // master seed (a resumed campaign keeps its own)
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
-  bool resume = false;
+  std::optional<std::int64_t> resume_id;  // continue this campaign (see resume.h)
   unsigned jobs = 1;
   std::optional<double> duration_s;
   uint64_t max_states = UINT64_MAX;

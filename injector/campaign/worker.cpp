@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "injector/campaign/convert.h"
+#include "injector/crash/crash_image.h"
 #include "injector/inproc/case_file.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/workload/workload_file.h"
@@ -69,9 +70,10 @@ std::string save_cases(const WorkloadJob& job, const WorkerContext& ctx, const c
   return base + "-min.trace.json";
 }
 
-results::StateRow state_row(const StateFailure& f) {
+results::StateRow state_row(const Recording& rec, const StateFailure& f) {
+  const uint64_t fingerprint = crash::CrashImage(rec.trace, f.state).view().fingerprint();
   return results::StateRow{f.state.cut,         f.phase, to_db(f.state.kind), state_key(f.state), to_db(f.verdict.outcome),
-                           static_cast<uint32_t>(f.verdict.fsck.size()), 0, f.signature};
+                           static_cast<uint32_t>(f.verdict.fsck.size()), 0, f.signature, fingerprint};
 }
 
 }  // namespace
@@ -129,7 +131,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
       ++out.new_failures;
     }
     w.failures.push_back(std::move(hit));
-    w.states.push_back(state_row(f));
+    w.states.push_back(state_row(rec, f));
   }
   claims.dismiss();
   return out;

@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kCampaignColumns =
     "id, uuid, status, finished_at, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
-    "command_line, version";
+    "command_line, version, options";
 
 std::string new_uuid() {
   std::random_device rd;
@@ -41,6 +41,7 @@ Campaign read_campaign(const Connection& conn, const Statement& st) {
   c.spec.started_at = st.column_int(10);
   c.spec.command_line = st.column_text(11);
   c.spec.version = st.column_text(12);
+  c.spec.options = st.column_optional_text(13);
   return c;
 }
 
@@ -49,24 +50,26 @@ Campaign read_campaign(const Connection& conn, const Statement& st) {
 Campaign ResultsDb::begin_campaign(const CampaignSpec& spec) {
   Statement st(*conn_,
                "INSERT INTO campaign(uuid, status, name, tier, manager, master_seed, shard_index, shard_count, "
-               "started_at, command_line, version) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+               "started_at, command_line, version, options) VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+               "RETURNING id");
   const std::string uuid = new_uuid();
   st.bind(1, uuid).bind(2, spec.name).bind(3, name(spec.tier)).bind(4, spec.manager);
   st.bind(5, format_seed(spec.master_seed)).bind(6, std::int64_t{spec.shard_index});
   st.bind(7, std::int64_t{spec.shard_count}).bind(8, spec.started_at).bind(9, spec.command_line);
-  st.bind(10, spec.version);
+  st.bind(10, spec.version).bind(11, spec.options);
   st.step();
   const std::int64_t id = st.column_int(0);
   st.reset();  // completes the INSERT's autocommit transaction
   return campaign(id);
 }
 
-std::optional<Campaign> ResultsDb::find_resumable_campaign(std::string_view campaign_name, std::uint32_t shard_index,
-                                                           std::uint32_t shard_count) const {
-  Statement st(*conn_, fmt::format("SELECT {} FROM campaign WHERE name = ? AND shard_index = ? AND shard_count = ? "
+std::optional<Campaign> ResultsDb::find_resumable_campaign(const ResumeFilter& filter) const {
+  Statement st(*conn_, fmt::format("SELECT {} FROM campaign WHERE coalesce(name = ?1, true) "
+                                   "AND coalesce(shard_index = ?2, true) AND coalesce(shard_count = ?3, true) "
                                    "AND status <> 'finished' ORDER BY started_at DESC, id DESC LIMIT 1",
                                    kCampaignColumns));
-  st.bind(1, campaign_name).bind(2, std::int64_t{shard_index}).bind(3, std::int64_t{shard_count});
+  auto as_int = [](std::optional<std::uint32_t> v) { return v ? std::optional<std::int64_t>(*v) : std::nullopt; };
+  st.bind(1, filter.name).bind(2, as_int(filter.shard_index)).bind(3, as_int(filter.shard_count));
   if (!st.step()) return std::nullopt;
   return read_campaign(*conn_, st);
 }

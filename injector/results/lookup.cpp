@@ -62,6 +62,8 @@ CrashCase read_case(const Connection& conn, const Statement& st) {
   c.outcome = must(conn, parse_outcome(st.column_text(12)), st.column_text(12));
   c.fsck_violations = static_cast<std::uint32_t>(st.column_int(13));
   c.failure_id = st.column_optional_int(14);
+  if (const auto fp = st.column_optional_text(15)) c.image_fingerprint = must(conn, parse_seed(*fp), *fp);
+  c.campaign_options = st.column_optional_text(16);
   return c;
 }
 
@@ -91,7 +93,8 @@ std::vector<Failure> ResultsDb::failures() const {
 CrashCase ResultsDb::crash_case(std::int64_t case_id) const {
   Statement st(*conn_,
                "SELECT s.id, c.id, w.name, w.workload_json, w.seed, c.master_seed, c.tier, c.manager, s.cut_index, "
-               "s.phase, s.kind, s.state_key, s.outcome, s.fsck_violations, s.failure_id "
+               "s.phase, s.kind, s.state_key, s.outcome, s.fsck_violations, s.failure_id, s.image_fingerprint, "
+               "c.options "
                "FROM crash_state s JOIN workload w ON w.id = s.workload_id JOIN campaign c ON c.id = w.campaign_id "
                "WHERE s.id = ?");
   st.bind(1, case_id);

@@ -56,8 +56,8 @@ constexpr std::array<const char*, 6> kCopyRows = {
     "FROM src.failure_hit s JOIN workload_map wm ON wm.src_id = s.workload_id "
     "JOIN failure_map fm ON fm.src_id = s.failure_id",
     "INSERT INTO main.crash_state(workload_id, cut_index, phase, kind, state_key, outcome, fsck_violations, "
-    "check_us, failure_id) SELECT wm.dst_id, s.cut_index, s.phase, s.kind, s.state_key, s.outcome, "
-    "s.fsck_violations, s.check_us, fm.dst_id FROM src.crash_state s "
+    "check_us, failure_id, image_fingerprint) SELECT wm.dst_id, s.cut_index, s.phase, s.kind, s.state_key, "
+    "s.outcome, s.fsck_violations, s.check_us, fm.dst_id, s.image_fingerprint FROM src.crash_state s "
     "JOIN workload_map wm ON wm.src_id = s.workload_id LEFT JOIN failure_map fm ON fm.src_id = s.failure_id "
     "ORDER BY s.id",
     "INSERT INTO main.fuzz_finding(campaign_id, engine, target, input_path, failure_id, first_seen) "
@@ -75,8 +75,9 @@ constexpr std::array<const char*, 6> kCopyRows = {
 // Status and finished_at follow the copy that finished last (a resumed shard).
 constexpr const char* kMergeCampaigns =
     "INSERT INTO main.campaign(uuid, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
-    "finished_at, command_line, status, version) SELECT uuid, name, tier, manager, master_seed, shard_index, "
-    "shard_count, started_at, finished_at, command_line, status, version FROM src.campaign WHERE true "
+    "finished_at, command_line, status, version, options) SELECT uuid, name, tier, manager, master_seed, "
+    "shard_index, shard_count, started_at, finished_at, command_line, status, version, options FROM src.campaign "
+    "WHERE true "
     "ON CONFLICT(uuid) DO UPDATE SET "
     "status = iif(excluded.finished_at IS NOT NULL AND (finished_at IS NULL OR excluded.finished_at > finished_at), "
     "excluded.status, status), "

@@ -113,7 +113,7 @@ void ResultsDb::insert_failures(std::int64_t workload_id, const std::string& man
 void ResultsDb::insert_states(std::int64_t workload_id, const std::vector<StateRow>& states) {
   Statement st(*conn_,
                "INSERT INTO crash_state(workload_id, cut_index, phase, kind, state_key, outcome, fsck_violations, "
-               "check_us, failure_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+               "check_us, failure_id, image_fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Statement lookup(*conn_, kHitFailureId);
   for (const StateRow& s : states) {
     std::optional<std::int64_t> failure_id;
@@ -128,6 +128,7 @@ void ResultsDb::insert_states(std::int64_t workload_id, const std::vector<StateR
     st.bind(1, workload_id).bind(2, as_int(*conn_, s.cut_index, "cut_index")).bind(3, name(s.phase));
     st.bind(4, name(s.kind)).bind(5, s.state_key).bind(6, name(s.outcome));
     st.bind(7, std::int64_t{s.fsck_violations}).bind(8, as_int(*conn_, s.check_us, "check_us")).bind(9, failure_id);
+    st.bind(10, text_if(s.image_fingerprint.has_value(), format_seed(s.image_fingerprint.value_or(0))));
     st.run();
     st.reset();
   }

@@ -58,6 +58,7 @@ struct CampaignSpec {
   std::int64_t started_at = 0;
   std::string command_line;
   std::string version;
+  std::optional<std::string> options;  // JSON, keyed by flag name; none before schema 3
 };
 
 struct Campaign {
@@ -95,6 +96,7 @@ struct StateRow {
   std::uint32_t fsck_violations = 0;
   std::uint64_t check_us = 0;
   std::string signature;  // illegal: a signature of the record's failures; legal: empty
+  std::optional<std::uint64_t> image_fingerprint;  // of the crash image (injector/crash/sector_hash.h)
 };
 
 struct Reproducer {
@@ -171,6 +173,8 @@ struct CrashCase {
   Outcome outcome = Outcome::ok_current;
   std::uint32_t fsck_violations = 0;
   std::optional<std::int64_t> failure_id;
+  std::optional<std::uint64_t> image_fingerprint;  // none for states kept before schema 3
+  std::optional<std::string> campaign_options;     // the campaign's stored options (JSON)
 };
 
 }  // namespace sc::results

@@ -2,9 +2,10 @@
 //
 // Interface: ResultsDb::open(path, mode) creates, migrates or refuses a
 // database; then the campaign engine calls begin_campaign (or
-// find_resumable_campaign + resume_campaign + complete_workloads for
-// --resume), record_workload once per finished workload, record_fuzz_finding,
-// and finish_campaign. Lookups by id serve `replay` and reports.
+// find_resumable_campaign / campaign + resume_campaign + complete_workloads
+// for --resume), record_workload once per finished workload,
+// record_fuzz_finding, and finish_campaign. Lookups by id serve `replay` and
+// reports.
 //
 // Invariants:
 //   * record_workload is the commit point: one transaction writes the
@@ -33,6 +34,13 @@ namespace sc::results {
 
 class Connection;
 
+// Which unfinished campaign --resume continues; an empty field matches any.
+struct ResumeFilter {
+  std::optional<std::string> name;
+  std::optional<std::uint32_t> shard_index;
+  std::optional<std::uint32_t> shard_count;
+};
+
 enum class OpenMode {
   create,      // create the file if missing; migrate to this build's schema
   read_write,  // the file must exist; migrate to this build's schema
@@ -52,9 +60,8 @@ class ResultsDb {
 
   // Campaigns. begin_campaign gives the campaign a fresh uuid, status running.
   Campaign begin_campaign(const CampaignSpec& spec);
-  // The newest campaign with this name and shard that is not finished.
-  std::optional<Campaign> find_resumable_campaign(std::string_view name, std::uint32_t shard_index,
-                                                  std::uint32_t shard_count) const;
+  // The newest campaign matching the filter that is not finished.
+  std::optional<Campaign> find_resumable_campaign(const ResumeFilter& filter) const;
   // Marks the campaign running again (finished_at cleared) and returns it.
   Campaign resume_campaign(std::int64_t campaign_id);
   // Names of the campaign's recorded (hence complete) workloads, sorted.

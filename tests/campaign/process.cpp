@@ -40,7 +40,10 @@ std::string slurp(const std::string& path) {
 
 void with_db(const std::string& db, const std::string& sql, const std::function<void(sqlite3_stmt*)>& row) {
   sqlite3* h = nullptr;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) throw std::runtime_error(db);
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(h);
+    throw std::runtime_error(db);
+  }
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
     const std::string msg = sqlite3_errmsg(h);

@@ -15,7 +15,7 @@ OutcomeCount count(Phase phase, StateKind kind, Outcome outcome, std::uint64_t s
 }
 
 StateRow state(std::uint64_t cut, Phase phase, StateKind kind, Outcome outcome, const char* signature) {
-  return StateRow{cut, phase, kind, "keep=" + std::to_string(cut), outcome, 1, 40, signature};
+  return StateRow{cut, phase, kind, "keep=" + std::to_string(cut), outcome, 1, 40, signature, 0xf00d0000 + cut};
 }
 
 WorkloadRecord workload(const std::string& name, std::int64_t day) {
@@ -40,12 +40,13 @@ Reproducer reproducer(const std::string& name) {
 
 CampaignSpec nightly_spec(std::uint32_t shard) {
   return CampaignSpec{"nightly", Tier::inproc, "smm", 0xabcdef0123456789ULL, shard, 2,
-                      kDay1 - 3600,  "stablecut campaign --shard " + std::to_string(shard) + "/2", "0.1.0"};
+                      kDay1 - 3600,  "stablecut campaign --shard " + std::to_string(shard) + "/2", "0.1.0",
+                      kNightlyOptions};
 }
 
 CampaignSpec qemu_spec() {
   return CampaignSpec{"qemu-check", Tier::qemu, "pager", 7, 0, 1, kDay2 - 3600, "stablecut campaign --tier qemu",
-                      "0.1.0"};
+                      "0.1.0", std::nullopt};  // as if begun before schema 3
 }
 
 WorkloadRecord w1() {

@@ -9,8 +9,10 @@
 //                                  RECOVERY/prefix/lost 3 (kMissing)
 //   w3 (qemu-check, 2026-01-02)    RUN/prefix/ok_current 20, DISCARD/reorder/hang 1 (kHang)
 //
-// nightly is inproc/manager "smm"; qemu-check is qemu/manager "pager". Every
-// illegal state is kept as a crash_state row, plus one sampled legal state in w1.
+// nightly is inproc/manager "smm" with stored options kNightlyOptions;
+// qemu-check is qemu/manager "pager" without stored options. Every illegal
+// state is kept as a crash_state row (image fingerprint 0xf00d0000 + cut),
+// plus one sampled legal state in w1.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -24,6 +26,7 @@ inline constexpr const char* kMissing = "RECOVERY/lost/smm/missing-pages";
 inline constexpr const char* kHang = "DISCARD/hang/pager/no-progress";
 inline constexpr std::int64_t kDay1 = 1767225600 + 43200;  // 2026-01-01 12:00 UTC
 inline constexpr std::int64_t kDay2 = kDay1 + 86400;
+inline constexpr const char* kNightlyOptions = R"({"tier":"inproc","modes":["prefix"],"bug":[]})";
 
 CampaignSpec nightly_spec(std::uint32_t shard);
 CampaignSpec qemu_spec();

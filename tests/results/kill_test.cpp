@@ -23,7 +23,7 @@ WorkloadRecord big_workload(int i) {
   WorkloadRecord w = w1();
   w.name = "k" + std::to_string(i);
   for (std::uint64_t cut = 0; cut < kSampledStates; ++cut)
-    w.states.push_back(StateRow{cut, Phase::RUN, StateKind::prefix, "s", Outcome::ok_current, 0, 1, ""});
+    w.states.push_back(StateRow{cut, Phase::RUN, StateKind::prefix, "s", Outcome::ok_current, 0, 1, "", cut});
   return w;
 }
 

@@ -1,5 +1,6 @@
 // merge_test.cpp — merging shard databases equals recording everything into
-// one database, and merging again never counts twice.
+// one database (stored campaign options and kept states' image fingerprints
+// included), and merging again never counts twice.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -28,6 +29,12 @@ std::string summary(const std::filesystem::path& path) {
                  "(SELECT count(*) FROM workload), (SELECT count(*) FROM campaign)");
   rows.step();
   for (int i = 0; i < 4; ++i) out += std::to_string(rows.column_int(i)) + " ";
+  Statement kept(db.connection(),
+                 "SELECT (SELECT group_concat(coalesce(image_fingerprint, '-')) FROM (SELECT image_fingerprint FROM "
+                 "crash_state ORDER BY cut_index, image_fingerprint)), (SELECT group_concat(coalesce(options, '-'), "
+                 "' ') FROM (SELECT options FROM campaign ORDER BY name, shard_index))");
+  kept.step();
+  out += "\nfingerprints " + kept.column_text(0) + "\noptions " + kept.column_text(1) + "\n";
   return out;
 }
 
@@ -78,7 +85,7 @@ TEST_F(ResultsMerge, GrownShardAddsOnlyNewWorkloads) {
   extra.name = "w2-rerun";
   for (const auto& path : {shard_b, single}) {
     ResultsDb db = ResultsDb::open(path, OpenMode::read_write);
-    const auto c = db.find_resumable_campaign("qemu-check", 0, 1);
+    const auto c = db.find_resumable_campaign({"qemu-check", 0, 1});
     ASSERT_TRUE(c.has_value());
     db.resume_campaign(c->id);
     db.record_workload(c->id, extra);
@@ -89,7 +96,7 @@ TEST_F(ResultsMerge, GrownShardAddsOnlyNewWorkloads) {
   EXPECT_EQ(r.workloads_skipped, 2);
   EXPECT_EQ(summary(out), summary(single));
   ResultsDb merged = ResultsDb::open(out, OpenMode::read_only);
-  const auto qemu = merged.find_resumable_campaign("qemu-check", 0, 1);
+  const auto qemu = merged.find_resumable_campaign({"qemu-check", 0, 1});
   EXPECT_FALSE(qemu.has_value());  // finished, as in the newer shard
 }
 

@@ -43,7 +43,7 @@ TEST_F(ResultsRecord, FailureMidRecordLeavesNothingOfTheWorkload) {
   db.record_workload(campaign.id, w1());
   const Snapshot before = snapshot(db);
   WorkloadRecord bad = w2();  // its kMix hit is upserted before the states fail
-  bad.states.push_back(StateRow{77, Phase::FREEZE, StateKind::prefix, "k", Outcome::corrupt, 0, 1, "no-such"});
+  bad.states.push_back(StateRow{77, Phase::FREEZE, StateKind::prefix, "k", Outcome::corrupt, 0, 1, "no-such", std::nullopt});
   EXPECT_THROW(db.record_workload(campaign.id, bad), DbError);
   EXPECT_EQ(snapshot(db), before);
   EXPECT_EQ(db.complete_workloads(campaign.id), std::vector<std::string>{"w1"});
@@ -120,8 +120,11 @@ TEST_F(ResultsRecord, ResumeListsCompleteWorkloads) {
   db.record_workload(campaign.id, w2());
   db.finish_campaign(campaign.id, CampaignStatus::interrupted, kDay2);
   const Campaign other_shard = db.begin_campaign(nightly_spec(1));
+  EXPECT_EQ(db.find_resumable_campaign({})->id, other_shard.id);  // the newest of any name and shard
+  EXPECT_EQ(db.find_resumable_campaign({std::nullopt, 0, std::nullopt})->id, campaign.id);
+  EXPECT_FALSE(db.find_resumable_campaign({"weekly", std::nullopt, std::nullopt}).has_value());
 
-  const auto found = db.find_resumable_campaign("nightly", 0, 2);
+  const auto found = db.find_resumable_campaign({"nightly", 0, 2});
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->id, campaign.id);
   EXPECT_EQ(found->uuid, campaign.uuid);
@@ -133,7 +136,7 @@ TEST_F(ResultsRecord, ResumeListsCompleteWorkloads) {
   EXPECT_TRUE(db.complete_workloads(other_shard.id).empty());
 
   db.finish_campaign(campaign.id, CampaignStatus::finished, kDay2 + 5);
-  EXPECT_FALSE(db.find_resumable_campaign("nightly", 0, 2).has_value());
+  EXPECT_FALSE(db.find_resumable_campaign({"nightly", 0, 2}).has_value());
   EXPECT_EQ(db.campaign(campaign.id).finished_at, kDay2 + 5);
 }
 
@@ -143,6 +146,8 @@ TEST_F(ResultsRecord, CampaignRoundTrips) {
   EXPECT_EQ(campaign.spec.master_seed, spec.master_seed);
   EXPECT_EQ(campaign.spec.shard_count, 2U);
   EXPECT_EQ(campaign.spec.command_line, spec.command_line);
+  EXPECT_EQ(campaign.spec.options, kNightlyOptions);
+  EXPECT_FALSE(db.begin_campaign(qemu_spec()).spec.options.has_value());
   EXPECT_EQ(campaign.uuid.size(), 36U);
   EXPECT_NE(db.begin_campaign(spec).uuid, campaign.uuid);
 }
@@ -158,6 +163,8 @@ TEST_F(ResultsRecord, CaseLookupAndUnknownIds) {
   EXPECT_EQ(c.master_seed, 0xabcdef0123456789ULL);
   EXPECT_EQ(c.workload_seed, w1().seed);
   EXPECT_EQ(c.failure_id, db.failure_by_signature(kMix)->id);
+  EXPECT_EQ(c.image_fingerprint, 0xf00d0000U + 30);
+  EXPECT_EQ(c.campaign_options, kNightlyOptions);
   EXPECT_FALSE(db.crash_case(3).failure_id.has_value());  // the sampled legal state
 
   auto message = [](auto&& call) {

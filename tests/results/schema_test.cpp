@@ -1,6 +1,7 @@
-// schema_test.cpp — opening databases: create, migrate from version 1,
-// reopen, and the one-line refusals (newer schema, non-database file,
-// foreign SQLite database, truncated or corrupt file).
+// schema_test.cpp — opening databases: create, migrate from version 1 and
+// from version 2 (stored options and image fingerprints added, old rows
+// kept without them), reopen, and the one-line refusals (newer schema,
+// non-database file, foreign SQLite database, truncated or corrupt file).
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -89,6 +90,45 @@ TEST(ResultsSchema, MigratesVersionOneKeepingData) {
   ASSERT_TRUE(db.campaign_by_uuid("u-1").has_value());
   EXPECT_EQ(db.campaign_by_uuid("u-1")->spec.master_seed, 7U);
   EXPECT_EQ(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'workload_by_day'"), 1);
+}
+
+TEST(ResultsSchema, MigratesVersionTwoKeepingRowsWithoutOptionsOrFingerprints) {
+  TempDir dir;
+  const auto path = dir.file("v2.db");
+  ASSERT_GE(current_schema_version(), 3);
+  raw_exec(path, migrations()[0].sql + migrations()[1].sql + "PRAGMA user_version = 2;");
+  raw_exec(path,
+           "INSERT INTO campaign(uuid, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
+           "command_line, status, version) VALUES ('u-2', 'old', 'inproc', 'all', '0x0000000000000005', 0, 1, 1, "
+           "'stablecut campaign --bug manager-skip-flush', 'interrupted', '0.1.0');"
+           "INSERT INTO workload(campaign_id, name, origin, corpus_path, workload_json, seed, request_count, record_s, "
+           "enumerate_s, check_s, recorded_at, status) VALUES (1, '000000-tiny', 'corpus', 'corpus/tiny.json', '{}', "
+           "'0x0000000000000005', 12, 0.1, 0, 0.2, 2, 'complete');"
+           "INSERT INTO failure(signature, source, phase, outcome, first_seen, last_seen, count) VALUES "
+           "('ROOT_COPY/lost/x', 'crash_state', 'ROOT_COPY', 'lost', 2, 2, 1);"
+           "INSERT INTO failure_hit(workload_id, failure_id, count) VALUES (1, 1, 1);"
+           "INSERT INTO crash_state(workload_id, cut_index, phase, kind, state_key, outcome, fsck_violations, "
+           "check_us, failure_id) VALUES (1, 7, 'ROOT_COPY', 'prefix', 'cut=7 kind=prefix kept=', 'lost', 0, 0, 1)");
+  expect_refused(path, OpenMode::read_only, "schema version 2 is older");
+  ResultsDb db = ResultsDb::open(path, OpenMode::read_write);
+  EXPECT_EQ(db.schema_version(), current_schema_version());
+  const Campaign old = *db.campaign_by_uuid("u-2");
+  EXPECT_EQ(old.spec.master_seed, 5U);
+  EXPECT_FALSE(old.spec.options.has_value());
+  EXPECT_EQ(db.find_resumable_campaign({"old", 0, 1})->id, old.id);
+  const CrashCase c = db.crash_case(1);
+  EXPECT_EQ(c.state_key, "cut=7 kind=prefix kept=");
+  EXPECT_EQ(c.failure_id, 1);
+  EXPECT_FALSE(c.image_fingerprint.has_value());
+  EXPECT_FALSE(c.campaign_options.has_value());
+  CampaignSpec spec = nightly_spec(0);
+  const Campaign fresh = db.begin_campaign(spec);
+  EXPECT_EQ(fresh.spec.options, kNightlyOptions);
+  db.record_workload(fresh.id, w1());
+  EXPECT_EQ(db.crash_case(2).image_fingerprint, 0xf00d0000U + 30);
+  spec.options = "not json";
+  EXPECT_THROW(db.begin_campaign(spec), DbError);
+  EXPECT_TRUE(integrity_ok(path));
 }
 
 TEST(ResultsSchema, RefusesNewerSchema) {

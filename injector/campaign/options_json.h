@@ -1,0 +1,30 @@
+// options_json.h — a campaign's options as stored with it in the results
+// database (campaign.options), so `campaign --resume` continues with them.
+// Interface: options_to_json(o) gives a JSON object keyed by the campaign
+// command's flag names ("tier", "corpus", "seed", "modes", "bug", ...);
+// options_from_json(j, where) reads one back; kBindingOptions and
+// kRunOptions split the keys into those that decide what the campaign
+// computes (a resumed run must keep them) and those a resumed run may change.
+// Invariants: options_from_json(options_to_json(o)) equals o in every stored
+// field (db_path, resume_id, command_line and version are not stored); a
+// malformed value is an InputError naming `where` and the key; absent
+// limits (max-states, states-per-workload, workloads, duration) mean none.
+#pragma once
+#include <array>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "injector/campaign/campaign.h"
+
+namespace sc::campaign {
+
+inline constexpr std::array<const char*, 15> kBindingOptions = {
+    "tier", "name", "corpus", "manager", "seed", "shard", "max-states", "states-per-workload", "workloads",
+    "modes", "k", "samples", "torn-samples", "bug", "no-minimize"};
+inline constexpr std::array<const char*, 4> kRunOptions = {"duration", "jobs", "timeout", "cases-dir"};
+
+nlohmann::json options_to_json(const CampaignOptions& o);
+CampaignOptions options_from_json(const nlohmann::json& j, const std::string& where);
+
+}  // namespace sc::campaign

@@ -1,0 +1,87 @@
+// campaign_flags.cpp — see campaign_flags.h.
+#include "injector/cli/campaign_flags.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "injector/cli/tier_flags.h"
+
+namespace sc::cli {
+
+namespace {
+
+std::string absolute(const std::string& path) {
+  return path.empty() ? path : std::filesystem::absolute(path).lexically_normal().string();
+}
+
+std::string command_line(const campaign::CampaignOptions& o, const CampaignFlags& f, const EnumerationFlags& e) {
+  std::string s = fmt::format("stablecut campaign --tier {} --name {} --db {} --corpus {} --shard {}", o.tier.name(),
+                              o.name, f.db, o.corpus_dir, f.shard);
+  if (!f.duration.empty()) s += " --duration " + f.duration;
+  if (f.max_states != UINT64_MAX) s += fmt::format(" --max-states {}", f.max_states);
+  if (f.states_per_workload) s += fmt::format(" --states-per-workload {}", *f.states_per_workload);
+  if (f.workloads != UINT64_MAX) s += fmt::format(" --workloads {}", f.workloads);
+  if (!f.manager.empty()) s += " --manager " + f.manager;
+  if (f.no_minimize) s += " --no-minimize";
+  return s + e.replay_flags();
+}
+
+}  // namespace
+
+campaign::CampaignOptions to_options(const CampaignFlags& f, const EnumerationFlags& e, const tier::TierSpec& t) {
+  campaign::CampaignOptions o;
+  o.name = f.name;
+  o.tier = t;
+  o.corpus_dir = absolute(f.corpus);
+  o.db_path = f.db;
+  o.cases_dir = absolute(f.cases_dir);
+  o.seed = e.seed;
+  std::tie(o.shard_index, o.shard_count) = campaign::parse_shard(f.shard);
+  o.jobs = f.jobs;
+  if (!f.duration.empty()) o.duration_s = campaign::parse_duration(f.duration);
+  o.max_states = f.max_states;
+  o.states_per_workload = f.states_per_workload;
+  o.max_workloads = f.workloads;
+  o.manager = f.manager;
+  o.bugs = e.seeded_bugs();
+  o.enumerate = e.options();
+  o.minimize = !f.no_minimize;
+  o.command_line = command_line(o, f, e);
+  o.version = "0.1.0";
+  return o;
+}
+
+void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& flags,
+                        const std::shared_ptr<EnumerationFlags>& enumeration,
+                        const std::shared_ptr<tier::TierSpec>& tier) {
+  flags->jobs = std::max(1u, std::thread::hardware_concurrency());
+  add_tier_flags(cmd, tier);
+  cmd->add_option("--duration", flags->duration, "Stop after this long, e.g. 90s, 15m, 8h, 2d");
+  cmd->add_option("--max-states", flags->max_states, "Start no new workload once this many states are checked");
+  cmd->add_option("--states-per-workload", flags->states_per_workload,
+                  "Crash states each workload checks (default: all in-process; under QEMU 200, spread over the trace)")
+      ->check(CLI::Range(uint64_t{1}, UINT64_MAX));
+  cmd->add_option("--workloads", flags->workloads, "Run workloads 0..N-1 only (of all shards)");
+  cmd->add_option("--jobs", flags->jobs, "Worker threads, each with its own machine (under QEMU: one QEMU each)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  cmd->add_option("--manager", flags->manager, "Only corpus workloads with a manager of this name (also a label)");
+  cmd->add_option("--corpus", flags->corpus, "Directory of seed workloads (*.json)")->capture_default_str();
+  cmd->add_option("--db", flags->db, "Results database (SQLite)")->capture_default_str();
+  cmd->add_option("--cases-dir", flags->cases_dir, "Where failing cases go (default: cases/ beside --db)");
+  cmd->add_option("--name", flags->name, "Campaign name (with --resume: continue the newest unfinished one of it)")
+      ->capture_default_str();
+  cmd->add_option("--shard", flags->shard, "Run shard i of N: the workloads whose index % N == i")
+      ->capture_default_str();
+  CLI::Option* resume = cmd->add_flag(
+      "--resume", flags->resume,
+      "Continue an unfinished campaign in --db (the newest, or --campaign ID) with its stored options; flags that "
+      "change what it computes must match them, --duration, --jobs, --timeout and --cases-dir may differ");
+  cmd->add_option("--campaign", flags->campaign_id, "With --resume: the id of the campaign to continue")->needs(resume);
+  cmd->add_flag("--no-minimize", flags->no_minimize, "Save failing cases as found, without shrinking them");
+  add_enumeration_flags(cmd, enumeration);
+}
+
+}  // namespace sc::cli

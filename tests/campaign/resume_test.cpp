@@ -1,0 +1,94 @@
+// resume_test.cpp — `campaign --resume --db FILE` continues an interrupted
+// campaign with the options stored with it (corpus, modes, seed, seeded
+// bug, workload limit, --no-minimize) without repeating any flag; flags
+// that contradict the stored options, an unknown or finished campaign, and
+// a name no unfinished campaign has are one-line errors with exit 2.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "process.h"
+
+namespace sc::campaign::testing {
+
+namespace {
+
+std::int64_t committed_workloads(const std::string& db) {
+  try {
+    return sql_int(db, "SELECT count(*) FROM workload");
+  } catch (const std::exception&) {
+    return 0;  // not created or not migrated yet
+  }
+}
+
+// Starts the campaign, and SIGINTs it once two workloads are committed.
+int interrupt_after_two_workloads(const std::vector<std::string>& args, const std::string& db) {
+  const pid_t pid = spawn_stablecut(args);
+  for (int i = 0; i < 3000 && committed_workloads(db) < 2; ++i) usleep(10000);
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle) {
+  const RunResult r = run_stablecut(dir, args);
+  EXPECT_EQ(r.rc, 2) << r.out << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+}
+
+bool any_minimised_case(const std::string& dir) {
+  if (!std::filesystem::exists(dir)) return false;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().string().find("-min.trace.json") != std::string::npos) return true;
+  return false;
+}
+
+TEST(CampaignResume, ContinuesWithStoredOptionsWithoutRepeatingFlags) {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  const int rc = interrupt_after_two_workloads(
+      campaign_args(db, {"--workloads", "120", "--jobs", "2", "--seed", "5", "--name", "night", "--bug",
+                         "manager-skip-flush", "--no-minimize"}),
+      db);
+  ASSERT_EQ(rc, 1);  // interrupted, with findings of the planted bug
+  ASSERT_EQ(sql_rows(db, "SELECT status FROM campaign"), std::vector<std::string>{"interrupted"});
+  const std::int64_t before = committed_workloads(db);
+  ASSERT_LT(before, 120);
+
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--modes", "reorder"},
+                         "--modes reorder contradicts campaign 1's stored prefix");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--bug", "manager-reuse-blocks"}, "--bug");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--seed", "6"}, "--seed 6");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--workloads", "10"}, "--workloads 10");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--campaign", "2"}, "no campaign with id 2");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--name", "day"}, "named 'day'");
+  expect_one_line_exit_2(dir, {"campaign", "--campaign", "1", "--db", db}, "--resume");
+  EXPECT_EQ(committed_workloads(db), before);  // refused runs change nothing
+
+  const RunResult resumed = run_stablecut(dir, {"campaign", "--resume", "--db", db, "--jobs", "2"});
+  ASSERT_EQ(resumed.rc, 1) << resumed.out << resumed.err;
+  EXPECT_NE(resumed.out.find("campaign 1 ("), std::string::npos) << resumed.out;
+  EXPECT_NE(resumed.out.find("finished: " + std::to_string(120 - before) + " workloads"), std::string::npos)
+      << resumed.out;
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM campaign"), 1);
+  EXPECT_EQ(committed_workloads(db), 120);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE name NOT LIKE '%-tiny'"), 0);  // the stored corpus
+  EXPECT_EQ(sql_rows(db, "SELECT DISTINCT kind FROM outcome_count"), std::vector<std::string>{"prefix"});
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE seed <> printf('0x%016x', 5 + CAST(substr(name, 1, 6) "
+                        "AS INTEGER))"), 0);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload w WHERE NOT EXISTS (SELECT 1 FROM failure_hit h "
+                        "WHERE h.workload_id = w.id)"), 0);  // the stored bug, in every workload
+  EXPECT_FALSE(any_minimised_case(dir.file("cases")));
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db}, "expected an unfinished campaign");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--campaign", "1"}, "finished");
+}
+
+}  // namespace
+
+}  // namespace sc::campaign::testing
