@@ -9,7 +9,7 @@ packages=(
   clang lld libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libsqlite3-dev sqlite3
-  qemu-system-misc opensbi qemu-utils nbdkit nbdkit-plugin-dev libnbd-bin
+  qemu-system-misc opensbi qemu-utils nbdkit nbdkit-plugin-dev libnbd-bin gdb gdb-multiarch
   afl++ chromium
 )
 

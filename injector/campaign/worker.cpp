@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "injector/campaign/convert.h"
+#include "injector/campaign/state_key.h"
 #include "injector/crash/crash_image.h"
 #include "injector/inproc/case_file.h"
 #include "injector/tier/tier_dispatch.h"
@@ -86,13 +87,6 @@ bool SignatureClaims::claim(const std::string& signature) {
 void SignatureClaims::release(const std::string& signature) {
   std::lock_guard lock(mutex_);
   claimed_.erase(signature);
-}
-
-std::string state_key(const crash::CrashState& s) {
-  std::string key = fmt::format("cut={} kind={} kept=", s.cut, crash::mode_name(s.kind));
-  for (size_t i = 0; i < s.kept.size(); ++i)
-    key += fmt::format("{}{}:{:#x}", i ? "," : "", s.kept[i].request, s.kept[i].sector_mask);
-  return key;
 }
 
 WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {

@@ -64,7 +64,4 @@ struct WorkloadResult {
 
 WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& context);
 
-// The crash-state key stored in the database: "cut=C kind=K kept=R:MASK,...".
-std::string state_key(const crash::CrashState& s);
-
 }  // namespace sc::campaign

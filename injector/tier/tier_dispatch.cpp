@@ -7,6 +7,7 @@
 #include "injector/qemu/qemu_explore.h"
 #include "injector/qemu/qemu_oracle.h"
 #include "injector/tier/qemu_config.h"
+#include "injector/tier/qemu_gdb.h"
 #endif
 
 namespace sc::tier {
@@ -50,6 +51,22 @@ Verdict replay_on(const TierSpec& tier, const Case& c) {
 #endif
   (void)tier;
   return replay_inproc(c);
+}
+
+Verdict replay_on_gdb(const TierSpec& tier, const Case& c, const std::function<void(const std::string&)>& attach) {
+#ifdef STABLECUT_HAVE_QEMU
+  const crash::CrashState& state = *c.file.crash_state;
+  const crash::CrashImage image = crash::build_crash_image(c.file.trace, state);
+  const qemu::QemuRecovery r =
+      recover_waiting_for_gdb(c.workload, c.bugs, image.view().bytes(), qemu_config(tier), [&](const std::string& socket) {
+        attach("gdb-multiarch " + tier.kernel + " -ex 'target remote " + socket + "' -ex 'break sc::Kernel::boot'");
+      });
+  const Recovered rec = qemu::recovered_from_qemu(r, image.view(), c.workload, boot_config(c.workload, c.bugs.kernel));
+  return classify(c.workload, c.history, legal_window(c.spans, state.cut), rec);
+#else
+  (void)tier, (void)c, (void)attach;
+  throw InputError("--gdb --tier qemu: this build has no QEMU tier");
+#endif
 }
 
 }  // namespace sc::tier

@@ -1,11 +1,13 @@
 // tier_dispatch.h — runs the record / explore / live-cut / replay steps of a
 // command or a campaign on the tier its TierSpec names, so every caller
 // shares one code path for both tiers.
-// Interface: record_on, explore_on, live_cuts_on, replay_on.
+// Interface: record_on, explore_on, live_cuts_on, replay_on, and
+// replay_on_gdb (QEMU: the recovery boot waits for a debugger).
 // Errors: record_on throws InputError (exit 2) when QEMU produced no trace
 // (it cannot start, or the kernel or plugin is missing); every step is
 // in-process when the build has no QEMU tier.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,5 +26,11 @@ ExploreResult explore_on(const TierSpec& tier, const Workload& w, const SeededBu
 std::vector<std::string> live_cuts_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs,
                                       const Recording& rec, size_t count);
 Verdict replay_on(const TierSpec& tier, const Case& c);
+// Like replay_on on the QEMU tier, but QEMU starts the recovery boot paused
+// with its gdbstub on a unix socket and no boot timeout (a day): `attach`
+// gets the gdb command line that connects and sets a breakpoint at
+// recovery (sc::Kernel::boot), before QEMU starts; the guest runs when gdb
+// continues. Throws InputError without the QEMU tier.
+Verdict replay_on_gdb(const TierSpec& tier, const Case& c, const std::function<void(const std::string&)>& attach);
 
 }  // namespace sc::tier

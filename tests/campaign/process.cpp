@@ -77,9 +77,11 @@ RunResult run_stablecut(const TempDir& dir, const std::vector<std::string>& args
   return RunResult{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
 }
 
-pid_t spawn_stablecut(const std::vector<std::string>& args) {
+pid_t spawn_stablecut(const std::vector<std::string>& args) { return spawn_stablecut_to(args, "/dev/null", "/dev/null"); }
+
+pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
   const pid_t pid = fork();
-  if (pid == 0) exec_child(args, "/dev/null", "/dev/null");
+  if (pid == 0) exec_child(args, out, err);
   return pid;
 }
 
@@ -93,6 +95,17 @@ std::int64_t sql_int(const std::string& db, const std::string& sql) {
   std::int64_t v = 0;
   with_db(db, sql, [&](sqlite3_stmt* st) { v = sqlite3_column_int64(st, 0); });
   return v;
+}
+
+void sql_exec(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  const int rc = sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr);
+  char* error = nullptr;
+  if (rc == SQLITE_OK) sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &error);
+  const std::string message = rc != SQLITE_OK ? db : error ? sql + ": " + error : "";
+  sqlite3_free(error);
+  sqlite3_close(h);
+  if (!message.empty()) throw std::runtime_error(message);
 }
 
 std::vector<std::string> sql_rows(const std::string& db, const std::string& sql) {

@@ -32,14 +32,18 @@ struct RunResult {
 
 // Runs `stablecut args...` to completion; output goes through files in dir.
 RunResult run_stablecut(const TempDir& dir, const std::vector<std::string>& args);
-// Starts `stablecut args...` with output to /dev/null; returns its pid.
+// Starts `stablecut args...` with output to /dev/null, or to the files
+// named; returns its pid.
 pid_t spawn_stablecut(const std::vector<std::string>& args);
+pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string& out, const std::string& err);
 
 // The tiny-corpus campaign flags shared by the tests.
 std::vector<std::string> campaign_args(const std::string& db, const std::vector<std::string>& extra);
 
-// First column of the first row of `sql` (an integer), or of every row.
+// First column of the first row of `sql` (an integer), or every row with
+// its columns joined by '|'; sql_exec runs statements that change the file.
 std::int64_t sql_int(const std::string& db, const std::string& sql);
 std::vector<std::string> sql_rows(const std::string& db, const std::string& sql);
+void sql_exec(const std::string& db, const std::string& sql);
 
 }  // namespace sc::campaign::testing

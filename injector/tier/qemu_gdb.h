@@ -1,0 +1,25 @@
+// qemu_gdb.h — one recovery boot of a crash image under QEMU that waits for
+// a debugger: QEMU starts paused (-S) with its gdbstub on a unix socket in a
+// private directory, and the boot timeout is a day, so the guest runs only
+// once gdb says continue. Internal to injector/tier (replay_on_gdb); built
+// only with the QEMU tier.
+// Interface: recover_waiting_for_gdb(w, bugs, image, cfg, ready) calls
+// ready(socket path) just before QEMU starts, then returns the recovery as
+// RecoverySession::recover would (the one-shot recover mode of the guest,
+// the plugin serving `image=`).
+// Invariant: the directory (socket, blob, image) is removed on return.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+
+#include "injector/qemu/qemu_tier.h"
+
+namespace sc::tier {
+
+qemu::QemuRecovery recover_waiting_for_gdb(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,
+                                           const qemu::TierConfig& cfg,
+                                           const std::function<void(const std::string& socket)>& ready);
+
+}  // namespace sc::tier

@@ -1,0 +1,121 @@
+// replay_gdb_test.cpp — `replay --case ID --tier qemu --gdb` through the real
+// binary: it prints the gdb-multiarch command that attaches to QEMU's
+// gdbstub, QEMU waits paused (the socket is there, no verdict after a
+// second), gdb-multiarch in batch mode — the printed command itself — stops
+// at recovery (sc::Kernel::boot) and continues, and the replay then ends
+// with the same verdict as without --gdb. Without gdb-multiarch on PATH the
+// test continues the guest with the gdb remote protocol's own `c` packet.
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/campaign/process.h"
+#include "tests/support/run_binary.h"
+
+namespace sc::campaign::testing {
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string verdict_line(const std::string& out) {
+  const size_t at = out.find("verdict: ");
+  return at == std::string::npos ? "" : out.substr(at, out.find('\n', at) - at);
+}
+
+// The printed gdb command line, once the replay has printed it.
+std::string wait_for_gdb_command(const std::string& out_file) {
+  const std::string start = "  gdb-multiarch ";
+  for (int i = 0; i < 600; ++i) {
+    const std::string out = slurp(out_file);
+    const size_t at = out.find(start);
+    if (at != std::string::npos && out.find('\n', at) != std::string::npos)
+      return out.substr(at + 2, out.find('\n', at) - at - 2);
+    usleep(50000);
+  }
+  return "";
+}
+
+bool wait_for_file(const std::string& path) {
+  for (int i = 0; i < 600 && !std::filesystem::exists(path); ++i) usleep(50000);
+  return std::filesystem::exists(path);
+}
+
+bool running(pid_t pid) { return waitpid(pid, nullptr, WNOHANG) == 0; }
+
+// Continues the paused guest by the gdb remote protocol; the connection is
+// closed by the caller once the replay has ended.
+int continue_by_hand(const std::string& socket_path) {
+  const int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  socket_path.copy(addr.sun_path, sizeof addr.sun_path - 1);
+  if (connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) return -1;
+  const std::string packet = "+$c#63";
+  if (write(fd, packet.data(), packet.size()) != static_cast<ssize_t>(packet.size())) return -1;
+  return fd;
+}
+
+bool have_gdb_multiarch() { return std::system("command -v gdb-multiarch > /dev/null 2>&1") == 0; }
+
+TEST(QemuReplayGdb, RecoveryBootWaitsForGdbThenGivesTheSameVerdict) {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "manager-skip-flush", "--no-minimize"}))
+                .rc,
+            1);
+  const std::string id = std::to_string(sql_int(db, "SELECT min(id) FROM crash_state"));
+  const RunResult plain = run_stablecut(dir, {"replay", "--db", db, "--case", id, "--tier", "qemu"});
+  ASSERT_EQ(plain.rc, 1) << plain.out << plain.err;
+  ASSERT_NE(verdict_line(plain.out), "");
+
+  const std::string out = dir.file("gdb-replay.out"), err = dir.file("gdb-replay.err");
+  const pid_t pid = spawn_stablecut_to({"replay", "--db", db, "--case", id, "--tier", "qemu", "--gdb"}, out, err);
+  const std::string command = wait_for_gdb_command(out);
+  ASSERT_NE(command, "") << slurp(out) << slurp(err);
+  EXPECT_EQ(command.rfind(std::string("gdb-multiarch ") + STABLECUT_KERNEL_ELF + " -ex 'target remote ", 0), 0u)
+      << command;
+  const size_t from = command.find("target remote ") + 14;
+  const std::string socket_path = command.substr(from, command.find('\'', from) - from);
+  ASSERT_TRUE(wait_for_file(socket_path)) << socket_path;
+  sleep(1);
+  EXPECT_TRUE(running(pid)) << slurp(out);  // paused: a recovery boot takes milliseconds
+  EXPECT_EQ(verdict_line(slurp(out)), "");
+
+  int fd = -1;
+  if (have_gdb_multiarch()) {
+    const std::string batch = "gdb-multiarch -batch " + command.substr(14) +
+                              " -ex 'info registers pc' -ex continue -ex 'info registers pc' -ex continue";
+    const auto gdb = sc::test::run_binary("timeout 60", batch);  // exits 1: QEMU ends under it
+    EXPECT_NE(gdb.out.find("pc             0x1000"), std::string::npos) << gdb.out;  // paused at reset
+    EXPECT_NE(gdb.out.find("Breakpoint 1, sc::Kernel::boot"), std::string::npos) << gdb.out;
+    EXPECT_NE(gdb.out.find("pc             0x"), std::string::npos) << gdb.out;
+  } else {
+    fd = continue_by_hand(socket_path);
+    ASSERT_GE(fd, 0) << socket_path;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (fd >= 0) close(fd);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1) << slurp(out) << slurp(err);
+  EXPECT_EQ(verdict_line(slurp(out)), verdict_line(plain.out)) << slurp(out);
+  EXPECT_NE(slurp(out).find("boot timeout off"), std::string::npos);
+}
+
+}  // namespace
+
+}  // namespace sc::campaign::testing
