@@ -1,15 +1,17 @@
 // page_alloc.h — the physical page pool: 4 KiB pages from the end of the
 // kernel image to the end of RAM (memory_layout.h).
-// Interface: alloc_page() returns a zeroed, page-aligned physical page, or
-// panics with FailCode::no_memory when the pool is empty; pages_in_use()
-// counts pages handed out. Invariant: pages are never freed yet (every run
-// is short and ends by exiting QEMU).
+// Interface: alloc_pages(n) returns n zeroed, page-aligned, physically
+// contiguous pages (alloc_page() one), or panics with FailCode::no_memory
+// when the pool cannot give them; pages_in_use() counts pages handed out.
+// Invariant: pages are never freed (every run is short and ends by exiting
+// QEMU or resetting the machine, which starts the pool afresh).
 #pragma once
 #include <stdint.h>
 
 namespace rv {
 
-void* alloc_page();
+void* alloc_pages(uint64_t count);
+inline void* alloc_page() { return alloc_pages(1); }
 uint64_t pages_in_use();
 
 }  // namespace rv

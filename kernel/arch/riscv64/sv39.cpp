@@ -1,6 +1,7 @@
 // sv39.cpp — Sv39 page-table walk and mapping; see sv39.h.
 #include "kernel/arch/riscv64/sv39.h"
 
+#include "kernel/arch/riscv64/csr.h"
 #include "kernel/arch/riscv64/memory_layout.h"
 #include "kernel/arch/riscv64/page_alloc.h"
 
@@ -11,6 +12,7 @@ namespace {
 constexpr uint64_t kPteValid = 1 << 0;
 constexpr uint64_t kPteAccessed = 1 << 6;
 constexpr uint64_t kPteDirty = 1 << 7;
+constexpr uint64_t kPteShared = 1 << 8;  // software bit: a level-0 table linked by share()
 constexpr uint64_t kLeafBits = kPteRead | kPteWrite | kPteExec;
 constexpr uint64_t kVaLimit = 1ULL << 38;  // lower half of the Sv39 space
 constexpr uint64_t kSatpModeSv39 = 8ULL << 60;
@@ -23,46 +25,74 @@ uint64_t pa_to_pte(uint64_t pa) { return (pa >> 12) << 10; }
 
 AddressSpace AddressSpace::create() { return AddressSpace(static_cast<uint64_t*>(alloc_page())); }
 
-// Walks levels 2 and 1 to the level-0 slot of va, creating the
-// intermediate tables if `create`; returns nullptr if one is missing.
-uint64_t* AddressSpace::leaf_slot(uint64_t va, bool create) const {
+// Walks from the root down to the slot of va in the table of `level`
+// (0: the leaf), creating missing tables if `create`; returns nullptr if a
+// table is missing, or if `create` and the walk enters a shared table.
+uint64_t* AddressSpace::slot(uint64_t va, int level, bool create) const {
   uint64_t* table = root_;
-  for (int level = 2; level > 0; --level) {
-    uint64_t& pte = table[vpn(va, level)];
+  for (int l = 2; l > level; --l) {
+    uint64_t& pte = table[vpn(va, l)];
     if ((pte & kPteValid) == 0) {
       if (!create) return nullptr;
       pte = pa_to_pte(reinterpret_cast<uint64_t>(alloc_page())) | kPteValid;
+    } else if (create && (pte & kPteShared) != 0) {
+      return nullptr;
     }
     table = reinterpret_cast<uint64_t*>(pte_to_pa(pte));
   }
-  return &table[vpn(va, 0)];
+  return &table[vpn(va, level)];
 }
 
 bool AddressSpace::map(uint64_t va, uint64_t pa, uint64_t perms) {
   if (va % kPageSize != 0 || pa % kPageSize != 0 || va >= kVaLimit) return false;
   if ((perms & kLeafBits) == 0) return false;
-  uint64_t* slot = leaf_slot(va, true);
-  if (*slot & kPteValid) return false;
-  *slot = pa_to_pte(pa) | (perms & kLeafBits) | kPteUser | kPteAccessed | kPteDirty | kPteValid;
+  uint64_t* leaf = slot(va, 0, true);
+  if (leaf == nullptr || (*leaf & kPteValid)) return false;
+  *leaf = pa_to_pte(pa) | (perms & kLeafBits) | kPteUser | kPteAccessed | kPteDirty | kPteValid;
+  return true;
+}
+
+bool AddressSpace::share(const AddressSpace& from, uint64_t va) {
+  if (va >= kVaLimit) return false;
+  const uint64_t* source = from.slot(va, 1, false);
+  if (source == nullptr || (*source & kPteValid) == 0) return false;
+  uint64_t* target = slot(va, 1, true);
+  if (target == nullptr || (*target & kPteValid)) return false;
+  *target = *source | kPteShared;
   return true;
 }
 
 uint64_t AddressSpace::translate(uint64_t va, uint64_t need) const {
   if (va >= kVaLimit) return 0;
-  const uint64_t* slot = leaf_slot(va, false);
-  if (slot == nullptr) return 0;
+  const uint64_t* leaf = slot(va, 0, false);
+  if (leaf == nullptr) return 0;
   const uint64_t required = kPteValid | kPteUser | need;
-  if ((*slot & required) != required) return 0;
-  return pte_to_pa(*slot) + va % kPageSize;
+  if ((*leaf & required) != required) return 0;
+  return pte_to_pa(*leaf) + va % kPageSize;
+}
+
+uint8_t* AddressSpace::range(uint64_t va, uint64_t len, uint64_t need) const {
+  if (len == 0 || va + len < va) return nullptr;
+  const uint64_t first = translate(va, need);
+  if (first == 0) return nullptr;
+  for (uint64_t page = va - va % kPageSize + kPageSize; page < va + len; page += kPageSize)
+    if (translate(page, need) != first + (page - va)) return nullptr;
+  return reinterpret_cast<uint8_t*>(first);
 }
 
 bool AddressSpace::is_mapped(uint64_t va) const {
-  const uint64_t* slot = leaf_slot(va, false);
-  return slot != nullptr && (*slot & kPteValid) != 0;
+  const uint64_t* leaf = slot(va, 0, false);
+  return leaf != nullptr && (*leaf & kPteValid) != 0;
 }
 
 uint64_t AddressSpace::satp() const {
   return kSatpModeSv39 | (reinterpret_cast<uint64_t>(root_) >> 12);
+}
+
+void AddressSpace::activate() const {
+  if (csr_read(satp) == satp()) return;
+  csr_write(satp, satp());
+  flush_tlb();
 }
 
 }  // namespace rv

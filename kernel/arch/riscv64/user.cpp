@@ -41,8 +41,7 @@ UserProgram UserProgram::load(const void* code, uint64_t size) {
 
 RunReport UserProgram::run() {
   RunReport report{false, "exit", 0, 0, 0};
-  csr_write(satp, space_.satp());
-  flush_tlb();
+  space_.activate();
   for (;;) {
     user_enter(&frame_);
     const uint64_t cause = frame_.cause;
