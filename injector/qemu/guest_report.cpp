@@ -1,6 +1,8 @@
 // guest_report.cpp — see guest_report.h.
 #include "injector/qemu/guest_report.h"
 
+#include <array>
+#include <charconv>
 #include <sstream>
 #include <stdexcept>
 
@@ -20,6 +22,25 @@ Event event_of(const GuestMark& m) {
   e.hash = m.args[5];
   e.status = static_cast<Status>(static_cast<int32_t>(m.args[6]));
   return e;
+}
+
+// "managers=<n> loci=<n> ecalls=<n> faults=<n> nested=<n>", in this order.
+bool parse_user(std::istringstream& in, GuestUserStats& u) {
+  const std::array<std::pair<const char*, uint64_t*>, 5> fields{{{"managers=", &u.managers},
+                                                                 {"loci=", &u.loci},
+                                                                 {"ecalls=", &u.ecalls},
+                                                                 {"faults=", &u.faults},
+                                                                 {"nested=", &u.nested}}};
+  for (const auto& [key, value] : fields) {
+    std::string token;
+    const std::string_view prefix(key);
+    if (!(in >> token) || token.rfind(prefix, 0) != 0) return false;
+    const char* end = token.data() + token.size();
+    const auto [at, ec] = std::from_chars(token.data() + prefix.size(), end, *value);
+    if (ec != std::errc{} || at != end || at == token.data() + prefix.size()) return false;
+  }
+  u.reported = true;
+  return true;
 }
 
 // One "SC ..." line into `r`; false if malformed.
@@ -44,6 +65,8 @@ bool parse_line(std::istringstream& in, Readback& r) {
   } else if (tag == "ENUMFAIL") {
     if (!(in >> container >> status)) return false;
     r.enum_failure = static_cast<Status>(status);
+  } else if (tag == "USER") {
+    return parse_user(in, r.user);
   } else if (tag == "DONE") {
     if (!(in >> r.guest_micros)) return false;
     r.done = true;

@@ -5,7 +5,8 @@
 //    kMarkOpBegin) and returned (its event) in the trace;
 //  * parse_readback(): the console lines of a recover-mode boot
 //    (format in kernel/arch/riscv64/guest_workload.h) → boot status and the
-//    recovered SystemState.
+//    recovered SystemState, and the guest's last "SC USER" line (what ran
+//    in U-mode, kernel/arch/riscv64/user_stats.h; a record run prints it too).
 // Malformed input is reported as a one-line error, never a crash.
 #pragma once
 #include <array>
@@ -42,6 +43,15 @@ struct GuestRun {
 // Throws std::runtime_error (one line) if `meta` has no valid marks.
 GuestRun parse_marks(const nlohmann::json& meta);
 
+struct GuestUserStats {
+  bool reported = false;  // an "SC USER" line was seen
+  uint64_t managers = 0;
+  uint64_t loci = 0;
+  uint64_t ecalls = 0;
+  uint64_t faults = 0;
+  uint64_t nested = 0;
+};
+
 struct Readback {
   bool boot_reported = false;
   Status boot_status = Status::ok;
@@ -51,6 +61,7 @@ struct Readback {
   bool done = false;  // "SC DONE" seen: the state is complete
   uint64_t guest_micros = 0;  // guest time since reset at DONE
   Status enum_failure = Status::ok;
+  GuestUserStats user;  // the last "SC USER" line
   SystemState state;
   std::string error;  // first malformed line, if any
 };

@@ -7,6 +7,7 @@
 #include "kernel/arch/riscv64/finisher.h"
 #include "kernel/arch/riscv64/guest_scheduler.h"
 #include "kernel/arch/riscv64/rv_platform.h"
+#include "kernel/arch/riscv64/user_stats.h"
 #include "kernel/arch/riscv64/workload_blob.h"
 #include "kernel/core/checksum.h"
 
@@ -87,6 +88,7 @@ sc::Status boot(ChannelDisk& disk) {
   const uint64_t mark[] = {channel::kMarkBoot, static_cast<uint64_t>(static_cast<int64_t>(r.status)),
                            r.failed_manager, r.epoch};
   disk.send(channel::kMark, mark, 4);
+  print_user_stats();
   return s;
 }
 
@@ -131,6 +133,7 @@ void run_step(ChannelDisk& disk, uint64_t index, BlobCursor& cursor, uint32_t lo
     run_step(disk, i, cursor, step->locus_count);
   }
   disk.send(channel::kEnd);
+  print_user_stats();
   kprintf("SC RECORDED %u steps\n", header().step_count);
   exit_pass();
 }

@@ -19,6 +19,9 @@
 //   SC PAGE <container> <page> <hash hex>     checksum64 via the fault path; 0 = unreadable
 //   SC ENUMFAIL <container> <status>          the manager refused to list its pages
 //   SC DONE <guest microseconds since power-on of QEMU>
+// After every boot, and at the end of a record run, one line counts what
+// ran in U-mode so far (user_stats.h):
+//   SC USER managers=<n> loci=<n> ecalls=<n> faults=<n> nested=<n>
 // A malformed blob panics with FailCode::bad_workload.
 #pragma once
 

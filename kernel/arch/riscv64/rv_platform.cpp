@@ -1,28 +1,14 @@
 // rv_platform.cpp — see rv_platform.h.
 #include "kernel/arch/riscv64/rv_platform.h"
 
-#include <stddef.h>
-
-#include "kernel/hosted/direct_sys.h"
-#include "managers/ordinary_manager.h"
-#include "managers/shadow_manager.h"
-
-// Placement new: the freestanding build has no <new>.
-inline void* operator new(size_t, void* where) noexcept { return where; }
+#include "kernel/arch/riscv64/manager_program.h"
+#include "kernel/arch/riscv64/user_manager.h"
 
 namespace rv {
 
 namespace {
 
-constexpr size_t max_size(size_t a, size_t b) { return a > b ? a : b; }
-
-// Fixed storage of one manager program: its Sys and the manager object.
-struct ProgramSlot {
-  alignas(16) uint8_t sys[sizeof(sc::DirectSys)];
-  alignas(16) uint8_t manager[max_size(sizeof(sc::ShadowManager), sizeof(sc::OrdinaryManager))];
-};
-
-ProgramSlot slots[sc::kMaxManagers];
+UserManager managers[sc::kMaxManagers];
 
 }  // namespace
 
@@ -34,13 +20,10 @@ void RvPlatform::attach(sc::Kernel& kernel, sc::BlockDevice& disk, const sc::Man
 
 sc::UpcallTarget* RvPlatform::bind_program(sc::ManagerId id, uint32_t entry) {
   if (id >= sc::kMaxManagers || kernel_ == nullptr) return nullptr;
-  ProgramSlot& slot = slots[id];
-  auto* sys = new (slot.sys) sc::DirectSys(*kernel_, id);
-  switch (entry) {
-    case sc::kEntryShadowManager: return new (slot.manager) sc::ShadowManager(*sys, bugs_);
-    case sc::kEntryOrdinaryManager: return new (slot.manager) sc::OrdinaryManager(*sys);
-    default: return nullptr;
-  }
+  const ProgramConstructor construct = program_for(entry);
+  if (construct == nullptr) return nullptr;
+  UserManager& m = managers[id];
+  return m.start(*kernel_, id, construct, bug_bits(bugs_)) ? &m : nullptr;
 }
 
 void RvPlatform::set_yield_hook(YieldHook hook, void* context) {

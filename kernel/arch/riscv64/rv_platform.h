@@ -1,11 +1,13 @@
 // rv_platform.h — the riscv64 sc::Platform of workload mode: the channel
-// disk, the manager programs linked into the kernel image (built anew in
-// fixed storage at every bind, so no manager state survives a reboot), a
-// yield hook for the guest scheduler, and a collector for reported pages.
+// disk, the manager programs linked into the kernel image, a yield hook for
+// the guest scheduler, and a collector for reported pages.
 // Interface mirrors kernel/hosted/hosted_platform.h.
-// Managers run as kernel-linked objects calling the core through DirectSys
-// (kernel/hosted/direct_sys.h, header-only and platform-free); moving them to
-// U-mode behind ecall is future work (see user.h).
+// bind_program(id, entry) returns the UserManager of manager `id`: the
+// program of invocation point `entry` (manager_program.h), constructed anew
+// in U-mode in that manager's own address space at every bind, so no
+// manager state survives a reboot; its system calls are ecalls
+// (user_manager.h). An unknown entry, or a program killed while it
+// constructs itself, binds nothing (nullptr).
 // collect_pages(true) starts a fresh list; (false) stops and keeps it.
 // Invariant: collect_pages() keeps at most kMaxReported distinct pages,
 // ascending; more is reported as overflow().
