@@ -1,5 +1,6 @@
-// guest_scheduler.h — the workload loci of one run step inside the guest,
-// and their seeded scheduler. A line-by-line mirror of the in-process tier
+// guest_scheduler.h — the seeded scheduler of the workload loci of one run
+// step inside the guest; the loci themselves run in U-mode (user_locus.h,
+// locus_program.h). A line-by-line mirror of the in-process tier
 // (kernel/hosted/scheduler.cpp and injector/workload/workload_locus.cpp), so
 // that the same workload makes the same kernel calls in the same order and
 // hence the same disk requests in both tiers:
@@ -14,46 +15,25 @@
 #pragma once
 #include <stdint.h>
 
-#include "kernel/arch/riscv64/channel_disk.h"
-#include "kernel/arch/riscv64/workload_blob.h"
+#include "kernel/arch/riscv64/syscall_abi.h"
+#include "kernel/arch/riscv64/user_locus.h"
 #include "kernel/core/kernel.h"
 #include "kernel/core/prng.h"
 
 namespace rv {
 
-enum class StepResult { progressed, blocked, done };
-
-class GuestLocus {
- public:
-  void start(const blob::LocusHeader* spec, ChannelDisk* channel);
-  StepResult step(sc::Kernel& kernel, sc::LocusId locus);
-  sc::ContainerId home() const { return static_cast<sc::ContainerId>(spec_->home); }
-
- private:
-  sc::Status cap_for(sc::Kernel& kernel, sc::LocusId locus, sc::ContainerId id, sc::Capref* cap);
-  sc::Status execute(sc::Kernel& kernel, sc::LocusId locus, const blob::Op& op, uint64_t* hash);
-  const blob::Op& op(uint32_t i) const { return reinterpret_cast<const blob::Op*>(spec_ + 1)[i]; }
-
-  const blob::LocusHeader* spec_ = nullptr;
-  ChannelDisk* channel_ = nullptr;
-  uint32_t next_ = 0;
-  bool cap_valid_[sc::kMaxContainers] = {};
-  sc::Capref caps_[sc::kMaxContainers] = {};
-  alignas(16) uint8_t page_[sc::kPageSize] = {};
-};
-
 class GuestScheduler {
  public:
   GuestScheduler(sc::Kernel& kernel, uint64_t seed) : kernel_(kernel), prng_(seed) {}
 
-  bool add(sc::LocusId locus, GuestLocus* program);
+  bool add(sc::LocusId locus, UserLocus* program);
   bool run();
   void yield_step();
 
  private:
   struct Entry {
     sc::LocusId locus;
-    GuestLocus* program;
+    UserLocus* program;
     bool done;
     bool in_step;
   };
@@ -66,9 +46,5 @@ class GuestScheduler {
   uint32_t count_ = 0;
   int nesting_ = 0;
 };
-
-// The page a workload write stores: injector/workload/page_content.cpp's
-// fill_page(), which the cross-tier trace test keeps equal.
-void fill_page(uint64_t value, uint8_t* page);
 
 }  // namespace rv

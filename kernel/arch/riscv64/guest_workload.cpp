@@ -7,6 +7,7 @@
 #include "kernel/arch/riscv64/finisher.h"
 #include "kernel/arch/riscv64/guest_scheduler.h"
 #include "kernel/arch/riscv64/rv_platform.h"
+#include "kernel/arch/riscv64/user_locus.h"
 #include "kernel/arch/riscv64/user_stats.h"
 #include "kernel/arch/riscv64/workload_blob.h"
 #include "kernel/core/checksum.h"
@@ -18,7 +19,7 @@ namespace {
 RvPlatform platform;
 sc::Kernel kernel(platform);
 sc::BootConfig config;
-GuestLocus loci[sc::kMaxLoci];
+UserLocus loci[sc::kMaxLoci];
 alignas(16) uint8_t page_buf[sc::kPageSize];
 
 const blob::Header& header() { return *reinterpret_cast<const blob::Header*>(blob::kBlobAddress); }

@@ -69,6 +69,10 @@ enum LocusCall : uint64_t {
 
 constexpr uint64_t kUpcallConstruct = 0xff;
 
+// The result of one step of a workload locus (guest_scheduler.h), the first
+// argument of kLocusEndStep.
+enum class StepResult : uint64_t { progressed = 0, blocked = 1, done = 2 };
+
 inline uint64_t pack_cap(sc::Capref cap) { return cap.slot | static_cast<uint64_t>(cap.generation) << 32; }
 inline sc::Capref unpack_cap(uint64_t v) {
   return sc::Capref{static_cast<uint32_t>(v), static_cast<uint32_t>(v >> 32)};
