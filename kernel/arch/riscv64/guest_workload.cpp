@@ -176,6 +176,8 @@ void read_back_container(sc::ContainerId c) {
 
 bool blob_present() { return header().magic == blob::kMagic; }
 
+sc::Kernel& workload_kernel() { return kernel; }
+
 void run_workload() {
   load_config();
   ChannelDisk& disk = open_disk();

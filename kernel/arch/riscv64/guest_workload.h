@@ -1,7 +1,10 @@
 // guest_workload.h — workload mode of the riscv64 kernel: runs the workload
 // blob that the runner placed at blob::kBlobAddress (workload_blob.h).
 // Interface: blob_present() says whether there is one; run_workload() never
-// returns (it ends QEMU through the finisher).
+// returns (it ends QEMU through the finisher); workload_kernel() is the
+// kernel instance it boots (the self-test borrows it, never booted, as the
+// target of its probes' system calls: every call of an unknown manager is
+// refused).
 //  * record mode: boot, then every step as the in-process tier runs it
 //    (injector/inproc/workload_runner.cpp): a run step creates one locus per
 //    spec whose home exists and schedules them with seed
@@ -25,9 +28,12 @@
 // A malformed blob panics with FailCode::bad_workload.
 #pragma once
 
+#include "kernel/core/kernel.h"
+
 namespace rv {
 
 bool blob_present();
 [[noreturn]] void run_workload();
+sc::Kernel& workload_kernel();
 
 }  // namespace rv

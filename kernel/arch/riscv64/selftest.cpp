@@ -2,6 +2,7 @@
 #include "kernel/arch/riscv64/selftest.h"
 
 #include "kernel/arch/riscv64/console.h"
+#include "kernel/arch/riscv64/isolation_selftest.h"
 #include "kernel/arch/riscv64/user.h"
 #include "kernel/arch/riscv64/virtio_blk.h"
 #include "kernel/core/bytes.h"
@@ -98,6 +99,7 @@ const char* check_disk(FailCode* code) {
 const char* run_selftest(FailCode* code) {
   *code = FailCode::selftest;
   if (const char* why = check_user_mode()) return why;
+  if (const char* why = check_manager_isolation()) return why;
   return check_disk(code);
 }
 

@@ -1,4 +1,6 @@
-// user.h — running one U-mode program in its own Sv39 address space.
+// user.h — running one U-mode program in its own Sv39 address space: the
+// self-test's minimal programs (user_selftest.S). Manager programs and
+// workload loci run through user_manager.h and user_locus.h instead.
 // Interface: UserProgram::load(code, size) copies position-independent code
 // to kUserCodeBase (read+execute) and gives it one stack page below
 // kUserStackTop; run() enters U-mode and serves traps until the program
