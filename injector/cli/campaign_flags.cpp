@@ -62,7 +62,7 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
   cmd->add_option("--max-states", flags->max_states, "Start no new workload once this many states are checked");
   cmd->add_option("--states-per-workload", flags->states_per_workload,
                   "Crash states each workload checks (default: all in-process; under QEMU 200, spread over the trace)")
-      ->check(CLI::Range(uint64_t{1}, UINT64_MAX));
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1000000000}));
   cmd->add_option("--workloads", flags->workloads, "Run workloads 0..N-1 only (of all shards)");
   cmd->add_option("--jobs", flags->jobs, "Worker threads, each with its own machine (under QEMU: one QEMU each)")
       ->check(CLI::Range(1, 1024))

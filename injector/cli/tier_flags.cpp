@@ -6,21 +6,19 @@
 
 namespace sc::cli {
 
-CLI::Option* add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags) {
+void add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags) {
   const std::vector<std::string> tiers =
       tier::qemu_tier_built() ? std::vector<std::string>{"inproc", "qemu"} : std::vector<std::string>{"inproc"};
-  CLI::Option* opt =
-      cmd->add_option_function<std::string>(
-             "--tier", [flags](const std::string& name) { flags->kind = name == "qemu" ? tier::Kind::qemu : tier::Kind::inproc; },
-             "Where to run: inproc (in-process) or qemu (riscv64 under QEMU)")
-          ->check(CLI::IsMember(tiers))
-          ->default_str("inproc");
+  cmd->add_option_function<std::string>(
+         "--tier", [flags](const std::string& name) { flags->kind = name == "qemu" ? tier::Kind::qemu : tier::Kind::inproc; },
+         "Where to run: inproc (in-process) or qemu (riscv64 under QEMU)")
+      ->check(CLI::IsMember(tiers))
+      ->default_str("inproc");
   cmd->add_option("--kernel", flags->kernel, "QEMU tier: the riscv64 kernel image")->check(CLI::ExistingFile);
   cmd->add_option("--plugin", flags->plugin, "QEMU tier: the stablecut nbdkit plugin")->check(CLI::ExistingFile);
   cmd->add_option("--timeout", flags->timeout_s, "QEMU tier: seconds before a boot counts as a hang")
       ->check(CLI::Range(0.1, 3600.0))
       ->capture_default_str();
-  return opt;
 }
 
 }  // namespace sc::cli

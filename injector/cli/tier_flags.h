@@ -11,7 +11,6 @@
 
 namespace sc::cli {
 
-// Returns the --tier option (campaign --resume checks whether it was given).
-CLI::Option* add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags);
+void add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags);
 
 }  // namespace sc::cli
