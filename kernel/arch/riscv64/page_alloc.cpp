@@ -13,14 +13,18 @@ uint64_t next_free = 0;
 uint64_t handed_out = 0;
 }  // namespace
 
-// Zeroes with word stores: page tables and context stacks are allocated at
-// every boot, so this is on the recovery path.
+// Zeroes with eight word stores a round: page tables and the regions of
+// U-mode contexts are allocated at every boot, so this is on the recovery
+// path (a byte loop made a manager's address space cost 4x more).
 void* alloc_pages(uint64_t count) {
   if (next_free == 0) next_free = reinterpret_cast<uint64_t>(_end);
   const uint64_t left = (kRamBase + kRamSize - next_free) / kPageSize;
   if (count > left) panic(FailCode::no_memory, "out of physical pages after %lu (%lu wanted)", handed_out, count);
   auto* words = reinterpret_cast<uint64_t*>(next_free);
-  for (uint64_t i = 0; i < count * kPageSize / 8; ++i) words[i] = 0;
+  for (uint64_t* w = words; w != words + count * kPageSize / 8; w += 8) {
+    w[0] = 0, w[1] = 0, w[2] = 0, w[3] = 0;
+    w[4] = 0, w[5] = 0, w[6] = 0, w[7] = 0;
+  }
   next_free += count * kPageSize;
   handed_out += count;
   return words;
