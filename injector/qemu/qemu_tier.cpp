@@ -51,6 +51,7 @@ RunConfig run_config(const TierConfig& cfg, const std::string& blob, std::vector
   rc.nbd.plugin = cfg.plugin;
   rc.nbd.plugin_args = std::move(plugin_args);
   rc.extra_qemu_args = blob_loader_args(blob);
+  rc.extra_qemu_args.insert(rc.extra_qemu_args.end(), cfg.extra_qemu_args.begin(), cfg.extra_qemu_args.end());
   rc.timeout = cfg.timeout;
   return rc;
 }

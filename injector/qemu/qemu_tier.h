@@ -42,6 +42,7 @@ struct TierConfig {
   std::string kernel_elf;  // stablecut-kernel.elf
   std::string plugin;      // stablecut_nbdkit.so
   std::chrono::milliseconds timeout{10000};
+  std::vector<std::string> extra_qemu_args;  // e.g. a gdbstub
 };
 
 struct QemuRecording {

@@ -4,10 +4,9 @@
 // once gdb says continue. Internal to injector/tier (replay_on_gdb); built
 // only with the QEMU tier.
 // Interface: recover_waiting_for_gdb(w, bugs, image, cfg, ready) calls
-// ready(socket path) just before QEMU starts, then returns the recovery as
-// RecoverySession::recover would (the one-shot recover mode of the guest,
-// the plugin serving `image=`).
-// Invariant: the directory (socket, blob, image) is removed on return.
+// ready(socket path) just before QEMU starts, then returns the recovery of a
+// RecoverySession whose QEMU has the gdbstub.
+// Invariant: the socket's directory is removed on return.
 #pragma once
 #include <cstdint>
 #include <functional>
