@@ -89,7 +89,6 @@ sc::Status boot(ChannelDisk& disk) {
   const uint64_t mark[] = {channel::kMarkBoot, static_cast<uint64_t>(static_cast<int64_t>(r.status)),
                            r.failed_manager, r.epoch};
   disk.send(channel::kMark, mark, 4);
-  print_user_stats();
   return s;
 }
 
@@ -168,6 +167,7 @@ void read_back_container(sc::ContainerId c) {
     for (uint32_t c = header().manager_count; c < header().container_count; ++c)
       if (kernel.container_exists(static_cast<sc::ContainerId>(c))) read_back_container(static_cast<sc::ContainerId>(c));
   }
+  print_user_stats();
   kprintf("SC DONE %lu\n", micros_since_reset());
   reset_machine();
 }

@@ -21,9 +21,9 @@
 //   SC CONT <container> <page count>          a workload container that exists
 //   SC PAGE <container> <page> <hash hex>     checksum64 via the fault path; 0 = unreadable
 //   SC ENUMFAIL <container> <status>          the manager refused to list its pages
-//   SC DONE <guest microseconds since power-on of QEMU>
-// After every boot, and at the end of a record run, one line counts what
-// ran in U-mode so far (user_stats.h):
+//   SC DONE <guest microseconds since the last machine reset>
+// Before SC DONE, and at the end of a record run, one line counts what ran
+// in U-mode since the machine reset (user_stats.h):
 //   SC USER managers=<n> loci=<n> ecalls=<n> faults=<n> nested=<n>
 // A malformed blob panics with FailCode::bad_workload.
 #pragma once
