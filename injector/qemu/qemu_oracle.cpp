@@ -27,6 +27,15 @@ void replay_marks(const Workload& w, const GuestRun& guest, Recording* rec) {
   rec->events = guest.events.size();
 }
 
+// The guest's "... killed: <why> ..." console line (user_manager.cpp).
+std::string first_kill_line(const std::string& console) {
+  const size_t at = console.find(" killed: ");
+  if (at == std::string::npos) return "(no kill line on the console)";
+  const size_t begin = console.rfind('\n', at);
+  const size_t from = begin == std::string::npos ? 0 : begin + 1;
+  return console.substr(from, console.find('\n', at) - from);
+}
+
 }  // namespace
 
 std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
@@ -58,6 +67,9 @@ Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& ima
     out.failure = sc::Outcome::recovery_crash;
     out.reason = fmt::format("QEMU {} (exit {}){}{}", outcome_name(r.run.outcome), r.run.exit_code,
                              r.run.error.empty() ? "" : ": " + r.run.error, b.error.empty() ? "" : "; " + b.error);
+  } else if (b.user.faults > 0) {
+    out.failure = sc::Outcome::recovery_crash;
+    out.reason = "a manager was killed in U-mode during recovery: " + first_kill_line(r.run.console);
   } else if (!b.boot_reported || failed(b.boot_status)) {
     const std::string who = b.failed_manager < w.managers.size() ? "manager " + w.managers[b.failed_manager].name
                                                                    : std::string("the kernel");

@@ -5,7 +5,8 @@
 //    reference model from the ops the guest reported (crash marks cut power
 //    in the model), and the stabilisation spans the guest marked;
 //  * recovered_from_qemu() turns one recovery boot into an sc::Recovered:
-//    hang → hang, a trap/panic or QEMU failure → recovery_crash, a failed
+//    hang → hang, a trap/panic, a manager killed in U-mode (SC USER
+//    faults > 0) or a QEMU failure → recovery_crash, a failed
 //    boot or refused enumeration → recovery_failed, else the state read back;
 //    fsck runs on the host over the same crash image.
 // Errors that leave no trace are InputError-free runtime failures: they are

@@ -7,7 +7,8 @@
 //    ecalls and loses none;
 //  * the self-test kernel kills manager programs that touch kernel data,
 //    another context's memory or make an unknown call, refuses a kernel
-//    pointer passed to a system call, and goes on.
+//    pointer passed to a system call, and goes on;
+//  * the oracle reads a recovery with a killed manager as recovery_crash.
 // Each recovery boot also prints its guest time ("SC DONE"), the boot-speed
 // figure of the README.
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@
 #include <iostream>
 
 #include "injector/crash/crash_image.h"
+#include "injector/qemu/qemu_oracle.h"
 #include "tests/qemu/tier_fixture.h"
 
 namespace sc::qemu::test {
@@ -95,6 +97,28 @@ TEST(UserModeSelfTest, StrayManagerProgramsAreKilledAndTheKernelGoesOn) {
                            "probe kernel-pointer: returned bad_argument",
                            "probe after-kill: returned ok"})
     EXPECT_NE(r.console.find(line), std::string::npos) << line << "\n" << r.console;
+}
+
+// The oracle's reading of a recovery in which the guest killed a manager: a
+// recovery_crash (the manager crashed), not a refused boot.
+TEST(UserModeOracle, KilledManagerIsARecoveryCrash) {
+  const Workload w = corpus("basic");
+  const crash::Trace blank(w.disk_sectors());
+  const crash::CrashImage image = crash::build_crash_image(blank, crash::CrashState{});
+  const std::string kill = "manager 0 killed: load page fault (pc 0x80001234, tval 0x0, a7 0)";
+  QemuRecovery r;
+  r.run.outcome = Outcome::rebooted;
+  r.run.console = "SC BOOT -6 0 1 3\n" + kill + "\nSC USER managers=1 loci=0 ecalls=9 faults=1 nested=0\nSC DONE 900\n";
+  r.readback = parse_readback(r.run.console);
+  const Recovered killed = recovered_from_qemu(r, image.view(), w, boot_config(w, {}));
+  EXPECT_EQ(killed.failure, sc::Outcome::recovery_crash);
+  EXPECT_NE(killed.reason.find(kill), std::string::npos) << killed.reason;
+
+  r.run.console = "SC BOOT -6 0 1 3\nSC USER managers=1 loci=0 ecalls=9 faults=0 nested=0\nSC DONE 900\n";
+  r.readback = parse_readback(r.run.console);
+  const Recovered refused = recovered_from_qemu(r, image.view(), w, boot_config(w, {}));
+  EXPECT_NE(refused.failure, sc::Outcome::recovery_crash) << "a boot that fails without a kill is not a crash";
+  EXPECT_FALSE(refused.booted);
 }
 
 }  // namespace
