@@ -1,17 +1,17 @@
 // guest_scheduler.h — the seeded scheduler of the workload loci of one run
 // step inside the guest; the loci themselves run in U-mode (user_locus.h,
-// locus_program.h). A line-by-line mirror of the in-process tier
-// (kernel/hosted/scheduler.cpp and injector/workload/workload_locus.cpp), so
-// that the same workload makes the same kernel calls in the same order and
-// hence the same disk requests in both tiers:
+// locus_program.h). A line-by-line mirror of the in-process tier's
+// scheduler (kernel/hosted/scheduler.cpp), so that the same seed steps the
+// same loci in the same order in both tiers:
 //  * the next locus to step is drawn with Prng::below() among the loci the
 //    kernel says are runnable, not done and not already in a step;
 //  * at a manager's yield point inside a stabilisation, yield_step() runs one
-//    step of another such locus;
-//  * an op refused with busy is retried at the locus's next step; every other
-//    outcome is an event, sent to the host as a kEvent record;
-//  * run() gives up (returns false) after 64 × ready-count blocked steps in a row.
-// Before each attempt of a stabilise op a kMarkOpBegin record is sent.
+//    step of another such locus (outside a step it does nothing);
+//  * run() gives up (returns false) after 64 × ready-count blocked steps in a
+//    row, or when it ends with a locus not done.
+// Interface: add(locus, program) (false once kMaxLoci are added), run()
+// (true when every locus is done), yield_step().
+// Invariant: a locus is never stepped while it is in a step.
 #pragma once
 #include <stdint.h>
 
