@@ -21,7 +21,8 @@ constexpr uint64_t kUnknownCallNumber = 0x3ff;
 constexpr uint64_t kSentinel = 0x5e1f7e575e1f7e57;
 
 // Kernel data a probe hands to a system call; the load probe aims at the
-// kernel object itself, right after the image's read-only part.
+// kernel object itself. Both are in the image's writable data, which no
+// context maps (kernel_image.h shares only code and read-only data).
 volatile uint64_t sentinel = kSentinel;
 
 class ProbeProgram final : public sc::UpcallTarget {
