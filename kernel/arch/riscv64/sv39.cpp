@@ -81,6 +81,7 @@ uint8_t* AddressSpace::range(uint64_t va, uint64_t len, uint64_t need) const {
 }
 
 bool AddressSpace::is_mapped(uint64_t va) const {
+  if (va >= kVaLimit) return false;
   const uint64_t* leaf = slot(va, 0, false);
   return leaf != nullptr && (*leaf & kPteValid) != 0;
 }

@@ -6,8 +6,9 @@
 // byte if its page is mapped with the U bit and every permission in `need`,
 // else 0; range(va, len, need) does the same for a whole byte range and
 // also requires it to be physically contiguous, returning the kernel's
-// pointer to it or nullptr; activate() loads this space into satp (flushing
-// the TLB) unless it is already there.
+// pointer to it or nullptr; is_mapped(va) says whether va's page has a
+// leaf at all (whatever its permissions); activate() loads this space into
+// satp (flushing the TLB) unless it is already there.
 // Invariants: only user pages are mapped (the kernel runs untranslated in
 // M-mode and never appears in these tables except through share()); leaves
 // are created with A and D already set, so hardware never needs to update
