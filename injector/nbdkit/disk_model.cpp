@@ -158,9 +158,12 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
   }
 }
 
+// Non-throwing filesystem calls throughout: an exception must never escape
+// into nbdkit's C callbacks.
 bool DiskModel::wait_for_next_image() {
   const auto deadline = std::chrono::steady_clock::now() + kNextImageWait;
-  while (!std::filesystem::exists(next_image_))
+  std::error_code ec;
+  while (!std::filesystem::exists(next_image_, ec))
     if (std::chrono::steady_clock::now() > deadline || !pause_()) return false;
   return true;
 }
@@ -177,14 +180,14 @@ int DiskModel::power_on(std::string* why) {
   } catch (const std::exception& e) {
     return *why = e.what(), EIO;
   }
-  std::filesystem::remove(next_image_);
+  std::error_code ec;
+  if (!std::filesystem::remove(next_image_, ec))
+    return *why = "next_image=" + next_image_ + ": cannot remove it after loading: " + ec.message(), EIO;
   if (sectors > data_sectors_) return *why = "next_image=" + next_image_ + " is larger than the disk", EIO;
   disk_ = std::make_unique<crash::RecordingDisk>(data_sectors_, std::move(base));
-  if (freeze_at_) disk_->freeze_at(*freeze_at_);
   marks_.clear();
   fua_ = FuaState::none;
   ended_ = false;
-  powered_off_ = false;
   return 0;
 }
 

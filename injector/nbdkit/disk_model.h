@@ -24,7 +24,8 @@
 //    renames it into place), loads it as the whole disk, deletes it and starts
 //    afresh (trace, marks, FUA state); `pause` is how it waits, and a pause
 //    that returns false (nbdkit shutting down) or a wait past
-//    kNextImageWait fails the record with EIO.
+//    kNextImageWait fails the record with EIO. next_image and freeze_at
+//    exclude each other (the plugin refuses both).
 // Invariant: nothing outside [0, data sectors] + control sector is touched.
 #pragma once
 #include <chrono>

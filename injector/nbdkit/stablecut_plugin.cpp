@@ -58,6 +58,10 @@ int sc_config(const char* key, const char* value) {
 }
 
 int sc_config_complete() {
+  if (!config.next_image.empty() && config.freeze_at) {
+    nbdkit_error("next_image= and freeze_at= exclude each other (a power cut ends the session)");
+    return -1;
+  }
   if (config.size_bytes || !config.image.empty()) return 0;
   nbdkit_error("give size= or image=");
   return -1;

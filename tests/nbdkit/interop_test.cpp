@@ -136,5 +136,16 @@ TEST(Interop, QemuImgCopiesTheImageOut) {
   EXPECT_EQ(copy[4096], 0x42);
 }
 
+TEST(Interop, PluginRefusesNextImageWithFreezeAt) {
+  std::string error;
+  auto dir = qemu::TempDir::create(&error);
+  ASSERT_TRUE(dir) << error;
+  const Output o = run({"nbdkit", "-f", "-U", dir->file("sock"), STABLECUT_NBDKIT_PLUGIN, "size=64K", "freeze_at=2",
+                        "next_image=" + dir->file("next.raw")},
+                       *dir);
+  EXPECT_NE(o.status, 0);
+  EXPECT_NE(o.text.find("next_image= and freeze_at= exclude each other"), std::string::npos) << o.text;
+}
+
 }  // namespace
 }  // namespace sc::nbd
