@@ -48,6 +48,9 @@ std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bug
   Recording rec{*q.trace, {}, {}, {}, 0};
   for (const Span& s : q.guest.spans) rec.spans.push_back(StabilisationSpan{s.begin, s.end});
   replay_marks(w, q.guest, &rec);
+  if (parse_readback(q.run.console).user.faults > 0)
+    rec.findings.push_back("under QEMU a manager or locus was killed in U-mode while recording: " +
+                           first_kill_line(q.run.console));
   if (!finished_cleanly(q.run))
     rec.findings.push_back(fmt::format("under QEMU the recording run ended with {} (exit {}): {}",
                                        outcome_name(q.run.outcome), q.run.exit_code, q.run.error));

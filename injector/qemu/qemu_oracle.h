@@ -3,7 +3,9 @@
 //  * record_on_qemu() turns a QEMU recording into an sc::Recording: the trace
 //    the nbdkit plugin recorded, the stable states S_0..S_k computed by the
 //    reference model from the ops the guest reported (crash marks cut power
-//    in the model), and the stabilisation spans the guest marked;
+//    in the model), and the stabilisation spans the guest marked; a run that
+//    did not finish cleanly, or in which the guest killed a manager or locus
+//    in U-mode, is a finding;
 //  * recovered_from_qemu() turns one recovery boot into an sc::Recovered:
 //    hang → hang, a trap/panic, a manager killed in U-mode (SC USER
 //    faults > 0) or a QEMU failure → recovery_crash, a failed

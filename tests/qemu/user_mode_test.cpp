@@ -108,13 +108,13 @@ TEST(UserModeOracle, KilledManagerIsARecoveryCrash) {
   const std::string kill = "manager 0 killed: load page fault (pc 0x80001234, tval 0x0, a7 0)";
   QemuRecovery r;
   r.run.outcome = Outcome::rebooted;
-  r.run.console = "SC BOOT -6 0 1 3\n" + kill + "\nSC USER managers=1 loci=0 ecalls=9 faults=1 nested=0\nSC DONE 900\n";
+  r.run.console = "SC BOOT 9 0 1 3\n" + kill + "\nSC USER managers=1 loci=0 ecalls=9 faults=1 nested=0\nSC DONE 900\n";
   r.readback = parse_readback(r.run.console);
   const Recovered killed = recovered_from_qemu(r, image.view(), w, boot_config(w, {}));
   EXPECT_EQ(killed.failure, sc::Outcome::recovery_crash);
   EXPECT_NE(killed.reason.find(kill), std::string::npos) << killed.reason;
 
-  r.run.console = "SC BOOT -6 0 1 3\nSC USER managers=1 loci=0 ecalls=9 faults=0 nested=0\nSC DONE 900\n";
+  r.run.console = "SC BOOT 9 0 1 3\nSC USER managers=1 loci=0 ecalls=9 faults=0 nested=0\nSC DONE 900\n";
   r.readback = parse_readback(r.run.console);
   const Recovered refused = recovered_from_qemu(r, image.view(), w, boot_config(w, {}));
   EXPECT_NE(refused.failure, sc::Outcome::recovery_crash) << "a boot that fails without a kill is not a crash";
