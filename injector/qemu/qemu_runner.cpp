@@ -247,8 +247,8 @@ std::string QemuRunner::spawn_qemu(int console_fd) {
 // timeout or when the power-cut marker appears, or until the boot's end
 // marker line (true: what follows it is kept for the next boot).
 bool QemuRunner::pump_console(RunResult* result) {
-  std::ofstream log;
-  if (!config_.console_log_path.empty()) log.open(config_.console_log_path, std::ios::binary);
+  if (!config_.console_log_path.empty() && !console_log_.is_open())
+    console_log_.open(config_.console_log_path, std::ios::binary);
   auto deadline = Clock::now() + config_.timeout;
   bool killed = false;
   char buf[4096];
@@ -279,7 +279,7 @@ bool QemuRunner::pump_console(RunResult* result) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     result->console.append(buf, static_cast<size_t>(n));
-    if (log.is_open()) log.write(buf, n).flush();
+    if (console_log_.is_open()) console_log_.write(buf, n).flush();
     if (marker_seen(result->console, old_size)) power_cut();
   }
 }

@@ -31,6 +31,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -57,7 +58,7 @@ struct RunConfig {
   std::vector<std::string> extra_qemu_args;
   std::chrono::milliseconds timeout{10000};
   std::chrono::milliseconds server_start_timeout{5000};
-  std::string console_log_path;  // if set, the console is also written here
+  std::string console_log_path;  // if set, every boot's console is also written here
   std::string power_cut_marker;  // if set, SIGKILL QEMU once the console shows it
   std::string boot_end_marker;   // if set, power-cycle mode (see above)
 };
@@ -130,6 +131,7 @@ class QemuRunner {
   ChildProcess qemu_;
   int console_fd_ = -1;     // read end of QEMU's console while QEMU runs
   std::string carry_;       // console bytes read past the last boot's end marker
+  std::ofstream console_log_;
   bool cut_requested_ = false;
   bool timed_out_ = false;
   std::vector<pid_t> started_;

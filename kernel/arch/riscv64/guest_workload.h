@@ -1,7 +1,8 @@
 // guest_workload.h — workload mode of the riscv64 kernel: runs the workload
 // blob that the runner placed at blob::kBlobAddress (workload_blob.h).
 // Interface: blob_present() says whether there is one; run_workload() never
-// returns (it ends QEMU through the finisher); workload_kernel() is the
+// returns (it ends QEMU through the finisher, or resets the machine after a
+// recovery); workload_kernel() is the
 // kernel instance it boots (the self-test borrows it, never booted, as the
 // target of its probes' system calls: every call of an unknown manager is
 // refused).
