@@ -10,10 +10,6 @@ namespace rv {
 
 namespace {
 
-sc::Status call(LocusCall n, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0) {
-  return word_status(ecall(n, a0, a1, a2));
-}
-
 void end_step(StepResult r, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t hash = 0, uint64_t status = 0) {
   ecall(kLocusEndStep, static_cast<uint64_t>(r), a1, a2, hash, status);
 }
@@ -34,7 +30,7 @@ sc::Status Locus::cap_for(sc::ContainerId id, sc::Capref* cap) {
     *cap = s_.caps[id];
     return sc::Status::ok;
   }
-  const sc::Status s = call(kLocusOpen, id, user_address(cap));
+  const sc::Status s = ecall_status(kLocusOpen, id, user_address(cap));
   if (!sc::failed(s) && id < sc::kMaxContainers) {
     s_.caps[id] = *cap;
     s_.cap_valid[id] = true;
@@ -47,7 +43,7 @@ sc::Status Locus::execute(const blob::Op& o, uint64_t* hash) {
   sc::Capref cap;
   switch (o.kind) {
     case kOpCreate: {
-      const sc::Status s = call(kLocusCreateContainer, container, o.manager, user_address(&cap));
+      const sc::Status s = ecall_status(kLocusCreateContainer, container, o.manager, user_address(&cap));
       if (!sc::failed(s) && container < sc::kMaxContainers) {
         s_.caps[container] = cap;
         s_.cap_valid[container] = true;
@@ -58,15 +54,15 @@ sc::Status Locus::execute(const blob::Op& o, uint64_t* hash) {
       const sc::Status s = cap_for(container, &cap);
       fill_page(o.value, s_.page);
       *hash = sc::checksum64(s_.page, sc::kPageSize);
-      return sc::failed(s) ? s : call(kLocusWrite, pack_cap(cap), o.page, user_address(s_.page));
+      return sc::failed(s) ? s : ecall_status(kLocusWrite, pack_cap(cap), o.page, user_address(s_.page));
     }
     case kOpRead: {
       sc::Status s = cap_for(container, &cap);
-      if (!sc::failed(s)) s = call(kLocusRead, pack_cap(cap), o.page, user_address(s_.page));
+      if (!sc::failed(s)) s = ecall_status(kLocusRead, pack_cap(cap), o.page, user_address(s_.page));
       if (!sc::failed(s)) *hash = sc::checksum64(s_.page, sc::kPageSize);
       return s;
     }
-    case kOpStabilise: return call(kLocusRequestStabilisation, o.manager);
+    case kOpStabilise: return ecall_status(kLocusRequestStabilisation, o.manager);
     default: return sc::Status::bad_argument;
   }
 }
