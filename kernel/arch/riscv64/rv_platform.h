@@ -4,9 +4,9 @@
 // Interface mirrors kernel/hosted/hosted_platform.h.
 // bind_program(id, entry) returns the UserManager of manager `id`: the
 // program of invocation point `entry` (manager_program.h), constructed anew
-// in U-mode in that manager's own address space at every bind, so no
-// manager state survives a reboot; its system calls are ecalls
-// (user_manager.h). An unknown entry, or a program killed while it
+// in U-mode in that manager's own address space at every bind, over a data
+// region and stack zeroed first (UserManager::start), so no manager state
+// survives a reboot; its system calls are ecalls (user_manager.h). An unknown entry, or a program killed while it
 // constructs itself, binds nothing (nullptr).
 // collect_pages(true) starts a fresh list; (false) stops and keeps it.
 // Invariant: collect_pages() keeps at most kMaxReported distinct pages,

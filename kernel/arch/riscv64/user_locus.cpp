@@ -11,16 +11,9 @@
 
 namespace rv {
 
-namespace {
-
-constexpr uint64_t kDataPages = (sizeof(LocusImage) + kPageSize - 1) / kPageSize;
-
-}  // namespace
-
 void UserLocus::build() {
-  space_ = create_context_space();
-  image_ = reinterpret_cast<LocusImage*>(map_region(space_, kContextDataBase, kDataPages, kPteRead | kPteWrite));
-  map_region(space_, kContextStackTop - kStackPages * kPageSize, kStackPages, kPteRead | kPteWrite);
+  context_ = build_context(sizeof(LocusImage), kStackPages);
+  image_ = reinterpret_cast<LocusImage*>(context_.data);
 }
 
 // Copies the ops page by page: growth makes the op region several runs.
@@ -28,18 +21,18 @@ void UserLocus::load_ops() {
   const uint64_t bytes = uint64_t{spec_->op_count} * sizeof(blob::Op);
   const uint64_t pages = (bytes + kPageSize - 1) / kPageSize;
   if (pages > op_pages_) {
-    map_region(space_, kContextOpsBase + op_pages_ * kPageSize, pages - op_pages_, kPteRead);
+    map_region(context_.space, kContextOpsBase + op_pages_ * kPageSize, pages - op_pages_, kPteRead);
     op_pages_ = pages;
   }
   const auto* ops = reinterpret_cast<const uint8_t*>(spec_ + 1);
   for (uint64_t offset = 0; offset < bytes; offset += kPageSize) {
-    const uint64_t pa = space_.translate(kContextOpsBase + offset, kPteRead);
+    const uint64_t pa = context_.space.translate(kContextOpsBase + offset, kPteRead);
     sc::copy_bytes(reinterpret_cast<void*>(pa), ops + offset, bytes - offset < kPageSize ? bytes - offset : kPageSize);
   }
 }
 
 void UserLocus::start(const blob::LocusHeader* spec, ChannelDisk* channel) {
-  if (!space_.valid()) build();
+  if (!context_.space.valid()) build();
   spec_ = spec;
   channel_ = channel;
   killed_ = false;
@@ -57,7 +50,7 @@ void UserLocus::start(const blob::LocusHeader* spec, ChannelDisk* channel) {
 StepResult UserLocus::step(sc::Kernel& kernel, sc::LocusId locus) {
   if (killed_) return StepResult::done;
   for (;;) {
-    space_.activate();
+    context_.space.activate();
     user_enter(&frame_);
     if (frame_.cause != kCauseEcallFromU) return kill(trap_name(frame_.cause));
     ++user_stats().ecalls;
@@ -69,7 +62,7 @@ StepResult UserLocus::step(sc::Kernel& kernel, sc::LocusId locus) {
 
 // One locus call other than kLocusEndStep; false if the number is unknown.
 bool UserLocus::serve(sc::Kernel& k, sc::LocusId locus) {
-  UserArgs a(space_, frame_);
+  UserArgs a(context_.space, frame_);
   switch (frame_.regs[kRegA7]) {
     case kLocusCreateContainer: {
       auto* out = reinterpret_cast<sc::Capref*>(a.out(2, sizeof(sc::Capref), alignof(sc::Capref)));

@@ -23,9 +23,9 @@
 
 #include "kernel/arch/riscv64/channel_disk.h"
 #include "kernel/arch/riscv64/locus_program.h"
-#include "kernel/arch/riscv64/sv39.h"
 #include "kernel/arch/riscv64/syscall_abi.h"
 #include "kernel/arch/riscv64/trap.h"
+#include "kernel/arch/riscv64/user_space.h"
 #include "kernel/arch/riscv64/workload_blob.h"
 #include "kernel/core/kernel.h"
 
@@ -46,8 +46,8 @@ class UserLocus {
   StepResult end_step();
   StepResult kill(const char* why);
 
-  AddressSpace space_;
-  LocusImage* image_ = nullptr;  // the kernel's pointer to the data region
+  ContextSpace context_;
+  LocusImage* image_ = nullptr;  // context_.data, typed
   uint64_t op_pages_ = 0;        // pages mapped at kContextOpsBase
   const blob::LocusHeader* spec_ = nullptr;
   ChannelDisk* channel_ = nullptr;

@@ -13,8 +13,6 @@ namespace rv {
 
 namespace {
 
-constexpr uint64_t kDataPages = (sizeof(ManagerImage) + kPageSize - 1) / kPageSize;
-
 bool is_status(uint64_t word) {
   const int64_t v = static_cast<int64_t>(word);
   return v >= 0 && v <= static_cast<int64_t>(sc::Status::corrupt);
@@ -23,10 +21,10 @@ bool is_status(uint64_t word) {
 }  // namespace
 
 bool UserManager::start(sc::Kernel& kernel, sc::ManagerId id, ProgramConstructor construct, uint64_t arg) {
-  if (!space_.valid()) {
-    space_ = create_context_space();
-    data_ = map_region(space_, kContextDataBase, kDataPages, kPteRead | kPteWrite);
-    map_region(space_, kContextStackTop - kStackPages * kPageSize, kStackPages, kPteRead | kPteWrite);
+  if (context_.space.valid()) {
+    clear_context(context_);
+  } else {
+    context_ = build_context(sizeof(ManagerImage), kStackPages);
   }
   kernel_ = &kernel;
   id_ = id;
@@ -65,7 +63,7 @@ sc::Status UserManager::enter(uint64_t op, uint64_t a2, uint64_t a3, uint64_t a4
 // upcall may run (and kill the manager) inside any system call served here.
 sc::Status UserManager::serve(TrapFrame& frame) {
   for (;;) {
-    space_.activate();
+    context_.space.activate();
     user_enter(&frame);
     if (frame.cause != kCauseEcallFromU) return kill(trap_name(frame.cause), frame);
     ++user_stats().ecalls;
@@ -74,7 +72,7 @@ sc::Status UserManager::serve(TrapFrame& frame) {
       if (!is_status(frame.regs[kRegA0])) return kill("invalid status", frame);
       return word_status(frame.regs[kRegA0]);
     }
-    if (!serve_manager_call(*kernel_, id_, space_, frame)) return kill("unknown system call", frame);
+    if (!serve_manager_call(*kernel_, id_, context_.space, frame)) return kill("unknown system call", frame);
     if (killed_) return kKilled;
   }
 }

@@ -7,7 +7,11 @@
 // stack below kContextStackTop with unmapped guard space under it; nothing
 // else — no kernel data, no MMIO, no other context's pages.
 //
-// start() constructs the program in U-mode (a kUpcallConstruct entry);
+// start() zeroes the data region and the stack of a reused space, so
+// nothing of an earlier boot's program survives, then constructs the
+// program in U-mode (a kUpcallConstruct entry). It is never called while
+// an upcall of that manager is in progress (the kernel binds programs only
+// while it boots, outside every upcall).
 // upcall() enters it at manager_upcall_entry with the upcall in registers
 // and serves its ecalls (manager_syscalls.h) until it ecalls kManagerReturn,
 // whose Status is the upcall's result.
@@ -31,7 +35,7 @@
 #include <stdint.h>
 
 #include "kernel/arch/riscv64/manager_program.h"
-#include "kernel/arch/riscv64/sv39.h"
+#include "kernel/arch/riscv64/user_space.h"
 #include "kernel/arch/riscv64/trap.h"
 #include "kernel/core/kernel.h"
 #include "kernel/core/upcall.h"
@@ -50,7 +54,7 @@ class UserManager final : public sc::UpcallTarget {
   bool killed() const { return killed_; }
   const char* kill_reason() const { return reason_; }
   // The kernel's pointer to this manager's data region (what it sees at kContextDataBase).
-  uint8_t* data() const { return data_; }
+  uint8_t* data() const { return context_.data; }
 
  private:
   sc::Status enter(uint64_t op, uint64_t a2, uint64_t a3, uint64_t a4);
@@ -59,8 +63,7 @@ class UserManager final : public sc::UpcallTarget {
 
   sc::Kernel* kernel_ = nullptr;
   sc::ManagerId id_ = 0;
-  AddressSpace space_;
-  uint8_t* data_ = nullptr;
+  ContextSpace context_;
   bool killed_ = false;
   const char* reason_ = nullptr;
   TrapFrame* innermost_ = nullptr;  // the newest upcall in progress

@@ -9,10 +9,20 @@
 
 namespace rv {
 
-AddressSpace create_context_space() {
-  AddressSpace space = AddressSpace::create();
-  if (!share_kernel_image(space)) panic(FailCode::kernel_trap, "cannot share the kernel image");
-  return space;
+ContextSpace build_context(uint64_t data_bytes, uint64_t stack_pages) {
+  ContextSpace c;
+  c.space = AddressSpace::create();
+  if (!share_kernel_image(c.space)) panic(FailCode::kernel_trap, "cannot share the kernel image");
+  c.data_pages = (data_bytes + kPageSize - 1) / kPageSize;
+  c.data = map_region(c.space, kContextDataBase, c.data_pages, kPteRead | kPteWrite);
+  c.stack_pages = stack_pages;
+  c.stack = map_region(c.space, kContextStackTop - stack_pages * kPageSize, stack_pages, kPteRead | kPteWrite);
+  return c;
+}
+
+void clear_context(const ContextSpace& context) {
+  zero_pages(context.data, context.data_pages);
+  zero_pages(context.stack, context.stack_pages);
 }
 
 // The pages are allocated before any page table the mapping needs, so the
