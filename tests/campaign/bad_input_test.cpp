@@ -3,7 +3,6 @@
 // --states-per-workload each get one line on stderr and exit 2.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -12,13 +11,6 @@
 namespace sc::campaign::testing {
 
 namespace {
-
-void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle) {
-  const RunResult r = run_stablecut(dir, args);
-  EXPECT_EQ(r.rc, 2) << args[0] << ": " << r.out << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
-}
 
 TEST(CampaignBadInput, OneLineAndExit2) {
   TempDir dir;

@@ -3,9 +3,11 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -15,13 +17,6 @@
 namespace sc::campaign::testing {
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 [[noreturn]] void exec_child(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
   const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -57,6 +52,13 @@ void with_db(const std::string& db, const std::string& sql, const std::function<
 
 }  // namespace
 
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 TempDir::TempDir() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "stablecut-campaign-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
@@ -83,6 +85,13 @@ pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string
   const pid_t pid = fork();
   if (pid == 0) exec_child(args, out, err);
   return pid;
+}
+
+void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle) {
+  const RunResult r = run_stablecut(dir, args);
+  EXPECT_EQ(r.rc, 2) << args[0] << ": " << r.out << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
 }
 
 std::vector<std::string> campaign_args(const std::string& db, const std::vector<std::string>& extra) {

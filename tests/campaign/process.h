@@ -1,6 +1,7 @@
 // process.h — test helpers: a private temporary directory, running the real
 // `stablecut` binary (fork/exec, output captured to files), starting it in
-// the background to kill it, and small SQL helpers over a results database.
+// the background to kill it, checking a refused run (one line, exit 2),
+// reading a file whole, and small SQL helpers over a results database.
 // Invariant: nothing is written outside the TempDir (made by mkdtemp).
 #pragma once
 #include <sys/types.h>
@@ -36,6 +37,13 @@ RunResult run_stablecut(const TempDir& dir, const std::vector<std::string>& args
 // named; returns its pid.
 pid_t spawn_stablecut(const std::vector<std::string>& args);
 pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string& out, const std::string& err);
+
+// Expects `stablecut args...` to exit 2 with one line on stderr containing
+// needle (a non-fatal gtest failure otherwise).
+void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle);
+
+// The whole file, or "" if it cannot be read.
+std::string slurp(const std::string& path);
 
 // The tiny-corpus campaign flags shared by the tests.
 std::vector<std::string> campaign_args(const std::string& db, const std::vector<std::string>& extra);

@@ -7,8 +7,6 @@
 // without stored options are one-line errors with exit 2.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "process.h"
 
 namespace sc::campaign::testing {
@@ -32,13 +30,6 @@ std::vector<KeptRow> kept_rows(const std::string& db) {
     rows.push_back(KeptRow{f[0], f[1], f[2], f[3], f[4], f[5], f[6]});
   }
   return rows;
-}
-
-void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle) {
-  const RunResult r = run_stablecut(dir, args);
-  EXPECT_EQ(r.rc, 2) << r.out << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
 }
 
 class CampaignReplay : public ::testing::Test {

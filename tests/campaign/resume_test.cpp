@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <filesystem>
 
 #include "process.h"
@@ -33,13 +32,6 @@ int interrupt_after_two_workloads(const std::vector<std::string>& args, const st
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle) {
-  const RunResult r = run_stablecut(dir, args);
-  EXPECT_EQ(r.rc, 2) << r.out << r.err;
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
 }
 
 bool any_minimised_case(const std::string& dir) {
