@@ -14,6 +14,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/campaign/process.h"
 #include "tests/support/run_binary.h"
@@ -48,16 +50,33 @@ bool wait_for_file(const std::string& path) {
 bool running(pid_t pid) { return waitpid(pid, nullptr, WNOHANG) == 0; }
 
 // Continues the paused guest by the gdb remote protocol; the connection is
-// closed by the caller once the replay has ended.
+// closed by the caller once the replay has ended. -1 (and no fd left open)
+// if it cannot.
 int continue_by_hand(const std::string& socket_path) {
   const int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
   socket_path.copy(addr.sun_path, sizeof addr.sun_path - 1);
-  if (connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) return -1;
   const std::string packet = "+$c#63";
-  if (write(fd, packet.data(), packet.size()) != static_cast<ssize_t>(packet.size())) return -1;
+  if (connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 ||
+      write(fd, packet.data(), packet.size()) != static_cast<ssize_t>(packet.size())) {
+    close(fd);
+    return -1;
+  }
   return fd;
+}
+
+// gdb's `info registers pc` lines in out, in order, e.g.
+// "pc             0x1000\t0x1000": the value, then the rest of the line.
+std::vector<std::pair<std::string, std::string>> pc_lines(const std::string& out) {
+  const std::string start = "pc             0x";
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (size_t at = out.find(start); at != std::string::npos; at = out.find(start, at + 1)) {
+    const size_t value = at + start.size() - 2, end = out.find_first_of(" \t\n", value);
+    lines.emplace_back(out.substr(value, end - value), out.substr(end, out.find('\n', end) - end));
+  }
+  return lines;
 }
 
 bool have_gdb_multiarch() { return std::system("command -v gdb-multiarch > /dev/null 2>&1") == 0; }
@@ -91,9 +110,14 @@ TEST(QemuReplayGdb, RecoveryBootWaitsForGdbThenGivesTheSameVerdict) {
     const std::string batch = "gdb-multiarch -batch " + command.substr(14) +
                               " -ex 'info registers pc' -ex continue -ex 'info registers pc' -ex continue";
     const auto gdb = sc::test::run_binary("timeout 60", batch);  // exits 1: QEMU ends under it
-    EXPECT_NE(gdb.out.find("pc             0x1000"), std::string::npos) << gdb.out;  // paused at reset
+    const auto pcs = pc_lines(gdb.out);
     EXPECT_NE(gdb.out.find("Breakpoint 1, sc::Kernel::boot"), std::string::npos) << gdb.out;
-    EXPECT_NE(gdb.out.find("pc             0x"), std::string::npos) << gdb.out;
+    EXPECT_EQ(pcs.size(), 2u) << gdb.out;
+    if (pcs.size() == 2) {
+      EXPECT_EQ(pcs[0].first, "0x1000") << gdb.out;  // paused at reset
+      EXPECT_NE(pcs[1].first, "0x1000") << gdb.out;  // after `continue`: stopped at the breakpoint...
+      EXPECT_NE(pcs[1].second.find("<sc::Kernel::boot"), std::string::npos) << gdb.out;  // ...in sc::Kernel::boot
+    }
   } else {
     fd = continue_by_hand(socket_path);
     ASSERT_GE(fd, 0) << socket_path;
