@@ -12,6 +12,18 @@
 
 namespace sc::tier {
 
+namespace {
+
+// Without the QEMU tier a TierSpec naming it (say, a resumed QEMU campaign's)
+// is refused rather than run in-process.
+void refuse_unbuilt_qemu([[maybe_unused]] const TierSpec& tier) {
+#ifndef STABLECUT_HAVE_QEMU
+  if (tier.qemu()) throw InputError("--tier qemu: this build has no QEMU tier (configure with -DSTABLECUT_QEMU=ON)");
+#endif
+}
+
+}  // namespace
+
 Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs) {
 #ifdef STABLECUT_HAVE_QEMU
   if (tier.qemu()) {
@@ -21,7 +33,7 @@ Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& b
     return std::move(*rec);
   }
 #endif
-  (void)tier;
+  refuse_unbuilt_qemu(tier);
   return record_inproc(w, bugs);
 }
 
@@ -30,7 +42,7 @@ ExploreResult explore_on(const TierSpec& tier, const Workload& w, const SeededBu
 #ifdef STABLECUT_HAVE_QEMU
   if (tier.qemu()) return qemu::explore_qemu(w, bugs, rec, options, qemu_config(tier), tier.qemu_sessions);
 #endif
-  (void)tier;
+  refuse_unbuilt_qemu(tier);
   return explore_inproc(w, bugs, rec, options);
 }
 
@@ -39,7 +51,8 @@ std::vector<std::string> live_cuts_on(const TierSpec& tier, const Workload& w, c
 #ifdef STABLECUT_HAVE_QEMU
   if (tier.qemu()) return qemu::check_live_cuts(w, bugs, rec, count, qemu_config(tier));
 #endif
-  (void)tier, (void)w, (void)bugs, (void)rec, (void)count;
+  refuse_unbuilt_qemu(tier);
+  (void)w, (void)bugs, (void)rec, (void)count;
   return {};
 }
 
@@ -49,7 +62,7 @@ Verdict replay_on(const TierSpec& tier, const Case& c) {
     return qemu::replay_qemu(c.workload, c.bugs, c.file.trace, *c.file.crash_state, c.history, c.spans,
                              qemu_config(tier));
 #endif
-  (void)tier;
+  refuse_unbuilt_qemu(tier);
   return replay_inproc(c);
 }
 

@@ -4,8 +4,9 @@
 // Interface: record_on, explore_on, live_cuts_on, replay_on, and
 // replay_on_gdb (QEMU: the recovery boot waits for a debugger).
 // Errors: record_on throws InputError (exit 2) when QEMU produced no trace
-// (it cannot start, or the kernel or plugin is missing); every step is
-// in-process when the build has no QEMU tier.
+// (it cannot start, or the kernel or plugin is missing); when the build has
+// no QEMU tier, every step given a TierSpec naming it throws InputError
+// rather than run in-process.
 #pragma once
 #include <functional>
 #include <string>
