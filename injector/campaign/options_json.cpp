@@ -1,8 +1,14 @@
 // options_json.cpp — see options_json.h.
 #include "injector/campaign/options_json.h"
 
-#include <algorithm>
+#include <fmt/format.h>
 
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <type_traits>
+
+#include "injector/campaign/option_ranges.h"
 #include "injector/common/input_error.h"
 
 namespace sc::campaign {
@@ -22,6 +28,17 @@ json mode_names(const crash::ModeSet& modes) {
   return names;
 }
 
+constexpr OptionRange<uint64_t> kAnyU64{0, UINT64_MAX};
+
+// "a whole number from 1 to 1024", "a number of at least 1", "a whole
+// number, not negative".
+template <typename T>
+std::string describe(OptionRange<T> range) {
+  const std::string kind = std::is_floating_point_v<T> ? "a number" : "a whole number";
+  if (range.max != std::numeric_limits<T>::max()) return fmt::format("{} from {} to {}", kind, range.min, range.max);
+  return range.min == 0 ? kind + ", not negative" : fmt::format("{} of at least {}", kind, range.min);
+}
+
 // Reads stored options, each failure an InputError naming where and the key.
 class Reader {
  public:
@@ -38,13 +55,30 @@ class Reader {
       fail(key, "a value of the right type");
     }
   }
+  // A number within `range`, as the flag accepts it: whole unless T is
+  // floating-point.
   template <typename T>
-  std::optional<T> optional(const char* key) const {
+  T number(const char* key, OptionRange<T> range) const {
+    if (!j_.contains(key)) fail(key, "present");
+    const json& v = j_.at(key);
+    if constexpr (std::is_floating_point_v<T>) {
+      if (v.is_number() && range.contains(v.get<T>())) return v.get<T>();
+    } else {
+      if (v.is_number_unsigned() && v.get<uint64_t>() >= range.min && v.get<uint64_t>() <= range.max)
+        return static_cast<T>(v.get<uint64_t>());
+    }
+    fail(key, describe(range));
+  }
+  template <typename T>
+  std::optional<T> optional_number(const char* key, OptionRange<T> range) const {
     if (!j_.contains(key)) return std::nullopt;
-    return get<T>(key);
+    return number(key, range);
   }
   [[noreturn]] void fail(const std::string& key, const std::string& expected) const {
-    throw InputError(where_ + ": stored option '" + key + "': expected " + expected);
+    refuse(key, "expected " + expected);
+  }
+  [[noreturn]] void refuse(const std::string& key, const std::string& why) const {
+    throw InputError(where_ + ": stored option '" + key + "': " + why);
   }
 
  private:
@@ -59,6 +93,7 @@ crash::ModeSet modes_from(const Reader& r) {
     if (!crash::parse_mode(name.c_str(), &m)) r.fail("modes", "prefix, reorder or torn");
     modes.set(static_cast<size_t>(m));
   }
+  if (modes.none()) r.fail("modes", "at least one of prefix, reorder, torn");
   return modes;
 }
 
@@ -94,30 +129,39 @@ CampaignOptions options_from_json(const json& j, const std::string& where) {
   CampaignOptions o;
   const auto tier = r.get<std::string>("tier");
   if (tier != "inproc" && tier != "qemu") r.fail("tier", "inproc or qemu");
+  if (tier == "qemu" && !tier::qemu_tier_built())
+    r.refuse("tier", "qemu, but this build has no QEMU tier (configure with -DSTABLECUT_QEMU=ON)");
   o.tier.kind = tier == "qemu" ? tier::Kind::qemu : tier::Kind::inproc;
-  o.tier.timeout_s = r.get<double>("timeout");
+  o.tier.timeout_s = r.number("timeout", kTimeoutRange);
   o.name = r.get<std::string>("name");
   o.corpus_dir = r.get<std::string>("corpus");
   o.manager = r.get<std::string>("manager");
-  o.seed = r.get<uint64_t>("seed");
+  o.seed = r.number("seed", kAnyU64);
   try {
     std::tie(o.shard_index, o.shard_count) = parse_shard(r.get<std::string>("shard"));
   } catch (const InputError&) {
     r.fail("shard", "i/N with 0 <= i < N");
   }
   o.enumerate.modes = modes_from(r);
-  o.enumerate.k = r.get<size_t>("k");
-  o.enumerate.samples_per_cut = r.get<uint32_t>("samples");
-  o.enumerate.torn_samples_per_write = r.get<uint32_t>("torn-samples");
+  o.enumerate.k = r.number("k", kReorderKRange);
+  o.enumerate.samples_per_cut = r.number("samples", kSamplesRange);
+  o.enumerate.torn_samples_per_write = r.number("torn-samples", kSamplesRange);
   o.enumerate.seed = o.seed;
-  for (const auto& name : r.get<std::vector<std::string>>("bug")) enable_seeded_bug(&o.bugs, name);
+  for (const auto& name : r.get<std::vector<std::string>>("bug")) {
+    try {
+      enable_seeded_bug(&o.bugs, name);
+    } catch (const InputError& e) {
+      r.refuse("bug", e.what());
+    }
+  }
   o.minimize = !r.get<bool>("no-minimize");
-  o.jobs = r.get<unsigned>("jobs");
+  o.jobs = r.number("jobs", kJobsRange);
   o.cases_dir = r.get<std::string>("cases-dir");
-  o.max_states = r.optional<uint64_t>("max-states").value_or(UINT64_MAX);
-  o.states_per_workload = r.optional<uint64_t>("states-per-workload");
-  o.max_workloads = r.optional<uint64_t>("workloads").value_or(UINT64_MAX);
-  o.duration_s = r.optional<double>("duration");
+  o.max_states = r.optional_number("max-states", kAnyU64).value_or(UINT64_MAX);
+  o.states_per_workload = r.optional_number("states-per-workload", kStatesPerWorkloadRange);
+  o.max_workloads = r.optional_number("workloads", kAnyU64).value_or(UINT64_MAX);
+  // --duration is a whole number of seconds (or minutes, hours, days), at least 1.
+  o.duration_s = r.optional_number("duration", OptionRange<double>{1, std::numeric_limits<double>::max()});
   return o;
 }
 

@@ -7,8 +7,10 @@
 // computes (a resumed run must keep them) and those a resumed run may change.
 // Invariants: options_from_json(options_to_json(o)) equals o in every stored
 // field (db_path, resume_id, command_line and version are not stored); a
-// malformed value is an InputError naming `where` and the key; absent
-// limits (max-states, states-per-workload, workloads, duration) mean none.
+// malformed value — or one the flag would refuse (option_ranges.h: say
+// states-per-workload 0), or tier qemu in a build without the QEMU tier — is
+// a one-line InputError naming `where` and the key; absent limits
+// (max-states, states-per-workload, workloads, duration) mean none.
 #pragma once
 #include <array>
 #include <string>

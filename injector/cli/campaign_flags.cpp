@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "injector/campaign/option_ranges.h"
 #include "injector/cli/tier_flags.h"
 
 namespace sc::cli {
@@ -62,10 +63,10 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
   cmd->add_option("--max-states", flags->max_states, "Start no new workload once this many states are checked");
   cmd->add_option("--states-per-workload", flags->states_per_workload,
                   "Crash states each workload checks (default: all in-process; under QEMU 200, spread over the trace)")
-      ->check(CLI::Range(uint64_t{1}, uint64_t{1000000000}));
+      ->check(CLI::Range(campaign::kStatesPerWorkloadRange.min, campaign::kStatesPerWorkloadRange.max));
   cmd->add_option("--workloads", flags->workloads, "Run workloads 0..N-1 only (of all shards)");
   cmd->add_option("--jobs", flags->jobs, "Worker threads, each with its own machine (under QEMU: one QEMU each)")
-      ->check(CLI::Range(1, 1024))
+      ->check(CLI::Range(campaign::kJobsRange.min, campaign::kJobsRange.max))
       ->capture_default_str();
   cmd->add_option("--manager", flags->manager, "Only corpus workloads with a manager of this name (also a label)");
   cmd->add_option("--corpus", flags->corpus, "Directory of seed workloads (*.json)")->capture_default_str();

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "injector/campaign/option_ranges.h"
+
 namespace sc::cli {
 
 void add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags) {
@@ -17,7 +19,7 @@ void add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags)
   cmd->add_option("--kernel", flags->kernel, "QEMU tier: the riscv64 kernel image")->check(CLI::ExistingFile);
   cmd->add_option("--plugin", flags->plugin, "QEMU tier: the stablecut nbdkit plugin")->check(CLI::ExistingFile);
   cmd->add_option("--timeout", flags->timeout_s, "QEMU tier: seconds before a boot counts as a hang")
-      ->check(CLI::Range(0.1, 3600.0))
+      ->check(CLI::Range(campaign::kTimeoutRange.min, campaign::kTimeoutRange.max))
       ->capture_default_str();
 }
 

@@ -1,15 +1,19 @@
 // resume_test.cpp — `campaign --resume --db FILE` continues an interrupted
 // campaign with the options stored with it (corpus, modes, seed, seeded
 // bug, workload limit, --no-minimize) without repeating any flag; flags
-// that contradict the stored options, an unknown or finished campaign, and
-// a name no unfinished campaign has are one-line errors with exit 2.
+// that contradict the stored options, an unknown or finished campaign, a
+// name no unfinished campaign has, a stored option its flag would refuse,
+// and (in a build without the QEMU tier) a stored tier qemu — for --resume
+// and for `replay --case` — are one-line errors with exit 2.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <utility>
 
+#include "injector/tier/tier_spec.h"
 #include "process.h"
 
 namespace sc::campaign::testing {
@@ -32,6 +36,21 @@ int interrupt_after_two_workloads(const std::vector<std::string>& args, const st
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// text as an SQL string literal.
+std::string sql_quoted(const std::string& text) {
+  std::string q = "'";
+  for (const char c : text) q += c == '\'' ? std::string("''") : std::string(1, c);
+  return q + "'";
+}
+
+// Marks the campaign of a one-campaign database interrupted, so --resume
+// takes it, and gives its stored options `value` (SQL) under `key`.
+void tamper_stored_option(const std::string& db, const std::string& original, const std::string& key,
+                          const std::string& value) {
+  sql_exec(db, "UPDATE campaign SET status = 'interrupted', options = json_set(" + sql_quoted(original) + ", '$.\"" +
+                   key + "\"', " + value + ")");
 }
 
 bool any_minimised_case(const std::string& dir) {
@@ -79,6 +98,45 @@ TEST(CampaignResume, ContinuesWithStoredOptionsWithoutRepeatingFlags) {
   EXPECT_FALSE(any_minimised_case(dir.file("cases")));
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db}, "expected an unfinished campaign");
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--campaign", "1"}, "finished");
+}
+
+TEST(CampaignResume, StoredOptionsTheirFlagsWouldRefuseAreOneLineErrors) {
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1"})).rc, 0);
+  const std::string original = sql_rows(db, "SELECT options FROM campaign").at(0);
+  const std::pair<std::string, std::string> refused[] = {
+      {"states-per-workload", "0"}, {"states-per-workload", "1000000001"}, {"jobs", "0"}, {"jobs", "1025"},
+      {"jobs", "2.5"}, {"timeout", "0"}, {"timeout", "3601"}, {"k", "17"}, {"samples", "100001"},
+      {"torn-samples", "-1"}, {"duration", "0"}, {"seed", "-1"}, {"max-states", "'many'"},
+      {"modes", "json('[]')"}, {"tier", "'mars'"}, {"bug", "json('[\"no-such-bug\"]')"}};
+  for (const auto& [key, value] : refused) {
+    SCOPED_TRACE(key + " = " + value);
+    tamper_stored_option(db, original, key, value);
+    expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db}, "campaign 1: stored option '" + key + "'");
+  }
+  tamper_stored_option(db, original, "states-per-workload", "1");  // in range: resumes, nothing left to run
+  const RunResult resumed = run_stablecut(dir, {"campaign", "--resume", "--db", db});
+  EXPECT_EQ(resumed.rc, 0) << resumed.out << resumed.err;
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload"), 1);
+}
+
+// A build with the QEMU tier takes a stored tier qemu (the QEMU tests resume
+// and replay such campaigns); one without it must refuse it rather than run
+// the campaign, or rebuild its kept states, in-process.
+TEST(CampaignResume, StoredQemuTierWithoutTheQemuTierIsRefused) {
+  if (tier::qemu_tier_built()) GTEST_SKIP() << "this build has the QEMU tier";
+  TempDir dir;
+  const std::string db = dir.file("r.db");
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "manager-skip-flush", "--no-minimize"}))
+                .rc,
+            1);
+  const std::string original = sql_rows(db, "SELECT options FROM campaign").at(0);
+  tamper_stored_option(db, original, "tier", "'qemu'");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db}, "this build has no QEMU tier");
+  const std::string id = std::to_string(sql_int(db, "SELECT min(id) FROM crash_state"));
+  expect_one_line_exit_2(dir, {"replay", "--db", db, "--case", id}, "this build has no QEMU tier");
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload"), 1);
 }
 
 }  // namespace
