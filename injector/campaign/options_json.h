@@ -4,7 +4,8 @@
 // command's flag names ("tier", "corpus", "seed", "modes", "bug", ...);
 // options_from_json(j, where) reads one back; kBindingOptions and
 // kRunOptions split the keys into those that decide what the campaign
-// computes (a resumed run must keep them) and those a resumed run may change.
+// computes (a resumed run must keep them) and those a resumed run may change
+// (injector/cli/campaign_resume.cpp takes these from the flags given).
 // Invariants: options_from_json(options_to_json(o)) equals o in every stored
 // field (db_path, resume_id, command_line and version are not stored); a
 // malformed value — or one the flag would refuse (option_ranges.h: say

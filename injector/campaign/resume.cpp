@@ -38,12 +38,11 @@ ResumeTarget find_resume_target(const std::string& db_path, std::optional<std::i
   if (!std::filesystem::exists(db_path)) throw InputError(db_path + ": --resume: no such database");
   try {
     const results::ResultsDb db = results::ResultsDb::open(db_path, results::OpenMode::read_write);
-    ResumeTarget t{find(db, id, filter), std::nullopt, std::nullopt};
+    ResumeTarget t{find(db, id, filter), std::nullopt};
     if (!t.campaign.spec.options) return t;
     const std::string where = db_path + ": campaign " + std::to_string(t.campaign.id);
-    t.stored_json = nlohmann::json::parse(*t.campaign.spec.options, nullptr, /*allow_exceptions=*/false);
-    t.stored = options_from_json(*t.stored_json, where);
-    t.stored->resume_id = t.campaign.id;
+    t.stored = nlohmann::json::parse(*t.campaign.spec.options, nullptr, /*allow_exceptions=*/false);
+    options_from_json(*t.stored, where);  // refuses stored options a resumed run could not use
     return t;
   } catch (const results::DbError& e) {
     throw InputError(e.what());

@@ -4,8 +4,9 @@
 // Interface: find_resume_target(db_path, id, filter).
 // Errors (InputError, one line naming the database): no database, no such
 // campaign, a finished campaign, no unfinished campaign matching, stored
-// options that do not parse. A campaign begun before options were stored
-// (schema 2) comes back with `stored` empty: resume it with its flags.
+// options that options_from_json refuses. A campaign begun before options
+// were stored (schema 2) comes back with `stored` empty: resume it with its
+// flags.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -20,8 +21,9 @@ namespace sc::campaign {
 
 struct ResumeTarget {
   results::Campaign campaign;
-  std::optional<nlohmann::json> stored_json;  // as stored, for comparing flags given again
-  std::optional<CampaignOptions> stored;      // parsed
+  // The stored options as stored (options_json.h), already checked by
+  // options_from_json; the caller compares the flags given again with them.
+  std::optional<nlohmann::json> stored;
 };
 
 ResumeTarget find_resume_target(const std::string& db_path, std::optional<std::int64_t> id,

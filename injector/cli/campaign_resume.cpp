@@ -51,15 +51,17 @@ campaign::CampaignOptions resume_options(const CLI::App& cmd, const CampaignFlag
   campaign::CampaignOptions fresh = to_options(f, e, t);
   fresh.resume_id = target.campaign.id;
   if (!target.stored) return fresh;
-  check_agrees(cmd, campaign::options_to_json(fresh), *target.stored_json, target.campaign.id);
-  campaign::CampaignOptions o = *target.stored;
+  const nlohmann::json given_json = campaign::options_to_json(fresh);
+  check_agrees(cmd, given_json, *target.stored, target.campaign.id);
+  nlohmann::json merged = *target.stored;
+  for (const char* key : campaign::kRunOptions)
+    if (given(cmd, key)) merged[key] = given_json.at(key);
+  campaign::CampaignOptions o =
+      campaign::options_from_json(merged, f.db + ": campaign " + std::to_string(target.campaign.id));
+  o.resume_id = target.campaign.id;
   o.db_path = f.db;
   o.tier.kernel = t.kernel;
   o.tier.plugin = t.plugin;
-  if (given(cmd, "duration")) o.duration_s = fresh.duration_s;
-  if (given(cmd, "jobs")) o.jobs = fresh.jobs;
-  if (given(cmd, "timeout")) o.tier.timeout_s = fresh.tier.timeout_s;
-  if (given(cmd, "cases-dir")) o.cases_dir = fresh.cases_dir;
   o.command_line = target.campaign.spec.command_line;
   o.version = fresh.version;
   return o;
