@@ -1,6 +1,7 @@
 // qemu_explore.cpp — see qemu_explore.h.
 #include "injector/qemu/qemu_explore.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -13,12 +14,14 @@ namespace sc::qemu {
 
 std::vector<crash::CrashState> spread_states(const crash::Trace& trace, const crash::EnumeratorOptions& options,
                                              uint64_t limit) {
-  std::vector<crash::CrashState> all;
-  crash::CrashStateEnumerator e(trace, options);
-  while (e.next()) all.push_back(e.state());
-  if (all.size() <= limit) return all;
+  uint64_t count = 0;
+  for (crash::CrashStateEnumerator e(trace, options); e.next();) ++count;
+  const uint64_t n = std::min(count, limit);
   std::vector<crash::CrashState> picked;
-  for (uint64_t i = 0; i < limit; ++i) picked.push_back(all[i * all.size() / limit]);
+  picked.reserve(n);
+  crash::CrashStateEnumerator e(trace, options);  // seeded: the same states as the counting pass
+  for (uint64_t index = 0; picked.size() < n && e.next(); ++index)
+    if (index == picked.size() * count / n) picked.push_back(e.state());
   return picked;
 }
 

@@ -1,16 +1,20 @@
 // qemu_explore.h — checks crash states of a recording by real reboots under
 // QEMU: at most `max_states` states, spread evenly over the enumeration,
-// recovered two boots at a time (one nbdkit + QEMU session per worker), each
-// judged by classify() like the in-process tier; the result has the same
-// shape as explore_inproc()'s. An exception thrown by options.progress (or a
-// session) stops every worker and is rethrown once all have ended.
+// recovered `workers` boots at a time (one nbdkit + QEMU session per
+// worker), each judged by classify() like the in-process tier; the result
+// has the same shape as explore_inproc()'s. An exception thrown by
+// options.progress (or a session) stops every worker and is rethrown once
+// all have ended.
 #pragma once
 #include "injector/inproc/explore.h"
 #include "injector/qemu/qemu_tier.h"
 
 namespace sc::qemu {
 
-// At most `limit` crash states, spread evenly over the whole enumeration.
+// At most `limit` crash states, spread evenly over the whole enumeration:
+// of N states, every one if N <= limit, else those at indices i * N / limit
+// for i < limit. It enumerates twice (to count, then to pick), so memory
+// holds the picked states only, never the whole enumeration.
 std::vector<crash::CrashState> spread_states(const crash::Trace& trace, const crash::EnumeratorOptions& options,
                                              uint64_t limit);
 
