@@ -93,7 +93,7 @@ std::vector<std::string> replay_args(const ReplayFlags& flags) {
 
 void announce_gdb(const std::string& command) {
   fmt::print("QEMU waits for the debugger at the recovery boot (boot timeout off); attach with:\n  {}\n", command);
-  fmt::print("then `continue`: the guest stops at recovery (sc::Kernel::boot); the verdict follows when it exits\n");
+  fmt::print("then `continue`: the guest stops at recovery (sc::Kernel::boot); the verdict follows when the recovery boot finishes (its SC DONE line)\n");
   std::fflush(stdout);
 }
 
