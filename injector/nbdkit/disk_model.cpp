@@ -67,7 +67,8 @@ std::optional<uint64_t> parse_size(const std::string& text) {
   return value;
 }
 
-DiskModel::DiskModel(const ModelConfig& config, Pause pause) : next_image_(config.next_image), pause_(std::move(pause)) {
+DiskModel::DiskModel(const ModelConfig& config, Pause pause)
+    : next_image_(config.next_image), pause_(std::move(pause)) {
   if (!pause_) pause_ = [] {
     std::this_thread::sleep_for(std::chrono::microseconds(200));
     return true;

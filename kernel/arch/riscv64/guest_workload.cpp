@@ -164,8 +164,10 @@ void read_back_container(sc::ContainerId c) {
   const sc::BootReport& r = kernel.boot_report();
   kprintf("SC BOOT %d %u %u %lu\n", static_cast<int>(r.status), r.failed_manager, r.had_cut ? 1 : 0, r.epoch);
   if (!sc::failed(s)) {
-    for (uint32_t c = header().manager_count; c < header().container_count; ++c)
-      if (kernel.container_exists(static_cast<sc::ContainerId>(c))) read_back_container(static_cast<sc::ContainerId>(c));
+    for (uint32_t i = header().manager_count; i < header().container_count; ++i) {
+      const auto c = static_cast<sc::ContainerId>(i);
+      if (kernel.container_exists(c)) read_back_container(c);
+    }
   }
   print_user_stats();
   kprintf("SC DONE %lu\n", micros_since_reset());
