@@ -23,7 +23,7 @@ struct CampaignFlags {
   uint64_t workloads = UINT64_MAX;
   unsigned jobs = 1;
   std::string manager;
-  std::string corpus = "corpus/workloads";
+  std::string corpus = STABLECUT_SHIPPED_CORPUS;  // this checkout's corpus, wherever the command runs
   std::string db = "results/stablecut.db";
   std::string cases_dir;
   std::string name = "default";
