@@ -46,7 +46,7 @@ int minimize_case(const MinimizeFlags& flags, const EnumerationFlags& enumeratio
   fmt::print("{} candidates tried, {} accepted: {} steps, {} ops, cut {} of {}\n", m->attempts, m->accepted,
              m->workload.steps.size(), campaign::op_count(m->workload), m->failure.state.cut,
              m->recording.trace.requests().size());
-  print_verdict(m->workload, m->failure.verdict);
+  print_verdict(m->failure.verdict);
   fmt::print("wrote {}; replay: stablecut replay {}\n", out, out);
   return 1;
 }

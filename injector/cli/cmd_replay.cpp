@@ -108,7 +108,7 @@ int replay(const ReplayFlags& flags, const tier::TierSpec& tier) {
   fmt::print("recovering on {}\n", tier.name());
   std::fflush(stdout);
   const Verdict v = flags.gdb ? tier::replay_on_gdb(tier, c, announce_gdb) : tier::replay_on(tier, c);
-  print_verdict(c.workload, v);
+  print_verdict(v);
   return v.legal() ? 0 : 1;
 }
 

@@ -60,7 +60,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   for (size_t i = 0; i < r.failures.size(); ++i) {
     const std::string path = case_path(flags, w, enumeration.seed, i);
     save_case(path, w, bugs, rec, r.failures[i], enumeration.seed, tier.name());
-    print_failure(w, r.failures[i], r.signatures.at(r.failures[i].signature), path);
+    print_failure(r.failures[i], r.signatures.at(r.failures[i].signature), path, tier.name());
   }
   const bool bad = !rec.findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {

@@ -49,8 +49,7 @@ void print_outcome_table(const ExploreResult& r) {
   }
 }
 
-void print_verdict(const Workload& w, const Verdict& v) {
-  (void)w;
+void print_verdict(const Verdict& v) {
   fmt::print("verdict: {}{}\n", outcome_name(v.outcome), v.legal() ? " (legal)" : " (ILLEGAL)");
   if (!v.reason.empty()) fmt::print("  reason: {}\n", v.reason);
   for (const auto& line : v.fsck) fmt::print("  fsck: {}\n", line);
@@ -58,12 +57,12 @@ void print_verdict(const Workload& w, const Verdict& v) {
   for (const auto& line : v.diff) fmt::print("    {}\n", line);
 }
 
-void print_failure(const Workload& w, const StateFailure& f, uint64_t states, const std::string& case_path) {
+void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier) {
   fmt::print("FINDING {} ({} states)\n", f.signature, states);
   fmt::print("  first at cut {} ({} state, {}), phase {}\n", f.state.cut, crash::mode_name(f.state.kind),
              kept_text(f.state), phase_name(f.phase));
-  print_verdict(w, f.verdict);
-  fmt::print("  case: {}\n  replay: stablecut replay {}\n", case_path, case_path);
+  print_verdict(f.verdict);
+  fmt::print("  case: {}\n  replay: stablecut replay {} --tier {}\n", case_path, case_path, tier);
 }
 
 void print_progress(const ExploreProgress& p) {

@@ -9,8 +9,8 @@
 namespace sc::cli {
 
 void print_outcome_table(const ExploreResult& r);
-void print_failure(const Workload& w, const StateFailure& f, uint64_t states, const std::string& case_path);
-void print_verdict(const Workload& w, const Verdict& v);
+void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier);
+void print_verdict(const Verdict& v);
 void print_progress(const ExploreProgress& p);
 void end_progress();
 

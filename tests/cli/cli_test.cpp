@@ -64,8 +64,9 @@ TEST(Cli, SeededBugIsAFindingWithACaseThatReplays) {
   const size_t at = r.out.find("replay: stablecut replay ");
   ASSERT_NE(at, std::string::npos) << r.out;
   const size_t from = at + std::string("replay: stablecut replay ").size();
-  const std::string case_file = r.out.substr(from, r.out.find('\n', from) - from);
-  const Result again = run("replay " + case_file);
+  const std::string printed_args = r.out.substr(from, r.out.find('\n', from) - from);
+  EXPECT_NE(printed_args.find(" --tier inproc"), std::string::npos) << "the replay command names the tier";
+  const Result again = run("replay " + printed_args);
   EXPECT_EQ(again.code, 1) << again.out;
   EXPECT_NE(again.out.find("(ILLEGAL)"), std::string::npos) << again.out;
   EXPECT_EQ(run("run --workload " + corpus("basic.json") + " --bug no-such-bug").code, 2);
