@@ -85,7 +85,8 @@ CREATE TABLE workload (
   UNIQUE (campaign_id, name)
 ) STRICT;
 
--- Every checked crash state, counted; sums of its check time and fsck violations.
+-- Every checked crash state, counted; sums of its check time (the workload's
+-- check time shared out evenly per state) and fsck violations.
 CREATE TABLE outcome_count (
   workload_id     INTEGER NOT NULL REFERENCES workload(id),
   phase           TEXT NOT NULL REFERENCES phase(name),
@@ -128,6 +129,7 @@ CREATE TABLE failure_hit (
 -- Individually kept crash states: every illegal one, plus any sampled legal
 -- ones (failure_id NULL). state_key is the crash model's name of the state
 -- within its cut (which in-flight writes were kept or torn); opaque here.
+-- check_us is its workload's check time per state, as in outcome_count.
 CREATE TABLE crash_state (
   id              INTEGER PRIMARY KEY,
   workload_id     INTEGER NOT NULL REFERENCES workload(id),

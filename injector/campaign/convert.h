@@ -13,9 +13,11 @@ namespace sc::campaign {
 
 results::Outcome to_db(Outcome o);
 results::StateKind to_db(crash::Mode m);
+// The exploration's time without enumeration, shared out evenly per state
+// (timing every state on its own would cost more than checking it).
+uint64_t check_us_per_state(const ExploreResult& r);
 // One OutcomeCount per non-empty (phase, kind, outcome) cell, with its fsck
-// findings; its check time is the exploration's time without enumeration,
-// shared out evenly per state.
+// findings and check_us_per_state() for each of its states.
 std::vector<results::OutcomeCount> outcome_counts(const ExploreResult& r);
 
 }  // namespace sc::campaign

@@ -71,10 +71,17 @@ std::string save_cases(const WorkloadJob& job, const WorkerContext& ctx, const c
   return base + "-min.trace.json";
 }
 
-results::StateRow state_row(const Recording& rec, const StateFailure& f) {
+results::StateRow state_row(const Recording& rec, const StateFailure& f, uint64_t check_us) {
   const uint64_t fingerprint = crash::CrashImage(rec.trace, f.state).view().fingerprint();
-  return results::StateRow{f.state.cut,         f.phase, to_db(f.state.kind), state_key(f.state), to_db(f.verdict.outcome),
-                           static_cast<uint32_t>(f.verdict.fsck.size()), 0, f.signature, fingerprint};
+  return results::StateRow{f.state.cut,
+                           f.phase,
+                           to_db(f.state.kind),
+                           state_key(f.state),
+                           to_db(f.verdict.outcome),
+                           static_cast<uint32_t>(f.verdict.fsck.size()),
+                           check_us,
+                           f.signature,
+                           fingerprint};
 }
 
 }  // namespace
@@ -120,12 +127,13 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
     results::FailureHit hit{f.signature, f.phase, to_db(f.verdict.outcome), r.signatures.at(f.signature), std::nullopt};
     if (claims.claim(f.signature)) {
       const std::string path = save_cases(job, ctx, enumerate, rec, f, i + 1);
-      hit.reproducer = results::Reproducer{path, enumerate.seed, "stablecut replay " + path};
+      hit.reproducer = results::Reproducer{path, enumerate.seed,
+                                           "stablecut replay " + path + " --tier " + ctx.tier.name()};
       out.new_signatures.push_back(f.signature);
       ++out.new_failures;
     }
     w.failures.push_back(std::move(hit));
-    w.states.push_back(state_row(rec, f));
+    w.states.push_back(state_row(rec, f, check_us_per_state(r)));
   }
   claims.dismiss();
   return out;

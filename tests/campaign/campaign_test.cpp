@@ -68,13 +68,15 @@ TEST(Campaign, PlantedBugRecordedOncePerSignatureMinimisedAndReplayed) {
   EXPECT_EQ(dbh.failures().size(), failures.size());
 }
 
-TEST(Campaign, CellsCountFsckFindingsAndWorkloadsTimeEnumeration) {
+TEST(Campaign, CellsCountFsckFindingsAndWorkloadsAndStatesTimeTheirWork) {
   TempDir dir;
   const std::string db = dir.file("r.db");
   const RunResult r =
       run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "manager-skip-flush", "--no-minimize"}));
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE enumerate_s > 0 AND check_s > 0"), 2);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM crash_state WHERE check_us = 0"), 0);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM failure WHERE repro_command NOT LIKE '% --tier inproc'"), 0);
   EXPECT_GT(sql_int(db, "SELECT sum(fsck_violations) FROM outcome_count"), 0);
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM outcome_count WHERE outcome IN ('ok_current', 'ok_previous') "
                         "AND fsck_violations > 0"), 0);
