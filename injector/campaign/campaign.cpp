@@ -90,7 +90,9 @@ class Engine {
     ctx_.tier = o_.tier;
     ctx_.tier.qemu_sessions = 1;  // --jobs QEMUs in all: one per worker thread
     ctx_.max_states = workload_state_cap(o_);
-    ctx_.cases_dir = o_.cases_dir.empty() ? (fs::path(o_.db_path).parent_path() / "cases").string() : o_.cases_dir;
+    ctx_.cases_dir = o_.cases_dir.empty()
+                         ? (fs::absolute(o_.db_path).parent_path() / "cases").lexically_normal().string()
+                         : o_.cases_dir;
     ctx_.case_prefix = "c" + c.uuid.substr(0, 8) + "-";
     ctx_.minimize = o_.minimize;
     ctx_.claims = &claims_;
@@ -114,7 +116,8 @@ class Engine {
       if (!index) break;
       try {
         WorkloadResult r = run_workload(make_job(corpus_, seed_, *index), ctx_);
-        std::lock_guard lock(mutex_);
+        std::unique_lock lock(mutex_);
+        room_.wait(lock, [this] { return queue_.size() < max_queued(); });
         queue_.push_back(std::move(r));
       } catch (const Stopped&) {
         break;
@@ -136,8 +139,10 @@ class Engine {
       bool all_done;
       {
         std::unique_lock lock(mutex_);
-        ready_.wait_for(lock, std::chrono::milliseconds(200));
-        all_done = workers_done_ == std::max(1u, o_.jobs);
+        const auto jobs = std::max(1u, o_.jobs);
+        ready_.wait_for(lock, std::chrono::milliseconds(200),
+                        [&] { return !queue_.empty() || workers_done_ == jobs || interrupted_; });
+        all_done = workers_done_ == jobs;
       }
       commit_queued();
       enforce_limits();
@@ -146,12 +151,18 @@ class Engine {
     }
   }
 
+  // Workers wait while this many finished workloads await their commit, so
+  // a stop (SIGINT, --duration) takes effect within a few workloads even
+  // when checking outruns committing.
+  size_t max_queued() const { return 2 * std::max(1u, o_.jobs); }
+
   void commit_queued() {
     std::deque<WorkloadResult> batch;
     {
       std::lock_guard lock(mutex_);
       batch.swap(queue_);
     }
+    room_.notify_all();
     for (auto& r : batch) {
       r.record.recorded_at = results::unix_now();
       db_.record_workload(summary_.campaign_id, r.record);  // the commit point
@@ -203,7 +214,8 @@ class Engine {
   std::atomic<bool> abort_{false};
   std::atomic<bool> no_new_{false};
   std::mutex mutex_;
-  std::condition_variable ready_;
+  std::condition_variable ready_;  // a worker queued a result or ended
+  std::condition_variable room_;   // the queue has room again
   std::deque<WorkloadResult> queue_;
   unsigned workers_done_ = 0;
   std::exception_ptr worker_error_;

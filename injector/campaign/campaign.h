@@ -32,7 +32,7 @@ struct CampaignOptions {
   tier::TierSpec tier;  // where workloads are recorded and their crash states recovered
   std::string corpus_dir = "corpus/workloads";
   std::string db_path = "results/stablecut.db";
-  std::string cases_dir;  // empty: "cases" beside the database
+  std::string cases_dir;  // empty: "cases" beside the database (absolute, so stored paths work from anywhere)
   uint64_t seed = 1;      // master seed (a resumed campaign keeps its own)
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;

@@ -39,6 +39,7 @@ void with_db(const std::string& db, const std::string& sql, const std::function<
     sqlite3_close(h);
     throw std::runtime_error(db);
   }
+  sqlite3_busy_timeout(h, 2000);  // a running campaign may hold the lock for a moment
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
     const std::string msg = sqlite3_errmsg(h);

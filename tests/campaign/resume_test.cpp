@@ -31,7 +31,8 @@ std::int64_t committed_workloads(const std::string& db) {
 // Starts the campaign, and SIGINTs it once two workloads are committed.
 int interrupt_after_two_workloads(const std::vector<std::string>& args, const std::string& db) {
   const pid_t pid = spawn_stablecut(args);
-  for (int i = 0; i < 3000 && committed_workloads(db) < 2; ++i) usleep(10000);
+  // Polled every millisecond: a release build runs a tiny workload in ~3 ms.
+  for (int i = 0; i < 30000 && committed_workloads(db) < 2; ++i) usleep(1000);
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
