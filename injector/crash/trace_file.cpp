@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "base64.h"
+#include "whole_file.h"
 
 namespace sc::crash {
 
@@ -59,9 +60,8 @@ nlohmann::json trace_file_to_json(const TraceFile& file) {
 }
 
 void save_trace_file(const std::string& path, const TraceFile& file) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << trace_file_to_json(file).dump(1) << '\n';
-  if (!out.flush()) throw std::runtime_error(path + ": cannot write the trace file");
+  const std::string text = trace_file_to_json(file).dump(1) + '\n';
+  write_whole_file(path, text.data(), text.size());
 }
 
 TraceFile load_trace_file(const std::string& path) {

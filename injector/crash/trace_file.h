@@ -11,7 +11,8 @@
 //                            "kept": [ {"request": j, "sector_mask": m}, ... ]} }
 //
 // Integers are JSON unsigned integers (nlohmann keeps all 64 bits).
-// Interface: save_trace_file(), load_trace_file(); trace_file_to_json() and
+// Interface: save_trace_file() (writes the file whole, whole_file.h),
+// load_trace_file(); trace_file_to_json() and
 // trace_file_from_json() for callers that embed the document elsewhere.
 // Invariant: loading validates everything and throws InputError whose
 // message is one line, "<file>: <field or offset>: <what was expected>";

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "injector/crash/trace_file.h"
+#include "injector/crash/whole_file.h"
 
 namespace sc::nbd {
 
@@ -35,16 +36,6 @@ crash::SectorMap load_image(const std::string& path, uint64_t* sectors) {
     if (std::memcmp(data, zeros, kSectorSize) != 0) map.put(s, data);
   }
   return map;
-}
-
-void write_file(const std::string& path, const void* data, size_t size) {
-  const std::string tmp = path + ".part";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
-    if (!out.flush()) throw std::runtime_error("cannot write " + tmp);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename " + tmp + " to " + path);
 }
 
 bool aligned(uint64_t offset, uint32_t count) { return offset % kSectorSize == 0 && count % kSectorSize == 0; }
@@ -200,11 +191,11 @@ void DiskModel::save(const ModelConfig& config) const {
       marks.push_back({{"at", m.at}, {"kind", m.kind}, {"args", std::vector<uint64_t>(std::begin(m.args), std::end(m.args))}});
     file.meta = {{"marks", std::move(marks)}, {"ended", ended_}, {"powered_off", powered_off_}};
     const std::string text = crash::trace_file_to_json(file).dump();
-    write_file(config.trace, text.data(), text.size());
+    crash::write_whole_file(config.trace, text.data(), text.size());
   }
   if (!config.durable.empty()) {
     const std::vector<uint8_t> bytes = disk_->durable_image().view().bytes();
-    write_file(config.durable, bytes.data(), bytes.size());
+    crash::write_whole_file(config.durable, bytes.data(), bytes.size());
   }
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "injector/crash/trace_file.h"
+#include "injector/crash/whole_file.h"
 #include "injector/qemu/workload_blob.h"
 
 namespace sc::qemu {
@@ -15,12 +16,6 @@ namespace {
 
 constexpr auto kFileWait = std::chrono::milliseconds(5000);
 constexpr auto kFilePoll = std::chrono::microseconds(500);
-
-void write_file(const std::string& path, std::span<const uint8_t> bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  if (!out.flush()) throw std::runtime_error("cannot write " + path);
-}
 
 std::vector<uint8_t> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -58,7 +53,8 @@ RunConfig run_config(const TierConfig& cfg, const std::string& blob, std::vector
 
 std::string write_blob(const TempDir& dir, const Workload& w, const SeededBugs& bugs, rv::blob::Mode mode) {
   const std::string path = dir.file(mode == rv::blob::kModeRecord ? "record.blob" : "recover.blob");
-  write_file(path, encode_workload_blob(w, bugs, mode));
+  const std::vector<uint8_t> blob = encode_workload_blob(w, bugs, mode);
+  crash::write_whole_file(path, blob.data(), blob.size());
   return path;
 }
 
@@ -99,7 +95,7 @@ QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierC
 
 // One QEMU in power-cycle mode: each recovery boot ends with "SC DONE" and a
 // machine reset; the next boot's kPowerOn makes the plugin wait for
-// next.raw, which recover() renames into place whole.
+// next.raw, which recover() writes whole (crash/whole_file.h).
 RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) : dir_(make_dir()) {
   const std::string blob = write_blob(*dir_, w, bugs, rv::blob::kModeRecover);
   RunConfig rc = run_config(cfg, blob,
@@ -113,9 +109,7 @@ RecoverySession::~RecoverySession() { runner_.reset(); }
 std::string RecoverySession::next_image() const { return dir_->file("next.raw"); }
 
 QemuRecovery RecoverySession::recover(std::span<const uint8_t> image) {
-  const std::string part = dir_->file("next.part");
-  write_file(part, image);
-  std::filesystem::rename(part, next_image());
+  crash::write_whole_file(next_image(), image.data(), image.size());
   QemuRecovery r;
   r.run = runner_->boot();
   r.readback = parse_readback(r.run.console);
