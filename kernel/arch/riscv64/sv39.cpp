@@ -26,9 +26,11 @@ uint64_t pa_to_pte(uint64_t pa) { return (pa >> 12) << 10; }
 AddressSpace AddressSpace::create() { return AddressSpace(static_cast<uint64_t*>(alloc_page())); }
 
 // Walks from the root down to the slot of va in the table of `level`
-// (0: the leaf), creating missing tables if `create`; returns nullptr if a
-// table is missing, or if `create` and the walk enters a shared table.
+// (0: the leaf), creating missing tables if `create`; returns nullptr if va
+// is beyond the user half, a table is missing, or `create` and the walk
+// enters a shared table.
 uint64_t* AddressSpace::slot(uint64_t va, int level, bool create) const {
+  if (va >= kVaLimit) return nullptr;
   uint64_t* table = root_;
   for (int l = 2; l > level; --l) {
     uint64_t& pte = table[vpn(va, l)];
@@ -44,7 +46,7 @@ uint64_t* AddressSpace::slot(uint64_t va, int level, bool create) const {
 }
 
 bool AddressSpace::map(uint64_t va, uint64_t pa, uint64_t perms) {
-  if (va % kPageSize != 0 || pa % kPageSize != 0 || va >= kVaLimit) return false;
+  if (va % kPageSize != 0 || pa % kPageSize != 0) return false;
   if ((perms & kLeafBits) == 0) return false;
   uint64_t* leaf = slot(va, 0, true);
   if (leaf == nullptr || (*leaf & kPteValid)) return false;
@@ -53,7 +55,6 @@ bool AddressSpace::map(uint64_t va, uint64_t pa, uint64_t perms) {
 }
 
 bool AddressSpace::share(const AddressSpace& from, uint64_t va) {
-  if (va >= kVaLimit) return false;
   const uint64_t* source = from.slot(va, 1, false);
   if (source == nullptr || (*source & kPteValid) == 0) return false;
   uint64_t* target = slot(va, 1, true);
@@ -63,7 +64,6 @@ bool AddressSpace::share(const AddressSpace& from, uint64_t va) {
 }
 
 uint64_t AddressSpace::translate(uint64_t va, uint64_t need) const {
-  if (va >= kVaLimit) return 0;
   const uint64_t* leaf = slot(va, 0, false);
   if (leaf == nullptr) return 0;
   const uint64_t required = kPteValid | kPteUser | need;
@@ -81,7 +81,6 @@ uint8_t* AddressSpace::range(uint64_t va, uint64_t len, uint64_t need) const {
 }
 
 bool AddressSpace::is_mapped(uint64_t va) const {
-  if (va >= kVaLimit) return false;
   const uint64_t* leaf = slot(va, 0, false);
   return leaf != nullptr && (*leaf & kPteValid) != 0;
 }
