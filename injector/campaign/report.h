@@ -2,7 +2,7 @@
 // self-contained index.html (no server, no CDN; Chart.js from the Debian
 // package libjs-chart.js is inlined) whose charts each answer one question:
 //   chart-where      where do failures happen? illegal crash states by
-//                    protocol phase, stacked by crash-state kind;
+//                    protocol phase and crash-state kind, log scale;
 //   chart-outcomes   which outcomes in which phase? every crash state by
 //                    phase and outcome, log scale so rare outcomes show;
 //   chart-throughput is throughput stable over the night? states per

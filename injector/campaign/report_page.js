@@ -61,8 +61,8 @@ function plot(id, title, emptyMessage, config) {
     summary.push({id, title: title.join(' '), empty: emptyMessage});
     return;
   }
-  config.options.plugins = {title: {display: true, text: title[0], font: {size: 15}},
-    subtitle: {display: true, text: title[1], padding: {bottom: 8}}};
+  config.options.plugins = Object.assign({title: {display: true, text: title[0], font: {size: 15}},
+    subtitle: {display: true, text: title[1], padding: {bottom: 8}}}, config.options.plugins);
   summary.push(describe(id, new Chart(box.querySelector('canvas'), config)));
 }
 
@@ -75,28 +75,35 @@ function whereEmpty() {
   return null;
 }
 
+// Grouped bars on a log scale, so that one illegal state beside thousands
+// still shows; only powers of ten are labelled.
+function logAxis(title, datasets) {
+  const top = Math.max(1, ...datasets.flatMap(d => d.data));
+  return axis(title, {type: 'logarithmic', min: 0.5, max: 10 ** Math.ceil(Math.log10(top) + 0.01),
+    ticks: {callback: v => Number.isInteger(Math.log10(v)) ? v.toLocaleString('en') : ''},
+    grid: {color: c => Number.isInteger(Math.log10(c.tick.value)) ? 'rgba(0,0,0,0.1)' : 'transparent'}});
+}
+
 function whereChart() {
   const illegal = D.by_phase.filter(r => !r.legal);
   const kinds = KINDS.filter(k => illegal.some(r => r.kind === k));
-  plot('chart-where', ['Where do failures happen?', 'Illegal crash states by phase of the cut, stacked by crash-state kind'],
-    whereEmpty(), {type: 'bar', data: {labels: D.phases, datasets: kinds.map(k => ({label: k,
-      backgroundColor: KIND_COLORS[k], data: D.phases.map(p => sum(illegal.filter(r => r.phase === p && r.kind === k)))}))},
-    options: {scales: {x: axis('protocol phase of the cut', {stacked: true}),
-      y: countAxis('illegal crash states', {stacked: true})}}});
+  const datasets = kinds.map(k => ({label: k, backgroundColor: KIND_COLORS[k],
+    data: D.phases.map(p => sum(illegal.filter(r => r.phase === p && r.kind === k)) || null)}));
+  plot('chart-where', ['Where do failures happen?', 'Illegal crash states by phase of the cut and crash-state kind (log scale)'],
+    whereEmpty(), {type: 'bar', data: {labels: D.phases, datasets},
+    options: {scales: {x: axis('protocol phase of the cut'), y: logAxis('illegal crash states', datasets)},
+      plugins: {tooltip: {callbacks: {footer: items => illegal.filter(r => r.phase === D.phases[items[0].dataIndex] &&
+        r.kind === items[0].dataset.label).map(r => `${r.outcome}: ${r.states.toLocaleString('en')}`)}}}}});
 }
 
-// Grouped bars on a log scale: one illegal state beside a million legal ones
-// still shows. Only powers of ten are labelled.
 function outcomesChart() {
   const outcomes = Object.keys(OUTCOME_COLORS).filter(o => D.by_phase.some(r => r.outcome === o));
-  const top = Math.max(1, ...D.by_phase.map(r => r.states));
+  const datasets = outcomes.map(o => ({label: o, backgroundColor: OUTCOME_COLORS[o],
+    data: D.phases.map(p => sum(D.by_phase.filter(r => r.phase === p && r.outcome === o)) || null)}));
   plot('chart-outcomes', ['Which outcomes, in which phase?', 'Every checked crash state by phase of the cut and outcome (log scale)'],
     !D.campaigns.length ? NO_CAMPAIGNS : !D.summary.states ? NO_WORKLOADS : null,
-    {type: 'bar', data: {labels: D.phases, datasets: outcomes.map(o => ({label: o, backgroundColor: OUTCOME_COLORS[o],
-      data: D.phases.map(p => sum(D.by_phase.filter(r => r.phase === p && r.outcome === o)) || null)}))},
-    options: {scales: {x: axis('protocol phase of the cut'),
-      y: axis('crash states', {type: 'logarithmic', min: 0.5, max: 10 ** Math.ceil(Math.log10(top) + 0.01),
-        ticks: {callback: v => Number.isInteger(Math.log10(v)) ? v.toLocaleString('en') : ''}})}}});
+    {type: 'bar', data: {labels: D.phases, datasets},
+    options: {scales: {x: axis('protocol phase of the cut'), y: logAxis('crash states', datasets)}}});
 }
 
 function overTime(id, title, series, unitAxis, value, yAxis, stepped) {
