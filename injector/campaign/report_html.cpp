@@ -30,7 +30,7 @@ h1{font-size:1.4em} h2{font-size:1.15em;margin-top:1.6em} h3{font-size:1em;margi
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:1.2em}
 .chart{border:1px solid #ddd;border-radius:4px;padding:.5em;margin:0;height:380px;position:relative}
 .chart.wide{grid-column:1 / 3}
-.chart.no-data{height:auto}
+.chart.no-data{height:auto} .chart.no-data div{color:#555;font-size:.9em}
 .empty{color:#555;font-style:italic;margin-top:2em;text-align:center}
 table{border-collapse:collapse} td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}
 td.n{text-align:right} code{font-size:.9em}

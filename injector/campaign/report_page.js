@@ -53,8 +53,8 @@ function plot(id, title, emptyMessage, config) {
   if (emptyMessage) {
     box.replaceChildren();
     box.classList.add('no-data');
-    const h = box.appendChild(document.createElement('h3'));
-    h.textContent = title.join(' ');
+    box.appendChild(document.createElement('h3')).textContent = title[0];
+    box.appendChild(document.createElement('div')).textContent = title[1];
     const p = box.appendChild(document.createElement('p'));
     p.className = 'empty';
     p.textContent = emptyMessage;

@@ -203,6 +203,21 @@ TEST(CampaignReportEmpty, CleanCampaignSaysNoIllegalStatesAndStillPlotsTheRest) 
   }
 }
 
+TEST(CampaignReportEmpty, CampaignsWithoutWorkloadsSayThereIsNothingToPlot) {
+  if (!chromium_available()) GTEST_SKIP() << "chromium is not installed";
+  TempDir dir;
+  const std::string db = dir.file("none.db");
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1"})).rc, 0);
+  sql_exec(db, "DELETE FROM crash_state; DELETE FROM failure_hit; DELETE FROM outcome_count; DELETE FROM workload");
+  const nlohmann::json summary = render(dir, db, "report");
+  ASSERT_TRUE(summary.is_array());
+  for (const char* id : {"chart-where", "chart-outcomes", "chart-throughput", "chart-discovery"})
+    EXPECT_NE(chart(summary, id).value("empty", "").find("No workload"), std::string::npos) << id;
+  const nlohmann::json bars = chart(summary, "chart-campaigns");
+  ASSERT_TRUE(bars.is_object() && !bars.contains("empty")) << bars.dump();
+  expect_sane_axes(bars);
+}
+
 TEST(CampaignReportInput, WithoutChartJsRefusesInOneLineAndWritesNoPage) {
   TempDir dir;
   const std::string db = dir.file("empty.db");
