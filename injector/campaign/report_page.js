@@ -106,13 +106,15 @@ function outcomesChart() {
     options: {scales: {x: axis('protocol phase of the cut'), y: logAxis('crash states', datasets)}}});
 }
 
-function overTime(id, title, series, unitAxis, value, yAxis, stepped) {
+// One line per campaign, x = time into it. stepped 'before' keeps a count
+// flat up to the point where it rises (a signature counts from its first hit).
+function overTime(id, title, series, value, yAxis, stepped) {
   const unit = timeUnit(series);
   plot(id, title, !D.campaigns.length ? NO_CAMPAIGNS : !series.length ? NO_WORKLOADS : null,
     {type: 'line', data: {datasets: series.map((s, i) => ({label: campaignName(s.campaign), stepped,
       borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length], pointRadius: 2,
       data: s.points.map(p => ({x: p.t / unit.s, y: value(p)}))}))},
-    options: {scales: {x: axis(`${unitAxis} (${unit.name})`, {type: 'linear', min: 0, suggestedMax: 1}), y: yAxis}}});
+    options: {scales: {x: axis(`time into the campaign (${unit.name})`, {type: 'linear', min: 0, suggestedMax: 1}), y: yAxis}}});
 }
 
 function campaignsChart() {
@@ -134,11 +136,11 @@ whereChart();
 outcomesChart();
 overTime('chart-throughput', ['Is throughput stable over the night?',
   'Crash states per worker-second, by time into each campaign'],
-  D.throughput, 'time into the campaign', p => p.rate,
+  D.throughput, p => p.rate,
   axis('crash states / worker-second', {beginAtZero: true, suggestedMax: 1}), false);
 overTime('chart-discovery', ['Are new failures still appearing?',
   'Distinct failure signatures hit so far, by time into each campaign'],
-  D.discovery, 'time into the campaign', p => p.signatures, countAxis('distinct failure signatures'), 'before');
+  D.discovery, p => p.signatures, countAxis('distinct failure signatures'), 'before');
 campaignsChart();
 document.getElementById('chart-summary').textContent = JSON.stringify(summary);
 document.body.setAttribute('data-rendered', 'true');
