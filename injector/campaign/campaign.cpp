@@ -50,7 +50,10 @@ class Engine {
     try {
       commit_loop();
     } catch (...) {
-      abort_ = true;
+      {
+        std::lock_guard lock(mutex_);  // a worker waiting for room sees it
+        abort_ = true;
+      }
       room_.notify_all();
       for (auto& t : workers) t.join();
       discard(std::move(queue_));

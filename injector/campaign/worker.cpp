@@ -70,7 +70,7 @@ ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOption
 // Minimises the failure; nullopt if it does not reproduce alone or the
 // campaign is stopping (then the case is kept as found).
 std::optional<Minimized> minimized(const WorkloadJob& job, const WorkerContext& ctx,
-                                       const crash::EnumeratorOptions& enumerate, const StateFailure& f) {
+                                   const crash::EnumeratorOptions& enumerate, const StateFailure& f) {
   if (!ctx.minimize) return std::nullopt;
   try {
     return minimize(job.workload, f.signature, MinimizeOptions{ctx.bugs, enumerate, 150, ctx.should_stop});
