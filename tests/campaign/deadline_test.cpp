@@ -13,10 +13,10 @@
 
 #include <chrono>
 #include <filesystem>
-#include <regex>
 #include <set>
 #include <thread>
 
+#include "campaign_counts.h"
 #include "process.h"
 
 namespace sc::campaign::testing {
@@ -37,39 +37,6 @@ std::vector<std::string> slow_campaign(const TempDir& dir, const std::string& db
                                 "--bug", "manager-skip-flush", "--modes", "prefix,reorder"};
   a.insert(a.end(), extra.begin(), extra.end());
   return a;
-}
-
-struct Counts {
-  std::int64_t workloads = -1;
-  std::int64_t states = -1;
-  bool operator==(const Counts&) const = default;
-};
-
-std::ostream& operator<<(std::ostream& os, const Counts& c) {
-  return os << c.workloads << " workloads, " << c.states << " states";
-}
-
-// The counts of the last match of `pattern` (two groups) in `text`.
-Counts last_match(const std::string& text, const std::regex& pattern) {
-  Counts c;
-  for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
-    c = Counts{std::stoll((*it)[1]), std::stoll((*it)[2])};
-  return c;
-}
-
-// "campaign 00:00:03 | 1 workloads | 51234 states | ..."
-Counts last_progress_line(const std::string& err) {
-  return last_match(err, std::regex(R"(campaign \d\d:\d\d:\d\d \| (\d+) workloads \| (\d+) states \|)"));
-}
-
-// "campaign 1 (...) finished: 1 workloads (1 cut short by the deadline), 51234 crash states in ..."
-Counts summary_line(const std::string& out) {
-  return last_match(out, std::regex(R"(: (\d+) workloads[^,\n]*, (\d+) crash states in)"));
-}
-
-Counts database_counts(const std::string& db) {
-  return Counts{sql_int(db, "SELECT count(*) FROM workload"),
-                sql_int(db, "SELECT coalesce(sum(states), 0) FROM outcome_count")};
 }
 
 // Every file under the cases directory is a failure's reproducer or the
@@ -101,10 +68,10 @@ TEST(CampaignDeadline, DeadlineInsideLongWorkloadCommitsWhatWasChecked) {
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("finished: 1 workloads (1 cut short by the deadline)"), std::string::npos) << r.out;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE partial = 1"), 1);
-  const Counts in_db = database_counts(db);
+  const CampaignCounts in_db = database_counts(db);
   EXPECT_GT(in_db.states, 0);
-  EXPECT_EQ(summary_line(r.out), in_db) << r.out;
-  EXPECT_EQ(last_progress_line(r.err), in_db) << r.err;
+  EXPECT_EQ(summary_counts(r.out), in_db) << r.out;
+  EXPECT_EQ(last_progress_counts(r.err), in_db) << r.err;
   EXPECT_GT(sql_int(db, "SELECT count(*) FROM failure WHERE repro_trace IS NOT NULL"), 0) << r.out;
   EXPECT_EQ(sql_int(db, "SELECT coalesce(sum(count), 0) FROM failure_hit"),
             sql_int(db, "SELECT coalesce(sum(states), 0) FROM outcome_count WHERE outcome NOT IN "
@@ -129,19 +96,19 @@ TEST(CampaignDeadline, SigtermCommitsPartialWorkloadAndResumeContinuesAfterIt) {
   EXPECT_NE(out.find("interrupted: 1 workloads (1 cut short by the stop)"), std::string::npos) << out;
   EXPECT_EQ(sql_rows(db, "SELECT status FROM campaign"), std::vector<std::string>{"interrupted"});
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE partial = 1"), 1);
-  EXPECT_EQ(summary_line(out), database_counts(db)) << out;
-  EXPECT_EQ(last_progress_line(err), database_counts(db)) << err;
+  EXPECT_EQ(summary_counts(out), database_counts(db)) << out;
+  EXPECT_EQ(last_progress_counts(err), database_counts(db)) << err;
   expect_every_case_file_named(db, dir.file("cases"));
 
   // Each resumed run with a short deadline commits the next workload (part of it).
-  const Counts before = database_counts(db);
+  const CampaignCounts before = database_counts(db);
   const RunResult resumed = run_stablecut(dir, {"campaign", "--resume", "--db", db, "--duration", "4"});
   ASSERT_TRUE(resumed.rc == 0 || resumed.rc == 1) << resumed.out << resumed.err;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload"), 2);
   EXPECT_EQ(sql_int(db, "SELECT count(DISTINCT name) FROM workload WHERE partial = 1"), 2);
-  const Counts after = database_counts(db);
-  EXPECT_EQ(summary_line(resumed.out), (Counts{1, after.states - before.states})) << resumed.out;
-  EXPECT_EQ(last_progress_line(resumed.err), (Counts{1, after.states - before.states})) << resumed.err;
+  const CampaignCounts after = database_counts(db);
+  EXPECT_EQ(summary_counts(resumed.out), (CampaignCounts{1, after.states - before.states})) << resumed.out;
+  EXPECT_EQ(last_progress_counts(resumed.err), (CampaignCounts{1, after.states - before.states})) << resumed.err;
   EXPECT_EQ(sql_rows(db, "SELECT status FROM campaign"), std::vector<std::string>{"finished"});
   expect_every_case_file_named(db, dir.file("cases"));
 }
