@@ -54,6 +54,17 @@ void expect_every_case_file_named(const std::string& db, const std::string& case
     EXPECT_TRUE(named.count(e.path().string())) << "orphan case file " << e.path();
 }
 
+// Waits (up to 2 minutes) for a progress line that counts checked states:
+// the campaign is then inside its first workload's crash states.
+bool wait_for_checked_states(const std::string& err_file) {
+  for (int i = 0; i < 1200; ++i) {
+    const CampaignCounts c = last_progress_counts(slurp(err_file));
+    if (c.states > 0) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
 // Waits for the child; its exit code, or -1 if a signal ended it.
 int wait_exit(pid_t pid) {
   int status = 0;
@@ -64,7 +75,7 @@ int wait_exit(pid_t pid) {
 TEST(CampaignDeadline, DeadlineInsideLongWorkloadCommitsWhatWasChecked) {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  const RunResult r = run_stablecut(dir, slow_campaign(dir, db, {"--workloads", "1", "--duration", "4"}));
+  const RunResult r = run_stablecut(dir, slow_campaign(dir, db, {"--workloads", "1", "--duration", "6"}));
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("finished: 1 workloads (1 cut short by the deadline)"), std::string::npos) << r.out;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE partial = 1"), 1);
@@ -88,7 +99,7 @@ TEST(CampaignDeadline, SigtermCommitsPartialWorkloadAndResumeContinuesAfterIt) {
   const std::string db = dir.file("r.db");
   const pid_t pid = spawn_stablecut_to(slow_campaign(dir, db, {"--workloads", "3"}), dir.file("out1.txt"),
                                        dir.file("err1.txt"));
-  std::this_thread::sleep_for(std::chrono::seconds(4));  // recorded, checking crash states
+  ASSERT_TRUE(wait_for_checked_states(dir.file("err1.txt"))) << slurp(dir.file("err1.txt"));
   ASSERT_EQ(kill(pid, SIGTERM), 0);
   const int rc = wait_exit(pid);
   const std::string out = slurp(dir.file("out1.txt")), err = slurp(dir.file("err1.txt"));
@@ -102,7 +113,7 @@ TEST(CampaignDeadline, SigtermCommitsPartialWorkloadAndResumeContinuesAfterIt) {
 
   // Each resumed run with a short deadline commits the next workload (part of it).
   const CampaignCounts before = database_counts(db);
-  const RunResult resumed = run_stablecut(dir, {"campaign", "--resume", "--db", db, "--duration", "4"});
+  const RunResult resumed = run_stablecut(dir, {"campaign", "--resume", "--db", db, "--duration", "6"});
   ASSERT_TRUE(resumed.rc == 0 || resumed.rc == 1) << resumed.out << resumed.err;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload"), 2);
   EXPECT_EQ(sql_int(db, "SELECT count(DISTINCT name) FROM workload WHERE partial = 1"), 2);
