@@ -50,6 +50,8 @@ nlohmann::json trace_file_to_json(const TraceFile& file);
 // `name` is the file name used in error messages.
 TraceFile trace_file_from_json(const nlohmann::json& document, const std::string& name);
 
+// The file's bytes as save_trace_file() writes them.
+std::string trace_file_text(const TraceFile& file);
 // Throws std::runtime_error if the file cannot be written.
 void save_trace_file(const std::string& path, const TraceFile& file);
 // Throws InputError for anything but a valid trace file.

@@ -1,17 +1,24 @@
 // case_file.cpp — see case_file.h.
 #include "injector/inproc/case_file.h"
 
+#include <fmt/format.h>
+
+#include <cctype>
 #include <filesystem>
 
+#include "injector/crash/whole_file.h"
 #include "injector/inproc/inproc_checker.h"
 #include "injector/oracle/state_json.h"
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
+#include "kernel/core/checksum.h"
 
 namespace sc {
 
-void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
-               const StateFailure& failure, uint64_t seed, const std::string& tier) {
+namespace {
+
+crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                                 const StateFailure& failure, uint64_t seed, const std::string& tier) {
   crash::TraceFile file(rec.trace);
   file.workload = workload_to_json(w);
   file.seed = seed;
@@ -24,9 +31,42 @@ void save_case(const std::string& path, const Workload& w, const SeededBugs& bug
                             {"phase", phase_name(failure.phase)},
                             {"signature", failure.signature},
                             {"reason", failure.verdict.reason}}}};
+  return file;
+}
+
+void make_parent(const std::string& path) {
   const std::filesystem::path p(path);
   if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
-  crash::save_trace_file(path, file);
+}
+
+std::string file_name_part(const std::string& text) {
+  std::string out = text.empty() ? "case" : text;
+  for (char& c : out)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
+  return out;
+}
+
+std::string bugs_part(const SeededBugs& bugs) {
+  const auto names = enabled_bug_names(bugs);
+  return names.empty() ? "no-bugs" : fmt::format("{}", fmt::join(names, "+"));
+}
+
+}  // namespace
+
+void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
+               const StateFailure& failure, uint64_t seed, const std::string& tier) {
+  make_parent(path);
+  crash::save_trace_file(path, case_trace_file(w, bugs, rec, failure, seed, tier));
+}
+
+std::string save_case_in(const std::string& dir, const std::string& label, const Workload& w, const SeededBugs& bugs,
+                         const Recording& rec, const StateFailure& failure, uint64_t seed, const std::string& tier) {
+  const std::string text = crash::trace_file_text(case_trace_file(w, bugs, rec, failure, seed, tier));
+  const std::string path = fmt::format("{}/{}-{}-{}-{:016x}.trace.json", dir, file_name_part(label),
+                                       file_name_part(tier), bugs_part(bugs), checksum64(text.data(), text.size()));
+  make_parent(path);
+  crash::write_whole_file(path, text.data(), text.size());
+  return path;
 }
 
 Case load_case(const std::string& path) {

@@ -83,6 +83,10 @@ ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Re
   InprocChecker checker(w, bugs);
   crash::CrashStateEnumerator states(rec.trace, options.enumerate);
   while (result.states < options.max_states && timed_next(states, &result.enumerate_seconds)) {
+    if (options.should_stop && options.should_stop()) {
+      result.stopped = true;  // a state is left unchecked
+      break;
+    }
     const crash::CrashState& state = states.state();
     const Phase phase = cut_phase(rec.trace, state.cut);
     const Verdict v = classify(w, rec.history, legal_window(rec.spans, state.cut), checker.recover(states.image()));

@@ -40,18 +40,25 @@ ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Reco
   const std::vector<crash::CrashState> states = spread_states(rec.trace, options.enumerate, options.max_states);
   const double enumerate_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::vector<Verdict> verdicts(states.size());
+  std::vector<char> checked(states.size(), 0);  // verdicts[i] is set
   const BootConfig config = boot_config(w, bugs.kernel);
   std::mutex progress_lock;
   uint64_t done = 0;
   std::atomic<bool> stop{false};
+  std::atomic<bool> stopped{false};  // options.should_stop turned true
   std::exception_ptr error;  // the first exception of any worker, under progress_lock
   auto work = [&](size_t first) {
     RecoverySession session(w, bugs, cfg);
     for (size_t i = first; i < states.size() && !stop; i += workers) {
+      if (options.should_stop && options.should_stop()) {
+        stopped = true;
+        break;
+      }
       const crash::CrashImage image = crash::build_crash_image(rec.trace, states[i]);
       const Recovered r = recovered_from_qemu(session.recover(image.view().bytes()), image.view(), w, config);
       verdicts[i] = classify(w, rec.history, legal_window(rec.spans, states[i].cut), r);
       std::lock_guard<std::mutex> lock(progress_lock);
+      checked[i] = 1;
       ++done;
       if (options.progress) {
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -75,7 +82,9 @@ ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Reco
   if (error) std::rethrow_exception(error);
   ExploreResult result;
   result.enumerate_seconds = enumerate_seconds;
+  result.stopped = stopped;
   for (size_t i = 0; i < states.size(); ++i) {
+    if (!checked[i]) continue;
     const Phase phase = cut_phase(rec.trace, states[i].cut);
     tally(w, states[i], phase, verdicts[i], &result);
   }

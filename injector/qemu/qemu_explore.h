@@ -2,7 +2,9 @@
 // QEMU: at most `max_states` states, spread evenly over the enumeration,
 // recovered `workers` boots at a time (one nbdkit + QEMU session per
 // worker), each judged by classify() like the in-process tier; the result
-// has the same shape as explore_inproc()'s. An exception thrown by
+// has the same shape as explore_inproc()'s. options.should_stop is asked
+// before each boot; once it is true no worker starts another, and the
+// result counts the states checked so far (`stopped` set). An exception thrown by
 // options.progress (or a session) stops every worker and is rethrown once
 // all have ended.
 #pragma once
