@@ -6,6 +6,7 @@
 // 2^62 bytes, or not its workload's size. A planted bug found under QEMU
 // stays a finding (exit 1). Everything runs through the real binary.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -24,8 +25,9 @@ Result run(const std::string& args) { return sc::test::run_binary(STABLECUT_BIN,
 
 std::string basic() { return std::string(STABLECUT_CORPUS_DIR) + "/basic.json"; }
 
+// Private to this process: ctest runs each test in a process of its own, in parallel.
 std::string fresh_dir(const std::string& name) {
-  const std::string dir = ::testing::TempDir() + "/setup_errors_" + name;
+  const std::string dir = ::testing::TempDir() + "/setup_errors_" + std::to_string(getpid()) + "_" + name;
   fs::remove_all(dir);
   return dir;
 }
