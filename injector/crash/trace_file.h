@@ -36,6 +36,12 @@ using sc::InputError;
 inline constexpr const char* kTraceFormat = "stablecut-trace";
 inline constexpr uint64_t kTraceVersion = 1;
 
+// The largest disk a trace file may describe: 2^19 sectors (256 MiB), twice
+// the largest disk a workload can ask for (workload.cpp checks that), so a
+// hand-edited sector_count can neither exhaust memory when a crash image is
+// built nor make each recovery boot copy a huge image.
+inline constexpr uint64_t kMaxTraceSectors = uint64_t{1} << 19;
+
 struct TraceFile {
   explicit TraceFile(Trace t) : trace(std::move(t)) {}
 

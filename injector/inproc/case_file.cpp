@@ -12,10 +12,24 @@
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
 #include "kernel/core/checksum.h"
+#include "kernel/core/limits.h"
+#include "kernel/core/root_store.h"
 
 namespace sc {
 
 namespace {
+
+// The largest disk a workload can ask for fits a trace file.
+static_assert(kKernelAreaSectors + uint64_t{kMaxManagers} * kMaxPartitionBlocks * kSectorsPerPage <=
+              crash::kMaxTraceSectors);
+
+// A case's trace is recorded on its workload's disk; a hand-edited
+// sector_count that differs would build a crash image of another size.
+void check_disk_size(const crash::TraceFile& file, const Workload& w, const std::string& path) {
+  if (file.trace.sector_count() != w.disk_sectors())
+    throw InputError(path + ": sector_count: expected " + std::to_string(w.disk_sectors()) +
+                     " (the disk of its workload " + w.name + "), got " + std::to_string(file.trace.sector_count()));
+}
 
 crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                  const StateFailure& failure, uint64_t seed, const std::string& tier) {
@@ -74,6 +88,7 @@ Case load_case(const std::string& path) {
   const JsonField meta(file.meta, path, "meta");
   if (!file.crash_state) JsonField(file.meta, path, "crash_state").fail("missing; a case names one crash state");
   Workload w = parse_workload(file.workload, path + " (embedded workload)");
+  check_disk_size(file, w, path);
   SeededBugs bugs = bugs_from_json(meta.child("bugs").value(), path);
   auto history = states_from_json(meta.child("history").value(), w, path);
   auto spans = spans_from_json(meta.child("spans").value(), path);
