@@ -2,12 +2,17 @@
 // integrity_ok. Order of checks: the file exists (unless create), its header
 // (file_check), SQLite can read its schema, it is ours (application_id) or
 // empty, its user_version is not newer than this build; then WAL mode,
-// synchronous=FULL and foreign keys are set and migrations run.
+// synchronous=FULL and foreign keys are set and migrations run. Readers open
+// by read_only_uri (db_uri.h), so they work where they cannot write. A
+// writer's connection, when it closes, leaves the file in rollback-journal
+// (DELETE) mode if no other connection is open, so any reader, even one that
+// cannot create a -shm file beside it, can read a finished campaign.
 #include <sqlite3.h>
 
 #include <chrono>
 #include <fmt/format.h>
 
+#include "db_uri.h"
 #include "file_check.h"
 #include "results_db.h"
 #include "schema.h"
@@ -51,6 +56,14 @@ void check_identity(const Connection& conn, OpenMode mode) {
                           version, current));
 }
 
+// Best effort, never throws: with another connection open the switch fails
+// at once (no busy wait) and the file stays in WAL mode.
+void leave_to_readers(const Connection& conn) {
+  if (sqlite3_db_readonly(conn.handle(), "main") != 0) return;
+  sqlite3_busy_timeout(conn.handle(), 0);
+  sqlite3_exec(conn.handle(), "PRAGMA main.journal_mode = DELETE", nullptr, nullptr, nullptr);
+}
+
 void configure_writable(const Connection& conn) {
   Statement wal(conn, "PRAGMA journal_mode = WAL");
   if (!wal.step() || wal.column_text(0) != "wal") conn.fail("cannot switch to WAL journal mode");
@@ -61,8 +74,11 @@ void configure_writable(const Connection& conn) {
 
 ResultsDb ResultsDb::open(const std::filesystem::path& path, OpenMode mode) {
   if (mode != OpenMode::create && !std::filesystem::exists(path)) throw DbError(path.string(), "no such file");
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw DbError(path.string(), "is a directory; expected a results database file");
   check_database_file(path);
-  auto conn = std::make_unique<Connection>(path, open_flags(mode));
+  const std::string uri = mode == OpenMode::read_only ? read_only_uri(path) : database_uri(path);
+  auto conn = std::make_unique<Connection>(path, open_flags(mode), uri);
   conn->exec("PRAGMA foreign_keys = ON");
   check_identity(*conn, mode);
   if (mode != OpenMode::read_only) {
@@ -75,7 +91,9 @@ ResultsDb ResultsDb::open(const std::filesystem::path& path, OpenMode mode) {
 ResultsDb::ResultsDb(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 ResultsDb::ResultsDb(ResultsDb&&) noexcept = default;
 ResultsDb& ResultsDb::operator=(ResultsDb&&) noexcept = default;
-ResultsDb::~ResultsDb() = default;
+ResultsDb::~ResultsDb() {
+  if (conn_) leave_to_readers(*conn_);
+}
 
 const std::string& ResultsDb::path() const { return conn_->path(); }
 
@@ -84,7 +102,7 @@ std::int64_t ResultsDb::schema_version() const { return conn_->pragma_int("user_
 bool integrity_ok(const std::filesystem::path& path, std::string* problem) {
   try {
     check_database_file(path);
-    Connection conn(path, SQLITE_OPEN_READONLY);
+    Connection conn(path, SQLITE_OPEN_READONLY, read_only_uri(path));
     Statement integrity(conn, "PRAGMA integrity_check(1)");
     if (!integrity.step() || integrity.column_text(0) != "ok")
       throw DbError(path.string(), "integrity_check: " + integrity.column_text(0));
