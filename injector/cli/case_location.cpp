@@ -11,7 +11,8 @@ namespace {
 
 // The tails of path, longest first: a/b/c gives a/b/c, b/c, c.
 std::vector<std::filesystem::path> tails(const std::filesystem::path& path) {
-  std::vector<std::filesystem::path> parts(path.relative_path().begin(), path.relative_path().end());
+  const std::filesystem::path relative = path.relative_path();
+  std::vector<std::filesystem::path> parts(relative.begin(), relative.end());
   std::vector<std::filesystem::path> out;
   for (size_t first = 0; first < parts.size(); ++first) {
     std::filesystem::path tail;

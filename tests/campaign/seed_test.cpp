@@ -5,6 +5,8 @@
 // json_extract included), and 2^64-1 round-trips through --resume.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "process.h"
 
 namespace sc::campaign::testing {
