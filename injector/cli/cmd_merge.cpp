@@ -8,8 +8,8 @@
 
 #include "injector/cli/commands.h"
 #include "injector/cli/output_paths.h"
-#include "injector/common/plural.h"
 #include "injector/common/input_error.h"
+#include "injector/common/plural.h"
 #include "injector/results/merge.h"
 
 namespace sc::cli {

@@ -11,8 +11,8 @@
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
 #include "injector/cli/output_paths.h"
-#include "injector/common/plural.h"
 #include "injector/cli/value_checks.h"
+#include "injector/common/plural.h"
 #include "injector/inproc/case_file.h"
 #include "injector/workload/json_field.h"
 
@@ -48,8 +48,8 @@ int minimize_case(const MinimizeFlags& flags, const EnumerationFlags& enumeratio
   }
   save_case(out, m->workload, c.bugs, m->recording, m->failure, o.enumerate.seed);
   fmt::print("{} tried, {} accepted: {}, {}, cut {} of {}\n", counted(m->attempts, "candidate"), m->accepted,
-             counted(m->workload.steps.size(), "step"), counted(campaign::op_count(m->workload), "op"), m->failure.state.cut,
-             m->recording.trace.requests().size());
+             counted(m->workload.steps.size(), "step"), counted(campaign::op_count(m->workload), "op"),
+             m->failure.state.cut, m->recording.trace.requests().size());
   print_verdict(m->failure.verdict);
   fmt::print("wrote {}; replay: stablecut replay {}\n", out, out);
   return 1;

@@ -57,7 +57,8 @@ std::string reproducer_path(const ReplayFlags& flags, const results::ResultsDb& 
 // Exactly one of CASE, --failure ID, --case ID names what to replay.
 void check_one_target(const ReplayFlags& flags) {
   const int given = int{!flags.path.empty()} + int{flags.failure_id.has_value()} + int{flags.case_id.has_value()};
-  if (given > 1) throw InputError("replay: expected one of a case file, --failure ID or --case ID; got " + std::to_string(given));
+  if (given > 1)
+    throw InputError("replay: expected one of a case file, --failure ID or --case ID; got " + std::to_string(given));
 }
 
 Case load_target(const ReplayFlags& flags, const tier::TierSpec& tier) {

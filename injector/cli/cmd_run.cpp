@@ -11,9 +11,9 @@
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
 #include "injector/cli/output_paths.h"
-#include "injector/common/plural.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
+#include "injector/common/plural.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/case_file.h"
 #include "injector/workload/workload_file.h"
@@ -59,8 +59,8 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   end_progress();
   const std::vector<std::string> live = tier::live_cuts_on(tier, w, bugs, rec, flags.live_cuts);
   for (const auto& line : live) fmt::print("FINDING (live cut): {}\n", line);
-  fmt::print("checked {} in {:.2f} s ({:.0f} states/s; {} skipped)\n", counted(r.states, "crash state"),
-             r.seconds, r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, counted(r.duplicates, "duplicate image"));
+  fmt::print("checked {} in {:.2f} s ({:.0f} states/s; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
+             r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, counted(r.duplicates, "duplicate image"));
   print_outcome_table(r);
   for (size_t i = 0; i < r.failures.size(); ++i) {
     const std::string path = case_path(flags, w, enumeration.seed, i);
@@ -70,7 +70,8 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   const bool bad = !rec.findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {
     fmt::print("{}, {}; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
-               counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"), tier.name(), flags.workload, w.seed, enumeration.replay_flags());
+               counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"), tier.name(),
+               flags.workload, w.seed, enumeration.replay_flags());
     return 1;
   }
   fmt::print("{} recovered legally\n", r.states == 1 ? "the 1 crash state" : fmt::format("all {} crash states", r.states));

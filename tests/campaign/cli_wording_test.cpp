@@ -64,7 +64,8 @@ TEST(CliWording, WrongKindsOfInputFileSaySo) {
   expect_one_line_exit_2(dir, {"replay", dir.path()}, dir.path() + ": is a directory");
   expect_one_line_exit_2(dir, {"run", "--workload", dir.path()}, dir.path() + ": is a directory");
   expect_one_line_exit_2(dir, {"stats", "--db", dir.path()}, dir.path() + ": is a directory");
-  expect_one_line_exit_2(dir, {"replay", case_file, "--case", "1"}, "expected one of a case file, --failure ID or --case ID");
+  expect_one_line_exit_2(dir, {"replay", case_file, "--case", "1"},
+                         "expected one of a case file, --failure ID or --case ID");
   expect_one_line_exit_2(dir, {"replay", case_file, "--failure", "1"}, "expected one of a case file");
 }
 

@@ -28,7 +28,8 @@ TEST(OutputPaths, ACasesDirThatIsAFileIsRefusedBeforeTheWork) {
   TempDir dir;
   const std::string file = dir.file("not-a-dir");
   std::ofstream(file) << "x";
-  const RunResult run = run_stablecut(dir, {"run", "--workload", basic(), "--bug", "manager-skip-flush", "--cases-dir", file});
+  const RunResult run =
+      run_stablecut(dir, {"run", "--workload", basic(), "--bug", "manager-skip-flush", "--cases-dir", file});
   EXPECT_EQ(run.rc, 2) << run.out << run.err;
   EXPECT_EQ(run.out, "") << "refused before recording";
   EXPECT_NE(run.err.find("--cases-dir '" + file + "': is a file"), std::string::npos) << run.err;

@@ -64,7 +64,8 @@ WorkloadRecord w1() {
 }
 
 WorkloadRecord w2() {
-  WorkloadRecord w = workload("w2", kDay2, R"([{"name":"J","kind":"journal"},{"name":"A","kind":"shadow"},{"name":"B","kind":"shadow"}])");
+  WorkloadRecord w = workload(
+      "w2", kDay2, R"([{"name":"J","kind":"journal"},{"name":"A","kind":"shadow"},{"name":"B","kind":"shadow"}])");
   w.origin = Origin{OriginKind::mutation, "", "w1", 99};
   w.counts = {count(Phase::RUN, StateKind::prefix, Outcome::ok_current, 7),
               count(Phase::ROOT_COPY, StateKind::torn, Outcome::corrupt, 1),
