@@ -3,10 +3,10 @@
 // (file_check), SQLite can read its schema, it is ours (application_id) or
 // empty, its user_version is not newer than this build; then WAL mode,
 // synchronous=FULL and foreign keys are set and migrations run. Readers open
-// by read_only_uri (db_uri.h), so they work where they cannot write. A
-// writer's connection, when it closes, leaves the file in rollback-journal
-// (DELETE) mode if no other connection is open, so any reader, even one that
-// cannot create a -shm file beside it, can read a finished campaign.
+// by read_only_uri (db_uri.h), so they work where they cannot write. The
+// file stays in WAL mode (never switched back to a rollback journal: a kill
+// during that switch, or during the switch to WAL at the next open, would
+// leave a hot journal that no read-only reader can open).
 #include <sqlite3.h>
 
 #include <chrono>
@@ -56,14 +56,6 @@ void check_identity(const Connection& conn, OpenMode mode) {
                           version, current));
 }
 
-// Best effort, never throws: with another connection open the switch fails
-// at once (no busy wait) and the file stays in WAL mode.
-void leave_to_readers(const Connection& conn) {
-  if (sqlite3_db_readonly(conn.handle(), "main") != 0) return;
-  sqlite3_busy_timeout(conn.handle(), 0);
-  sqlite3_exec(conn.handle(), "PRAGMA main.journal_mode = DELETE", nullptr, nullptr, nullptr);
-}
-
 void configure_writable(const Connection& conn) {
   Statement wal(conn, "PRAGMA journal_mode = WAL");
   if (!wal.step() || wal.column_text(0) != "wal") conn.fail("cannot switch to WAL journal mode");
@@ -91,9 +83,7 @@ ResultsDb ResultsDb::open(const std::filesystem::path& path, OpenMode mode) {
 ResultsDb::ResultsDb(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 ResultsDb::ResultsDb(ResultsDb&&) noexcept = default;
 ResultsDb& ResultsDb::operator=(ResultsDb&&) noexcept = default;
-ResultsDb::~ResultsDb() {
-  if (conn_) leave_to_readers(*conn_);
-}
+ResultsDb::~ResultsDb() = default;
 
 const std::string& ResultsDb::path() const { return conn_->path(); }
 
