@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
 #include <optional>
 #include <type_traits>
@@ -29,6 +30,21 @@ json mode_names(const crash::ModeSet& modes) {
 }
 
 constexpr OptionRange<uint64_t> kAnyU64{0, UINT64_MAX};
+
+// Above 2^53 a JSON number is not exact for readers that parse numbers as
+// doubles (SQLite's json_extract, JavaScript, jq), so such a seed is stored
+// as its decimal text.
+constexpr uint64_t kExactInEveryReader = uint64_t{1} << 53;
+
+json seed_json(uint64_t seed) { return seed <= kExactInEveryReader ? json(seed) : json(std::to_string(seed)); }
+
+std::optional<uint64_t> decimal_u64(const std::string& text) {
+  uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [at, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc{} || at != end) return std::nullopt;
+  return value;
+}
 
 // "a whole number from 1 to 1024", "a number of at least 1", "a whole
 // number, not negative".
@@ -69,6 +85,15 @@ class Reader {
     }
     fail(key, describe(range));
   }
+  // A seed: a whole JSON number, or its decimal text (see seed_json).
+  uint64_t seed(const char* key) const {
+    if (!j_.contains(key)) fail(key, "present");
+    const json& v = j_.at(key);
+    if (v.is_number_unsigned()) return v.get<uint64_t>();
+    if (v.is_string())
+      if (const auto value = decimal_u64(v.get<std::string>())) return *value;
+    fail(key, "a whole number from 0 to 2^64-1, or its decimal text");
+  }
   template <typename T>
   std::optional<T> optional_number(const char* key, OptionRange<T> range) const {
     if (!j_.contains(key)) return std::nullopt;
@@ -106,7 +131,7 @@ json options_to_json(const CampaignOptions& o) {
             {"name", o.name},
             {"corpus", o.corpus_dir},
             {"manager", o.manager},
-            {"seed", o.seed},
+            {"seed", seed_json(o.seed)},
             {"shard", std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count)},
             {"modes", mode_names(o.enumerate.modes)},
             {"k", o.enumerate.k},
@@ -136,7 +161,7 @@ CampaignOptions options_from_json(const json& j, const std::string& where) {
   o.name = r.get<std::string>("name");
   o.corpus_dir = r.get<std::string>("corpus");
   o.manager = r.get<std::string>("manager");
-  o.seed = r.number("seed", kAnyU64);
+  o.seed = r.seed("seed");
   try {
     std::tie(o.shard_index, o.shard_count) = parse_shard(r.get<std::string>("shard"));
   } catch (const InputError&) {

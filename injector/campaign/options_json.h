@@ -6,6 +6,8 @@
 // kRunOptions split the keys into those that decide what the campaign
 // computes (a resumed run must keep them) and those a resumed run may change
 // (injector/cli/campaign_resume.cpp takes these from the flags given).
+// The seed is stored exactly for every JSON reader: a number up to 2^53, its
+// decimal text above (SQLite's json_extract reads bigger numbers as floats).
 // Invariants: options_from_json(options_to_json(o)) equals o in every stored
 // field (db_path, resume_id, command_line and version are not stored); a
 // malformed value — or one the flag would refuse (option_ranges.h: say

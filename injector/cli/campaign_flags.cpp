@@ -8,6 +8,7 @@
 
 #include "injector/campaign/option_ranges.h"
 #include "injector/cli/tier_flags.h"
+#include "injector/cli/value_checks.h"
 
 namespace sc::cli {
 
@@ -60,14 +61,18 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
   flags->jobs = std::max(1u, std::thread::hardware_concurrency());
   add_tier_flags(cmd, tier);
   cmd->add_option("--duration", flags->duration, "Stop after this long, e.g. 90s, 15m, 8h, 2d");
-  cmd->add_option("--max-states", flags->max_states, "Start no new workload once this many states are checked");
+  cmd->add_option("--max-states", flags->max_states, "Start no new workload once this many states are checked")
+      ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--states-per-workload", flags->states_per_workload,
                   "Crash states each workload checks (default: all in-process; under QEMU 200, spread over the trace)")
-      ->check(CLI::Range(campaign::kStatesPerWorkloadRange.min, campaign::kStatesPerWorkloadRange.max));
-  cmd->add_option("--workloads", flags->workloads, "Run workloads 0..N-1 only (of all shards)");
-  cmd->add_option("--jobs", flags->jobs, "Worker threads, each with its own machine (under QEMU: one QEMU each)")
-      ->check(CLI::Range(campaign::kJobsRange.min, campaign::kJobsRange.max))
-      ->capture_default_str();
+      ->check(whole_number(campaign::kStatesPerWorkloadRange.min, campaign::kStatesPerWorkloadRange.max));
+  cmd->add_option("--workloads", flags->workloads, "Run workloads 0..N-1 only (of all shards)")
+      ->check(whole_number(0, UINT64_MAX));
+  cmd->add_option("--jobs", flags->jobs,
+                  fmt::format("Worker threads, each with its own machine (under QEMU: one QEMU each); default: all "
+                              "cores ({} here)",
+                              flags->jobs))
+      ->check(whole_number(campaign::kJobsRange.min, campaign::kJobsRange.max));
   cmd->add_option("--manager", flags->manager, "Only corpus workloads with a manager of this name (also a label)");
   cmd->add_option("--corpus", flags->corpus, "Directory of seed workloads (*.json)")->capture_default_str();
   cmd->add_option("--db", flags->db, "Results database (SQLite)")->capture_default_str();
@@ -80,7 +85,9 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
       "--resume", flags->resume,
       "Continue an unfinished campaign in --db (the newest, or --campaign ID) with its stored options; flags that "
       "change what it computes must match them, --duration, --jobs, --timeout and --cases-dir may differ");
-  cmd->add_option("--campaign", flags->campaign_id, "With --resume: the id of the campaign to continue")->needs(resume);
+  cmd->add_option("--campaign", flags->campaign_id, "With --resume: the id of the campaign to continue")
+      ->check(whole_number(1, INT64_MAX))
+      ->needs(resume);
   cmd->add_flag("--no-minimize", flags->no_minimize, "Save failing cases as found, without shrinking them");
   add_enumeration_flags(cmd, enumeration);
 }

@@ -37,7 +37,7 @@ void check_agrees(const CLI::App& cmd, const nlohmann::json& fresh, const nlohma
     if (!given(cmd, key)) continue;
     const nlohmann::json now = fresh.contains(key) ? fresh[key] : nlohmann::json();
     const nlohmann::json then = stored.contains(key) ? stored[key] : nlohmann::json();
-    if (now != then)
+    if (text(now) != text(then))  // as the flags are written: a seed 7 and "7" agree
       throw InputError("--resume: --" + std::string(key) + " " + text(now) + " contradicts campaign " +
                        std::to_string(id) + "'s stored " + text(then) + "; drop the flag to keep the stored value");
   }

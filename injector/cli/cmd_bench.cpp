@@ -14,6 +14,8 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/embedded_workload.h"
 #include "injector/cli/tier_flags.h"
+#include "injector/cli/value_checks.h"
+#include "injector/common/plural.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/explore.h"
 #include "injector/workload/json_field.h"
@@ -73,8 +75,8 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
     seconds += r.seconds;
     ++rounds;
   }
-  fmt::print("workload {}: {} disk requests, {} crash states per round, {} rounds\n", w.name,
-             rec.trace.requests().size(), states / rounds, rounds);
+  fmt::print("workload {}: {}, {} per round, {}\n", w.name, counted(rec.trace.requests().size(), "disk request"),
+             counted(states / rounds, "crash state"), counted(rounds, "round"));
   fmt::print("checked:    {:.0f} crash states/s on one core (recover + read back + classify + fsck)\n",
              static_cast<double>(states) / seconds);
   fmt::print("enumerated: {:.0f} crash states/s on one core (enumeration alone)\n", enumeration_rate(rec, flags.seconds));
@@ -88,13 +90,15 @@ void add_bench(CLI::App& app, Action* action) {
   auto tier = std::make_shared<tier::TierSpec>();
   CLI::App* cmd = app.add_subcommand("bench", "Measure crash states checked per second");
   add_tier_flags(cmd, tier);
-  cmd->add_option("--states", flags->qemu_states, "QEMU tier: crash states to recover")->capture_default_str();
+  cmd->add_option("--states", flags->qemu_states, "QEMU tier: crash states to recover")
+      ->check(whole_number(1, UINT64_MAX))
+      ->capture_default_str();
   tier->qemu_sessions = std::max(1u, std::thread::hardware_concurrency());
   cmd->add_option("--jobs", tier->qemu_sessions, "QEMU tier: workers, each its own power-cycling QEMU (default: all cores)")
-      ->check(CLI::Range(size_t{campaign::kJobsRange.min}, size_t{campaign::kJobsRange.max}))
+      ->check(whole_number(campaign::kJobsRange.min, campaign::kJobsRange.max))
       ->capture_default_str();
   cmd->add_option("--workload", flags->workload, "Workload file (default: the embedded basic workload)");
-  cmd->add_option("--seconds", flags->seconds, "How long to measure")->check(CLI::Range(0.1, 3600.0))->capture_default_str();
+  cmd->add_option("--seconds", flags->seconds, "How long to measure")->check(number(0.1, 3600.0))->capture_default_str();
   cmd->callback([flags, tier, action] { *action = [flags, tier] { return bench(*flags, *tier); }; });
 }
 

@@ -9,11 +9,14 @@
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 
 #include "injector/campaign/campaign.h"
 #include "injector/cli/campaign_flags.h"
 #include "injector/cli/campaign_resume.h"
 #include "injector/cli/commands.h"
+#include "injector/cli/output_paths.h"
+#include "injector/common/plural.h"
 
 namespace sc::cli {
 
@@ -29,21 +32,32 @@ std::string partial_note(const campaign::CampaignSummary& s) {
                      s.status == results::CampaignStatus::interrupted ? "stop" : "deadline");
 }
 
+// Where the campaign will write cases, checked before any work starts.
+void prepare_cases_dir(const campaign::CampaignOptions& o) {
+  if (!o.cases_dir.empty()) return prepare_output_dir("--cases-dir", o.cases_dir);
+  const auto beside_db = std::filesystem::absolute(o.db_path).parent_path() / "cases";
+  prepare_output_dir("--cases-dir (default: cases/ beside --db)", beside_db.lexically_normal().string());
+}
+
 int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const EnumerationFlags& enumeration,
                          const tier::TierSpec& tier) {
   const campaign::CampaignOptions options =
       flags.resume ? resume_options(cmd, flags, enumeration, tier) : to_options(flags, enumeration, tier);
+  prepare_cases_dir(options);
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
   const campaign::CampaignSummary s = campaign::run_campaign(options, g_interrupted);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
-  fmt::print("campaign {} ({}) {}: {} workloads{}, {} crash states in {:.1f} s ({:.0f} states/s), {} illegal\n",
-             s.campaign_id, s.uuid, results::name(s.status), s.workloads, partial_note(s), s.states, s.seconds,
+  fmt::print("campaign {} ({}) {}: {}{}, {} in {:.1f} s ({:.0f} states/s), {} illegal
+", s.campaign_id, s.uuid,
+             results::name(s.status), counted(s.workloads, "workload"), partial_note(s), counted(s.states, "crash state"),
+             s.seconds,
              s.seconds > 0 ? static_cast<double>(s.states) / s.seconds : 0.0, s.illegal);
-  fmt::print("failures: {} new, {} total; see: stablecut stats --db {} --campaign {}\n", s.new_failures,
-             s.total_failures, flags.db, s.campaign_id);
-  if (s.recording_findings > 0) fmt::print("{} disagreements while recording workloads\n", s.recording_findings);
+  fmt::print("failures: {} new, {} total; list them with replay commands: stablecut failures --db {} --campaign {}\n",
+             s.new_failures, s.total_failures, flags.db, s.campaign_id);
+  if (s.recording_findings > 0)
+    fmt::print("{} while recording workloads\n", counted(s.recording_findings, "disagreement"));
   if (s.status == results::CampaignStatus::interrupted)
     fmt::print("interrupted; continue with: stablecut campaign --resume --db {} --campaign {}\n", flags.db,
                s.campaign_id);

@@ -1,11 +1,15 @@
 // cmd_merge.cpp — `stablecut merge OUT IN...`: merges per-shard results
 // databases into OUT (injector/results/merge.h: one transaction per input,
 // campaigns by uuid, workloads already present skipped, so merging again is
-// harmless). Exit 0, or 2 if an input is missing, corrupt or newer.
+// harmless). Every input is checked before OUT is touched, and a failed
+// merge leaves no OUT it created. Exit 0, or 2 if OUT cannot be written or
+// an input is missing, a directory, corrupt or newer.
 #include <fmt/format.h>
 
 #include "injector/cli/commands.h"
+#include "injector/cli/output_paths.h"
 #include "injector/common/input_error.h"
+#include "injector/common/plural.h"
 #include "injector/results/merge.h"
 
 namespace sc::cli {
@@ -18,14 +22,18 @@ struct MergeFlags {
 };
 
 int merge(const MergeFlags& flags) {
+  check_output_file("OUT", flags.out);
   std::vector<std::filesystem::path> inputs;
   for (const auto& in : flags.inputs) {
+    if (std::filesystem::is_directory(in)) throw InputError(in + ": is a directory; expected a results database file");
     if (!std::filesystem::is_regular_file(in)) throw InputError(in + ": expected an existing results database");
     inputs.emplace_back(in);
   }
   const results::MergeReport r = results::merge(flags.out, inputs);
-  fmt::print("merged {} inputs into {}: {} campaigns added, {} workloads added, {} already present\n", inputs.size(),
-             flags.out, r.campaigns_added, r.workloads_added, r.workloads_skipped);
+  fmt::print("merged {} into {}: {} added, {} added, {} already present\n", counted(inputs.size(), "input"), flags.out,
+             counted(static_cast<std::uint64_t>(r.campaigns_added), "campaign"),
+             counted(static_cast<std::uint64_t>(r.workloads_added), "workload"),
+             counted(static_cast<std::uint64_t>(r.workloads_skipped), "workload"));
   return 0;
 }
 

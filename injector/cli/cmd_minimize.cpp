@@ -10,6 +10,9 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
+#include "injector/cli/output_paths.h"
+#include "injector/cli/value_checks.h"
+#include "injector/common/plural.h"
 #include "injector/inproc/case_file.h"
 #include "injector/workload/json_field.h"
 
@@ -31,21 +34,22 @@ std::string default_out(const std::string& path) {
 
 int minimize_case(const MinimizeFlags& flags, const EnumerationFlags& enumeration, bool seed_given) {
   const Case c = load_case(flags.path);
+  const std::string out = flags.out.empty() ? default_out(flags.path) : flags.out;
+  check_output_file("--out", out);
   const std::string signature = JsonField(c.file.meta, flags.path, "meta").child("verdict").child("signature").string();
   campaign::MinimizeOptions o{c.bugs, enumeration.options(), flags.max_attempts, [] { return false; }};
   if (!seed_given) o.enumerate.seed = c.file.seed;
-  fmt::print("minimising {}: signature {}, {} steps, {} ops\n", flags.path, signature, c.workload.steps.size(),
-             campaign::op_count(c.workload));
+  fmt::print("minimising {}: signature {}, {}, {}\n", flags.path, signature, counted(c.workload.steps.size(), "step"),
+             counted(campaign::op_count(c.workload), "op"));
   const auto m = campaign::minimize(c.workload, signature, o);
   if (!m) {
     fmt::print("the signature does not reproduce with these enumeration flags; nothing written\n");
     return 0;
   }
-  const std::string out = flags.out.empty() ? default_out(flags.path) : flags.out;
   save_case(out, m->workload, c.bugs, m->recording, m->failure, o.enumerate.seed);
-  fmt::print("{} candidates tried, {} accepted: {} steps, {} ops, cut {} of {}\n", m->attempts, m->accepted,
-             m->workload.steps.size(), campaign::op_count(m->workload), m->failure.state.cut,
-             m->recording.trace.requests().size());
+  fmt::print("{} tried, {} accepted: {}, {}, cut {} of {}\n", counted(m->attempts, "candidate"), m->accepted,
+             counted(m->workload.steps.size(), "step"), counted(campaign::op_count(m->workload), "op"),
+             m->failure.state.cut, m->recording.trace.requests().size());
   print_verdict(m->failure.verdict);
   fmt::print("wrote {}; replay: stablecut replay {}\n", out, out);
   return 1;
@@ -59,10 +63,13 @@ void add_minimize(CLI::App& app, Action* action) {
   CLI::App* cmd = app.add_subcommand("minimize", "Shrink a failing case while its failure signature holds");
   cmd->add_option("case", flags->path, "Case file (a trace file written by run or campaign)")->required();
   cmd->add_option("--out", flags->out, "Where to write the smaller case (default: CASE-min.trace.json)");
-  cmd->add_option("--max-attempts", flags->max_attempts, "Candidates to try at most")->capture_default_str();
+  cmd->add_option("--max-attempts", flags->max_attempts, "Candidates to try at most")
+      ->check(whole_number(0, SIZE_MAX))
+      ->capture_default_str();
   add_enumeration_flags(cmd, enumeration);
   CLI::Option* seed = cmd->get_option("--seed");
-  seed->description("Seed of every random enumeration choice (default: the case's)");
+  seed->description("Seed of every random enumeration choice, 0 to 2^64-1 (default: the case's)");
+  seed->default_str("");
   cmd->callback([flags, enumeration, action, seed] {
     const bool seed_given = seed->count() > 0;
     *action = [flags, enumeration, seed_given] { return minimize_case(*flags, *enumeration, seed_given); };

@@ -19,9 +19,11 @@
 #include "injector/common/input_error.h"
 #include "injector/results/results_db.h"
 
+#include "injector/cli/case_location.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/explore_report.h"
 #include "injector/cli/tier_flags.h"
+#include "injector/cli/value_checks.h"
 #include "injector/inproc/case_file.h"
 #include "injector/tier/tier_dispatch.h"
 
@@ -49,7 +51,14 @@ std::string reproducer_path(const ReplayFlags& flags, const results::ResultsDb& 
   }
   const results::Failure f = db.failure(id);
   if (!f.reproducer) throw InputError(flags.db + ": failure " + std::to_string(id) + " has no stored reproducer");
-  return f.reproducer->trace_path;
+  return locate_case(f.reproducer->trace_path, flags.db);
+}
+
+// Exactly one of CASE, --failure ID, --case ID names what to replay.
+void check_one_target(const ReplayFlags& flags) {
+  const int given = int{!flags.path.empty()} + int{flags.failure_id.has_value()} + int{flags.case_id.has_value()};
+  if (given > 1)
+    throw InputError("replay: expected one of a case file, --failure ID or --case ID; got " + std::to_string(given));
 }
 
 Case load_target(const ReplayFlags& flags, const tier::TierSpec& tier) {
@@ -98,6 +107,7 @@ void announce_gdb(const std::string& command) {
 }
 
 int replay(const ReplayFlags& flags, const tier::TierSpec& tier) {
+  check_one_target(flags);
   if (flags.gdb && !tier.qemu()) exec_gdb(flags);
   const Case c = load_target(flags, tier);
   const crash::CrashState& s = *c.file.crash_state;
@@ -120,9 +130,11 @@ void add_replay(CLI::App& app, Action* action) {
   CLI::App* cmd = app.add_subcommand("replay", "Rebuild a case's crash image and check its recovery again");
   cmd->add_option("case", flags->path, "Case file (a trace file written by run or campaign)");
   cmd->add_option("--db", flags->db, "Results database for --failure / --case")->capture_default_str();
-  cmd->add_option("--failure", flags->failure_id, "Replay the stored reproducer of this failure id (see stats/report)");
+  cmd->add_option("--failure", flags->failure_id, "Replay the stored reproducer of this failure id (see `stablecut failures`)")
+      ->check(whole_number(1, INT64_MAX));
   CLI::Option* kept = cmd->add_option(
-      "--case", flags->case_id, "Replay this kept crash state id exactly as the campaign checked it (rebuilt from --db)");
+      "--case", flags->case_id, "Replay this kept crash state id exactly as the campaign checked it (rebuilt from --db)")
+      ->check(whole_number(1, INT64_MAX));
   cmd->add_flag("--minimized", flags->minimized, "With --case: replay its failure's stored (minimised) reproducer")
       ->needs(kept);
   cmd->add_flag("--gdb",

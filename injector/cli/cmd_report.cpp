@@ -5,6 +5,7 @@
 
 #include "injector/campaign/report.h"
 #include "injector/cli/commands.h"
+#include "injector/cli/output_paths.h"
 
 namespace sc::cli {
 
@@ -17,6 +18,7 @@ struct ReportFlags {
 
 int report(const ReportFlags& flags) {
   const auto db = results::ResultsDb::open(flags.db, results::OpenMode::read_only);
+  prepare_output_dir("--out", flags.out);
   fmt::print("wrote {}\n", campaign::write_report(db, flags.out));
   return 0;
 }

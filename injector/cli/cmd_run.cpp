@@ -15,7 +15,10 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
+#include "injector/cli/output_paths.h"
 #include "injector/cli/tier_flags.h"
+#include "injector/cli/value_checks.h"
+#include "injector/common/plural.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/case_file.h"
 #include "injector/workload/workload_file.h"
@@ -56,6 +59,7 @@ ExploreResult explore_with_progress(const tier::TierSpec& tier, const Workload& 
 int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, const tier::TierSpec& tier) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // before any output: piped lines appear as they are printed
   Workload w = load_workload_file(flags.workload);
+  prepare_output_dir("--cases-dir", flags.cases_dir);
   if (flags.schedule_seed_given) w.seed = flags.schedule_seed;
   const SeededBugs bugs = enumeration.seeded_bugs();
   ExploreOptions options;
@@ -64,18 +68,19 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
 
   const Recording rec = tier::record_on(tier, w, bugs);
   const auto bug_names = enabled_bug_names(bugs);
-  fmt::print("workload {} (schedule seed {}): {} managers, {} containers, {} steps; seeded bugs: {}\n", w.name, w.seed,
-             w.managers.size(), w.container_names.size() - w.managers.size(), w.steps.size(),
+  fmt::print("workload {} (schedule seed {}): {}, {}, {}; seeded bugs: {}\n", w.name, w.seed,
+             counted(w.managers.size(), "manager"), counted(w.container_names.size() - w.managers.size(), "container"),
+             counted(w.steps.size(), "step"),
              bug_names.empty() ? "none" : fmt::format("{}", fmt::join(bug_names, ", ")));
-  fmt::print("recorded on {}: {} ops, {} stabilisations, {} disk requests\n", tier.name(), rec.events,
-             rec.spans.size(), rec.trace.requests().size());
+  fmt::print("recorded on {}: {}, {}, {}\n", tier.name(), counted(rec.events, "op"),
+             counted(rec.spans.size(), "stabilisation"), counted(rec.trace.requests().size(), "disk request"));
   for (const auto& f : rec.findings) fmt::print("FINDING (while recording): {}\n", f);
 
   const ExploreResult r = explore_with_progress(tier, w, bugs, rec, options);
   const std::vector<std::string> live = tier::live_cuts_on(tier, w, bugs, rec, flags.live_cuts);
   for (const auto& line : live) fmt::print("FINDING (live cut): {}\n", line);
-  fmt::print("checked {} crash states in {:.2f} s ({:.0f} states/s; {} duplicate images skipped)\n", r.states,
-             r.seconds, r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, r.duplicates);
+  fmt::print("checked {} in {:.2f} s ({:.0f} states/s; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
+             r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, counted(r.duplicates, "duplicate image"));
   print_outcome_table(r);
   for (const StateFailure& f : r.failures) {
     const std::string path = save_case_in(flags.cases_dir, w.name, w, bugs, rec, f, enumeration.seed, tier.name());
@@ -83,11 +88,12 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   }
   const bool bad = !rec.findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {
-    fmt::print("{} illegal states, {} distinct failures; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
-               r.illegal, r.failures.size(), tier.name(), flags.workload, w.seed, enumeration.replay_flags());
+    fmt::print("{}, {}; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
+               counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"), tier.name(),
+               flags.workload, w.seed, enumeration.replay_flags());
     return 1;
   }
-  fmt::print("all {} crash states recovered legally\n", r.states);
+  fmt::print("{} recovered legally\n", r.states == 1 ? "the 1 crash state" : fmt::format("all {} crash states", r.states));
   return 0;
 }
 
@@ -100,11 +106,14 @@ void add_run(CLI::App& app, Action* action) {
   CLI::App* cmd = app.add_subcommand("run", "Record one workload, then check the recovery of every crash state");
   add_tier_flags(cmd, tier);
   cmd->add_option("--workload", flags->workload, "Workload file (JSON, see corpus/workloads/)")->required();
-  cmd->add_option("--schedule-seed", flags->schedule_seed, "Override the workload's scheduling seed")
+  cmd->add_option("--schedule-seed", flags->schedule_seed, "Override the workload's scheduling seed (0 to 2^64-1)")
+      ->check(whole_number(0, UINT64_MAX))
       ->each([flags](const std::string&) { flags->schedule_seed_given = true; });
   cmd->add_option("--max-states", flags->max_states,
-                  "Check at most this many crash states (QEMU tier default: 200, spread over the trace)");
+                  "Check at most this many crash states (QEMU tier default: 200, spread over the trace)")
+      ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--live-cuts", flags->live_cuts, "QEMU tier: live cuts to compare with offline cuts")
+      ->check(whole_number(0, SIZE_MAX))
       ->capture_default_str();
   cmd->add_option("--cases-dir", flags->cases_dir,
                   "Where failing cases are written (named WORKLOAD-TIER-BUGS-HASH by their content: never reused)")

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "injector/cli/commands.h"
+#include "injector/cli/value_checks.h"
 #include "injector/common/input_error.h"
 #include "injector/results/stats.h"
 
@@ -34,13 +35,14 @@ void add_stats(CLI::App& app, Action* action) {
   auto flags = std::make_shared<StatsFlags>();
   CLI::App* cmd = app.add_subcommand("stats", "Recovery statistics from a results database");
   cmd->add_option("--db", flags->db, "Results database (SQLite)")->capture_default_str();
-  cmd->add_option("--campaign", flags->campaign, "Only this campaign (its id, see the campaign summary)");
+  cmd->add_option("--campaign", flags->campaign, "Only this campaign (its id, see the campaign summary)")
+      ->check(whole_number(1, INT64_MAX));
   cmd->add_option("--by", flags->by, "Group by, repeatable or comma-separated: outcome, phase, kind, manager, tier, day")
       ->delimiter(',')
-      ->check(CLI::IsMember({"outcome", "phase", "kind", "manager", "tier", "day"}))
+      ->check(one_of({"outcome", "phase", "kind", "manager", "tier", "day"}))
       ->capture_default_str();
   cmd->add_option("--format", flags->format, "Output format: table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
+      ->check(one_of({"table", "csv", "json"}))->capture_default_str();
   cmd->callback([flags, action] { *action = [flags] { return stats(*flags); }; });
 }
 

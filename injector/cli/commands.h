@@ -17,6 +17,7 @@ void add_bench(CLI::App& app, Action* action);
 void add_campaign(CLI::App& app, Action* action);
 void add_minimize(CLI::App& app, Action* action);
 void add_stats(CLI::App& app, Action* action);
+void add_failures(CLI::App& app, Action* action);
 void add_report(CLI::App& app, Action* action);
 void add_merge(CLI::App& app, Action* action);
 

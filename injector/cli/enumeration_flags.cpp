@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "injector/campaign/option_ranges.h"
+#include "injector/cli/value_checks.h"
 #include "injector/common/input_error.h"
 
 namespace sc::cli {
@@ -42,12 +43,14 @@ std::string EnumerationFlags::replay_flags() const {
 void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags>& flags) {
   cmd->add_option("--modes", flags->modes, "Crash-state modes, comma-separated: prefix, reorder, torn")->capture_default_str();
   cmd->add_option("--k", flags->k, "Reorder: keep every subset of in-flight writes up to this size")
-      ->check(CLI::Range(campaign::kReorderKRange.min, campaign::kReorderKRange.max))->capture_default_str();
+      ->check(whole_number(campaign::kReorderKRange.min, campaign::kReorderKRange.max))->capture_default_str();
   cmd->add_option("--samples", flags->samples, "Reorder: random subsets per cut beyond size k")
-      ->check(CLI::Range(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
+      ->check(whole_number(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
   cmd->add_option("--torn-samples", flags->torn_samples, "Torn: random sector masks per in-flight write")
-      ->check(CLI::Range(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
-  cmd->add_option("--seed", flags->seed, "Seed of every random enumeration choice")->capture_default_str();
+      ->check(whole_number(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
+  cmd->add_option("--seed", flags->seed, "Seed of every random enumeration choice (0 to 2^64-1)")
+      ->check(whole_number(0, UINT64_MAX))
+      ->capture_default_str();
   std::string names;
   for (const auto& n : seeded_bug_names()) names += (names.empty() ? "" : ", ") + n;
   cmd->add_option("--bug", flags->bugs, "Seed a protocol bug (test-only), repeatable: " + names);

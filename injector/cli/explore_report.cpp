@@ -1,5 +1,6 @@
 // explore_report.cpp — see explore_report.h.
 #include "injector/cli/explore_report.h"
+#include "injector/common/plural.h"
 
 #include <fmt/format.h>
 
@@ -55,7 +56,7 @@ void print_verdict(const Verdict& v) {
 }
 
 void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier) {
-  fmt::print("FINDING {} ({} states)\n", f.signature, states);
+  fmt::print("FINDING {} ({})\n", f.signature, counted(states, "state"));
   fmt::print("  first at cut {} ({} state, {}), phase {}\n", f.state.cut, crash::mode_name(f.state.kind),
              kept_text(f.state), phase_name(f.phase));
   print_verdict(f.verdict);

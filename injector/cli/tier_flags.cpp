@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "injector/campaign/option_ranges.h"
+#include "injector/cli/value_checks.h"
 
 namespace sc::cli {
 
@@ -14,12 +15,12 @@ void add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags)
   cmd->add_option_function<std::string>(
          "--tier", [flags](const std::string& name) { flags->kind = name == "qemu" ? tier::Kind::qemu : tier::Kind::inproc; },
          "Where to run: inproc (in-process) or qemu (riscv64 under QEMU)")
-      ->check(CLI::IsMember(tiers))
+      ->check(one_of(tiers))
       ->default_str("inproc");
   cmd->add_option("--kernel", flags->kernel, "QEMU tier: the riscv64 kernel image")->check(CLI::ExistingFile);
   cmd->add_option("--plugin", flags->plugin, "QEMU tier: the stablecut nbdkit plugin")->check(CLI::ExistingFile);
   cmd->add_option("--timeout", flags->timeout_s, "QEMU tier: seconds before a boot counts as a hang")
-      ->check(CLI::Range(campaign::kTimeoutRange.min, campaign::kTimeoutRange.max))
+      ->check(number(campaign::kTimeoutRange.min, campaign::kTimeoutRange.max))
       ->capture_default_str();
 }
 

@@ -2,6 +2,7 @@
 // validation of the document is in trace_file_parse.cpp.
 #include "trace_file.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -67,6 +68,8 @@ void save_trace_file(const std::string& path, const TraceFile& file) {
 }
 
 TraceFile load_trace_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory; expected a trace or case file");
   std::ifstream in(path, std::ios::binary);
   if (!in.is_open()) throw InputError(path + ": (file): expected a readable trace file");
   std::stringstream text;

@@ -84,6 +84,8 @@ class DocumentReader {
 
 void check_header(const DocumentReader& r, const json& doc) {
   r.expect_object(doc, "(top level)");
+  if (doc.contains("format") && doc["format"] == "stablecut-workload")
+    r.fail("format", "this is a workload file, not a trace or case file (check it with: stablecut run --workload FILE)");
   r.expect_only(doc, "", {"format", "version", "sector_count", "seed", "workload", "meta", "base",
                           "requests", "crash_state"});
   if (r.string_member(doc, "", "format") != kTraceFormat)

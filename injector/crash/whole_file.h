@@ -2,7 +2,8 @@
 // writer, ever leaves part of it at its path: the bytes go to PATH.part,
 // which is then renamed over PATH (atomic within one file system).
 // Interface: write_whole_file(path, data, size) throws std::runtime_error
-// (one line naming the file) if it cannot write or rename.
+// (one line naming the file) if it cannot write or rename, and then leaves
+// no PATH.part behind.
 #pragma once
 #include <cstddef>
 #include <string>

@@ -8,6 +8,7 @@
 
 #include <array>
 
+#include "db_uri.h"
 #include "failure_sql.h"
 #include "results_db.h"
 #include "sqlite.h"
@@ -16,12 +17,12 @@ namespace sc::results {
 
 namespace {
 
-// Attaches a database for the lifetime of the object.
+// Attaches a database read-only (db_uri.h) for the lifetime of the object.
 class Attachment {
  public:
   Attachment(const Connection& conn, const std::filesystem::path& path) : conn_(conn) {
     Statement st(conn_, "ATTACH DATABASE ? AS src");
-    st.bind(1, path.string()).run();
+    st.bind(1, read_only_uri(path)).run();
   }
   ~Attachment() { sqlite3_exec(conn_.handle(), "DETACH DATABASE src", nullptr, nullptr, nullptr); }
   Attachment(const Attachment&) = delete;
@@ -101,7 +102,6 @@ void run_all(const Connection& conn, const auto& statements) {
 }
 
 void merge_one(const Connection& conn, const std::filesystem::path& input, MergeReport* report) {
-  ResultsDb::open(input, OpenMode::read_only);  // refuses a damaged or foreign input
   Attachment attached(conn, input);
   Transaction tx(conn);
   report->campaigns_added +=
@@ -121,17 +121,38 @@ void merge_one(const Connection& conn, const std::filesystem::path& input, Merge
   tx.commit();  // commit point of one input
 }
 
-}  // namespace
-
-MergeReport merge(const std::filesystem::path& out, const std::vector<std::filesystem::path>& inputs) {
-  ResultsDb db = ResultsDb::open(out, OpenMode::create);
-  MergeReport report;
+// Refuses a damaged or foreign input, or the output itself, before the output is touched.
+void check_inputs(const std::filesystem::path& out, const std::vector<std::filesystem::path>& inputs) {
   for (const auto& input : inputs) {
     std::error_code ec;
     if (std::filesystem::equivalent(out, input, ec)) throw DbError(input.string(), "cannot merge a database into itself");
-    merge_one(db.connection(), input, &report);
+    ResultsDb::open(input, OpenMode::read_only);
   }
+}
+
+MergeReport merge_all(const std::filesystem::path& out, const std::vector<std::filesystem::path>& inputs) {
+  ResultsDb db = ResultsDb::open(out, OpenMode::create);
+  MergeReport report;
+  for (const auto& input : inputs) merge_one(db.connection(), input, &report);
   return report;
+}
+
+void remove_database_files(const std::filesystem::path& db) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(db.string() + suffix, ec);
+}
+
+}  // namespace
+
+MergeReport merge(const std::filesystem::path& out, const std::vector<std::filesystem::path>& inputs) {
+  check_inputs(out, inputs);
+  const bool created = !std::filesystem::exists(out);
+  try {
+    return merge_all(out, inputs);
+  } catch (...) {
+    if (created) remove_database_files(out);
+    throw;
+  }
 }
 
 }  // namespace sc::results

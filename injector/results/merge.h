@@ -2,8 +2,12 @@
 // Interface: merge(out, inputs). The output is created or migrated; each input
 // must have this build's schema and is only read.
 // Invariants:
+//   * every input is checked (readable, ours, this build's schema, not the
+//     output) before the output is touched; inputs are read through
+//     read-only URIs, so they may lie where this process cannot write;
 //   * one transaction per input: an interrupted merge leaves the output as it
-//     was after the last whole input;
+//     was after the last whole input; a failed merge that created the output
+//     removes it again (no empty output is left behind);
 //   * campaigns are identified by uuid and workloads by (campaign uuid, name):
 //     a workload the output already holds is skipped, so merging the same
 //     shard again (or a shard that grew since) never counts anything twice;

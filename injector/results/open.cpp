@@ -2,12 +2,17 @@
 // integrity_ok. Order of checks: the file exists (unless create), its header
 // (file_check), SQLite can read its schema, it is ours (application_id) or
 // empty, its user_version is not newer than this build; then WAL mode,
-// synchronous=FULL and foreign keys are set and migrations run.
+// synchronous=FULL and foreign keys are set and migrations run. Readers open
+// by read_only_uri (db_uri.h), so they work where they cannot write. The
+// file stays in WAL mode (never switched back to a rollback journal: a kill
+// during that switch, or during the switch to WAL at the next open, would
+// leave a hot journal that no read-only reader can open).
 #include <sqlite3.h>
 
 #include <chrono>
 #include <fmt/format.h>
 
+#include "db_uri.h"
 #include "file_check.h"
 #include "results_db.h"
 #include "schema.h"
@@ -61,8 +66,11 @@ void configure_writable(const Connection& conn) {
 
 ResultsDb ResultsDb::open(const std::filesystem::path& path, OpenMode mode) {
   if (mode != OpenMode::create && !std::filesystem::exists(path)) throw DbError(path.string(), "no such file");
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw DbError(path.string(), "is a directory; expected a results database file");
   check_database_file(path);
-  auto conn = std::make_unique<Connection>(path, open_flags(mode));
+  const std::string uri = mode == OpenMode::read_only ? read_only_uri(path) : database_uri(path);
+  auto conn = std::make_unique<Connection>(path, open_flags(mode), uri);
   conn->exec("PRAGMA foreign_keys = ON");
   check_identity(*conn, mode);
   if (mode != OpenMode::read_only) {
@@ -84,7 +92,7 @@ std::int64_t ResultsDb::schema_version() const { return conn_->pragma_int("user_
 bool integrity_ok(const std::filesystem::path& path, std::string* problem) {
   try {
     check_database_file(path);
-    Connection conn(path, SQLITE_OPEN_READONLY);
+    Connection conn(path, SQLITE_OPEN_READONLY, read_only_uri(path));
     Statement integrity(conn, "PRAGMA integrity_check(1)");
     if (!integrity.step() || integrity.column_text(0) != "ok")
       throw DbError(path.string(), "integrity_check: " + integrity.column_text(0));

@@ -25,8 +25,9 @@ int size_as_int(std::size_t n) {
 
 }  // namespace
 
-Connection::Connection(const std::filesystem::path& path, int flags) : path_(path.string()) {
-  const int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
+Connection::Connection(const std::filesystem::path& path, int flags, const std::string& uri) : path_(path.string()) {
+  const std::string& name = uri.empty() ? path_ : uri;
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags | (uri.empty() ? 0 : SQLITE_OPEN_URI), nullptr);
   if (rc != SQLITE_OK) {
     const std::string what = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);

@@ -17,7 +17,8 @@ namespace sc::results {
 class Connection {
  public:
   // flags are SQLITE_OPEN_*; throws DbError if SQLite cannot open the file.
-  Connection(const std::filesystem::path& path, int flags);
+  // With a uri (db_uri.h) SQLite opens that, and errors still name path.
+  Connection(const std::filesystem::path& path, int flags, const std::string& uri = {});
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

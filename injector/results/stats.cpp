@@ -18,11 +18,17 @@ struct DimensionSql {
   const char* order;  // its sort key
 };
 
+// A workload's managers: the distinct kinds (registry names) in its JSON,
+// sorted and joined by '+', e.g. "shadow" or "journal+shadow".
+constexpr const char* kWorkloadManagers =
+    "(SELECT group_concat(kind, '+') FROM (SELECT DISTINCT json_extract(m.value, '$.kind') AS kind "
+    "FROM json_each(w.workload_json, '$.managers') m ORDER BY kind))";
+
 constexpr std::array<DimensionSql, 6> kDimensions = {{
     {"outcome", "oc.outcome", "o.ord"},
     {"phase", "oc.phase", "p.ord"},
     {"kind", "oc.kind", "k.ord"},
-    {"manager", "c.manager", "c.manager"},
+    {"manager", kWorkloadManagers, kWorkloadManagers},
     {"tier", "c.tier", "c.tier"},
     {"day", "date(w.recorded_at, 'unixepoch')", "date(w.recorded_at, 'unixepoch')"},
 }};

@@ -1,6 +1,8 @@
 // stats.h — recovery statistics: how many crash states were checked, grouped
-// by any of outcome, phase, kind, manager, tier, day (the day the workload was
-// recorded, UTC), optionally for one campaign; and three output formats.
+// by any of outcome, phase, kind, manager (the managers the workload ran: the
+// distinct kinds, sorted, joined by '+', e.g. "journal+shadow"), tier, day
+// (the day the workload was recorded, UTC), optionally for one campaign; and
+// three output formats.
 // Invariant: counts come from outcome_count, which counts every checked state,
 // so they are exact whichever states were kept individually.
 #pragma once

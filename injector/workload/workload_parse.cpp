@@ -162,6 +162,8 @@ void Parser::steps(const JsonField& list) {
 
 Workload parse_workload(const nlohmann::json& doc, const std::string& source) {
   const JsonField top(doc, source, "");
+  if (doc.is_object() && doc.contains("format") && doc["format"] == "stablecut-trace")
+    top.child("format").fail("this is a trace or case file, not a workload (replay it with: stablecut replay FILE)");
   top.only_keys({"format", "version", "name", "description", "seed", "managers", "steps"});
   if (top.child("format").string() != "stablecut-workload")
     top.child("format").fail("expected \"stablecut-workload\"");

@@ -18,11 +18,12 @@ StateRow state(std::uint64_t cut, Phase phase, StateKind kind, Outcome outcome, 
   return StateRow{cut, phase, kind, "keep=" + std::to_string(cut), outcome, 1, 40, signature, 0xf00d0000 + cut};
 }
 
-WorkloadRecord workload(const std::string& name, std::int64_t day) {
+// managers: the JSON list of the workload's managers.
+WorkloadRecord workload(const std::string& name, std::int64_t day, const std::string& managers) {
   WorkloadRecord w;
   w.name = name;
   w.origin = Origin{OriginKind::corpus, "corpus/workloads/" + name + ".json", "", 0};
-  w.workload_json = R"({"ops":["create","write","stabilise"]})";
+  w.workload_json = R"({"managers":)" + managers + R"(,"ops":["create","write","stabilise"]})";
   w.seed = 0xfeedface00000000ULL + static_cast<std::uint64_t>(day);
   w.request_count = 64;
   w.record_s = 0.5;
@@ -50,7 +51,7 @@ CampaignSpec qemu_spec() {
 }
 
 WorkloadRecord w1() {
-  WorkloadRecord w = workload("w1", kDay1);
+  WorkloadRecord w = workload("w1", kDay1, R"([{"name":"A","kind":"shadow"}])");
   w.counts = {count(Phase::RUN, StateKind::prefix, Outcome::ok_current, 10),
               count(Phase::SNAPSHOT, StateKind::prefix, Outcome::ok_previous, 4),
               count(Phase::ROOT_COPY, StateKind::torn, Outcome::corrupt, 2),
@@ -63,7 +64,8 @@ WorkloadRecord w1() {
 }
 
 WorkloadRecord w2() {
-  WorkloadRecord w = workload("w2", kDay2);
+  WorkloadRecord w = workload(
+      "w2", kDay2, R"([{"name":"J","kind":"journal"},{"name":"A","kind":"shadow"},{"name":"B","kind":"shadow"}])");
   w.origin = Origin{OriginKind::mutation, "", "w1", 99};
   w.counts = {count(Phase::RUN, StateKind::prefix, Outcome::ok_current, 7),
               count(Phase::ROOT_COPY, StateKind::torn, Outcome::corrupt, 1),
@@ -78,7 +80,7 @@ WorkloadRecord w2() {
 }
 
 WorkloadRecord w3() {
-  WorkloadRecord w = workload("w3", kDay2);
+  WorkloadRecord w = workload("w3", kDay2, R"([{"name":"A","kind":"shadow"},{"name":"O","kind":"ordinary"}])");
   w.counts = {count(Phase::RUN, StateKind::prefix, Outcome::ok_current, 20),
               count(Phase::DISCARD, StateKind::reorder, Outcome::hang, 1)};
   w.failures = {FailureHit{kHang, Phase::DISCARD, Outcome::hang, 1, std::nullopt}};

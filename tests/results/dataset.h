@@ -9,8 +9,10 @@
 //                                  RECOVERY/prefix/lost 3 (kMissing)
 //   w3 (qemu-check, 2026-01-02)    RUN/prefix/ok_current 20, DISCARD/reorder/hang 1 (kHang)
 //
-// nightly is inproc/manager "smm" with stored options kNightlyOptions;
-// qemu-check is qemu/manager "pager" without stored options. Every illegal
+// nightly is inproc/manager label "smm" with stored options kNightlyOptions;
+// qemu-check is qemu/manager label "pager" without stored options. The
+// workloads' managers (kinds) are w1: shadow; w2: journal, shadow, shadow;
+// w3: shadow, ordinary. Every illegal
 // state is kept as a crash_state row (image fingerprint 0xf00d0000 + cut),
 // plus one sampled legal state in w1.
 #pragma once
