@@ -49,8 +49,7 @@ int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const 
   const campaign::CampaignSummary s = campaign::run_campaign(options, g_interrupted);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
-  fmt::print("campaign {} ({}) {}: {}{}, {} in {:.1f} s ({:.0f} states/s), {} illegal
-", s.campaign_id, s.uuid,
+  fmt::print("campaign {} ({}) {}: {}{}, {} in {:.1f} s ({:.0f} states/s), {} illegal\n", s.campaign_id, s.uuid,
              results::name(s.status), counted(s.workloads, "workload"), partial_note(s), counted(s.states, "crash state"),
              s.seconds,
              s.seconds > 0 ? static_cast<double>(s.states) / s.seconds : 0.0, s.illegal);
