@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "injector/common/plural.h"
+
 namespace sc::campaign {
 
 namespace {
@@ -46,11 +48,10 @@ void ProgressLine::print(const ProgressSnapshot& s) {
   const double rate = s.elapsed_s > 0 ? static_cast<double>(s.states) / s.elapsed_s : 0.0;
   const std::string eta = s.eta_s ? hms(*s.eta_s) : "-";
   const std::string line =
-      s.run ? fmt::format("run {} | cut {}/{} | {} states | {:.0f} states/s | {} illegal | ETA {}", hms(s.elapsed_s),
-                          s.run->cut, s.run->cuts, s.states, rate, s.run->illegal, eta)
-            : fmt::format("campaign {} | {} workloads | {} states | {:.0f} states/s | failures {} new / {} total | "
-                          "ETA {}",
-                          hms(s.elapsed_s), s.workloads, s.states, rate, s.new_failures, s.total_failures, eta);
+      s.run ? fmt::format("run {} | cut {}/{} | {} | {:.0f} states/s | {} illegal | ETA {}", hms(s.elapsed_s),
+                          s.run->cut, s.run->cuts, counted(s.states, "state"), rate, s.run->illegal, eta)
+            : fmt::format("campaign {} | {} | {} | {:.0f} states/s | failures {} new / {} total | ETA {}",
+                          hms(s.elapsed_s), counted(s.workloads, "workload"), counted(s.states, "state"), rate, s.new_failures, s.total_failures, eta);
   if (tty_) fmt::print(out_, "\r{}\033[K", line);
   else fmt::print(out_, "{}\n", line);
   std::fflush(out_);

@@ -24,11 +24,11 @@ std::ostream& operator<<(std::ostream& os, const CampaignCounts& c) {
 }
 
 CampaignCounts summary_counts(const std::string& out) {
-  return last_match(out, std::regex(R"(: (\d+) workloads[^,\n]*, (\d+) crash states in)"));
+  return last_match(out, std::regex(R"(: (\d+) workloads?[^,\n]*, (\d+) crash states? in)"));
 }
 
 CampaignCounts last_progress_counts(const std::string& err) {
-  return last_match(err, std::regex(R"(campaign \d\d:\d\d:\d\d \| (\d+) workloads \| (\d+) states \|)"));
+  return last_match(err, std::regex(R"(campaign \d\d:\d\d:\d\d \| (\d+) workloads? \| (\d+) states? \|)"));
 }
 
 CampaignCounts database_counts(const std::string& db) {

@@ -17,9 +17,9 @@ struct CampaignCounts {
 
 std::ostream& operator<<(std::ostream& os, const CampaignCounts& c);
 
-// "campaign 1 (...) finished: 1 workloads (1 cut short by the deadline), 51234 crash states in ..."
+// "campaign 1 (...) finished: 1 workload (1 cut short by the deadline), 51234 crash states in ..."
 CampaignCounts summary_counts(const std::string& out);
-// The last "campaign 00:00:03 | 1 workloads | 51234 states | ..."
+// The last "campaign 00:00:03 | 1 workload | 51234 states | ..."
 CampaignCounts last_progress_counts(const std::string& err);
 // Workload rows, and crash states summed over outcome_count.
 CampaignCounts database_counts(const std::string& db);
