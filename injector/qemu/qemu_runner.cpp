@@ -280,7 +280,6 @@ bool QemuRunner::pump_console(RunResult* result) {
     if (n <= 0) return false;
     result->console.append(buf, static_cast<size_t>(n));
     if (console_log_.is_open()) console_log_.write(buf, n).flush();
-    if (marker_seen(result->console, old_size)) power_cut();
   }
 }
 
@@ -297,15 +296,6 @@ size_t QemuRunner::boot_end(const std::string& console, size_t old_size) const {
     line = newline + 1;
   }
   return std::string::npos;
-}
-
-// Whether the power-cut marker ends in the part of the console after
-// old_size (so each output byte is searched about once).
-bool QemuRunner::marker_seen(const std::string& console, size_t old_size) const {
-  const std::string& marker = config_.power_cut_marker;
-  if (marker.empty()) return false;
-  const size_t from = old_size >= marker.size() ? old_size - marker.size() + 1 : 0;
-  return console.find(marker, from) != std::string::npos;
 }
 
 void QemuRunner::power_cut() {

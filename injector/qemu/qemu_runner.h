@@ -6,8 +6,7 @@
 // or, to keep one disk server across several boots (power cut, reboot):
 //   runner.start_disk(); runner.boot(); ...; runner.boot(); runner.stop_disk();
 // power_cut() may be called from any thread while boot() runs: QEMU is
-// SIGKILLed at once and boot() reports Outcome::power_cut. Setting
-// RunConfig::power_cut_marker does the same as soon as the console shows it.
+// SIGKILLed at once and boot() reports Outcome::power_cut.
 // The nbdkit command is `nbdkit -f -U SOCK -P PIDFILE --exit-with-parent
 // [--filter=F ...] PLUGIN [ARGS...]`; plugin, filters and arguments come from
 // NbdServerConfig (a built-in plugin name or a path to a plugin .so).
@@ -59,14 +58,13 @@ struct RunConfig {
   std::chrono::milliseconds timeout{10000};
   std::chrono::milliseconds server_start_timeout{5000};
   std::string console_log_path;  // if set, every boot's console is also written here
-  std::string power_cut_marker;  // if set, SIGKILL QEMU once the console shows it
   std::string boot_end_marker;   // if set, power-cycle mode (see above)
 };
 
 enum class Outcome {
   exited,       // the guest ended through the finisher; see exit_code
   hang,         // killed at the timeout
-  power_cut,    // killed by power_cut() or power_cut_marker
+  power_cut,    // killed by power_cut()
   crashed,      // QEMU died of a signal nobody sent
   qemu_error,   // QEMU exited with its own error status (1)
   setup_error,  // could not start something; see error
@@ -120,7 +118,6 @@ class QemuRunner {
   std::string spawn_qemu(int console_fd);
   std::string ensure_qemu();
   bool pump_console(RunResult* result);
-  bool marker_seen(const std::string& console, size_t old_size) const;
   size_t boot_end(const std::string& console, size_t old_size) const;
   void end_qemu(RunResult* result);
   void classify(int status, RunResult* result);

@@ -77,7 +77,7 @@ TEST(CampaignDeadline, DeadlineInsideLongWorkloadCommitsWhatWasChecked) {
   const std::string db = dir.file("r.db");
   const RunResult r = run_stablecut(dir, slow_campaign(dir, db, {"--workloads", "1", "--duration", "6"}));
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
-  EXPECT_NE(r.out.find("finished: 1 workloads (1 cut short by the deadline)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("finished: 1 workload (1 cut short by the deadline)"), std::string::npos) << r.out;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE partial = 1"), 1);
   const CampaignCounts in_db = database_counts(db);
   EXPECT_GT(in_db.states, 0);
@@ -104,7 +104,7 @@ TEST(CampaignDeadline, SigtermCommitsPartialWorkloadAndResumeContinuesAfterIt) {
   const int rc = wait_exit(pid);
   const std::string out = slurp(dir.file("out1.txt")), err = slurp(dir.file("err1.txt"));
   ASSERT_EQ(rc, 1) << out << err;
-  EXPECT_NE(out.find("interrupted: 1 workloads (1 cut short by the stop)"), std::string::npos) << out;
+  EXPECT_NE(out.find("interrupted: 1 workload (1 cut short by the stop)"), std::string::npos) << out;
   EXPECT_EQ(sql_rows(db, "SELECT status FROM campaign"), std::vector<std::string>{"interrupted"});
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE partial = 1"), 1);
   EXPECT_EQ(summary_counts(out), database_counts(db)) << out;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "printed_commands.h"
 #include "process.h"
 
 namespace sc::campaign::testing {
@@ -17,21 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The replay commands in `failures` output, each as its argument list
-// without the leading "stablecut".
-std::vector<std::vector<std::string>> replay_commands(const std::string& out) {
-  std::vector<std::vector<std::string>> commands;
-  std::istringstream lines(out);
-  for (std::string line; std::getline(lines, line);) {
-    const size_t at = line.find("stablecut replay ");
-    if (at == std::string::npos) continue;
-    std::istringstream words(line.substr(at + std::string("stablecut ").size()));
-    std::vector<std::string> args;
-    for (std::string w; words >> w;) args.push_back(w);
-    commands.push_back(args);
-  }
-  return commands;
-}
+// The replay commands in `failures` output.
+std::vector<std::vector<std::string>> replay_commands(const std::string& out) { return printed_commands(out, "replay"); }
 
 void expect_each_replay_reproduces(const TempDir& dir, const std::string& failures_out) {
   const auto commands = replay_commands(failures_out);

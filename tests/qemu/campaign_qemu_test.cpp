@@ -69,7 +69,7 @@ TEST(QemuCampaign, DeadlineStopsBetweenRebootsAndCommitsThePartialWorkload) {
                                           "--modes", "prefix,reorder,torn", "--states-per-workload", "100000",
                                           "--jobs", "1", "--workloads", "1", "--duration", "8"});
   ASSERT_EQ(r.rc, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("finished: 1 workloads (1 cut short by the deadline)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("finished: 1 workload (1 cut short by the deadline)"), std::string::npos) << r.out;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE partial = 1"), 1);
   const CampaignCounts in_db = database_counts(db);
   EXPECT_GT(in_db.states, 0);

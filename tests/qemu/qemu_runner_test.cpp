@@ -108,16 +108,6 @@ TEST_F(QemuRunnerTest, SpinningGuestIsKilledAtTimeoutAndReportedAsHang) {
   expect_clean(std::move(runner));
 }
 
-TEST_F(QemuRunnerTest, PowerCutMarkerKillsQemuMidRun) {
-  RunConfig config = selftest_config();
-  config.power_cut_marker = "user: hello";
-  auto runner = std::make_unique<QemuRunner>(config);
-  const RunResult r = runner->run();
-  EXPECT_EQ(r.outcome, Outcome::power_cut) << outcome_name(r.outcome) << ": " << r.error;
-  EXPECT_EQ(r.console.find("SELFTEST PASS"), std::string::npos) << r.console;
-  expect_clean(std::move(runner));
-}
-
 TEST_F(QemuRunnerTest, PowerCutFromAnotherThread) {
   auto runner = std::make_unique<QemuRunner>(spin_config(milliseconds(10000)));
   std::thread cutter([&runner] {
