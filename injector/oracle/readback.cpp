@@ -3,23 +3,32 @@
 
 #include <array>
 
-#include "kernel/core/checksum.h"
+#include "kernel/harness/readback.h"
 
 namespace sc {
 
+namespace {
+
+class StateSink final : public ReadbackSink {
+ public:
+  explicit StateSink(SystemState& state) : state_(state) {}
+  void container(ContainerId id, uint32_t) override { state_[id]; }
+  void page(ContainerId id, uint32_t page, uint64_t hash) override { state_[id][page] = hash; }
+
+ private:
+  SystemState& state_;
+};
+
+}  // namespace
+
 Status read_back(Machine& machine, const Workload& w, SystemState* state) {
   state->clear();
-  std::vector<uint32_t> pages;
+  StateSink sink(*state);
   std::array<uint8_t, kPageSize> buf;
   for (ContainerId c = static_cast<ContainerId>(w.managers.size()); c < w.container_names.size(); ++c) {
     if (!machine.kernel().container_exists(c)) continue;
-    const Status s = machine.enumerate(c, &pages);
+    const Status s = read_back_container(machine.kernel(), machine.platform().reported_pages(), c, buf.data(), sink);
     if (failed(s)) return s;
-    PageHashes& out = (*state)[c];
-    for (uint32_t p : pages) {
-      const bool ok = !failed(machine.kernel().inspect_read(c, p, buf.data()));
-      out[p] = ok ? checksum64(buf.data(), buf.size()) : kUnreadablePage;
-    }
   }
   return Status::ok;
 }

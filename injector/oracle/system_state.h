@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "injector/workload/workload.h"
+#include "kernel/harness/readback.h"
 
 namespace sc {
 
@@ -17,7 +18,7 @@ using SystemState = std::map<ContainerId, PageHashes>;
 
 // Hash value that marks a page the recovered manager listed but could not
 // supply (its read failed).
-constexpr uint64_t kUnreadablePage = 0;
+constexpr uint64_t kUnreadablePage = kUnreadablePageHash;
 
 // Human-readable differences, at most `limit` lines (plus a "... and N more").
 std::vector<std::string> diff_states(const Workload& w, const SystemState& expected,
