@@ -10,8 +10,9 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/embedded_workload.h"
 #include "injector/cli/tier_flags.h"
-#include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/explore.h"
+#include "injector/inproc/recording.h"
+#include "injector/tier/tier_dispatch.h"
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
 

@@ -12,7 +12,7 @@
 #include "injector/cli/explore_report.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/tier/tier_dispatch.h"
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
 #include "injector/workload/workload_file.h"
 
 namespace sc::cli {

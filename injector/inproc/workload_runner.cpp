@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "injector/oracle/readback.h"
+#include "injector/inproc/readback.h"
 #include "injector/workload/workload_locus.h"
 #include "kernel/harness/step_seed.h"
 

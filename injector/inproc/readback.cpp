@@ -1,5 +1,5 @@
 // readback.cpp — see readback.h.
-#include "injector/oracle/readback.h"
+#include "injector/inproc/readback.h"
 
 #include <array>
 

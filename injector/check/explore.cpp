@@ -1,0 +1,158 @@
+// explore.cpp — see explore.h.
+#include "injector/check/explore.h"
+
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "injector/check/spread_states.h"
+#include "injector/check/tally.h"
+
+namespace sc {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// One state to check; its image is either the source's current view (valid
+// until the source moves on) or rebuilt and owned here.
+struct CheckItem {
+  crash::CrashState state;
+  std::unique_ptr<crash::CrashImage> owned;
+  std::optional<crash::ImageView> view;
+
+  crash::ImageView image() const { return owned ? owned->view() : *view; }
+};
+
+// Where the states come from. take() appends up to `n` items; an item keeps
+// a view into the source only when n == 1.
+class StateSource {
+ public:
+  virtual ~StateSource() = default;
+  virtual void take(size_t n, std::vector<CheckItem>& batch) = 0;
+  virtual uint64_t duplicates() const = 0;
+};
+
+// The enumeration in order, its time added to *seconds.
+class EnumeratedSource final : public StateSource {
+ public:
+  EnumeratedSource(const crash::Trace& trace, const crash::EnumeratorOptions& options, double* seconds)
+      : trace_(trace), states_(trace, options), seconds_(seconds) {}
+
+  void take(size_t n, std::vector<CheckItem>& batch) override {
+    while (batch.size() < n && timed_next()) {
+      CheckItem item{states_.state(), nullptr, std::nullopt};
+      if (n == 1) item.view = states_.image();
+      else item.owned = std::make_unique<crash::CrashImage>(trace_, states_.state());
+      batch.push_back(std::move(item));
+    }
+  }
+  uint64_t duplicates() const override { return states_.counters().duplicates; }
+
+ private:
+  bool timed_next() {
+    const auto start = Clock::now();
+    const bool more = states_.next();
+    *seconds_ += since(start);
+    return more;
+  }
+
+  const crash::Trace& trace_;
+  crash::CrashStateEnumerator states_;
+  double* seconds_;
+};
+
+// spread_states() of the enumeration, each image rebuilt from the trace.
+class SpreadSource final : public StateSource {
+ public:
+  SpreadSource(const crash::Trace& trace, const crash::EnumeratorOptions& options, uint64_t limit, double* seconds)
+      : trace_(trace) {
+    const auto start = Clock::now();
+    states_ = spread_states(trace, options, limit);
+    *seconds += since(start);
+  }
+
+  void take(size_t n, std::vector<CheckItem>& batch) override {
+    for (; batch.size() < n && next_ < states_.size(); ++next_)
+      batch.push_back(CheckItem{states_[next_], std::make_unique<crash::CrashImage>(trace_, states_[next_]), {}});
+  }
+  uint64_t duplicates() const override { return 0; }
+
+ private:
+  const crash::Trace& trace_;
+  std::vector<crash::CrashState> states_;
+  size_t next_ = 0;
+};
+
+// Recovers every item of the batch, item i on checker i, all at once when
+// there are several; rethrows the first exception once all have ended.
+std::vector<Recovered> recover_batch(std::vector<std::unique_ptr<Checker>>& checkers,
+                                     const std::vector<CheckItem>& batch) {
+  std::vector<Recovered> out(batch.size());
+  if (batch.size() == 1) {
+    out[0] = checkers[0]->recover(batch[0].image());
+    return out;
+  }
+  std::mutex lock;
+  std::exception_ptr error;
+  auto work = [&](size_t i) {
+    try {
+      out[i] = checkers[i]->recover(batch[i].image());
+    } catch (...) {
+      std::lock_guard<std::mutex> guard(lock);
+      if (!error) error = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < batch.size(); ++i) threads.emplace_back(work, i);
+  work(0);
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  return out;
+}
+
+std::unique_ptr<StateSource> make_source(const Recording& rec, const ExploreOptions& options, const ExplorePlan& plan,
+                                         double* seconds) {
+  if (plan.spread) return std::make_unique<SpreadSource>(rec.trace, options.enumerate, options.max_states, seconds);
+  return std::make_unique<EnumeratedSource>(rec.trace, options.enumerate, seconds);
+}
+
+}  // namespace
+
+ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOptions& options,
+                      const ExplorePlan& plan, const CheckerFactory& make_checker) {
+  ExploreResult result;
+  const auto start = Clock::now();
+  auto last_report = start;
+  const size_t workers = plan.workers == 0 ? 1 : plan.workers;
+  std::unique_ptr<StateSource> source = make_source(rec, options, plan, &result.enumerate_seconds);
+  std::vector<std::unique_ptr<Checker>> checkers;
+  std::vector<CheckItem> batch;
+  for (;;) {
+    batch.clear();
+    const uint64_t left = options.max_states - result.states;
+    source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), batch);
+    if (batch.empty()) break;
+    while (checkers.size() < batch.size()) checkers.push_back(make_checker());
+    const std::vector<Recovered> recovered = recover_batch(checkers, batch);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const crash::CrashState& state = batch[i].state;
+      tally(state, cut_phase(rec.trace, state.cut),
+            classify(w, rec.history, legal_window(rec.spans, state.cut), recovered[i]), &result);
+    }
+    if (options.progress && since(last_report) >= plan.progress_interval) {
+      last_report = Clock::now();
+      options.progress(ExploreProgress{result.states, result.illegal, batch.back().state.cut, rec.trace.cut_count(),
+                                       since(start)});
+    }
+  }
+  result.duplicates = source->duplicates();
+  result.seconds = since(start);
+  return result;
+}
+
+}  // namespace sc
