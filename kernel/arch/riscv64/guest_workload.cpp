@@ -8,7 +8,8 @@
 #include "kernel/arch/riscv64/rv_platform.h"
 #include "kernel/arch/riscv64/user_locus.h"
 #include "kernel/arch/riscv64/user_stats.h"
-#include "kernel/arch/riscv64/workload_blob.h"
+#include "kernel/abi/workload_blob.h"
+#include "kernel/harness/bug_bits.h"
 #include "kernel/harness/locus_scheduler.h"
 #include "kernel/harness/readback.h"
 #include "kernel/harness/step_seed.h"
@@ -62,16 +63,10 @@ void load_config() {
     mc.partition_start = m[i].partition_start;
     mc.partition_sectors = m[i].partition_sectors;
   }
-  config.bugs.overwrite_live_root_copy = (h.kernel_bugs & 1) != 0;
-  config.bugs.recover_ignoring_cuts = (h.kernel_bugs & 2) != 0;
+  config.bugs = sc::kernel_bugs_from_bits(h.kernel_bugs);
 }
 
-sc::ManagerBugs manager_bugs() {
-  sc::ManagerBugs bugs;
-  bugs.skip_flush_before_root = (header().manager_bugs & 1) != 0;
-  bugs.reuse_retiring_blocks = (header().manager_bugs & 2) != 0;
-  return bugs;
-}
+sc::ManagerBugs manager_bugs() { return sc::manager_bugs_from_bits(header().manager_bugs); }
 
 ChannelDisk& open_disk() {
   const char* why = nullptr;

@@ -16,7 +16,7 @@
 #pragma once
 #include <stdint.h>
 
-#include "kernel/arch/riscv64/workload_blob.h"
+#include "kernel/abi/workload_blob.h"
 #include "kernel/core/ids.h"
 #include "kernel/core/limits.h"
 #include "kernel/harness/locus_op.h"

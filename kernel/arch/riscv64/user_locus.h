@@ -27,7 +27,7 @@
 #include "kernel/arch/riscv64/syscall_abi.h"
 #include "kernel/arch/riscv64/trap.h"
 #include "kernel/arch/riscv64/user_space.h"
-#include "kernel/arch/riscv64/workload_blob.h"
+#include "kernel/abi/workload_blob.h"
 #include "kernel/core/kernel.h"
 #include "kernel/harness/locus_scheduler.h"
 
