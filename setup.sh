@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libsqlite3-dev sqlite3
   qemu-system-misc opensbi qemu-utils nbdkit nbdkit-plugin-dev libnbd-bin gdb gdb-multiarch
-  afl++ chromium
+  afl++ chromium libjs-chart.js
 )
 
 sudo_cmd=()

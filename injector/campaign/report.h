@@ -1,18 +1,26 @@
 // report.h — the static HTML report of a results database: one
-// self-contained index.html (no server, no CDN) whose inline JavaScript draws
-// four SVG plots from data embedded as JSON:
-//   outcomes by phase     — crash states per protocol phase, stacked by outcome;
-//   states/s over time    — checking throughput of each workload, by commit time;
-//   failures by campaign  — distinct failure signatures hit (and first seen) per campaign;
-//   coverage growth       — distinct (phase, kind, outcome) cells and distinct
-//                           failure signatures seen, cumulative over workloads.
-// Each plot's element gets data-rendered="true" once drawn (tests check it).
-// Interface: collect_report(db) reads (read-only); report_html(data) renders;
-// write_report(db, dir) does both and returns the page's path.
+// self-contained index.html (no server, no CDN; Chart.js from the Debian
+// package libjs-chart.js is inlined) whose charts each answer one question:
+//   chart-where      where do failures happen? illegal crash states by
+//                    protocol phase and crash-state kind, log scale;
+//   chart-outcomes   which outcomes in which phase? every crash state by
+//                    phase and outcome, log scale so rare outcomes show;
+//   chart-throughput is throughput stable over the night? states per
+//                    worker-second, bucketed, by time into each campaign;
+//   chart-discovery  are new failures still appearing? distinct failure
+//                    signatures, cumulative, by time into each campaign;
+//   chart-campaigns  how does tonight compare? per campaign: failure
+//                    signatures (new / seen before) and crash states.
+// Plus tables of campaigns and failures (with replay commands). A chart with
+// nothing to show says so in words. Once the script has run, the element
+// #chart-summary holds JSON [{id, title, empty?, axes, datasets}] describing
+// every chart as drawn (tests read it), and <body> gets data-rendered="true".
+// Interface: collect_report(db) reads (read-only); report_html(data) renders
+// (throws InputError if Chart.js cannot be read); write_report(db, dir) does
+// both, then writes dir/index.html whole or not at all, and returns its path.
 #pragma once
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,18 +28,36 @@
 
 namespace sc::campaign {
 
+// Campaigns drawn as lines over time (the newest), and as bars (the newest).
+inline constexpr int kReportCampaignLines = 8;
+inline constexpr int kReportCampaignBars = 30;
+
 struct ReportData {
   std::string db_path;
   std::int64_t generated_at = 0;
-  nlohmann::json summary;           // {campaigns, workloads, states, failures}
-  nlohmann::json outcomes_by_phase;  // [{phase, outcome, states}]
-  nlohmann::json throughput;         // [{t, states, check_s}] per workload
-  nlohmann::json campaigns;          // [{id, name, started_at, status, states, failures, new_failures}]
-  nlohmann::json coverage;           // [{t, cells, signatures}] cumulative per workload
-  nlohmann::json failures;           // [{id, signature, count, replay}]
+  nlohmann::json summary;     // {campaigns, workloads, states, illegal_states, failures}
+  nlohmann::json phases;      // phase names with any checked state, protocol order
+  nlohmann::json by_phase;    // [{phase, kind, outcome, legal, states}]
+  nlohmann::json campaigns;   // [{id, label, started_at, status, duration_s, states, illegal_states,
+                              //   failures, new_failures}] oldest first
+  nlohmann::json throughput;  // [{campaign, bucket_s, points: [{t, rate}]}] t: s into the campaign
+  nlohmann::json discovery;   // [{campaign, points: [{t, signatures}]}] cumulative, t as above
+  nlohmann::json failures;    // [{id, signature, count, first_seen, replay}] most frequent first
 };
 
 ReportData collect_report(const results::ResultsDb& db);
+// The campaign series over time (report_series.cpp), for the newest
+// kReportCampaignLines campaigns.
+nlohmann::json throughput_series(const results::ResultsDb& db);
+nlohmann::json discovery_series(const results::ResultsDb& db);
+
+// The Chart.js source to inline: $STABLECUT_CHART_JS if set, else the file of
+// the Debian package libjs-chart.js. Throws InputError (one line naming the
+// package) if it cannot be read or cannot be inlined.
+std::string chart_js_source();
+// The page's own chart script (report_page.js, embedded at build time).
+extern const char* const kReportPageScript;
+
 std::string report_html(const ReportData& data);
 std::string write_report(const results::ResultsDb& db, const std::string& out_dir);
 
