@@ -2,6 +2,7 @@
 #include "injector/check/explore.h"
 
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -88,32 +89,89 @@ class SpreadSource final : public StateSource {
   size_t next_ = 0;
 };
 
-// Recovers every item of the batch, item i on checker i, all at once when
-// there are several; rethrows the first exception once all have ended.
-std::vector<Recovered> recover_batch(std::vector<std::unique_ptr<Checker>>& checkers,
-                                     const std::vector<CheckItem>& batch) {
-  std::vector<Recovered> out(batch.size());
-  if (batch.size() == 1) {
-    out[0] = checkers[0]->recover(batch[0].image());
+// The checkers of an exploration. With one worker, the checker lives in the
+// calling thread. With several, worker i is a thread for the whole
+// exploration that makes its own checker and recovers item i of every
+// batch: a checker's child processes are tied to the thread that started
+// them (PR_SET_PDEATHSIG), so that thread must outlive them.
+class CheckerPool {
+ public:
+  CheckerPool(size_t workers, const CheckerFactory& make) : make_(make) {
+    for (size_t i = 0; workers > 1 && i < workers; ++i) threads_.emplace_back([this, i] { work(i); });
+  }
+  ~CheckerPool() {
+    {
+      std::lock_guard<std::mutex> guard(lock_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  CheckerPool(const CheckerPool&) = delete;
+  CheckerPool& operator=(const CheckerPool&) = delete;
+
+  // Recovers every item of the batch; rethrows the first exception once
+  // every worker has ended its part.
+  std::vector<Recovered> recover(const std::vector<CheckItem>& batch) {
+    std::vector<Recovered> out(batch.size());
+    if (threads_.empty()) {
+      if (!inline_checker_) inline_checker_ = make_();
+      out[0] = inline_checker_->recover(batch[0].image());
+      return out;
+    }
+    std::unique_lock<std::mutex> guard(lock_);
+    batch_ = &batch;
+    out_ = &out;
+    pending_ = threads_.size();
+    ++generation_;
+    wake_.notify_all();
+    done_.wait(guard, [this] { return pending_ == 0; });
+    if (error_) std::rethrow_exception(error_);
     return out;
   }
-  std::mutex lock;
-  std::exception_ptr error;
-  auto work = [&](size_t i) {
+
+ private:
+  void work(size_t index) {
+    std::unique_ptr<Checker> checker;
+    std::exception_ptr made;
     try {
-      out[i] = checkers[i]->recover(batch[i].image());
+      checker = make_();
     } catch (...) {
-      std::lock_guard<std::mutex> guard(lock);
-      if (!error) error = std::current_exception();
+      made = std::current_exception();
     }
-  };
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < batch.size(); ++i) threads.emplace_back(work, i);
-  work(0);
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
-  return out;
-}
+    uint64_t seen = 0;
+    std::unique_lock<std::mutex> guard(lock_);
+    for (;;) {
+      wake_.wait(guard, [&] { return stop_ || generation_ != seen; });
+      if (stop_) return;
+      seen = generation_;
+      if (index < batch_->size()) {
+        guard.unlock();
+        std::exception_ptr problem = made;
+        try {
+          if (!problem) (*out_)[index] = checker->recover((*batch_)[index].image());
+        } catch (...) {
+          problem = std::current_exception();
+        }
+        guard.lock();
+        if (problem && !error_) error_ = problem;
+      }
+      if (--pending_ == 0) done_.notify_all();
+    }
+  }
+
+  const CheckerFactory& make_;
+  std::unique_ptr<Checker> inline_checker_;
+  std::vector<std::thread> threads_;
+  std::mutex lock_;
+  std::condition_variable wake_, done_;
+  uint64_t generation_ = 0;
+  size_t pending_ = 0;
+  bool stop_ = false;
+  const std::vector<CheckItem>* batch_ = nullptr;
+  std::vector<Recovered>* out_ = nullptr;
+  std::exception_ptr error_;
+};
 
 std::unique_ptr<StateSource> make_source(const Recording& rec, const ExploreOptions& options, const ExplorePlan& plan,
                                          double* seconds) {
@@ -130,15 +188,14 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
   auto last_report = start;
   const size_t workers = plan.workers == 0 ? 1 : plan.workers;
   std::unique_ptr<StateSource> source = make_source(rec, options, plan, &result.enumerate_seconds);
-  std::vector<std::unique_ptr<Checker>> checkers;
+  CheckerPool checkers(workers, make_checker);
   std::vector<CheckItem> batch;
   for (;;) {
     batch.clear();
     const uint64_t left = options.max_states - result.states;
     source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), batch);
     if (batch.empty()) break;
-    while (checkers.size() < batch.size()) checkers.push_back(make_checker());
-    const std::vector<Recovered> recovered = recover_batch(checkers, batch);
+    const std::vector<Recovered> recovered = checkers.recover(batch);
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;
       tally(state, cut_phase(rec.trace, state.cut),

@@ -6,7 +6,8 @@
 //    progress about every 0.5 s;
 //  * QEMU: max_states states spread evenly over the enumeration
 //    (spread_states.h), `workers` checkers recovering at once (one batch of
-//    `workers` states at a time), progress after every batch.
+//    `workers` states at a time, each worker a thread that owns its checker
+//    for the whole exploration), progress after every batch.
 // States are tallied in enumeration order, so the kept first failure of each
 // signature does not depend on the number of workers.
 // Errors: an exception of a checker (or of options.progress) ends the
