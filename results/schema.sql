@@ -8,7 +8,7 @@
 -- time; see injector/results/schema.cpp.)
 --
 -- Invariants the library keeps:
---   * a workload row exists only when all its crash states are recorded: the
+--   * a workload row exists only when all its checked crash states are recorded: the
 --     row, its outcome counts, states, failure hits and failure upserts are
 --     written in one transaction (ResultsDb::record_workload, the commit point);
 --   * outcome_count holds the count of EVERY checked crash state, legal or
@@ -177,3 +177,13 @@ CREATE INDEX campaign_by_name ON campaign(name, shard_index, shard_count, starte
 -- check_s the rest of the exploration (recover, read back, classify).
 ALTER TABLE campaign ADD COLUMN options TEXT CHECK (options IS NULL OR json_valid(options));
 ALTER TABLE crash_state ADD COLUMN image_fingerprint TEXT;
+
+-- migration 4: workloads cut short by the campaign's deadline or a stop
+-- workload.partial = 1: the campaign's --duration deadline (or SIGINT or
+-- SIGTERM) ended the workload's exploration between two crash states; every
+-- state it checked is counted in outcome_count, its failures and kept
+-- states are recorded as for any workload, but states of its enumeration
+-- were left unchecked. status stays 'complete': the row holds everything
+-- that was checked. --resume continues after a partial workload (it is
+-- recorded), it does not check it again.
+ALTER TABLE workload ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));

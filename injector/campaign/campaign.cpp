@@ -50,8 +50,13 @@ class Engine {
     try {
       commit_loop();
     } catch (...) {
-      abort_ = true;
+      {
+        std::lock_guard lock(mutex_);  // a worker waiting for room sees it
+        abort_ = true;
+      }
+      room_.notify_all();
       for (auto& t : workers) t.join();
+      discard(std::move(queue_));
       db_.finish_campaign(summary_.campaign_id, results::CampaignStatus::interrupted, results::unix_now());
       throw;
     }
@@ -117,7 +122,7 @@ class Engine {
       try {
         WorkloadResult r = run_workload(make_job(corpus_, seed_, *index), ctx_);
         std::unique_lock lock(mutex_);
-        room_.wait(lock, [this] { return queue_.size() < max_queued(); });
+        room_.wait(lock, [this] { return queue_.size() < max_queued() || abort_; });
         queue_.push_back(std::move(r));
       } catch (const Stopped&) {
         break;
@@ -163,16 +168,29 @@ class Engine {
       batch.swap(queue_);
     }
     room_.notify_all();
-    for (auto& r : batch) {
+    while (!batch.empty()) {
+      WorkloadResult& r = batch.front();
       r.record.recorded_at = results::unix_now();
-      db_.record_workload(summary_.campaign_id, r.record);  // the commit point
+      try {
+        db_.record_workload(summary_.campaign_id, r.record);  // the commit point
+      } catch (...) {
+        discard(std::move(batch));
+        throw;
+      }
       ++summary_.workloads;
+      summary_.partial_workloads += r.record.partial ? 1 : 0;
       summary_.states += r.states;
       summary_.illegal += r.illegal;
       summary_.recording_findings += r.recording_findings.size();
       summary_.new_failures += r.new_failures;
       summary_.total_failures += r.new_failures;
+      batch.pop_front();
     }
+  }
+
+  // Results that will never be committed: their case files go too.
+  static void discard(std::deque<WorkloadResult> results) {
+    for (const auto& r : results) remove_case_files(r.case_files);
   }
 
   void enforce_limits() {
@@ -188,7 +206,7 @@ class Engine {
 
   ProgressSnapshot snapshot() const {
     ProgressSnapshot s{elapsed(), summary_.workloads, states_checked_.load(), summary_.new_failures,
-                       summary_.total_failures, std::nullopt};
+                       summary_.total_failures, std::nullopt, std::nullopt};
     const double rate = s.elapsed_s > 0 ? static_cast<double>(s.states) / s.elapsed_s : 0;
     if (o_.duration_s) s.eta_s = *o_.duration_s - s.elapsed_s;
     else if (o_.max_states != UINT64_MAX && rate > 0)

@@ -10,10 +10,15 @@
 // those, because workload i is a pure function of (corpus, seed, i). The
 // options are stored with the campaign (options_json.h).
 //
-// Stopping: `interrupted` (SIGINT) or the --duration deadline abort the
-// workloads in flight (their partial results are dropped); --max-states and
-// the workload limit only stop new workloads from starting. The campaign is
-// then marked interrupted (SIGINT, an error) or finished.
+// Stopping: `interrupted` (SIGINT, SIGTERM) or the --duration deadline stop
+// the workloads in flight between two crash states; each is committed as
+// partial (workload.partial) with every state it checked, its failures and
+// their case files, so the summary counts exactly what the progress line
+// did. A workload stopped before its first state is not committed (--resume
+// runs it). --max-states and the workload limit only stop new workloads
+// from starting. The campaign is then marked interrupted (a signal, an
+// error) or finished. A result that is not committed (an error) has its
+// case files removed: every case file is named by a committed row.
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -58,6 +63,7 @@ struct CampaignSummary {
   std::string uuid;
   results::CampaignStatus status = results::CampaignStatus::finished;
   uint64_t workloads = 0;  // committed by this run
+  uint64_t partial_workloads = 0;  // of those, cut short by the deadline or a stop
   uint64_t states = 0;
   uint64_t illegal = 0;
   uint64_t recording_findings = 0;

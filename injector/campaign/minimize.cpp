@@ -105,13 +105,13 @@ size_t op_count(const Workload& w) {
 
 std::optional<std::pair<Recording, StateFailure>> reproduce(const Workload& w, const std::string& signature,
                                                             const MinimizeOptions& options) {
+  if (options.should_stop()) throw Stopped{};
   Recording rec = record_inproc(w, options.bugs);
   ExploreOptions explore;
   explore.enumerate = options.enumerate;
-  explore.progress = [&options](const ExploreProgress&) {
-    if (options.should_stop()) throw Stopped{};
-  };
+  explore.should_stop = options.should_stop;
   ExploreResult r = explore_inproc(w, options.bugs, rec, explore);
+  if (r.stopped) throw Stopped{};
   for (auto& f : r.failures)
     if (f.signature == signature) return std::make_pair(std::move(rec), std::move(f));
   return std::nullopt;

@@ -37,15 +37,20 @@ void ProgressLine::finish(const ProgressSnapshot& s) {
 
 bool ProgressLine::same_counts(const ProgressSnapshot& s) const {
   return printed_ && printed_->workloads == s.workloads && printed_->states == s.states &&
-         printed_->new_failures == s.new_failures && printed_->total_failures == s.total_failures;
+         printed_->new_failures == s.new_failures && printed_->total_failures == s.total_failures &&
+         printed_->run.has_value() == s.run.has_value() &&
+         (!s.run || (printed_->run->cut == s.run->cut && printed_->run->illegal == s.run->illegal));
 }
 
 void ProgressLine::print(const ProgressSnapshot& s) {
   const double rate = s.elapsed_s > 0 ? static_cast<double>(s.states) / s.elapsed_s : 0.0;
+  const std::string eta = s.eta_s ? hms(*s.eta_s) : "-";
   const std::string line =
-      fmt::format("campaign {} | {} workloads | {} states | {:.0f} states/s | failures {} new / {} total | ETA {}",
-                  hms(s.elapsed_s), s.workloads, s.states, rate, s.new_failures, s.total_failures,
-                  s.eta_s ? hms(*s.eta_s) : "-");
+      s.run ? fmt::format("run {} | cut {}/{} | {} states | {:.0f} states/s | {} illegal | ETA {}", hms(s.elapsed_s),
+                          s.run->cut, s.run->cuts, s.states, rate, s.run->illegal, eta)
+            : fmt::format("campaign {} | {} workloads | {} states | {:.0f} states/s | failures {} new / {} total | "
+                          "ETA {}",
+                          hms(s.elapsed_s), s.workloads, s.states, rate, s.new_failures, s.total_failures, eta);
   if (tty_) fmt::print(out_, "\r{}\033[K", line);
   else fmt::print(out_, "{}\n", line);
   std::fflush(out_);

@@ -1,5 +1,7 @@
-// progress.h — the campaign's progress line on stderr:
+// progress.h — the progress line of long work on stderr: a campaign's
 //   campaign 00:01:23 | 120 workloads | 51234 states | 617 states/s | failures 1 new / 3 total | ETA 00:05:00
+// or, for one workload (`run`, a snapshot with `run` set),
+//   run 00:00:12 | cut 120/400 | 51234 states | 4100 states/s | 12 illegal | ETA 00:00:30
 // On a terminal it is redrawn in place every half second; otherwise (a log
 // file, a cron mail) one line is printed every 10 seconds.
 // Invariants: the line goes to stderr only (or the stream given, for tests),
@@ -13,6 +15,13 @@
 
 namespace sc::campaign {
 
+// Where the exploration of one workload is: at cut `cut` of `cuts`.
+struct RunPosition {
+  uint64_t cut = 0;
+  uint64_t cuts = 0;
+  uint64_t illegal = 0;  // illegal states so far
+};
+
 struct ProgressSnapshot {
   double elapsed_s = 0;
   uint64_t workloads = 0;
@@ -20,6 +29,7 @@ struct ProgressSnapshot {
   uint64_t new_failures = 0;
   uint64_t total_failures = 0;
   std::optional<double> eta_s;
+  std::optional<RunPosition> run;  // set: the line of one workload (workloads and failures unused)
 };
 
 class ProgressLine {

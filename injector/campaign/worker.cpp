@@ -1,9 +1,9 @@
 // worker.cpp — see worker.h.
 #include "injector/campaign/worker.h"
 
-#include <fmt/format.h>
-
 #include <chrono>
+#include <filesystem>
+#include <utility>
 
 #include "injector/campaign/convert.h"
 #include "injector/campaign/state_key.h"
@@ -41,6 +41,17 @@ class ClaimGuard {
   std::vector<std::string> held_;
 };
 
+// Removes the case files it holds unless released (the workload completed).
+class CaseFiles {
+ public:
+  CaseFiles() = default;
+  ~CaseFiles() { remove_case_files(paths); }
+  CaseFiles(const CaseFiles&) = delete;
+  CaseFiles& operator=(const CaseFiles&) = delete;
+  std::vector<std::string> release() { return std::exchange(paths, {}); }
+  std::vector<std::string> paths;
+};
+
 // Adds the states checked since the last call to the live counter.
 void count_states(const WorkerContext& ctx, uint64_t states, uint64_t* reported) {
   if (ctx.states_checked) *ctx.states_checked += states - *reported;
@@ -51,24 +62,37 @@ ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOption
   ExploreOptions o;
   o.enumerate = enumerate;
   o.max_states = ctx.max_states;
-  o.progress = [&ctx, reported](const ExploreProgress& p) {
-    if (ctx.should_stop()) throw Stopped{};
-    count_states(ctx, p.states, reported);
-  };
+  o.progress = [&ctx, reported](const ExploreProgress& p) { count_states(ctx, p.states, reported); };
+  o.should_stop = ctx.should_stop;
   return o;
 }
 
-// Saves the failure as found and minimised; returns the minimised case path.
+// Minimises the failure; nullopt if it does not reproduce alone or the
+// campaign is stopping (then the case is kept as found).
+std::optional<Minimized> minimized(const WorkloadJob& job, const WorkerContext& ctx,
+                                   const crash::EnumeratorOptions& enumerate, const StateFailure& f) {
+  if (!ctx.minimize) return std::nullopt;
+  try {
+    return minimize(job.workload, f.signature, MinimizeOptions{ctx.bugs, enumerate, 150, ctx.should_stop});
+  } catch (const Stopped&) {
+    return std::nullopt;
+  }
+}
+
+// Saves the failure as found (content-addressed, see case_file.h) and
+// minimised (the same name + "-min"); appends each file written to
+// `written`; returns the path of the reproducer (the minimised case if any).
 std::string save_cases(const WorkloadJob& job, const WorkerContext& ctx, const crash::EnumeratorOptions& enumerate,
-                       const Recording& rec, const StateFailure& f, size_t n) {
-  const std::string base = fmt::format("{}/{}{}-{}", ctx.cases_dir, ctx.case_prefix, job.name, n);
-  save_case(base + ".trace.json", job.workload, ctx.bugs, rec, f, enumerate.seed, ctx.tier.name());
-  if (!ctx.minimize) return base + ".trace.json";
-  MinimizeOptions mo{ctx.bugs, enumerate, 150, ctx.should_stop};
-  auto m = minimize(job.workload, f.signature, mo);
-  if (!m) return base + ".trace.json";  // does not reproduce alone: keep it as found
-  save_case(base + "-min.trace.json", m->workload, ctx.bugs, m->recording, m->failure, enumerate.seed);
-  return base + "-min.trace.json";
+                       const Recording& rec, const StateFailure& f, std::vector<std::string>* written) {
+  const std::string found = save_case_in(ctx.cases_dir, ctx.case_prefix + job.name, job.workload, ctx.bugs, rec, f,
+                                         enumerate.seed, ctx.tier.name());
+  written->push_back(found);
+  const auto m = minimized(job, ctx, enumerate, f);
+  if (!m) return found;
+  const std::string min = found.substr(0, found.size() - std::string(".trace.json").size()) + "-min.trace.json";
+  save_case(min, m->workload, ctx.bugs, m->recording, m->failure, enumerate.seed);
+  written->push_back(min);
+  return min;
 }
 
 results::StateRow state_row(const Recording& rec, const StateFailure& f, uint64_t check_us) {
@@ -86,6 +110,13 @@ results::StateRow state_row(const Recording& rec, const StateFailure& f, uint64_
 
 }  // namespace
 
+void remove_case_files(const std::vector<std::string>& paths) {
+  for (const auto& path : paths) {
+    std::error_code ignored;  // best effort: a file already gone is no harm
+    std::filesystem::remove(path, ignored);
+  }
+}
+
 bool SignatureClaims::claim(const std::string& signature) {
   std::lock_guard lock(mutex_);
   return claimed_.insert(signature).second;
@@ -100,6 +131,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   crash::EnumeratorOptions enumerate = ctx.enumerate;
   enumerate.seed = job.enumeration_seed;
   ClaimGuard claims(ctx.claims);
+  CaseFiles cases;
   WorkloadResult out;
   results::WorkloadRecord& w = out.record;
   w.name = job.name;
@@ -116,17 +148,18 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   uint64_t reported = 0;
   const ExploreResult r =
       tier::explore_on(ctx.tier, job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
+  if (r.stopped && r.states == 0) throw Stopped{};  // nothing checked: nothing to commit
   count_states(ctx, r.states, &reported);
+  w.partial = r.stopped;
   w.enumerate_s = r.enumerate_seconds;
   w.check_s = r.seconds - r.enumerate_seconds;
   w.counts = outcome_counts(r);
   out.states = r.states;
   out.illegal = r.illegal;
-  for (size_t i = 0; i < r.failures.size(); ++i) {
-    const StateFailure& f = r.failures[i];
+  for (const StateFailure& f : r.failures) {
     results::FailureHit hit{f.signature, f.phase, to_db(f.verdict.outcome), r.signatures.at(f.signature), std::nullopt};
     if (claims.claim(f.signature)) {
-      const std::string path = save_cases(job, ctx, enumerate, rec, f, i + 1);
+      const std::string path = save_cases(job, ctx, enumerate, rec, f, &cases.paths);
       hit.reproducer = results::Reproducer{path, enumerate.seed,
                                            "stablecut replay " + path + " --tier " + ctx.tier.name()};
       out.new_signatures.push_back(f.signature);
@@ -136,6 +169,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
     w.states.push_back(state_row(rec, f, check_us_per_state(r)));
   }
   claims.dismiss();
+  out.case_files = cases.release();
   return out;
 }
 

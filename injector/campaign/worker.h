@@ -10,9 +10,17 @@
 // machine (recorder, checker or QEMU session, enumerator); the only shared state is the
 // SignatureClaims set, under its mutex.
 //
-// Invariants: a workload cut short (context.should_stop) throws Stopped and
-// releases the signatures it claimed, so nothing partial is ever returned;
-// case files are written before the record that names them is committed.
+// Stopping: context.should_stop is asked between crash states; when it
+// turns true the exploration ends there and the result is marked partial
+// (record.partial), holding every state checked so far, its failures and
+// their case files (kept as found: minimising stops too). A workload
+// stopped before its first crash state throws Stopped.
+//
+// Invariants: a workload that throws (Stopped or an error) releases the
+// signatures it claimed and removes the case files it wrote; case files are
+// written before the record that names them is committed, and a caller that
+// drops a result without committing it removes its case_files (no case file
+// outlives the absence of a row naming it).
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -60,7 +68,11 @@ struct WorkloadResult {
   size_t new_failures = 0;
   std::vector<std::string> recording_findings;
   std::vector<std::string> new_signatures;
+  std::vector<std::string> case_files;  // written for this result: remove them if it is not committed
 };
+
+// Removes the files (best effort; used for results that are not committed).
+void remove_case_files(const std::vector<std::string>& paths);
 
 WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& context);
 

@@ -1,16 +1,37 @@
 // case_file.cpp — see case_file.h.
 #include "injector/check/case_file.h"
 
+#include <fmt/format.h>
+
+#include <cctype>
 #include <filesystem>
 
 #include "injector/check/state_json.h"
+#include "injector/crash/whole_file.h"
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
+#include "kernel/core/checksum.h"
+#include "kernel/core/limits.h"
+#include "kernel/core/root_store.h"
 
 namespace sc {
 
-void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
-               const StateFailure& failure, uint64_t seed, const std::string& tier) {
+namespace {
+
+// The largest disk a workload can ask for fits a trace file.
+static_assert(kKernelAreaSectors + uint64_t{kMaxManagers} * kMaxPartitionBlocks * kSectorsPerPage <=
+              crash::kMaxTraceSectors);
+
+// A case's trace is recorded on its workload's disk; a hand-edited
+// sector_count that differs would build a crash image of another size.
+void check_disk_size(const crash::TraceFile& file, const Workload& w, const std::string& path) {
+  if (file.trace.sector_count() != w.disk_sectors())
+    throw InputError(path + ": sector_count: expected " + std::to_string(w.disk_sectors()) +
+                     " (the disk of its workload " + w.name + "), got " + std::to_string(file.trace.sector_count()));
+}
+
+crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                                 const StateFailure& failure, uint64_t seed, const std::string& tier) {
   crash::TraceFile file(rec.trace);
   file.workload = workload_to_json(w);
   file.seed = seed;
@@ -23,9 +44,42 @@ void save_case(const std::string& path, const Workload& w, const SeededBugs& bug
                             {"phase", phase_name(failure.phase)},
                             {"signature", failure.signature},
                             {"reason", failure.verdict.reason}}}};
+  return file;
+}
+
+void make_parent(const std::string& path) {
   const std::filesystem::path p(path);
   if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
-  crash::save_trace_file(path, file);
+}
+
+std::string file_name_part(const std::string& text) {
+  std::string out = text.empty() ? "case" : text;
+  for (char& c : out)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
+  return out;
+}
+
+std::string bugs_part(const SeededBugs& bugs) {
+  const auto names = enabled_bug_names(bugs);
+  return names.empty() ? "no-bugs" : fmt::format("{}", fmt::join(names, "+"));
+}
+
+}  // namespace
+
+void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
+               const StateFailure& failure, uint64_t seed, const std::string& tier) {
+  make_parent(path);
+  crash::save_trace_file(path, case_trace_file(w, bugs, rec, failure, seed, tier));
+}
+
+std::string save_case_in(const std::string& dir, const std::string& label, const Workload& w, const SeededBugs& bugs,
+                         const Recording& rec, const StateFailure& failure, uint64_t seed, const std::string& tier) {
+  const std::string text = crash::trace_file_text(case_trace_file(w, bugs, rec, failure, seed, tier));
+  const std::string path = fmt::format("{}/{}-{}-{}-{:016x}.trace.json", dir, file_name_part(label),
+                                       file_name_part(tier), bugs_part(bugs), checksum64(text.data(), text.size()));
+  make_parent(path);
+  crash::write_whole_file(path, text.data(), text.size());
+  return path;
 }
 
 Case load_case(const std::string& path) {
@@ -33,6 +87,7 @@ Case load_case(const std::string& path) {
   const JsonField meta(file.meta, path, "meta");
   if (!file.crash_state) JsonField(file.meta, path, "crash_state").fail("missing; a case names one crash state");
   Workload w = parse_workload(file.workload, path + " (embedded workload)");
+  check_disk_size(file, w, path);
   SeededBugs bugs = bugs_from_json(meta.child("bugs").value(), path);
   auto history = states_from_json(meta.child("history").value(), w, path);
   auto spans = spans_from_json(meta.child("spans").value(), path);

@@ -3,6 +3,14 @@
 // whose meta holds the tier, the seeded bugs, the stable states S_0..S_k,
 // the stabilisation spans and the verdict found. Tier-neutral: replay_case()
 // checks the case again through any tier's Checker.
+//
+// Case files are content-addressed: save_case_in() names a case
+//   LABEL-TIER-BUGS-HASH.trace.json
+// (BUGS: the enabled seeded bugs joined by '+', or "no-bugs"; HASH: 16 hex
+// digits of the checksum of the file's bytes), so two different cases never
+// share a name — a printed replay command reproduces the failure it was
+// printed for, whatever runs later — and the same case always gets the same
+// name (rewriting it changes nothing).
 #pragma once
 #include <string>
 #include <vector>
@@ -26,6 +34,11 @@ struct Case {
 
 void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
                const StateFailure& failure, uint64_t seed, const std::string& tier = "inproc");
+// Saves the case in `dir` under its content-addressed name (above), built
+// from `label` (e.g. the workload's name; characters other than letters,
+// digits, '.', '_' and '-' become '_'); returns its path.
+std::string save_case_in(const std::string& dir, const std::string& label, const Workload& w, const SeededBugs& bugs,
+                         const Recording& rec, const StateFailure& failure, uint64_t seed, const std::string& tier);
 Case load_case(const std::string& path);
 
 // Rebuilds the case's crash image and checks it again with `checker`.

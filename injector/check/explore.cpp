@@ -195,6 +195,10 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
     const uint64_t left = options.max_states - result.states;
     source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), batch);
     if (batch.empty()) break;
+    if (options.should_stop && options.should_stop()) {
+      result.stopped = true;  // states are left unchecked
+      break;
+    }
     const std::vector<Recovered> recovered = checkers.recover(batch);
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;

@@ -10,6 +10,8 @@
 //    for the whole exploration), progress after every batch.
 // States are tallied in enumeration order, so the kept first failure of each
 // signature does not depend on the number of workers.
+// options.should_stop is asked before each batch; once it is true no state
+// is started, and the result counts the states checked so far (`stopped`).
 // Errors: an exception of a checker (or of options.progress) ends the
 // exploration once the running batch has ended, and is rethrown.
 #pragma once

@@ -1,6 +1,8 @@
 // cmd_campaign.cpp — `stablecut campaign`: runs the campaign engine
-// (injector/campaign/campaign.h) with its flags, installs the SIGINT handler
-// that stops it cleanly, and prints a summary on stdout. With --resume the
+// (injector/campaign/campaign.h) with its flags, installs the SIGINT and
+// SIGTERM handlers that stop it cleanly (everything checked so far is
+// committed), and prints a summary on stdout whose counts equal the last
+// progress line's. With --resume the
 // options come from the database (campaign_resume.h). Exit 0 if every crash
 // state this run checked was legal, 1 if any was not, 2 on bad input.
 #include <fmt/format.h>
@@ -17,19 +19,27 @@ namespace sc::cli {
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};  // set by SIGINT only
+std::atomic<bool> g_interrupted{false};  // set by SIGINT or SIGTERM only
 
-extern "C" void on_sigint(int) { g_interrupted = true; }
+extern "C" void on_stop_signal(int) { g_interrupted = true; }
+
+std::string partial_note(const campaign::CampaignSummary& s) {
+  if (s.partial_workloads == 0) return "";
+  return fmt::format(" ({} cut short by the {})", s.partial_workloads,
+                     s.status == results::CampaignStatus::interrupted ? "stop" : "deadline");
+}
 
 int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const EnumerationFlags& enumeration,
                          const tier::TierSpec& tier) {
   const campaign::CampaignOptions options =
       flags.resume ? resume_options(cmd, flags, enumeration, tier) : to_options(flags, enumeration, tier);
-  std::signal(SIGINT, on_sigint);
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
   const campaign::CampaignSummary s = campaign::run_campaign(options, g_interrupted);
   std::signal(SIGINT, SIG_DFL);
-  fmt::print("campaign {} ({}) {}: {} workloads, {} crash states in {:.1f} s ({:.0f} states/s), {} illegal\n",
-             s.campaign_id, s.uuid, results::name(s.status), s.workloads, s.states, s.seconds,
+  std::signal(SIGTERM, SIG_DFL);
+  fmt::print("campaign {} ({}) {}: {} workloads{}, {} crash states in {:.1f} s ({:.0f} states/s), {} illegal\n",
+             s.campaign_id, s.uuid, results::name(s.status), s.workloads, partial_note(s), s.states, s.seconds,
              s.seconds > 0 ? static_cast<double>(s.states) / s.seconds : 0.0, s.illegal);
   fmt::print("failures: {} new, {} total; see: stablecut stats --db {} --campaign {}\n", s.new_failures,
              s.total_failures, flags.db, s.campaign_id);

@@ -1,12 +1,17 @@
 // cmd_run.cpp — `stablecut run`: records one workload (checking every op and
 // every crash step online), then enumerates its crash states and checks the
 // recovery of each. Prints the outcome table and one block per failure with
-// its case file and replay command. Exit 0 if every state was legal, 1 if
+// its case file (content-addressed, see case_file.h: never overwritten by a
+// different case) and replay command. While checking, the progress line of
+// injector/campaign/progress.h goes to stderr; stdout is line-buffered, so
+// piped output appears as it happens. Exit 0 if every state was legal, 1 if
 // any was not, 2 on bad input.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <string>
 
+#include "injector/campaign/progress.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
@@ -28,18 +33,34 @@ struct RunFlags {
   size_t live_cuts = 4;
 };
 
-std::string case_path(const RunFlags& flags, const Workload& w, uint64_t seed, size_t index) {
-  return fmt::format("{}/{}-s{}-{}.trace.json", flags.cases_dir, w.name, seed, index + 1);
+campaign::ProgressSnapshot run_snapshot(const ExploreProgress& p) {
+  const double eta = p.cut > 0 ? p.seconds * static_cast<double>(p.cuts - p.cut) / static_cast<double>(p.cut) : 0;
+  return campaign::ProgressSnapshot{p.seconds, 0, p.states, 0, 0, eta, campaign::RunPosition{p.cut, p.cuts, p.illegal}};
+}
+
+// Explores with the progress line on stderr; ends it with the result's counts.
+ExploreResult explore_with_progress(const tier::TierSpec& tier, const Workload& w, const SeededBugs& bugs,
+                                    const Recording& rec, ExploreOptions options) {
+  campaign::ProgressLine line;
+  ExploreProgress last{0, 0, 0, rec.trace.cut_count(), 0};
+  options.progress = [&](const ExploreProgress& p) {
+    last = p;
+    line.update(run_snapshot(p));
+  };
+  const ExploreResult r = tier::explore_on(tier, w, bugs, rec, options);
+  const bool whole = r.states < options.max_states;  // the enumeration ran to its end
+  line.finish(run_snapshot(ExploreProgress{r.states, r.illegal, whole ? last.cuts : last.cut, last.cuts, r.seconds}));
+  return r;
 }
 
 int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, const tier::TierSpec& tier) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // before any output: piped lines appear as they are printed
   Workload w = load_workload_file(flags.workload);
   if (flags.schedule_seed_given) w.seed = flags.schedule_seed;
   const SeededBugs bugs = enumeration.seeded_bugs();
   ExploreOptions options;
   options.enumerate = enumeration.options();
   options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? tier::kDefaultQemuStates : flags.max_states;
-  options.progress = print_progress;
 
   const Recording rec = tier::record_on(tier, w, bugs);
   const auto bug_names = enabled_bug_names(bugs);
@@ -50,17 +71,15 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
              rec.spans.size(), rec.trace.requests().size());
   for (const auto& f : rec.findings) fmt::print("FINDING (while recording): {}\n", f);
 
-  const ExploreResult r = tier::explore_on(tier, w, bugs, rec, options);
-  end_progress();
+  const ExploreResult r = explore_with_progress(tier, w, bugs, rec, options);
   const std::vector<std::string> live = tier::live_cuts_on(tier, w, bugs, rec, flags.live_cuts);
   for (const auto& line : live) fmt::print("FINDING (live cut): {}\n", line);
   fmt::print("checked {} crash states in {:.2f} s ({:.0f} states/s; {} duplicate images skipped)\n", r.states,
              r.seconds, r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, r.duplicates);
   print_outcome_table(r);
-  for (size_t i = 0; i < r.failures.size(); ++i) {
-    const std::string path = case_path(flags, w, enumeration.seed, i);
-    save_case(path, w, bugs, rec, r.failures[i], enumeration.seed, tier.name());
-    print_failure(r.failures[i], r.signatures.at(r.failures[i].signature), path, tier.name());
+  for (const StateFailure& f : r.failures) {
+    const std::string path = save_case_in(flags.cases_dir, w.name, w, bugs, rec, f, enumeration.seed, tier.name());
+    print_failure(f, r.signatures.at(f.signature), path, tier.name());
   }
   const bool bad = !rec.findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {
@@ -87,7 +106,9 @@ void add_run(CLI::App& app, Action* action) {
                   "Check at most this many crash states (QEMU tier default: 200, spread over the trace)");
   cmd->add_option("--live-cuts", flags->live_cuts, "QEMU tier: live cuts to compare with offline cuts")
       ->capture_default_str();
-  cmd->add_option("--cases-dir", flags->cases_dir, "Where failing cases are written")->capture_default_str();
+  cmd->add_option("--cases-dir", flags->cases_dir,
+                  "Where failing cases are written (named WORKLOAD-TIER-BUGS-HASH by their content: never reused)")
+      ->capture_default_str();
   add_enumeration_flags(cmd, enumeration);
   cmd->callback([flags, enumeration, tier, action] {
     *action = [flags, enumeration, tier] { return run_workload(*flags, *enumeration, *tier); };

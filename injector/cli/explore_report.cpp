@@ -2,9 +2,6 @@
 #include "injector/cli/explore_report.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
-
-#include <cstdio>
 
 namespace sc::cli {
 
@@ -63,19 +60,6 @@ void print_failure(const StateFailure& f, uint64_t states, const std::string& ca
              kept_text(f.state), phase_name(f.phase));
   print_verdict(f.verdict);
   fmt::print("  case: {}\n  replay: stablecut replay {} --tier {}\n", case_path, case_path, tier);
-}
-
-void print_progress(const ExploreProgress& p) {
-  if (!isatty(STDERR_FILENO)) return;
-  const double rate = p.seconds > 0 ? static_cast<double>(p.states) / p.seconds : 0;
-  const double eta = p.cut > 0 ? p.seconds * static_cast<double>(p.cuts - p.cut) / static_cast<double>(p.cut) : 0;
-  std::fprintf(stderr, "\r%6.1fs  cut %zu/%zu  %llu states  %.0f states/s  %llu illegal  ETA %.0fs   ", p.seconds,
-               p.cut, p.cuts, static_cast<unsigned long long>(p.states), rate,
-               static_cast<unsigned long long>(p.illegal), eta);
-}
-
-void end_progress() {
-  if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\r%80s\r", "");
 }
 
 }  // namespace sc::cli

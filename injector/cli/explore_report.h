@@ -1,6 +1,6 @@
 // explore_report.h — how `run` and `replay` print results: the outcome ×
-// phase table, one block per failure signature (reason, diff, case file and
-// the command that replays it), and a progress line on stderr.
+// phase table, and one block per failure signature (reason, diff, case file
+// and the command that replays it).
 #pragma once
 #include <string>
 
@@ -11,7 +11,5 @@ namespace sc::cli {
 void print_outcome_table(const ExploreResult& r);
 void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier);
 void print_verdict(const Verdict& v);
-void print_progress(const ExploreProgress& p);
-void end_progress();
 
 }  // namespace sc::cli

@@ -59,8 +59,10 @@ nlohmann::json trace_file_to_json(const TraceFile& file) {
           {"crash_state", crash_state_to_json(file.crash_state)}};
 }
 
+std::string trace_file_text(const TraceFile& file) { return trace_file_to_json(file).dump(1) + '\n'; }
+
 void save_trace_file(const std::string& path, const TraceFile& file) {
-  const std::string text = trace_file_to_json(file).dump(1) + '\n';
+  const std::string text = trace_file_text(file);
   write_whole_file(path, text.data(), text.size());
 }
 

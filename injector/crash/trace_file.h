@@ -36,6 +36,12 @@ using sc::InputError;
 inline constexpr const char* kTraceFormat = "stablecut-trace";
 inline constexpr uint64_t kTraceVersion = 1;
 
+// The largest disk a trace file may describe: 2^19 sectors (256 MiB), twice
+// the largest disk a workload can ask for (workload.cpp checks that), so a
+// hand-edited sector_count can neither exhaust memory when a crash image is
+// built nor make each recovery boot copy a huge image.
+inline constexpr uint64_t kMaxTraceSectors = uint64_t{1} << 19;
+
 struct TraceFile {
   explicit TraceFile(Trace t) : trace(std::move(t)) {}
 
@@ -50,6 +56,8 @@ nlohmann::json trace_file_to_json(const TraceFile& file);
 // `name` is the file name used in error messages.
 TraceFile trace_file_from_json(const nlohmann::json& document, const std::string& name);
 
+// The file's bytes as save_trace_file() writes them.
+std::string trace_file_text(const TraceFile& file);
 // Throws std::runtime_error if the file cannot be written.
 void save_trace_file(const std::string& path, const TraceFile& file);
 // Throws InputError for anything but a valid trace file.

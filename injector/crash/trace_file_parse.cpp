@@ -16,8 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr uint64_t kMaxSectorCount = uint64_t{1} << 40;
-
 class DocumentReader {
  public:
   explicit DocumentReader(std::string name) : name_(std::move(name)) {}
@@ -187,8 +185,12 @@ nlohmann::json opaque_object(const DocumentReader& r, const json& doc, const cha
 TraceFile trace_file_from_json(const json& document, const std::string& name) {
   const DocumentReader r(name);
   check_header(r, document);
-  const uint64_t sector_count = r.unsigned_member(document, "", "sector_count", kMaxSectorCount);
-  if (sector_count == 0) r.fail("sector_count", "expected at least 1 sector");
+  const json& sectors = r.member(document, "", "sector_count");
+  if (!sectors.is_number_unsigned() || sectors.get<uint64_t>() == 0 || sectors.get<uint64_t>() > kMaxTraceSectors)
+    r.fail("sector_count", "expected 1 to " + std::to_string(kMaxTraceSectors) + " sectors (kMaxTraceSectors, a " +
+                               std::to_string(kMaxTraceSectors * kSectorSize >> 20) + " MiB disk), got " +
+                               sectors.dump());
+  const uint64_t sector_count = sectors.get<uint64_t>();
   TraceFile file{Trace(sector_count, read_base(r, document, sector_count))};
   file.seed = r.unsigned_member(document, "", "seed", UINT64_MAX);
   file.workload = opaque_object(r, document, "workload");

@@ -3,7 +3,9 @@
 // `max_states` states, spread evenly over the enumeration
 // (injector/check/spread_states.h), recovered `workers` boots at a time (one
 // QemuChecker, i.e. one nbdkit + QEMU session, per worker), each judged by
-// classify() like the in-process tier. An exception thrown by
+// classify() like the in-process tier. options.should_stop is asked before
+// each batch of boots; once it is true no boot starts, and the result counts
+// the states checked so far (`stopped` set). An exception thrown by
 // options.progress (or a session) ends the exploration and is rethrown.
 #pragma once
 #include "injector/check/explore.h"

@@ -7,10 +7,11 @@
 //    did not finish cleanly, or in which the guest killed a manager or locus
 //    in U-mode, is a finding;
 //  * recovered_from_qemu() turns one recovery boot into an sc::Recovered:
-//    hang → hang, a trap/panic, a manager killed in U-mode (SC USER
-//    faults > 0) or a QEMU failure → recovery_crash, a failed
-//    boot or refused enumeration → recovery_failed, else the state read back;
-//    fsck runs on the host over the same crash image.
+//    hang → hang, a trap/panic or a manager killed in U-mode (SC USER
+//    faults > 0) → recovery_crash, a failed boot or refused enumeration →
+//    recovery_failed, else the state read back; fsck runs on the host over
+//    the same crash image. QEMU, kernel-image and timeout failures never get
+//    here: the tier throws them as setup errors (boot_health.h).
 // Errors that leave no trace are InputError-free runtime failures: they are
 // returned as one line in Recording::findings with an empty trace.
 #pragma once

@@ -100,6 +100,9 @@ class QemuRunner {
   RunResult boot();
   void stop_disk();
   void power_cut();
+  // The timeout of the next boots (a calibration boot may need longer).
+  void set_timeout(std::chrono::milliseconds timeout) { config_.timeout = timeout; }
+  std::chrono::milliseconds timeout() const { return config_.timeout; }
 
   // Where the NBD socket is (empty before start_disk), and every pid this
   // runner has started, for tests that check nothing is left running.

@@ -1,13 +1,18 @@
 // qemu_tier.cpp — see qemu_tier.h.
 #include "injector/qemu/qemu_tier.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <thread>
 
+#include "injector/common/input_error.h"
 #include "injector/crash/trace_file.h"
 #include "injector/crash/whole_file.h"
+#include "injector/qemu/boot_health.h"
 #include "injector/qemu/workload_blob.h"
 
 namespace sc::qemu {
@@ -68,6 +73,7 @@ QemuRecording run_recording(const TempDir& dir, const Workload& w, const SeededB
   QemuRecording rec;
   if (std::string error = runner.start_disk(); !error.empty()) {
     rec.error = error;
+    rec.run.error = error;
     return rec;
   }
   rec.run = runner.boot();
@@ -82,11 +88,42 @@ QemuRecording run_recording(const TempDir& dir, const Workload& w, const SeededB
   return rec;
 }
 
+QemuRecording record_once(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
+  const std::unique_ptr<TempDir> dir = make_dir();
+  return run_recording(*dir, w, bugs, cfg, {});
+}
+
+// The guest reports the workload's first boot (kMarkBoot) before any step.
+bool reached_workload(const QemuRecording& rec) {
+  return std::any_of(rec.guest.marks.begin(), rec.guest.marks.end(), [](const GuestMark& m) {
+    return m.kind == rv::channel::kMark && m.args[0] == rv::channel::kMarkBoot;
+  });
+}
+
+// A record run that hung is run once more with the calibration timeout
+// (boot_health.h); if that one ends, it is the recording.
+QemuRecording healthy_recording(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
+  QemuRecording rec = record_once(w, bugs, cfg);
+  std::optional<QemuRecording> slow;
+  BootHealth health(cfg.kernel_elf, cfg.timeout, "record run of " + w.name);
+  RunResult judged = health.judge(rec.run, [&](std::chrono::milliseconds limit) {
+    TierConfig patient = cfg;
+    patient.timeout = limit;
+    slow = record_once(w, bugs, patient);
+    return slow->run;
+  });
+  if (slow && judged.outcome != Outcome::hang) return std::move(*slow);
+  rec.run = std::move(judged);
+  return rec;
+}
+
 }  // namespace
 
 QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
-  const std::unique_ptr<TempDir> dir = make_dir();
-  QemuRecording rec = run_recording(*dir, w, bugs, cfg, {});
+  QemuRecording rec = healthy_recording(w, bugs, cfg);
+  if (rec.trace && !reached_workload(rec))
+    throw InputError(fmt::format("--kernel {}: the record run of {} never reached the workload ({}, exit {})",
+                                 cfg.kernel_elf, w.name, outcome_name(rec.run.outcome), rec.run.exit_code));
   if (rec.error.empty() && (!finished_cleanly(rec.run) || !rec.guest.ended))
     rec.error = std::string("record run did not finish: ") + outcome_name(rec.run.outcome) + ", exit " +
                 std::to_string(rec.run.exit_code);
@@ -102,16 +139,29 @@ RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, cons
                             {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "next_image=" + next_image()});
   rc.boot_end_marker = "SC DONE";
   runner_ = std::make_unique<QemuRunner>(std::move(rc));
+  health_ = std::make_unique<BootHealth>(cfg.kernel_elf, cfg.timeout, "recovery boot of " + w.name);
 }
 
 RecoverySession::~RecoverySession() { runner_.reset(); }
 
 std::string RecoverySession::next_image() const { return dir_->file("next.raw"); }
 
-QemuRecovery RecoverySession::recover(std::span<const uint8_t> image) {
+RunResult RecoverySession::boot(std::span<const uint8_t> image) {
   crash::write_whole_file(next_image(), image.data(), image.size());
+  return runner_->boot();
+}
+
+// A hung boot is judged by boot_health.h, which may boot the same image
+// again with a longer timeout.
+QemuRecovery RecoverySession::recover(std::span<const uint8_t> image) {
   QemuRecovery r;
-  r.run = runner_->boot();
+  r.run = health_->judge(boot(image), [&](std::chrono::milliseconds limit) {
+    const std::chrono::milliseconds usual = runner_->timeout();
+    runner_->set_timeout(limit);
+    RunResult again = boot(image);
+    runner_->set_timeout(usual);
+    return again;
+  });
   r.readback = parse_readback(r.run.console);
   return r;
 }

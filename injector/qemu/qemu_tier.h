@@ -19,6 +19,11 @@
 // The workload reaches the guest as a blob in RAM (workload_blob.h); every
 // run gets the same seed-derived scheduling as the in-process tier.
 // Timeouts: cfg.timeout per QEMU boot; a boot past it is RunResult hang.
+// Setup errors: record_qemu and RecoverySession judge every boot by
+// boot_health.h and throw InputError (exit 2, one line) when QEMU, the
+// kernel image, the plugin or the timeout, not the system under test, made
+// it fail; record_qemu also when the guest never reached the workload (no
+// kMarkBoot). What is returned is the system under test's doing.
 // Invariant: every file lives in a private temp directory removed on return
 // (or with the session); errors are one line in `error`.
 #pragma once
@@ -32,6 +37,7 @@
 
 #include "injector/common/seeded_bugs.h"
 #include "injector/crash/trace.h"
+#include "injector/qemu/boot_health.h"
 #include "injector/qemu/guest_report.h"
 #include "injector/qemu/qemu_runner.h"
 #include "injector/workload/workload.h"
@@ -73,16 +79,19 @@ class RecoverySession {
   RecoverySession& operator=(const RecoverySession&) = delete;
 
   // `image` is the whole crash image (w.disk_sectors() * 512 bytes).
+  // Throws InputError (exit 2) on a setup error rather than return it as a
+  // recovery (boot_health.h).
   QemuRecovery recover(std::span<const uint8_t> image);
   // How many QEMU processes the session has started (1 unless a boot hung or died).
   size_t qemu_starts() const { return runner_->qemu_starts(); }
 
  private:
   std::string next_image() const;
+  RunResult boot(std::span<const uint8_t> image);
 
   std::unique_ptr<TempDir> dir_;
   std::unique_ptr<QemuRunner> runner_;
-  std::string error_;
+  std::unique_ptr<BootHealth> health_;
 };
 
 QemuRecovery recover_qemu(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,

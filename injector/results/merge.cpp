@@ -38,9 +38,9 @@ constexpr std::array<const char*, 4> kMapCampaignsAndWorkloads = {
     "FROM src.workload s JOIN campaign_map cm ON cm.src_id = s.campaign_id "
     "WHERE NOT EXISTS (SELECT 1 FROM main.workload m WHERE m.campaign_id = cm.dst_id AND m.name = s.name)",
     "INSERT INTO main.workload(campaign_id, name, origin, corpus_path, parent_name, mutation_seed, workload_json, "
-    "seed, request_count, record_s, enumerate_s, check_s, recorded_at, status) "
+    "seed, request_count, record_s, enumerate_s, check_s, recorded_at, status, partial) "
     "SELECT nw.campaign_id, s.name, s.origin, s.corpus_path, s.parent_name, s.mutation_seed, s.workload_json, "
-    "s.seed, s.request_count, s.record_s, s.enumerate_s, s.check_s, s.recorded_at, s.status "
+    "s.seed, s.request_count, s.record_s, s.enumerate_s, s.check_s, s.recorded_at, s.status, s.partial "
     "FROM src.workload s JOIN new_workload nw ON nw.src_id = s.id ORDER BY s.id",
     "CREATE TEMP TABLE workload_map AS SELECT nw.src_id AS src_id, m.id AS dst_id "
     "FROM new_workload nw JOIN main.workload m ON m.campaign_id = nw.campaign_id AND m.name = nw.name",

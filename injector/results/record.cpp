@@ -64,14 +64,15 @@ std::int64_t ResultsDb::insert_workload_row(std::int64_t campaign_id, const Work
   const bool corpus = w.origin.kind == OriginKind::corpus;
   Statement st(*conn_,
                "INSERT INTO workload(campaign_id, name, origin, corpus_path, parent_name, mutation_seed, "
-               "workload_json, seed, request_count, record_s, enumerate_s, check_s, recorded_at, status) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete') RETURNING id");
+               "workload_json, seed, request_count, record_s, enumerate_s, check_s, recorded_at, status, partial) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?) RETURNING id");
   st.bind(1, campaign_id).bind(2, w.name).bind(3, name(w.origin.kind));
   st.bind(4, text_if(corpus, w.origin.corpus_path)).bind(5, text_if(!corpus, w.origin.parent_name));
   st.bind(6, text_if(!corpus, format_seed(w.origin.mutation_seed)));
   st.bind(7, w.workload_json).bind(8, format_seed(w.seed));
   st.bind(9, as_int(*conn_, w.request_count, "request_count"));
   st.bind(10, w.record_s).bind(11, w.enumerate_s).bind(12, w.check_s).bind(13, w.recorded_at);
+  st.bind(14, std::int64_t{w.partial ? 1 : 0});
   st.step();
   const std::int64_t id = st.column_int(0);
   st.reset();

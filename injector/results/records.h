@@ -125,6 +125,7 @@ struct WorkloadRecord {
   double enumerate_s = 0;
   double check_s = 0;
   std::int64_t recorded_at = 0;
+  bool partial = false;  // a deadline or stop ended its exploration early; counts hold what was checked
   std::vector<OutcomeCount> counts;
   std::vector<StateRow> states;
   std::vector<FailureHit> failures;

@@ -11,7 +11,8 @@
 //   * record_workload is the commit point: one transaction writes the
 //     workload row, its outcome counts, kept crash states, failure hits and
 //     failure upserts, so a SIGKILL never leaves a half-recorded workload and
-//     complete_workloads() is exactly the set of workloads fully recorded;
+//     complete_workloads() is exactly the set of workloads recorded (a
+//     partial one, cut short by a deadline, included: see schema.sql);
 //   * a ResultsDb is one SQLite connection: use it from one thread at a time
 //     (open one per thread; WAL lets readers run beside the writer);
 //   * every error is a DbError "<path>: <what>" (one line);
@@ -64,7 +65,7 @@ class ResultsDb {
   std::optional<Campaign> find_resumable_campaign(const ResumeFilter& filter) const;
   // Marks the campaign running again (finished_at cleared) and returns it.
   Campaign resume_campaign(std::int64_t campaign_id);
-  // Names of the campaign's recorded (hence complete) workloads, sorted.
+  // Names of the campaign's recorded workloads (partial ones included), sorted.
   std::vector<std::string> complete_workloads(std::int64_t campaign_id) const;
   void finish_campaign(std::int64_t campaign_id, CampaignStatus status, std::int64_t finished_at);
   Campaign campaign(std::int64_t campaign_id) const;  // unknown id: DbError

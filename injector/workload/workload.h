@@ -61,6 +61,8 @@ struct Workload {
 };
 
 constexpr uint32_t kDefaultPartitionBlocks = 512;
+constexpr uint32_t kMinPartitionBlocks = 64;
+constexpr uint32_t kMaxPartitionBlocks = 4096;
 constexpr uint32_t kMaxWorkloadPages = 200;
 
 BootConfig boot_config(const Workload& w, const KernelBugs& bugs);

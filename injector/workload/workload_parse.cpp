@@ -52,7 +52,7 @@ void Parser::manager(const JsonField& f) {
     if (w_.managers.size() >= kMaxSelfManaging)
       f.fail("at most " + std::to_string(kMaxSelfManaging) + " self-managing managers");
     spec.partition_blocks = f.has("partition_blocks")
-                                ? static_cast<uint32_t>(f.child("partition_blocks").integer(64, 4096))
+                                ? static_cast<uint32_t>(f.child("partition_blocks").integer(kMinPartitionBlocks, kMaxPartitionBlocks))
                                 : kDefaultPartitionBlocks;
   } else if (kind == "ordinary") {
     f.only_keys({"name", "kind", "managed_by"});

@@ -43,7 +43,7 @@ size_t count(const std::string& text, const std::string& needle) {
 }
 
 ProgressSnapshot at(double seconds, uint64_t workloads, uint64_t states) {
-  return ProgressSnapshot{seconds, workloads, states, 0, 0, std::nullopt};
+  return ProgressSnapshot{seconds, workloads, states, 0, 0, std::nullopt, std::nullopt};
 }
 
 TEST(CampaignProgress, OffTerminalFinalStatePrintedOnce) {

@@ -3,12 +3,16 @@
 // reboots (at most --max-states per workload, two QEMUs for --jobs 2) land
 // in the database as tier=qemu outcomes of a database that passes
 // integrity_check; against a planted bug the failure and its kept crash
-// state are stored, and the case replays under QEMU to the same outcome.
+// state are stored, and the case replays under QEMU to the same outcome; a
+// --duration deadline inside a workload's reboots stops them between crash
+// states and commits the workload as partial with what was checked.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "injector/results/results_db.h"
+#include "tests/campaign/campaign_counts.h"
 #include "tests/campaign/process.h"
 
 namespace sc::campaign::testing {
@@ -52,6 +56,26 @@ TEST(QemuCampaign, PlantedBugStoresFailureWhoseCaseReplaysUnderQemu) {
   const RunResult replay = run_stablecut(dir, {"replay", "--db", db, "--case", id, "--tier", "qemu"});
   EXPECT_EQ(replay.rc, 1) << replay.out << replay.err;
   EXPECT_NE(replay.out.find("verdict: " + outcome), std::string::npos) << replay.out;
+}
+
+TEST(QemuCampaign, DeadlineStopsBetweenRebootsAndCommitsThePartialWorkload) {
+  TempDir dir;
+  const std::string db = dir.file("q.db");
+  std::filesystem::create_directories(dir.file("corpus"));
+  std::filesystem::copy_file(std::string(STABLECUT_CORPUS_DIR) + "/two_managers_cut.json",
+                             dir.file("corpus/two_managers_cut.json"));
+  // 1848 crash states: far more reboots than fit in the deadline.
+  const RunResult r = run_stablecut(dir, {"campaign", "--tier", "qemu", "--db", db, "--corpus", dir.file("corpus"),
+                                          "--modes", "prefix,reorder,torn", "--states-per-workload", "100000",
+                                          "--jobs", "1", "--workloads", "1", "--duration", "8"});
+  ASSERT_EQ(r.rc, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("finished: 1 workloads (1 cut short by the deadline)"), std::string::npos) << r.out;
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE partial = 1"), 1);
+  const CampaignCounts in_db = database_counts(db);
+  EXPECT_GT(in_db.states, 0);
+  EXPECT_LT(in_db.states, 1848);
+  EXPECT_EQ(summary_counts(r.out), in_db) << r.out;
+  EXPECT_EQ(last_progress_counts(r.err), in_db) << r.err;
 }
 
 }  // namespace

@@ -43,4 +43,15 @@ TEST(CliTiers, RunOnQemuChecksStatesByRealReboots) {
   EXPECT_NE(r.out.find("recorded on qemu"), std::string::npos) << r.out;
 }
 
+// `bench --tier qemu --jobs N` runs N workers, each its own power-cycling
+// QEMU, and prints the total and the per-core figures.
+TEST(CliTiers, BenchOnQemuTakesJobs) {
+  const Result r = run("bench --tier qemu --jobs 2 --states 6");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("6 crash states recovered"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("in total with 2 workers (one QEMU each)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("boot+recover+verify/s per core"), std::string::npos) << r.out;
+  EXPECT_EQ(run("bench --tier qemu --jobs 0").code, 2);
+}
+
 }  // namespace
