@@ -23,7 +23,7 @@
 #include "fuzz/harnesses.h"
 #include "fuzz/protocol_decoder.h"
 #include "injector/crash/crash_image.h"
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
 #include "injector/oracle/legal_window.h"

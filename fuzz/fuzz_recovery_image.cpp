@@ -25,7 +25,7 @@
 #include "fuzz/harnesses.h"
 #include "fuzz/image_disk.h"
 #include "fuzz/image_regions.h"
-#include "injector/oracle/readback.h"
+#include "injector/inproc/readback.h"
 #include "kernel/core/bytes.h"
 #include "kernel/hosted/machine.h"
 

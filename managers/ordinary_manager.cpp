@@ -17,6 +17,10 @@ constexpr uint32_t kChecksumOffset = kPageSize - 8;
 static_assert(kEntriesOffset + OrdinaryManager::kMaxEntries * kEntryBytes <= kChecksumOffset);
 }  // namespace
 
+void seal_ordinary_header(uint8_t* header) {
+  store_u64(header + kChecksumOffset, checksum64(header, kChecksumOffset));
+}
+
 Status OrdinaryManager::upcall(const Upcall& call) {
   self_ = call.self;
   switch (call.kind) {
@@ -77,7 +81,7 @@ Status OrdinaryManager::write_header() {
     store_u32(e + 4, entries_[i].page);
     store_u32(e + 8, entries_[i].slot);
   }
-  store_u64(header + kChecksumOffset, checksum64(header, kChecksumOffset));
+  seal_ordinary_header(header);
   return sys_.write_page(self_, kHeaderPage, header);
 }
 

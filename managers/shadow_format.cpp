@@ -18,16 +18,26 @@ constexpr uint64_t kBitmapMagic = 0x50414d424d535343ULL;
 constexpr uint32_t kMapEntryBytes = 24;
 constexpr uint32_t kBitmapHeaderBytes = 16;
 
-void seal(uint8_t* block) {
-  store_u64(block + kBlockChecksumOffset, checksum64(block, kBlockChecksumOffset));
-}
-
 bool sealed(const uint8_t* block, uint64_t magic) {
   return load_u64(block) == magic &&
          load_u64(block + kBlockChecksumOffset) == checksum64(block, kBlockChecksumOffset);
 }
 
 }  // namespace
+
+void seal_block(uint8_t* block) {
+  store_u64(block + kBlockChecksumOffset, checksum64(block, kBlockChecksumOffset));
+}
+
+void reseal_map_entries(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks) {
+  const uint32_t count = load_u32(block + 8) < kEntriesPerMapBlock ? load_u32(block + 8) : kEntriesPerMapBlock;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint8_t* e = block + 16 + i * kMapEntryBytes;
+    const uint32_t data_block = load_u32(e + 8);
+    if (data_block < partition_blocks) store_u64(e + 16, checksum64(partition + uint64_t{data_block} * kPageSize, kPageSize));
+  }
+  seal_block(block);
+}
 
 void encode_root(const RootInfo& info, uint8_t* page) {
   fill_bytes(page, 0, kPageSize);
@@ -56,7 +66,7 @@ void encode_checkpoint(const Checkpoint& cp, uint8_t* block) {
     p[1] = static_cast<uint8_t>(cp.containers[i] >> 8);
   }
   for (uint32_t i = 0; i < cp.map_block_count; ++i, p += 4) store_u32(p, cp.map_blocks[i]);
-  seal(block);
+  seal_block(block);
 }
 
 Status decode_checkpoint(const uint8_t* block, uint64_t partition_blocks, Checkpoint* cp) {
@@ -91,7 +101,7 @@ void encode_map_block(const MapEntry* entries, uint32_t count, uint8_t* block) {
     store_u32(e + 8, entries[i].block);
     store_u64(e + 16, entries[i].checksum);
   }
-  seal(block);
+  seal_block(block);
 }
 
 Status decode_map_block(const uint8_t* block, uint64_t partition_blocks, MapEntry* entries,
@@ -116,7 +126,7 @@ void encode_bitmap(const uint8_t* allocated, uint64_t blocks, uint8_t* block) {
   store_u64(block + 8, blocks);
   for (uint64_t b = 0; b < blocks; ++b)
     if (allocated[b]) block[kBitmapHeaderBytes + b / 8] |= static_cast<uint8_t>(1u << (b % 8));
-  seal(block);
+  seal_block(block);
 }
 
 Status decode_bitmap(const uint8_t* block, uint64_t blocks, uint8_t* allocated) {

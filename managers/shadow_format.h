@@ -66,6 +66,14 @@ void encode_map_block(const MapEntry* entries, uint32_t count, uint8_t* block);
 Status decode_map_block(const uint8_t* block, uint64_t partition_blocks, MapEntry* entries,
                         uint32_t capacity, uint32_t* count);
 
+// For tools that alter blocks on purpose (the fuzzers): seal_block()
+// recomputes the checksum of a checkpoint, map or bitmap block in place;
+// reseal_map_entries() recomputes every entry's data checksum of a map block
+// from its partition (partition_blocks blocks at `partition`; entries naming
+// a block outside it are left alone), then seals the block.
+void seal_block(uint8_t* block);
+void reseal_map_entries(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks);
+
 void encode_bitmap(const uint8_t* allocated, uint64_t blocks, uint8_t* block);
 Status decode_bitmap(const uint8_t* block, uint64_t blocks, uint8_t* allocated);
 

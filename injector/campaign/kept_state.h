@@ -10,7 +10,7 @@
 // InputError (a row kept before schema 3, a malformed key or workload, an
 // image that differs).
 #pragma once
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
 #include "injector/results/records.h"
 #include "injector/tier/tier_spec.h"
 

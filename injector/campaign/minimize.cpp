@@ -5,6 +5,7 @@
 
 #include "injector/campaign/mutator.h"
 #include "injector/common/input_error.h"
+#include "injector/inproc/recording.h"
 
 namespace sc::campaign {
 

@@ -8,7 +8,7 @@
 #include "injector/campaign/convert.h"
 #include "injector/campaign/state_key.h"
 #include "injector/crash/crash_image.h"
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/workload/workload_file.h"
 

@@ -16,8 +16,9 @@
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
 #include "injector/common/plural.h"
-#include "injector/tier/tier_dispatch.h"
 #include "injector/inproc/explore.h"
+#include "injector/inproc/recording.h"
+#include "injector/tier/tier_dispatch.h"
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
 

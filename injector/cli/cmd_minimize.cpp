@@ -10,10 +10,10 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
+#include "injector/check/case_file.h"
 #include "injector/cli/output_paths.h"
 #include "injector/cli/value_checks.h"
 #include "injector/common/plural.h"
-#include "injector/inproc/case_file.h"
 #include "injector/workload/json_field.h"
 
 namespace sc::cli {

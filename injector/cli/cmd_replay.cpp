@@ -23,8 +23,8 @@
 #include "injector/cli/commands.h"
 #include "injector/cli/explore_report.h"
 #include "injector/cli/tier_flags.h"
+#include "injector/check/case_file.h"
 #include "injector/cli/value_checks.h"
-#include "injector/inproc/case_file.h"
 #include "injector/tier/tier_dispatch.h"
 
 namespace sc::cli {

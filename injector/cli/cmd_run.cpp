@@ -20,7 +20,7 @@
 #include "injector/cli/value_checks.h"
 #include "injector/common/plural.h"
 #include "injector/tier/tier_dispatch.h"
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
 #include "injector/workload/workload_file.h"
 
 namespace sc::cli {

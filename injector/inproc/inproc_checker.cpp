@@ -5,7 +5,7 @@
 
 #include "injector/crash/overlay_disk.h"
 #include "injector/oracle/fsck.h"
-#include "injector/oracle/readback.h"
+#include "injector/inproc/readback.h"
 
 namespace sc {
 
@@ -30,6 +30,11 @@ Recovered InprocChecker::recover(const crash::ImageView& image) {
   }
   machine_.set_disk(placeholder_);
   return r;
+}
+
+Verdict replay_inproc(const Case& c) {
+  InprocChecker checker(c.workload, c.bugs);
+  return replay_case(c, checker);
 }
 
 }  // namespace sc

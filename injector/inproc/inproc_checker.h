@@ -1,26 +1,30 @@
 // inproc_checker.h — recovers a crash image in-process and reads back what
 // the recovered managers hold. One Machine is reused for every image (a boot
 // resets all of its state), so a check costs a recovery and a read-back,
-// not an allocation of the whole machine.
+// not an allocation of the whole machine. It is the in-process tier's
+// Checker (injector/check/checker.h). replay_inproc() checks one case again.
 #pragma once
+#include "injector/check/case_file.h"
+#include "injector/check/checker.h"
 #include "injector/common/seeded_bugs.h"
-#include "injector/crash/crash_image.h"
-#include "injector/oracle/verdict.h"
 #include "kernel/hosted/machine.h"
 #include "kernel/hosted/mem_disk.h"
 
 namespace sc {
 
-class InprocChecker {
+class InprocChecker final : public Checker {
  public:
   InprocChecker(const Workload& w, const SeededBugs& bugs);
 
-  Recovered recover(const crash::ImageView& image);
+  Recovered recover(const crash::ImageView& image) override;
 
  private:
   const Workload& w_;
   MemDisk placeholder_{1};
   Machine machine_;
 };
+
+// Rebuilds the case's crash image and checks it again in-process.
+Verdict replay_inproc(const Case& c);
 
 }  // namespace sc

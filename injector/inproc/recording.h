@@ -1,30 +1,12 @@
 // recording.h — records a workload in-process once: runs it on a
 // RecordingDisk (every request and its phase tag in a Trace), checks it
 // online against the reference model, and keeps what the oracle needs to
-// judge any cut of the trace: the stable states S_0..S_k and where each
-// stabilisation began and ended in the trace.
-//
-// A crash step inside a recorded run keeps every acknowledged write (the
-// recorder flushes, then reboots into recovery); the crash-state enumerator
-// explores every other outcome of each cut, so nothing is lost by this.
+// judge any cut of the trace (injector/check/recording.h).
 #pragma once
-#include <string>
-#include <vector>
-
+#include "injector/check/recording.h"
 #include "injector/common/seeded_bugs.h"
-#include "injector/crash/trace.h"
-#include "injector/oracle/legal_window.h"
-#include "injector/oracle/system_state.h"
 
 namespace sc {
-
-struct Recording {
-  crash::Trace trace;
-  std::vector<SystemState> history;        // S_0 .. S_k
-  std::vector<StabilisationSpan> spans;    // stabilisation j+1 is spans[j]
-  std::vector<std::string> findings;       // disagreements seen while recording
-  size_t events = 0;
-};
 
 Recording record_inproc(const Workload& w, const SeededBugs& bugs);
 

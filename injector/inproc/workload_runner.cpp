@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
-#include "injector/oracle/readback.h"
+#include "injector/inproc/readback.h"
 #include "injector/workload/workload_locus.h"
-#include "kernel/core/checksum.h"
+#include "kernel/harness/step_seed.h"
 
 namespace sc {
 
@@ -31,6 +31,16 @@ std::string boot_failure(const Workload& w, const BootReport& report) {
   return fmt::format("recovery failed: {} could not be restarted ({})", who, status_name(report.status));
 }
 
+// Appends every progressed step to the runner's step log.
+class StepLog final : public StepObserver {
+ public:
+  explicit StepLog(std::vector<StepRecord>& out) : out_(out) {}
+  void stepped(LocusId locus, bool nested) override { out_.push_back(StepRecord{locus, nested}); }
+
+ private:
+  std::vector<StepRecord>& out_;
+};
+
 }  // namespace
 
 WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::function<void()> power_cut,
@@ -44,7 +54,8 @@ WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::functi
 
 void WorkloadRunner::run_step(size_t index, RunResult* result) {
   const Step& step = w_.steps[index];
-  Scheduler scheduler(machine_.kernel(), mix64(w_.seed ^ mix64(index)));
+  StepLog log(steps_);
+  LocusScheduler scheduler(machine_.kernel(), step_seed(w_.seed, index), &log);
   std::vector<std::unique_ptr<WorkloadLocus>> programs;
   std::vector<std::unique_ptr<StoppableLocus>> wrappers;
   std::vector<LocusId> loci;
@@ -68,7 +79,6 @@ void WorkloadRunner::run_step(size_t index, RunResult* result) {
   if (!scheduler.run()) result->findings.push_back(fmt::format("step {}: loci stuck (all blocked)", index));
   machine_.platform().set_yield_hook(nullptr);
   for (LocusId id : loci) machine_.kernel().destroy_locus(id);
-  steps_.insert(steps_.end(), scheduler.log().begin(), scheduler.log().end());
   for (size_t i = first_event; i < events_.size(); ++i) {
     std::string bad = model_.apply(events_[i]);
     if (!bad.empty()) result->findings.push_back(std::move(bad));

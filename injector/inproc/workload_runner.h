@@ -17,10 +17,15 @@
 #include "injector/oracle/reference_model.h"
 #include "injector/workload/event.h"
 #include "kernel/hosted/machine.h"
-#include "kernel/hosted/scheduler.h"
+#include "kernel/harness/locus_scheduler.h"
 #include "managers/programs.h"
 
 namespace sc {
+
+struct StepRecord {
+  LocusId locus;
+  bool nested;  // ran at a yield point inside a stabilisation
+};
 
 struct RunOptions {
   KernelBugs kernel_bugs;

@@ -1,7 +1,7 @@
 // disk_model.h — the state behind our nbdkit plugin, free of nbdkit so it
 // can be unit-tested: the crash model's RecordingDisk (injector/crash) over
 // the data sectors, plus the control sector of the stablecut guest
-// (kernel/arch/riscv64/host_channel.h) one past them.
+// (kernel/abi/host_channel.h) one past them.
 //
 // One DiskModel lives for one NBD connection, i.e. one power-on: open() loads
 // the base image (if any) afresh, so one nbdkit serves many boots, each from
@@ -38,7 +38,7 @@
 #include <vector>
 
 #include "injector/crash/recording_disk.h"
-#include "kernel/arch/riscv64/host_channel.h"
+#include "kernel/abi/host_channel.h"
 
 namespace sc::nbd {
 

@@ -9,50 +9,58 @@ namespace {
 
 std::string hash_text(uint64_t h) { return h == kUnreadablePage ? "unreadable" : fmt::format("{:016x}", h); }
 
-class DiffWriter {
- public:
-  DiffWriter(std::vector<std::string>& out, size_t limit) : out_(out), limit_(limit) {}
-  void finish() {
-    if (extra_ > 0) out_.push_back(fmt::format("... and {} more differences", extra_));
-  }
-  void add(std::string line) {
-    if (out_.size() < limit_) out_.push_back(std::move(line));
-    else ++extra_;
-  }
-
- private:
-  std::vector<std::string>& out_;
-  size_t limit_;
-  size_t extra_ = 0;
-};
-
-void diff_pages(const std::string& name, const PageHashes& expected, const PageHashes& actual, DiffWriter& out) {
+void page_differences(ContainerId c, const PageHashes& expected, const PageHashes& actual,
+                      std::vector<StateDifference>& out) {
   for (const auto& [page, hash] : expected) {
     auto it = actual.find(page);
-    if (it == actual.end()) out.add(fmt::format("{} page {}: expected {}, recovered missing", name, page, hash_text(hash)));
-    else if (it->second != hash)
-      out.add(fmt::format("{} page {}: expected {}, recovered {}", name, page, hash_text(hash), hash_text(it->second)));
+    if (it == actual.end()) out.push_back({c, false, page, DiffKind::missing, hash, 0});
+    else if (it->second != hash) out.push_back({c, false, page, DiffKind::wrong_content, hash, it->second});
   }
   for (const auto& [page, hash] : actual)
-    if (!expected.count(page)) out.add(fmt::format("{} page {}: expected missing, recovered {}", name, page, hash_text(hash)));
+    if (!expected.count(page)) out.push_back({c, false, page, DiffKind::unexpected, 0, hash});
+}
+
+std::string difference_text(const Workload& w, const StateDifference& d) {
+  const std::string name = "container " + w.container_names.at(d.container);
+  if (d.whole_container)
+    return d.kind == DiffKind::missing
+               ? fmt::format("{}: expected with {} pages, recovered missing", name, d.expected)
+               : fmt::format("{}: expected missing, recovered with {} pages", name, d.recovered);
+  switch (d.kind) {
+    case DiffKind::missing:
+      return fmt::format("{} page {}: expected {}, recovered missing", name, d.page, hash_text(d.expected));
+    case DiffKind::unexpected:
+      return fmt::format("{} page {}: expected missing, recovered {}", name, d.page, hash_text(d.recovered));
+    case DiffKind::wrong_content: break;
+  }
+  return fmt::format("{} page {}: expected {}, recovered {}", name, d.page, hash_text(d.expected),
+                     hash_text(d.recovered));
 }
 
 }  // namespace
 
-std::vector<std::string> diff_states(const Workload& w, const SystemState& expected, const SystemState& actual,
-                                     size_t limit) {
-  std::vector<std::string> lines;
-  DiffWriter out(lines, limit);
-  auto name = [&](ContainerId c) { return "container " + w.container_names.at(c); };
+std::vector<StateDifference> state_differences(const SystemState& expected, const SystemState& actual) {
+  std::vector<StateDifference> out;
   for (const auto& [c, pages] : expected) {
     auto it = actual.find(c);
-    if (it == actual.end()) out.add(fmt::format("{}: expected with {} pages, recovered missing", name(c), pages.size()));
-    else diff_pages(name(c), pages, it->second, out);
+    if (it == actual.end()) out.push_back({c, true, 0, DiffKind::missing, pages.size(), 0});
+    else page_differences(c, pages, it->second, out);
   }
   for (const auto& [c, pages] : actual)
-    if (!expected.count(c)) out.add(fmt::format("{}: expected missing, recovered with {} pages", name(c), pages.size()));
-  out.finish();
+    if (!expected.count(c)) out.push_back({c, true, 0, DiffKind::unexpected, 0, pages.size()});
+  return out;
+}
+
+std::vector<std::string> diff_lines(const Workload& w, const std::vector<StateDifference>& all, size_t limit) {
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < all.size() && i < limit; ++i) lines.push_back(difference_text(w, all[i]));
+  if (all.size() > limit) lines.push_back(fmt::format("... and {} more differences", all.size() - limit));
   return lines;
+}
+
+std::vector<std::string> diff_states(const Workload& w, const SystemState& expected, const SystemState& actual,
+                                     size_t limit) {
+  return diff_lines(w, state_differences(expected, actual), limit);
 }
 
 }  // namespace sc

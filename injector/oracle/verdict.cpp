@@ -56,7 +56,10 @@ Verdict classify(const Workload& w, std::span<const SystemState> history, LegalW
     v.outcome = strictly_missing(previous, r.state) ? Outcome::lost : Outcome::corrupt;
     v.reason = fmt::format("recovered state equals no stable state (legal: S_{}..S_{})", window.previous, window.current);
   }
-  if (!is_legal(v.outcome)) v.diff = diff_states(w, current, r.state);
+  if (!is_legal(v.outcome)) {
+    v.differences = state_differences(current, r.state);
+    v.diff = diff_lines(w, v.differences);
+  }
   if (v.reason.empty() && !v.fsck.empty()) v.reason = "fsck: " + v.fsck.front();
   return v;
 }

@@ -25,7 +25,8 @@ struct Verdict {
   Outcome outcome = Outcome::corrupt;
   size_t matched = SIZE_MAX;       // S index the recovered state equals, if any
   std::string reason;              // one line
-  std::vector<std::string> diff;   // recovered against the newest legal state
+  std::vector<StateDifference> differences;  // recovered against the newest legal state (illegal only)
+  std::vector<std::string> diff;              // the first kShownDifferences of them, as text
   std::vector<std::string> fsck;
 
   bool legal() const { return is_legal(outcome) && fsck.empty(); }

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "injector/common/input_error.h"
-#include "kernel/arch/riscv64/finisher.h"
+#include "kernel/abi/exit_codes.h"
 
 namespace sc::qemu {
 

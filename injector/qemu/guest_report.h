@@ -17,7 +17,7 @@
 
 #include "injector/oracle/system_state.h"
 #include "injector/workload/event.h"
-#include "kernel/arch/riscv64/host_channel.h"
+#include "kernel/abi/host_channel.h"
 
 namespace sc::qemu {
 

@@ -1,24 +1,17 @@
 // qemu_explore.h — checks crash states of a recording by real reboots under
-// QEMU: at most `max_states` states, spread evenly over the enumeration,
-// recovered `workers` boots at a time (one nbdkit + QEMU session per
-// worker), each judged by classify() like the in-process tier; the result
-// has the same shape as explore_inproc()'s. options.should_stop is asked
-// before each boot; once it is true no worker starts another, and the
-// result counts the states checked so far (`stopped` set). An exception thrown by
-// options.progress (or a session) stops every worker and is rethrown once
-// all have ended.
+// QEMU, through the shared explore loop (injector/check/explore.h): at most
+// `max_states` states, spread evenly over the enumeration
+// (injector/check/spread_states.h), recovered `workers` boots at a time (one
+// QemuChecker, i.e. one nbdkit + QEMU session, per worker), each judged by
+// classify() like the in-process tier. options.should_stop is asked before
+// each batch of boots; once it is true no boot starts, and the result counts
+// the states checked so far (`stopped` set). An exception thrown by
+// options.progress (or a session) ends the exploration and is rethrown.
 #pragma once
-#include "injector/inproc/explore.h"
+#include "injector/check/explore.h"
 #include "injector/qemu/qemu_tier.h"
 
 namespace sc::qemu {
-
-// At most `limit` crash states, spread evenly over the whole enumeration:
-// of N states, every one if N <= limit, else those at indices i * N / limit
-// for i < limit. It enumerates twice (to count, then to pick), so memory
-// holds the picked states only, never the whole enumeration.
-std::vector<crash::CrashState> spread_states(const crash::Trace& trace, const crash::EnumeratorOptions& options,
-                                             uint64_t limit);
 
 ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                            const ExploreOptions& options, const TierConfig& cfg, size_t workers = 2);

@@ -6,7 +6,7 @@
 #include "injector/crash/overlay_disk.h"
 #include "injector/oracle/fsck.h"
 #include "injector/oracle/reference_model.h"
-#include "kernel/arch/riscv64/host_channel.h"
+#include "kernel/abi/host_channel.h"
 
 namespace sc::qemu {
 

@@ -18,7 +18,7 @@
 #include <optional>
 
 #include "injector/crash/crash_image.h"
-#include "injector/inproc/recording.h"
+#include "injector/check/recording.h"
 #include "injector/oracle/verdict.h"
 #include "injector/qemu/qemu_tier.h"
 

@@ -4,29 +4,19 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "kernel/harness/bug_bits.h"
+
 namespace sc::qemu {
 
 namespace {
 
 namespace blob = rv::blob;
 
-static_assert(static_cast<uint32_t>(OpKind::create) == 0 && static_cast<uint32_t>(OpKind::write) == 1 &&
-                  static_cast<uint32_t>(OpKind::read) == 2 && static_cast<uint32_t>(OpKind::stabilise) == 3,
-              "blob op kinds are OpKind's values");
-
 template <typename T>
 void put(std::vector<uint8_t>& out, const T& value) {
   const size_t at = out.size();
   out.resize(at + sizeof value);
   std::memcpy(out.data() + at, &value, sizeof value);
-}
-
-uint32_t kernel_bug_bits(const KernelBugs& b) {
-  return (b.overwrite_live_root_copy ? 1u : 0u) | (b.recover_ignoring_cuts ? 2u : 0u);
-}
-
-uint32_t manager_bug_bits(const ManagerBugs& b) {
-  return (b.skip_flush_before_root ? 1u : 0u) | (b.reuse_retiring_blocks ? 2u : 0u);
 }
 
 void put_steps(std::vector<uint8_t>& out, const Workload& w) {

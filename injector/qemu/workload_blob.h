@@ -1,5 +1,5 @@
 // workload_blob.h — encodes a workload run for the riscv64 guest in the
-// binary format of kernel/arch/riscv64/workload_blob.h (documented there),
+// binary format of kernel/abi/workload_blob.h (documented there),
 // and the QEMU arguments that place it in guest RAM.
 // Interface: encode_workload_blob(w, bugs, mode) -> bytes;
 // blob_loader_args(path) -> {"-device", "loader,..."}.
@@ -12,7 +12,7 @@
 
 #include "injector/common/seeded_bugs.h"
 #include "injector/workload/workload.h"
-#include "kernel/arch/riscv64/workload_blob.h"
+#include "kernel/abi/workload_blob.h"
 
 namespace sc::qemu {
 

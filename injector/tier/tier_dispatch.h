@@ -1,6 +1,7 @@
 // tier_dispatch.h — runs the record / explore / live-cut / replay steps of a
 // command or a campaign on the tier its TierSpec names, so every caller
-// shares one code path for both tiers.
+// shares one code path for both tiers: each is a thin call on the Tier
+// object make_tier() returns (tier.h).
 // Interface: record_on, explore_on, live_cuts_on, replay_on, and
 // replay_on_gdb (QEMU: the recovery boot waits for a debugger).
 // Errors: record_on throws InputError (exit 2) when QEMU produced no trace
@@ -12,8 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "injector/inproc/case_file.h"
-#include "injector/inproc/explore.h"
+#include "injector/check/case_file.h"
+#include "injector/check/explore_result.h"
+#include "injector/check/recording.h"
 #include "injector/tier/tier_spec.h"
 
 namespace sc::tier {

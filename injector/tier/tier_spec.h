@@ -3,7 +3,8 @@
 // sessions per exploration). Plain values, no command-line parsing.
 // Interface: TierSpec; qemu_tier_built() says whether this build has the
 // QEMU tier; default_kernel()/default_plugin() are the ones built with it
-// (empty without the QEMU tier).
+// (empty without the QEMU tier). They are defined in tier_build_qemu.cpp or
+// tier_build_inproc_only.cpp, whichever CMake links.
 #pragma once
 #include <cstddef>
 #include <cstdint>

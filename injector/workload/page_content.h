@@ -1,12 +1,13 @@
-// page_content.h — the content a workload writes: a page is derived from a
-// 64-bit value, so workloads stay small and the oracle can compute the
-// expected content hash without storing pages.
+// page_content.h — the hashes the oracle expects of workload pages: a page
+// is derived from a 64-bit value by fill_page() (kernel/harness/page_fill.h,
+// the one copy both tiers use), so the oracle needs no stored pages.
 #pragma once
 #include <cstdint>
 
+#include "kernel/harness/page_fill.h"
+
 namespace sc {
 
-void fill_page(uint64_t value, uint8_t* page);
 // checksum64 of the page fill_page(value) produces.
 uint64_t page_hash(uint64_t value);
 // checksum64 of a page of zeros (a page never written).

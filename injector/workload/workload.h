@@ -14,11 +14,11 @@
 
 #include "kernel/core/boot_config.h"
 #include "kernel/core/ids.h"
+#include "kernel/harness/op_kind.h"
 
 namespace sc {
 
 enum class ManagerKind { shadow, ordinary };
-enum class OpKind { create, write, read, stabilise };
 
 struct ManagerSpec {
   std::string name;

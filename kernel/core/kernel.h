@@ -10,7 +10,7 @@
 //  * locus_*() and inspect_*(): what workload loci and the checker do.
 //
 // Stabilisation protocol (state diagram; the function of each transition):
-//   RUN --sys_snapshot_request--> REQUEST --freeze_group--> FREEZE
+//   RUN --sys_snapshot_request--> REQUEST (no disk request) --freeze_group--> FREEZE
 //       --snapshot_group--> SNAPSHOT --copy_roots--> ROOT_COPY
 //       --commit_cut (COMMIT POINT: cut record FUA)--> DISCARD
 //       --discard_old_copies--> RESUME --resume_group--> RUN

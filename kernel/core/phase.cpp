@@ -17,7 +17,7 @@ const char* phase_name(Phase p) {
 
 bool parse_phase(const char* name, Phase* out) {
   for (int i = 0; i < kPhaseCount; ++i) {
-    if (str_equal(name, kNames[i])) {
+    if (static_cast<Phase>(i) != Phase::REQUEST && str_equal(name, kNames[i])) {
       *out = static_cast<Phase>(i);
       return true;
     }

@@ -1,6 +1,12 @@
 // phase.h — the protocol phases every disk request is tagged with.
 // The stabilisation protocol runs REQUEST → FREEZE → SNAPSHOT → ROOT_COPY →
 // DISCARD → RESUME; RECOVERY is boot after a power cut; RUN is ordinary work.
+// REQUEST is a state of the protocol but never a tag: the kernel issues no
+// disk request between a manager's snapshot_request and the freeze (what the
+// manager wrote before asking is RUN), so no request, crash state or
+// statistic can fall in it. Its number stays reserved, so the numbers of
+// the other phases (in traces and databases) never change; parse_phase()
+// refuses its name.
 #pragma once
 #include <stdint.h>
 
@@ -21,7 +27,8 @@ constexpr int kPhaseCount = 8;
 
 const char* phase_name(Phase p);
 
-// Parses a phase name as printed by phase_name(); returns false if unknown.
+// Parses the name of a tag phase as printed by phase_name(); returns false
+// if unknown, or for REQUEST (never a tag).
 bool parse_phase(const char* name, Phase* out);
 
 }  // namespace sc

@@ -30,7 +30,7 @@ void encode_cut(const CutRecord& cut, uint8_t* s) {
     store_u32(e + 4, cut.entries[i].root_page);
     store_u32(e + 8, cut.entries[i].version);
   }
-  store_u64(s + kCutChecksumOffset, checksum64(s, kCutChecksumOffset));
+  seal_cut_record(s);
 }
 
 bool decode_cut(const uint8_t* s, CutRecord* cut) {
@@ -83,6 +83,12 @@ Status write_root_copy(BlockDevice& disk, ManagerId manager, uint8_t copy, uint3
   store_u64(buf + 16, root_checksum(buf, page));
   return disk.write(root_copy_sector(manager, copy), kRootCopySectors, buf, /*fua=*/true);
 }
+
+void seal_cut_record(uint8_t* sector) {
+  store_u64(sector + kCutChecksumOffset, checksum64(sector, kCutChecksumOffset));
+}
+
+void seal_root_copy(uint8_t* copy) { store_u64(copy + 16, root_checksum(copy, copy + kSectorSize)); }
 
 Status read_root_copy(BlockDevice& disk, ManagerId manager, uint8_t copy, uint8_t* page,
                       uint32_t* version) {

@@ -61,6 +61,11 @@ Status read_root_copy(BlockDevice& disk, ManagerId manager, uint8_t copy, uint8_
                       uint32_t* version);
 
 Status write_cut_record(BlockDevice& disk, const CutRecord& cut);
+// Recompute a sealed record's checksum in place, for tools that alter the
+// on-disk records on purpose (the fuzzers): a cut record is one sector; a
+// root copy is kRootCopySectors sectors, its header sector then its page.
+void seal_cut_record(uint8_t* sector);
+void seal_root_copy(uint8_t* copy);
 // The newest valid cut record; Status::not_found if neither slot is valid.
 Status read_newest_cut(BlockDevice& disk, CutRecord* cut);
 

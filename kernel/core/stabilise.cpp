@@ -10,7 +10,6 @@ namespace sc {
 Status Kernel::stabilise(ManagerId requester) {
   const uint32_t group = group_mask(requester);
   BlockDevice& disk = platform_.disk();
-  disk.set_phase(Phase::REQUEST);
   disk.set_phase(Phase::FREEZE);
   freeze_group(group);
   disk.set_phase(Phase::SNAPSHOT);

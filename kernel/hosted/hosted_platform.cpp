@@ -25,7 +25,7 @@ void HostedPlatform::yield_point() {
 }
 
 void HostedPlatform::page_reported(ContainerId, uint32_t page) {
-  if (reported_ != nullptr) reported_->push_back(page);
+  reported_.report(page);
 }
 
 }  // namespace sc

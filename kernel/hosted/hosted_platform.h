@@ -5,10 +5,10 @@
 #pragma once
 #include <functional>
 #include <memory>
-#include <vector>
 
 #include "kernel/core/kernel.h"
 #include "kernel/core/platform.h"
+#include "kernel/harness/page_collector.h"
 #include "managers/ordinary_manager.h"
 #include "managers/programs.h"
 #include "managers/shadow_manager.h"
@@ -23,8 +23,8 @@ class HostedPlatform final : public Platform {
   void attach(Kernel& kernel) { kernel_ = &kernel; }
   void set_disk(BlockDevice& disk) { disk_ = disk; }
   void set_yield_hook(std::function<void()> hook) { yield_hook_ = std::move(hook); }
-  // Starts collecting reported pages into `out` (nullptr stops).
-  void collect_pages(std::vector<uint32_t>* out) { reported_ = out; }
+  // The pages managers report while the kernel enumerates a container.
+  PageCollector& reported_pages() { return reported_; }
 
   BlockDevice& disk() override { return disk_.get(); }
   UpcallTarget* bind_program(ManagerId id, uint32_t entry) override;
@@ -43,7 +43,7 @@ class HostedPlatform final : public Platform {
   Kernel* kernel_ = nullptr;
   Program programs_[kMaxManagers];
   std::function<void()> yield_hook_;
-  std::vector<uint32_t>* reported_ = nullptr;
+  PageCollector reported_;
 };
 
 }  // namespace sc

@@ -1,7 +1,7 @@
 // machine.cpp — see machine.h.
 #include "kernel/hosted/machine.h"
 
-#include <algorithm>
+#include "kernel/harness/readback.h"
 
 namespace sc {
 
@@ -13,12 +13,9 @@ Machine::Machine(BlockDevice& disk, const BootConfig& config, const ManagerBugs&
 Status Machine::boot() { return kernel_->boot(config_); }
 
 Status Machine::enumerate(ContainerId id, std::vector<uint32_t>* pages) {
-  pages->clear();
-  platform_.collect_pages(pages);
-  const Status s = kernel_->inspect_enumerate(id);
-  platform_.collect_pages(nullptr);
-  std::sort(pages->begin(), pages->end());
-  pages->erase(std::unique(pages->begin(), pages->end()), pages->end());
+  PageCollector& collector = platform_.reported_pages();
+  const Status s = collect_pages(*kernel_, collector, id);
+  pages->assign(collector.pages(), collector.pages() + collector.count());
   return s;
 }
 

@@ -22,7 +22,8 @@ class Machine {
   const BootConfig& config() const { return config_; }
   void set_disk(BlockDevice& disk) { platform_.set_disk(disk); }
 
-  // The pages the container's manager reports (its page map), ascending.
+  // The pages the container's manager reports (its page map), ascending
+  // (at most kMaxReportedPages: kernel/harness/page_collector.h).
   Status enumerate(ContainerId id, std::vector<uint32_t>* pages);
 
  private:

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "injector/campaign/minimize.h"
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
 #include "injector/results/results_db.h"
 #include "process.h"
 

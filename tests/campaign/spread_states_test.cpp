@@ -1,5 +1,5 @@
 // spread_states_test.cpp — the crash states a workload checks under QEMU
-// (qemu::spread_states, built with the QEMU tier; no QEMU runs here): of the
+// (spread_states, injector/check; no QEMU runs here): of the
 // N states the enumeration yields, all of them when N <= limit, else exactly
 // those at indices i * N / limit for i < limit, in enumeration order — the
 // same states as picking from the whole enumeration held in memory.
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "injector/check/spread_states.h"
 #include "injector/crash/enumerator.h"
 #include "injector/inproc/recording.h"
-#include "injector/qemu/qemu_explore.h"
 #include "injector/workload/workload_file.h"
 
 namespace sc::campaign::testing {
@@ -38,7 +38,7 @@ TEST(CampaignSpreadStates, PicksIndicesSpreadEvenlyOverTheEnumeration) {
       expected.clear();
       for (uint64_t i = 0; i < limit; ++i) expected.push_back(all[i * n / limit]);
     }
-    EXPECT_EQ(qemu::spread_states(rec.trace, options, limit), expected);
+    EXPECT_EQ(spread_states(rec.trace, options, limit), expected);
   }
 }
 

@@ -3,7 +3,7 @@
 // the previous consistent cut, whose root copy was never overwritten.
 #include <array>
 
-#include "injector/oracle/readback.h"
+#include "injector/inproc/readback.h"
 #include "kernel/core/root_store.h"
 #include "tests/core/test_system.h"
 

@@ -6,7 +6,10 @@
 
 #include <filesystem>
 
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
+#include "injector/inproc/explore.h"
+#include "injector/inproc/inproc_checker.h"
+#include "injector/inproc/recording.h"
 #include "injector/workload/workload_file.h"
 
 namespace sc {

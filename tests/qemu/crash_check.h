@@ -11,6 +11,7 @@
 #include "injector/crash/crash_image.h"
 #include "injector/crash/enumerator.h"
 #include "injector/inproc/inproc_checker.h"
+#include "injector/check/spread_states.h"
 #include "injector/qemu/qemu_explore.h"
 #include "injector/qemu/qemu_oracle.h"
 #include "tests/qemu/tier_fixture.h"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "injector/crash/recording_disk.h"
+#include "injector/inproc/recording.h"
 #include "injector/inproc/workload_runner.h"
 #include "injector/qemu/qemu_tier.h"
 #include "injector/workload/workload_file.h"

@@ -12,7 +12,7 @@
 #pragma once
 #include <stdint.h>
 
-#include "kernel/arch/riscv64/host_channel.h"
+#include "kernel/abi/host_channel.h"
 #include "kernel/arch/riscv64/virtio_blk.h"
 
 namespace rv {

@@ -6,22 +6,14 @@
 // device and reloads the kernel image and the workload blob, then jumps to
 // _start: a reboot without a new QEMU process).
 // Invariant: none of these return; code 0 is never used for a failure.
+// The failure codes (the QEMU exit status the host sees) are a guest↔host
+// contract: kernel/abi/exit_codes.h.
 #pragma once
 #include <stdint.h>
 
-namespace rv {
+#include "kernel/abi/exit_codes.h"
 
-// Failure codes the runner sees as the QEMU exit status. They start at 10
-// so that they never collide with QEMU's own exit status 1 on its errors.
-enum class FailCode : uint8_t {
-  kernel_trap = 10,  // unexpected trap in M-mode
-  no_memory = 11,    // physical page pool exhausted
-  selftest = 12,     // a self-test check failed
-  no_disk = 13,      // no usable virtio-blk device
-  disk_io = 14,      // a disk request failed
-  returned = 15,     // kmain returned (set by boot.S)
-  bad_workload = 16, // the workload blob is malformed
-};
+namespace rv {
 
 [[noreturn]] void exit_pass();
 [[noreturn]] void exit_fail(FailCode code);

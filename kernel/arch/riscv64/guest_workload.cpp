@@ -5,12 +5,14 @@
 #include "kernel/arch/riscv64/clock.h"
 #include "kernel/arch/riscv64/console.h"
 #include "kernel/arch/riscv64/finisher.h"
-#include "kernel/arch/riscv64/guest_scheduler.h"
 #include "kernel/arch/riscv64/rv_platform.h"
 #include "kernel/arch/riscv64/user_locus.h"
 #include "kernel/arch/riscv64/user_stats.h"
-#include "kernel/arch/riscv64/workload_blob.h"
-#include "kernel/core/checksum.h"
+#include "kernel/abi/workload_blob.h"
+#include "kernel/harness/bug_bits.h"
+#include "kernel/harness/locus_scheduler.h"
+#include "kernel/harness/readback.h"
+#include "kernel/harness/step_seed.h"
 
 namespace rv {
 
@@ -61,16 +63,10 @@ void load_config() {
     mc.partition_start = m[i].partition_start;
     mc.partition_sectors = m[i].partition_sectors;
   }
-  config.bugs.overwrite_live_root_copy = (h.kernel_bugs & 1) != 0;
-  config.bugs.recover_ignoring_cuts = (h.kernel_bugs & 2) != 0;
+  config.bugs = sc::kernel_bugs_from_bits(h.kernel_bugs);
 }
 
-sc::ManagerBugs manager_bugs() {
-  sc::ManagerBugs bugs;
-  bugs.skip_flush_before_root = (header().manager_bugs & 1) != 0;
-  bugs.reuse_retiring_blocks = (header().manager_bugs & 2) != 0;
-  return bugs;
-}
+sc::ManagerBugs manager_bugs() { return sc::manager_bugs_from_bits(header().manager_bugs); }
 
 ChannelDisk& open_disk() {
   const char* why = nullptr;
@@ -92,11 +88,11 @@ sc::Status boot(ChannelDisk& disk) {
   return s;
 }
 
-void yield_hook(void* scheduler) { static_cast<GuestScheduler*>(scheduler)->yield_step(); }
+void yield_hook(void* scheduler) { static_cast<sc::LocusScheduler*>(scheduler)->yield_step(); }
 
 // One run step (workload_runner.cpp run_step, without the online checks).
 void run_step(ChannelDisk& disk, uint64_t index, BlobCursor& cursor, uint32_t locus_count) {
-  GuestScheduler scheduler(kernel, sc::mix64(header().seed ^ sc::mix64(index)));
+  sc::LocusScheduler scheduler(kernel, sc::step_seed(header().seed, index));
   sc::LocusId ids[sc::kMaxLoci];
   uint32_t started = 0;
   for (uint32_t i = 0; i < locus_count; ++i) {
@@ -138,21 +134,19 @@ void run_step(ChannelDisk& disk, uint64_t index, BlobCursor& cursor, uint32_t lo
   exit_pass();
 }
 
+// Prints a container's recovered pages in the readback format.
+class ConsoleSink final : public sc::ReadbackSink {
+ public:
+  void container(sc::ContainerId id, uint32_t page_count) override { kprintf("SC CONT %u %u\n", id, page_count); }
+  void page(sc::ContainerId id, uint32_t page, uint64_t hash) override {
+    kprintf("SC PAGE %u %u %lx\n", id, page, hash);
+  }
+};
+
 void read_back_container(sc::ContainerId c) {
-  platform.collect_pages(true);
-  const sc::Status s = kernel.inspect_enumerate(c);
-  platform.collect_pages(false);
-  if (sc::failed(s) || platform.overflow()) {
-    kprintf("SC ENUMFAIL %u %d\n", c, static_cast<int>(s));
-    return;
-  }
-  const uint32_t count = platform.page_count();
-  kprintf("SC CONT %u %u\n", c, count);
-  for (uint32_t i = 0; i < count; ++i) {
-    const uint32_t page = platform.pages()[i];
-    const bool ok = !sc::failed(kernel.inspect_read(c, page, page_buf));
-    kprintf("SC PAGE %u %u %lx\n", c, page, ok ? sc::checksum64(page_buf, sc::kPageSize) : 0);
-  }
+  ConsoleSink sink;
+  const sc::Status s = sc::read_back_container(kernel, platform.reported_pages(), c, page_buf, sink);
+  if (sc::failed(s)) kprintf("SC ENUMFAIL %u %d\n", c, static_cast<int>(s));
 }
 
 // Recovery mode: one power-on of a crash image, then a machine reset: the

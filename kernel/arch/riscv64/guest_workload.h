@@ -8,10 +8,11 @@
 // refused).
 //  * record mode: boot, then every step as the in-process tier runs it
 //    (injector/inproc/workload_runner.cpp): a run step creates one locus per
-//    spec whose home exists and schedules them with seed
-//    mix64(seed ^ mix64(step index)); a crash step flushes the disk and boots
-//    again (recovery) in the same QEMU. Events, marks and kEnd go to the host
-//    through the control channel; exits with status 0.
+//    spec whose home exists and schedules them with the shared scheduler
+//    and step seed (kernel/harness/locus_scheduler.h, step_seed.h); a crash
+//    step flushes the disk and boots again (recovery) in the same QEMU.
+//    Events, marks and kEnd go to the host through the control channel;
+//    exits with status 0.
 //  * recover mode: kPowerOn, boot (recovery) and print the recovered state
 //    on the console in the readback format below, then reset the machine
 //    whatever the boot status (the host judges it): one QEMU recovers one

@@ -3,96 +3,60 @@
 
 #include "kernel/arch/riscv64/ecall.h"
 #include "kernel/arch/riscv64/syscall_abi.h"
-#include "kernel/core/bytes.h"
-#include "kernel/core/checksum.h"
 
 namespace rv {
 
 namespace {
 
-void end_step(StepResult r, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t hash = 0, uint64_t status = 0) {
+void end_step(sc::StepResult r, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t hash = 0, uint64_t status = 0) {
   ecall(kLocusEndStep, static_cast<uint64_t>(r), a1, a2, hash, status);
 }
 
-class Locus {
+// The locus calls of the guest: ecalls to the kernel, which makes them on
+// behalf of the locus being stepped.
+class EcallLocusCalls final : public sc::LocusCalls {
  public:
-  explicit Locus(LocusImage& image) : s_(image) {}
-  sc::Status execute(const blob::Op& o, uint64_t* hash);
-
- private:
-  sc::Status cap_for(sc::ContainerId id, sc::Capref* cap);
-
-  LocusImage& s_;
+  sc::Status create_container(sc::ContainerId id, sc::ManagerId manager, sc::Capref* out) override {
+    return ecall_status(kLocusCreateContainer, id, manager, user_address(out));
+  }
+  sc::Status open(sc::ContainerId id, sc::Capref* out) override { return ecall_status(kLocusOpen, id, user_address(out)); }
+  sc::Status write(sc::Capref cap, uint32_t page, const uint8_t* data) override {
+    return ecall_status(kLocusWrite, pack_cap(cap), page, user_address(data));
+  }
+  sc::Status read(sc::Capref cap, uint32_t page, uint8_t* buf) override {
+    return ecall_status(kLocusRead, pack_cap(cap), page, user_address(buf));
+  }
+  sc::Status request_stabilisation(sc::ManagerId manager) override {
+    return ecall_status(kLocusRequestStabilisation, manager);
+  }
 };
 
-sc::Status Locus::cap_for(sc::ContainerId id, sc::Capref* cap) {
-  if (id < sc::kMaxContainers && s_.cap_valid[id]) {
-    *cap = s_.caps[id];
-    return sc::Status::ok;
-  }
-  const sc::Status s = ecall_status(kLocusOpen, id, user_address(cap));
-  if (!sc::failed(s) && id < sc::kMaxContainers) {
-    s_.caps[id] = *cap;
-    s_.cap_valid[id] = true;
-  }
-  return s;
-}
-
-sc::Status Locus::execute(const blob::Op& o, uint64_t* hash) {
-  const auto container = static_cast<sc::ContainerId>(o.container);
-  sc::Capref cap;
-  switch (o.kind) {
-    case kOpCreate: {
-      const sc::Status s = ecall_status(kLocusCreateContainer, container, o.manager, user_address(&cap));
-      if (!sc::failed(s) && container < sc::kMaxContainers) {
-        s_.caps[container] = cap;
-        s_.cap_valid[container] = true;
-      }
-      return s;
-    }
-    case kOpWrite: {
-      const sc::Status s = cap_for(container, &cap);
-      fill_page(o.value, s_.page);
-      *hash = sc::checksum64(s_.page, sc::kPageSize);
-      return sc::failed(s) ? s : ecall_status(kLocusWrite, pack_cap(cap), o.page, user_address(s_.page));
-    }
-    case kOpRead: {
-      sc::Status s = cap_for(container, &cap);
-      if (!sc::failed(s)) s = ecall_status(kLocusRead, pack_cap(cap), o.page, user_address(s_.page));
-      if (!sc::failed(s)) *hash = sc::checksum64(s_.page, sc::kPageSize);
-      return s;
-    }
-    case kOpStabilise: return ecall_status(kLocusRequestStabilisation, o.manager);
-    default: return sc::Status::bad_argument;
-  }
+sc::LocusOp locus_op(const blob::Op& o) {
+  return sc::LocusOp{static_cast<sc::OpKind>(o.kind), static_cast<sc::ContainerId>(o.container),
+                     static_cast<sc::ManagerId>(o.manager), o.page, o.value};
 }
 
 }  // namespace
 
-void fill_page(uint64_t value, uint8_t* page) {
-  const uint64_t base = sc::mix64(value ^ 0x5041474543544e54ULL);
-  for (uint32_t i = 0; i < sc::kPageSize / 8; ++i) sc::store_u64(page + 8 * i, sc::mix64(base + i));
-}
-
 }  // namespace rv
 
 void locus_entry(rv::LocusImage* image) {
-  rv::Locus locus(*image);
+  rv::EcallLocusCalls calls;
   uint32_t next = 0;
   for (;;) {
     if (next == image->op_count) {
-      rv::end_step(rv::StepResult::done);
+      rv::end_step(sc::StepResult::done);
       continue;
     }
     const rv::blob::Op& o = image->ops[next];
     uint64_t hash = 0;
-    const sc::Status status = locus.execute(o, &hash);
+    const sc::Status status = sc::perform_locus_op(calls, image->caps, rv::locus_op(o), image->page, &hash);
     if (status == sc::Status::busy) {
-      rv::end_step(rv::StepResult::blocked);
+      rv::end_step(sc::StepResult::blocked);
       continue;
     }
     ++next;
-    rv::end_step(rv::StepResult::progressed, o.kind | static_cast<uint64_t>(o.container) << 32,
+    rv::end_step(sc::StepResult::progressed, o.kind | static_cast<uint64_t>(o.container) << 32,
                  o.manager | static_cast<uint64_t>(o.page) << 32, hash, rv::status_word(status));
   }
 }

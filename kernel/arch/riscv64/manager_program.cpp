@@ -5,18 +5,14 @@
 #include "kernel/arch/riscv64/ecall.h"
 #include "kernel/arch/riscv64/placement_new.h"
 #include "kernel/arch/riscv64/syscall_abi.h"
+#include "kernel/harness/bug_bits.h"
 
 namespace rv {
 
 namespace {
 
-constexpr uint64_t kSkipFlushBeforeRoot = 1, kReuseRetiringBlocks = 2;
-
 sc::UpcallTarget* construct_shadow(void* storage, sc::Sys& sys, uint64_t bits) {
-  sc::ManagerBugs bugs;
-  bugs.skip_flush_before_root = (bits & kSkipFlushBeforeRoot) != 0;
-  bugs.reuse_retiring_blocks = (bits & kReuseRetiringBlocks) != 0;
-  return new (storage) sc::ShadowManager(sys, bugs);
+  return new (storage) sc::ShadowManager(sys, sc::manager_bugs_from_bits(bits));
 }
 
 sc::UpcallTarget* construct_ordinary(void* storage, sc::Sys& sys, uint64_t) {
@@ -33,10 +29,7 @@ ProgramConstructor program_for(uint32_t entry) {
   }
 }
 
-uint64_t bug_bits(const sc::ManagerBugs& bugs) {
-  return (bugs.skip_flush_before_root ? kSkipFlushBeforeRoot : 0) |
-         (bugs.reuse_retiring_blocks ? kReuseRetiringBlocks : 0);
-}
+uint64_t bug_bits(const sc::ManagerBugs& bugs) { return sc::manager_bug_bits(bugs); }
 
 }  // namespace rv
 

@@ -35,27 +35,6 @@ void RvPlatform::yield_point() {
   if (hook_ != nullptr) hook_(hook_context_);
 }
 
-void RvPlatform::collect_pages(bool on) {
-  collecting_ = on;
-  if (!on) return;
-  page_count_ = 0;
-  overflow_ = false;
-}
-
-// Inserts `page` in ascending order unless present (the hosted tier sorts
-// and deduplicates the same way).
-void RvPlatform::page_reported(sc::ContainerId, uint32_t page) {
-  if (!collecting_) return;
-  uint32_t i = page_count_;
-  while (i > 0 && pages_[i - 1] > page) --i;
-  if (i > 0 && pages_[i - 1] == page) return;
-  if (page_count_ == kMaxReported) {
-    overflow_ = true;
-    return;
-  }
-  for (uint32_t j = page_count_; j > i; --j) pages_[j] = pages_[j - 1];
-  pages_[i] = page;
-  ++page_count_;
-}
+void RvPlatform::page_reported(sc::ContainerId, uint32_t page) { reported_.report(page); }
 
 }  // namespace rv

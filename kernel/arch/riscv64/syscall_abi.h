@@ -36,6 +36,7 @@
 #include <stdint.h>
 
 #include "kernel/core/ids.h"
+#include "kernel/harness/step_result.h"
 #include "kernel/core/status.h"
 
 namespace rv {
@@ -69,9 +70,9 @@ enum LocusCall : uint64_t {
 
 constexpr uint64_t kUpcallConstruct = 0xff;
 
-// The result of one step of a workload locus (guest_scheduler.h), the first
-// argument of kLocusEndStep.
-enum class StepResult : uint64_t { progressed = 0, blocked = 1, done = 2 };
+// The result of one step of a workload locus (kernel/harness/step_result.h),
+// the first argument of kLocusEndStep.
+using StepResult = sc::StepResult;
 
 inline uint64_t pack_cap(sc::Capref cap) { return cap.slot | static_cast<uint64_t>(cap.generation) << 32; }
 inline sc::Capref unpack_cap(uint64_t v) {

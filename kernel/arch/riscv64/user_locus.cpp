@@ -39,7 +39,7 @@ void UserLocus::start(const blob::LocusHeader* spec, ChannelDisk* channel) {
   load_ops();
   image_->ops = reinterpret_cast<const blob::Op*>(kContextOpsBase);
   image_->op_count = spec->op_count;
-  for (bool& v : image_->cap_valid) v = false;
+  image_->caps.clear();
   frame_ = TrapFrame{};
   frame_.pc = reinterpret_cast<uint64_t>(&locus_entry);
   frame_.regs[kRegSp] = kContextStackTop;
@@ -88,7 +88,7 @@ bool UserLocus::serve(sc::Kernel& k, sc::LocusId locus) {
       return true;
     }
     case kLocusRequestStabilisation: {
-      const uint64_t mark[] = {channel::kMarkOpBegin, kOpStabilise, home(), a.u32(0)};
+      const uint64_t mark[] = {channel::kMarkOpBegin, static_cast<uint64_t>(sc::OpKind::stabilise), home(), a.u32(0)};
       channel_->send(channel::kMark, mark, 4);
       answer(frame_, k.locus_request_stabilisation(locus, static_cast<sc::ManagerId>(a.word(0))));
       return true;

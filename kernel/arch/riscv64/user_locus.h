@@ -1,5 +1,6 @@
-// user_locus.h — a workload locus running in U-mode, as the guest scheduler
-// sees it (the U-mode side is locus_program.h). Each locus context has its
+// user_locus.h — a workload locus running in U-mode, as the shared locus
+// scheduler sees it (kernel/harness/locus_scheduler.h; the U-mode side is
+// locus_program.h). Each locus context has its
 // own Sv39 address space, built at its first start after reset and reused
 // by later run steps: the kernel image's code and read-only data
 // (kernel_image.h), a LocusImage data region at kContextDataBase, its op
@@ -26,17 +27,18 @@
 #include "kernel/arch/riscv64/syscall_abi.h"
 #include "kernel/arch/riscv64/trap.h"
 #include "kernel/arch/riscv64/user_space.h"
-#include "kernel/arch/riscv64/workload_blob.h"
+#include "kernel/abi/workload_blob.h"
 #include "kernel/core/kernel.h"
+#include "kernel/harness/locus_scheduler.h"
 
 namespace rv {
 
-class UserLocus {
+class UserLocus final : public sc::LocusProgram {
  public:
   static constexpr uint64_t kStackPages = 4;
 
   void start(const blob::LocusHeader* spec, ChannelDisk* channel);
-  StepResult step(sc::Kernel& kernel, sc::LocusId locus);
+  StepResult step(sc::Kernel& kernel, sc::LocusId locus) override;
   sc::ContainerId home() const { return static_cast<sc::ContainerId>(spec_->home); }
 
  private:

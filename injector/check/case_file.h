@@ -1,7 +1,8 @@
 // case_file.h — a failing case, kept so it replays bit for bit: a trace file
 // (workload, request log with phase tags, enumeration seed, the crash state)
 // whose meta holds the tier, the seeded bugs, the stable states S_0..S_k,
-// the stabilisation spans and the verdict found.
+// the stabilisation spans and the verdict found. Tier-neutral: replay_case()
+// checks the case again through any tier's Checker.
 //
 // Case files are content-addressed: save_case_in() names a case
 //   LABEL-TIER-BUGS-HASH.trace.json
@@ -15,8 +16,10 @@
 #include <vector>
 
 #include "injector/crash/trace_file.h"
-#include "injector/inproc/explore.h"
-#include "injector/inproc/recording.h"
+#include "injector/check/checker.h"
+#include "injector/check/explore_result.h"
+#include "injector/check/recording.h"
+#include "injector/common/seeded_bugs.h"
 
 namespace sc {
 
@@ -38,7 +41,7 @@ std::string save_case_in(const std::string& dir, const std::string& label, const
                          const Recording& rec, const StateFailure& failure, uint64_t seed, const std::string& tier);
 Case load_case(const std::string& path);
 
-// Rebuilds the case's crash image and checks it again in-process.
-Verdict replay_inproc(const Case& c);
+// Rebuilds the case's crash image and checks it again with `checker`.
+Verdict replay_case(const Case& c, Checker& checker);
 
 }  // namespace sc

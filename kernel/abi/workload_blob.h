@@ -1,6 +1,12 @@
-// workload_blob.h — the compact binary encoding of a workload run, shared by
-// the host encoder (injector/qemu/workload_blob.cpp) and the guest decoder
-// (guest_workload.cpp); stdint only.
+// workload_blob.h — guest↔host contract: the compact binary encoding of a
+// workload run, shared by the host encoder (injector/qemu/workload_blob.cpp)
+// and the guest decoder (kernel/arch/riscv64/guest_workload.cpp); stdint
+// only. Both sides include this file; neither keeps a copy of its types.
+//
+// Version rule: any change to a field's meaning, order, size or to the op
+// numbering (kernel/harness/op_kind.h) increments kVersion; the guest
+// refuses any other version (FailCode::bad_workload), so a stale kernel
+// image and a new host fail loudly instead of misreading each other.
 //
 // How it reaches the guest: the runner passes
 //   -device loader,file=BLOB,addr=0x84000000,force-raw=on
@@ -12,8 +18,7 @@
 //
 // Layout, little-endian, every field a uint32_t unless named u64:
 //   Header   magic, version, total_bytes, mode, seed(u64), disk_sectors(u64),
-//            kernel_bugs (bit 0 overwrite_live_root_copy, 1 recover_ignoring_cuts),
-//            manager_bugs (bit 0 skip_flush_before_root, 1 reuse_retiring_blocks),
+//            kernel_bugs, manager_bugs (bit sets: kernel/harness/bug_bits.h),
 //            manager_count, container_count, step_count
 //   Manager  x manager_count: id, home, entry, managed_by,
 //            partition_start(u64), partition_sectors(u64)   (sc::ManagerConfig)

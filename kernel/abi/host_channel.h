@@ -1,5 +1,13 @@
-// host_channel.h — the control channel from the stablecut guest to our nbdkit
-// plugin (injector/nbdkit), shared by both sides (stdint only).
+// host_channel.h — guest↔host contract: the control channel from the
+// stablecut guest to our nbdkit plugin (injector/nbdkit) and the QEMU tier
+// that reads the plugin's log (injector/qemu), shared by both sides (stdint
+// only).
+//
+// Version rule: kMagic names the version. Any change to the Record layout,
+// a kind's or mark's arguments or numbering changes kMagic; the plugin fails
+// every control write with another magic (EIO), so a stale kernel image and
+// a new plugin never misread each other. New kinds or marks may be added
+// under the same magic only if an older reader fails them as unknown.
 //
 // The disk the plugin serves is one sector longer than the image: the last
 // sector (index data_sectors) is the CONTROL SECTOR. A 512-byte write to it

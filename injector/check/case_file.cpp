@@ -1,14 +1,13 @@
 // case_file.cpp — see case_file.h.
-#include "injector/inproc/case_file.h"
+#include "injector/check/case_file.h"
 
 #include <fmt/format.h>
 
 #include <cctype>
 #include <filesystem>
 
+#include "injector/check/state_json.h"
 #include "injector/crash/whole_file.h"
-#include "injector/inproc/inproc_checker.h"
-#include "injector/oracle/state_json.h"
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
 #include "kernel/core/checksum.h"
@@ -96,9 +95,8 @@ Case load_case(const std::string& path) {
   return Case{path, std::move(w), bugs, std::move(file), std::move(history), std::move(spans)};
 }
 
-Verdict replay_inproc(const Case& c) {
+Verdict replay_case(const Case& c, Checker& checker) {
   const crash::CrashImage image = crash::build_crash_image(c.file.trace, *c.file.crash_state);
-  InprocChecker checker(c.workload, c.bugs);
   return classify(c.workload, c.history, legal_window(c.spans, c.file.crash_state->cut), checker.recover(image.view()));
 }
 

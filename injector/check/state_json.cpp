@@ -1,5 +1,5 @@
 // state_json.cpp — see state_json.h.
-#include "injector/oracle/state_json.h"
+#include "injector/check/state_json.h"
 
 #include <fmt/format.h>
 

@@ -1,0 +1,219 @@
+// explore.cpp — see explore.h.
+#include "injector/check/explore.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "injector/check/spread_states.h"
+#include "injector/check/tally.h"
+
+namespace sc {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// One state to check; its image is either the source's current view (valid
+// until the source moves on) or rebuilt and owned here.
+struct CheckItem {
+  crash::CrashState state;
+  std::unique_ptr<crash::CrashImage> owned;
+  std::optional<crash::ImageView> view;
+
+  crash::ImageView image() const { return owned ? owned->view() : *view; }
+};
+
+// Where the states come from. take() appends up to `n` items; an item keeps
+// a view into the source only when n == 1.
+class StateSource {
+ public:
+  virtual ~StateSource() = default;
+  virtual void take(size_t n, std::vector<CheckItem>& batch) = 0;
+  virtual uint64_t duplicates() const = 0;
+};
+
+// The enumeration in order, its time added to *seconds.
+class EnumeratedSource final : public StateSource {
+ public:
+  EnumeratedSource(const crash::Trace& trace, const crash::EnumeratorOptions& options, double* seconds)
+      : trace_(trace), states_(trace, options), seconds_(seconds) {}
+
+  void take(size_t n, std::vector<CheckItem>& batch) override {
+    while (batch.size() < n && timed_next()) {
+      CheckItem item{states_.state(), nullptr, std::nullopt};
+      if (n == 1) item.view = states_.image();
+      else item.owned = std::make_unique<crash::CrashImage>(trace_, states_.state());
+      batch.push_back(std::move(item));
+    }
+  }
+  uint64_t duplicates() const override { return states_.counters().duplicates; }
+
+ private:
+  bool timed_next() {
+    const auto start = Clock::now();
+    const bool more = states_.next();
+    *seconds_ += since(start);
+    return more;
+  }
+
+  const crash::Trace& trace_;
+  crash::CrashStateEnumerator states_;
+  double* seconds_;
+};
+
+// spread_states() of the enumeration, each image rebuilt from the trace.
+class SpreadSource final : public StateSource {
+ public:
+  SpreadSource(const crash::Trace& trace, const crash::EnumeratorOptions& options, uint64_t limit, double* seconds)
+      : trace_(trace) {
+    const auto start = Clock::now();
+    states_ = spread_states(trace, options, limit);
+    *seconds += since(start);
+  }
+
+  void take(size_t n, std::vector<CheckItem>& batch) override {
+    for (; batch.size() < n && next_ < states_.size(); ++next_)
+      batch.push_back(CheckItem{states_[next_], std::make_unique<crash::CrashImage>(trace_, states_[next_]), {}});
+  }
+  uint64_t duplicates() const override { return 0; }
+
+ private:
+  const crash::Trace& trace_;
+  std::vector<crash::CrashState> states_;
+  size_t next_ = 0;
+};
+
+// The checkers of an exploration. With one worker, the checker lives in the
+// calling thread. With several, worker i is a thread for the whole
+// exploration that makes its own checker and recovers item i of every
+// batch: a checker's child processes are tied to the thread that started
+// them (PR_SET_PDEATHSIG), so that thread must outlive them.
+class CheckerPool {
+ public:
+  CheckerPool(size_t workers, const CheckerFactory& make) : make_(make) {
+    for (size_t i = 0; workers > 1 && i < workers; ++i) threads_.emplace_back([this, i] { work(i); });
+  }
+  ~CheckerPool() {
+    {
+      std::lock_guard<std::mutex> guard(lock_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  CheckerPool(const CheckerPool&) = delete;
+  CheckerPool& operator=(const CheckerPool&) = delete;
+
+  // Recovers every item of the batch; rethrows the first exception once
+  // every worker has ended its part.
+  std::vector<Recovered> recover(const std::vector<CheckItem>& batch) {
+    std::vector<Recovered> out(batch.size());
+    if (threads_.empty()) {
+      if (!inline_checker_) inline_checker_ = make_();
+      out[0] = inline_checker_->recover(batch[0].image());
+      return out;
+    }
+    std::unique_lock<std::mutex> guard(lock_);
+    batch_ = &batch;
+    out_ = &out;
+    pending_ = threads_.size();
+    ++generation_;
+    wake_.notify_all();
+    done_.wait(guard, [this] { return pending_ == 0; });
+    if (error_) std::rethrow_exception(error_);
+    return out;
+  }
+
+ private:
+  void work(size_t index) {
+    std::unique_ptr<Checker> checker;
+    std::exception_ptr made;
+    try {
+      checker = make_();
+    } catch (...) {
+      made = std::current_exception();
+    }
+    uint64_t seen = 0;
+    std::unique_lock<std::mutex> guard(lock_);
+    for (;;) {
+      wake_.wait(guard, [&] { return stop_ || generation_ != seen; });
+      if (stop_) return;
+      seen = generation_;
+      if (index < batch_->size()) {
+        guard.unlock();
+        std::exception_ptr problem = made;
+        try {
+          if (!problem) (*out_)[index] = checker->recover((*batch_)[index].image());
+        } catch (...) {
+          problem = std::current_exception();
+        }
+        guard.lock();
+        if (problem && !error_) error_ = problem;
+      }
+      if (--pending_ == 0) done_.notify_all();
+    }
+  }
+
+  const CheckerFactory& make_;
+  std::unique_ptr<Checker> inline_checker_;
+  std::vector<std::thread> threads_;
+  std::mutex lock_;
+  std::condition_variable wake_, done_;
+  uint64_t generation_ = 0;
+  size_t pending_ = 0;
+  bool stop_ = false;
+  const std::vector<CheckItem>* batch_ = nullptr;
+  std::vector<Recovered>* out_ = nullptr;
+  std::exception_ptr error_;
+};
+
+std::unique_ptr<StateSource> make_source(const Recording& rec, const ExploreOptions& options, const ExplorePlan& plan,
+                                         double* seconds) {
+  if (plan.spread) return std::make_unique<SpreadSource>(rec.trace, options.enumerate, options.max_states, seconds);
+  return std::make_unique<EnumeratedSource>(rec.trace, options.enumerate, seconds);
+}
+
+}  // namespace
+
+ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOptions& options,
+                      const ExplorePlan& plan, const CheckerFactory& make_checker) {
+  ExploreResult result;
+  const auto start = Clock::now();
+  auto last_report = start;
+  const size_t workers = plan.workers == 0 ? 1 : plan.workers;
+  std::unique_ptr<StateSource> source = make_source(rec, options, plan, &result.enumerate_seconds);
+  CheckerPool checkers(workers, make_checker);
+  std::vector<CheckItem> batch;
+  for (;;) {
+    batch.clear();
+    const uint64_t left = options.max_states - result.states;
+    source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), batch);
+    if (batch.empty()) break;
+    if (options.should_stop && options.should_stop()) {
+      result.stopped = true;  // states are left unchecked
+      break;
+    }
+    const std::vector<Recovered> recovered = checkers.recover(batch);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const crash::CrashState& state = batch[i].state;
+      tally(state, cut_phase(rec.trace, state.cut),
+            classify(w, rec.history, legal_window(rec.spans, state.cut), recovered[i]), &result);
+    }
+    if (options.progress && since(last_report) >= plan.progress_interval) {
+      last_report = Clock::now();
+      options.progress(ExploreProgress{result.states, result.illegal, batch.back().state.cut, rec.trace.cut_count(),
+                                       since(start)});
+    }
+  }
+  result.duplicates = source->duplicates();
+  result.seconds = since(start);
+  return result;
+}
+
+}  // namespace sc

@@ -1,0 +1,60 @@
+// explore_result.h — what exploring the crash states of a recording yields,
+// in either tier: counts by outcome × phase of the cut × crash-state kind,
+// fsck findings in the same cells, and the first failure of each signature
+// kept whole (state, verdict) for reporting and replay. Also the options of
+// an exploration and its progress reports. A stop condition
+// (ExploreOptions::should_stop) is checked between crash states: when it
+// turns true the exploration ends early with `stopped` set, and the result
+// counts exactly the states checked so far.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "injector/crash/enumerator.h"
+#include "injector/oracle/verdict.h"
+#include "kernel/core/phase.h"
+
+namespace sc {
+
+struct ExploreProgress {
+  uint64_t states = 0;
+  uint64_t illegal = 0;
+  size_t cut = 0;
+  size_t cuts = 0;
+  double seconds = 0;
+};
+
+struct ExploreOptions {
+  crash::EnumeratorOptions enumerate;
+  uint64_t max_states = UINT64_MAX;
+  std::function<void(const ExploreProgress&)> progress;  // called about every 0.5 s
+  std::function<bool()> should_stop;                      // asked between crash states; empty: never stop
+};
+
+struct StateFailure {
+  crash::CrashState state;
+  Phase phase = Phase::RUN;
+  Verdict verdict;
+  std::string signature;
+};
+
+using OutcomeCounts = std::array<std::array<std::array<uint64_t, crash::kModeCount>, kPhaseCount>, kOutcomeCount>;
+
+struct ExploreResult {
+  OutcomeCounts counts{};
+  OutcomeCounts fsck_violations{};  // fsck findings summed over the states of each cell of `counts`
+  uint64_t states = 0;
+  uint64_t illegal = 0;
+  uint64_t duplicates = 0;
+  bool stopped = false;  // should_stop ended it before every state was checked
+  double seconds = 0;
+  double enumerate_seconds = 0;  // the part of `seconds` spent enumerating crash states
+  std::vector<StateFailure> failures;            // first of each signature
+  std::map<std::string, uint64_t> signatures;    // signature -> states
+};
+
+}  // namespace sc

@@ -1,0 +1,23 @@
+// qemu_checker.h — the QEMU tier's Checker (injector/check/checker.h): a
+// RecoverySession (one nbdkit + one QEMU for many recovery boots) whose
+// every recovery is read back as a Recovered by recovered_from_qemu(), fsck
+// included. The explore loop makes one per worker.
+#pragma once
+#include "injector/check/checker.h"
+#include "injector/qemu/qemu_tier.h"
+
+namespace sc::qemu {
+
+class QemuChecker final : public Checker {
+ public:
+  QemuChecker(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg);
+
+  Recovered recover(const crash::ImageView& image) override;
+
+ private:
+  const Workload& w_;
+  BootConfig config_;
+  RecoverySession session_;
+};
+
+}  // namespace sc::qemu

@@ -1,0 +1,45 @@
+// qemu_tier_object.cpp — see qemu_tier_object.h.
+#include "injector/tier/qemu_tier_object.h"
+
+#include "injector/common/input_error.h"
+#include "injector/qemu/qemu_explore.h"
+#include "injector/qemu/qemu_oracle.h"
+#include "injector/tier/qemu_config.h"
+#include "injector/tier/qemu_gdb.h"
+
+namespace sc::tier {
+
+Recording QemuTier::record(const Workload& w, const SeededBugs& bugs) const {
+  std::string error;
+  auto rec = qemu::record_on_qemu(w, bugs, qemu_config(spec_), &error);
+  if (!rec) throw InputError("--tier qemu: " + error);
+  return std::move(*rec);
+}
+
+ExploreResult QemuTier::explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                                const ExploreOptions& options) const {
+  return qemu::explore_qemu(w, bugs, rec, options, qemu_config(spec_), spec_.qemu_sessions);
+}
+
+std::vector<std::string> QemuTier::live_cuts(const Workload& w, const SeededBugs& bugs, const Recording& rec,
+                                             size_t count) const {
+  return qemu::check_live_cuts(w, bugs, rec, count, qemu_config(spec_));
+}
+
+Verdict QemuTier::replay(const Case& c) const {
+  return qemu::replay_qemu(c.workload, c.bugs, c.file.trace, *c.file.crash_state, c.history, c.spans,
+                           qemu_config(spec_));
+}
+
+Verdict QemuTier::replay_gdb(const Case& c, const std::function<void(const std::string&)>& attach) const {
+  const crash::CrashState& state = *c.file.crash_state;
+  const crash::CrashImage image = crash::build_crash_image(c.file.trace, state);
+  const qemu::QemuRecovery r = recover_waiting_for_gdb(
+      c.workload, c.bugs, image.view().bytes(), qemu_config(spec_), [&](const std::string& socket) {
+        attach("gdb-multiarch " + spec_.kernel + " -ex 'target remote " + socket + "' -ex 'break sc::Kernel::boot'");
+      });
+  const Recovered rec = qemu::recovered_from_qemu(r, image.view(), c.workload, boot_config(c.workload, c.bugs.kernel));
+  return classify(c.workload, c.history, legal_window(c.spans, state.cut), rec);
+}
+
+}  // namespace sc::tier

@@ -1,0 +1,30 @@
+// bug_bits.cpp — see bug_bits.h.
+#include "kernel/harness/bug_bits.h"
+
+namespace sc {
+
+uint32_t kernel_bug_bits(const KernelBugs& bugs) {
+  return (bugs.overwrite_live_root_copy ? kBugOverwriteLiveRootCopy : 0u) |
+         (bugs.recover_ignoring_cuts ? kBugRecoverIgnoringCuts : 0u);
+}
+
+KernelBugs kernel_bugs_from_bits(uint64_t bits) {
+  KernelBugs bugs;
+  bugs.overwrite_live_root_copy = (bits & kBugOverwriteLiveRootCopy) != 0;
+  bugs.recover_ignoring_cuts = (bits & kBugRecoverIgnoringCuts) != 0;
+  return bugs;
+}
+
+uint32_t manager_bug_bits(const ManagerBugs& bugs) {
+  return (bugs.skip_flush_before_root ? kBugSkipFlushBeforeRoot : 0u) |
+         (bugs.reuse_retiring_blocks ? kBugReuseRetiringBlocks : 0u);
+}
+
+ManagerBugs manager_bugs_from_bits(uint64_t bits) {
+  ManagerBugs bugs;
+  bugs.skip_flush_before_root = (bits & kBugSkipFlushBeforeRoot) != 0;
+  bugs.reuse_retiring_blocks = (bits & kBugReuseRetiringBlocks) != 0;
+  return bugs;
+}
+
+}  // namespace sc
