@@ -1,21 +1,7 @@
 // convert.cpp — see convert.h.
 #include "injector/campaign/convert.h"
 
-#include <stdexcept>
-
 namespace sc::campaign {
-
-results::Outcome to_db(Outcome o) {
-  auto v = results::parse_outcome(outcome_name(o));
-  if (!v) throw std::logic_error(std::string("no database outcome named ") + outcome_name(o));
-  return *v;
-}
-
-results::StateKind to_db(crash::Mode m) {
-  auto v = results::parse_state_kind(crash::mode_name(m));
-  if (!v) throw std::logic_error(std::string("no database state kind named ") + crash::mode_name(m));
-  return *v;
-}
 
 uint64_t check_us_per_state(const ExploreResult& r) {
   const double check_seconds = r.seconds - r.enumerate_seconds;
@@ -30,7 +16,7 @@ std::vector<results::OutcomeCount> outcome_counts(const ExploreResult& r) {
       for (size_t k = 0; k < crash::kModeCount; ++k) {
         const uint64_t n = r.counts[static_cast<size_t>(o)][static_cast<size_t>(p)][k];
         if (n == 0) continue;
-        out.push_back({static_cast<Phase>(p), to_db(static_cast<crash::Mode>(k)), to_db(static_cast<Outcome>(o)), n,
+        out.push_back({static_cast<Phase>(p), static_cast<crash::Mode>(k), static_cast<Outcome>(o), n,
                        us_per_state * n,
                        r.fsck_violations[static_cast<size_t>(o)][static_cast<size_t>(p)][k]});
       }

@@ -1,7 +1,7 @@
-// convert.h — from the in-process pipeline's values to the results
-// database's: outcomes, crash-state kinds and the outcome count cube.
-// Invariant: conversion goes by name, so a renamed enumerator fails loudly
-// (std::logic_error) instead of silently miscounting.
+// convert.h — from an exploration's result to the results database's
+// values: the time per state and the outcome count cube (outcomes and
+// crash-state kinds are the shared vocabulary of injector/vocab, no
+// conversion needed).
 #pragma once
 #include <vector>
 
@@ -11,8 +11,6 @@
 
 namespace sc::campaign {
 
-results::Outcome to_db(Outcome o);
-results::StateKind to_db(crash::Mode m);
 // The exploration's time without enumeration, shared out evenly per state
 // (timing every state on its own would cost more than checking it).
 uint64_t check_us_per_state(const ExploreResult& r);

@@ -99,9 +99,9 @@ results::StateRow state_row(const Recording& rec, const StateFailure& f, uint64_
   const uint64_t fingerprint = crash::CrashImage(rec.trace, f.state).view().fingerprint();
   return results::StateRow{f.state.cut,
                            f.phase,
-                           to_db(f.state.kind),
+                           f.state.kind,
                            state_key(f.state),
-                           to_db(f.verdict.outcome),
+                           f.verdict.outcome,
                            static_cast<uint32_t>(f.verdict.fsck.size()),
                            check_us,
                            f.signature,
@@ -157,7 +157,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   out.states = r.states;
   out.illegal = r.illegal;
   for (const StateFailure& f : r.failures) {
-    results::FailureHit hit{f.signature, f.phase, to_db(f.verdict.outcome), r.signatures.at(f.signature), std::nullopt};
+    results::FailureHit hit{f.signature, f.phase, f.verdict.outcome, r.signatures.at(f.signature), std::nullopt};
     if (claims.claim(f.signature)) {
       const std::string path = save_cases(job, ctx, enumerate, rec, f, &cases.paths);
       hit.reproducer = results::Reproducer{path, enumerate.seed,

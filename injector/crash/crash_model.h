@@ -50,6 +50,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "injector/vocab/crash_mode.h"
 #include "kernel/core/phase.h"
 
 namespace sc::crash {
@@ -67,13 +68,10 @@ struct Request {
   uint64_t payload_offset = 0;
 };
 
-// How a crash state was produced (DESIGN.md §4 enumeration modes).
-enum class Mode : uint8_t { prefix = 0, reorder = 1, torn = 2 };
-constexpr size_t kModeCount = 3;
+// A set of enumeration modes (Mode, kModeCount, mode_name and parse_mode are
+// the shared vocabulary of injector/vocab/crash_mode.h).
 using ModeSet = std::bitset<kModeCount>;
 
-const char* mode_name(Mode mode);
-bool parse_mode(const char* name, Mode* out);
 ModeSet all_modes();
 ModeSet only(Mode mode);
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "injector/oracle/legal_window.h"
-#include "injector/oracle/outcome.h"
+#include "injector/vocab/outcome.h"
 #include "injector/oracle/system_state.h"
 
 namespace sc {

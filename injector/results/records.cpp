@@ -27,9 +27,6 @@ std::optional<E> reverse(const std::array<const char*, N>& names, std::string_vi
 
 constexpr std::array<const char*, 2> kTiers = {"inproc", "qemu"};
 constexpr std::array<const char*, 3> kStatuses = {"running", "finished", "interrupted"};
-constexpr std::array<const char*, 3> kKinds = {"prefix", "reorder", "torn"};
-constexpr std::array<const char*, 7> kOutcomes = {"ok_current",      "ok_previous",    "lost", "corrupt",
-                                                  "recovery_failed", "recovery_crash", "hang"};
 constexpr std::array<const char*, 2> kOrigins = {"corpus", "mutation"};
 constexpr std::array<const char*, 2> kSources = {"crash_state", "fuzzer"};
 constexpr std::array<const char*, 2> kEngines = {"libfuzzer", "aflpp"};
@@ -38,8 +35,6 @@ constexpr std::array<const char*, 2> kEngines = {"libfuzzer", "aflpp"};
 
 const char* name(Tier v) { return lookup(kTiers, v); }
 const char* name(CampaignStatus v) { return lookup(kStatuses, v); }
-const char* name(StateKind v) { return lookup(kKinds, v); }
-const char* name(Outcome v) { return lookup(kOutcomes, v); }
 const char* name(OriginKind v) { return lookup(kOrigins, v); }
 const char* name(FailureSource v) { return lookup(kSources, v); }
 const char* name(FuzzEngine v) { return lookup(kEngines, v); }
@@ -48,8 +43,6 @@ std::optional<Tier> parse_tier(std::string_view s) { return reverse<Tier>(kTiers
 std::optional<CampaignStatus> parse_campaign_status(std::string_view s) {
   return reverse<CampaignStatus>(kStatuses, s);
 }
-std::optional<StateKind> parse_state_kind(std::string_view s) { return reverse<StateKind>(kKinds, s); }
-std::optional<Outcome> parse_outcome(std::string_view s) { return reverse<Outcome>(kOutcomes, s); }
 std::optional<OriginKind> parse_origin_kind(std::string_view s) { return reverse<OriginKind>(kOrigins, s); }
 std::optional<FailureSource> parse_failure_source(std::string_view s) {
   return reverse<FailureSource>(kSources, s);
@@ -63,8 +56,6 @@ std::optional<Phase> parse_phase_name(std::string_view s) {
   }
   return std::nullopt;
 }
-
-bool is_legal(Outcome o) { return o == Outcome::ok_current || o == Outcome::ok_previous; }
 
 std::string format_seed(std::uint64_t seed) {
   char buf[19];

@@ -10,39 +10,45 @@
 #include <string_view>
 #include <vector>
 
+#include "injector/vocab/crash_mode.h"
+#include "injector/vocab/outcome.h"
 #include "kernel/core/phase.h"
 
 namespace sc::results {
 
+// A crash state's kind and a recovery's outcome are the shared vocabulary
+// (injector/vocab): the crash model's Mode and the oracle's Outcome.
+using StateKind = crash::Mode;
+using sc::Outcome;
+
 enum class Tier { inproc, qemu };
 enum class CampaignStatus { running, finished, interrupted };
-enum class StateKind { prefix, reorder, torn };
-enum class Outcome { ok_current, ok_previous, lost, corrupt, recovery_failed, recovery_crash, hang };
 enum class OriginKind { corpus, mutation };
 enum class FailureSource { crash_state, fuzzer };
 enum class FuzzEngine { libfuzzer, aflpp };
 
 const char* name(Tier v);
 const char* name(CampaignStatus v);
-const char* name(StateKind v);
-const char* name(Outcome v);
 const char* name(OriginKind v);
 const char* name(FailureSource v);
 const char* name(FuzzEngine v);
 inline const char* name(Phase v) { return phase_name(v); }
+inline const char* name(StateKind v) { return crash::mode_name(v); }
+inline const char* name(Outcome v) { return outcome_name(v); }
 
 // Each parse_* returns nullopt for a name that name() never returns.
 std::optional<Tier> parse_tier(std::string_view s);
 std::optional<CampaignStatus> parse_campaign_status(std::string_view s);
-std::optional<StateKind> parse_state_kind(std::string_view s);
-std::optional<Outcome> parse_outcome(std::string_view s);
+inline std::optional<StateKind> parse_state_kind(std::string_view s) {
+  StateKind k = StateKind::prefix;
+  return crash::parse_mode(s, &k) ? std::optional<StateKind>(k) : std::nullopt;
+}
+using sc::parse_outcome;
 std::optional<OriginKind> parse_origin_kind(std::string_view s);
 std::optional<FailureSource> parse_failure_source(std::string_view s);
 std::optional<FuzzEngine> parse_fuzz_engine(std::string_view s);
 std::optional<Phase> parse_phase_name(std::string_view s);
-
-// ok_current and ok_previous; every other outcome is a finding.
-bool is_legal(Outcome o);
+using sc::is_legal;
 
 std::string format_seed(std::uint64_t seed);                  // "0x%016x"
 std::optional<std::uint64_t> parse_seed(std::string_view s);  // inverse of format_seed

@@ -1,9 +1,10 @@
 // chromium.cpp — see chromium.h.
 #include "chromium.h"
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+
+#include "tests/support/run_binary.h"
 
 namespace sc::campaign::testing {
 
@@ -28,14 +29,7 @@ std::string unescape_text(std::string s) {
 bool chromium_available() { return std::system("command -v chromium > /dev/null 2>&1") == 0; }
 
 std::string dump_dom(const TempDir& dir, const std::string& page) {
-  const std::string cmd = chromium_command(dir, 1300, 2400) + " --dump-dom file://" + page + " 2>/dev/null";
-  std::string dom;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return dom;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) dom.append(buf, n);
-  pclose(p);
-  return dom;
+  return sc::test::run_binary(chromium_command(dir, 1300, 2400), "--dump-dom file://" + page, false).out;
 }
 
 bool screenshot(const TempDir& dir, const std::string& page, const std::string& png, int width, int height) {

@@ -1,29 +1,25 @@
-// process.h — test helpers: a private temporary directory, running the real
-// `stablecut` binary (fork/exec, output captured to files), starting it in
-// the background to kill it, checking a refused run (one line, exit 2),
-// reading a file whole, and small SQL helpers over a results database.
+// process.h — test helpers: running the real `stablecut` binary (fork/exec,
+// output captured to files), starting it in the background to kill it,
+// checking a refused run (one line, exit 2), the tiny-corpus campaign flags;
+// with the shared TempDir, slurp and SQL helpers of tests/support in scope.
 // Invariant: nothing is written outside the TempDir (made by mkdtemp).
 #pragma once
 #include <sys/types.h>
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "tests/support/slurp.h"
+#include "tests/support/sql.h"
+#include "tests/support/temp_dir.h"
+
 namespace sc::campaign::testing {
 
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using sc::test::slurp;
+using sc::test::sql_exec;
+using sc::test::sql_int;
+using sc::test::sql_rows;
+using sc::test::TempDir;
 
 struct RunResult {
   int rc = -1;
@@ -42,16 +38,7 @@ pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string
 // needle (a non-fatal gtest failure otherwise).
 void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle);
 
-// The whole file, or "" if it cannot be read.
-std::string slurp(const std::string& path);
-
 // The tiny-corpus campaign flags shared by the tests.
 std::vector<std::string> campaign_args(const std::string& db, const std::vector<std::string>& extra);
-
-// First column of the first row of `sql` (an integer), or every row with
-// its columns joined by '|'; sql_exec runs statements that change the file.
-std::int64_t sql_int(const std::string& db, const std::string& sql);
-std::vector<std::string> sql_rows(const std::string& db, const std::string& sql);
-void sql_exec(const std::string& db, const std::string& sql);
 
 }  // namespace sc::campaign::testing

@@ -1,11 +1,6 @@
 // dataset.cpp — the hand-made dataset described in dataset.h.
 #include "dataset.h"
 
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <atomic>
-
 namespace sc::results::testing {
 
 namespace {
@@ -112,21 +107,6 @@ void record_shard_b(ResultsDb& db) {
 void record_all(ResultsDb& db) {
   record_shard_a(db);
   record_shard_b(db);
-}
-
-TempDir::TempDir() {
-  static std::atomic<int> serial{0};
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::string test = info != nullptr ? info->name() : "none";
-  dir_ = std::filesystem::temp_directory_path() /
-         ("stablecut-results-" + std::to_string(getpid()) + "-" + std::to_string(serial++) + "-" + test);
-  std::filesystem::remove_all(dir_);
-  std::filesystem::create_directories(dir_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
 }
 
 }  // namespace sc::results::testing

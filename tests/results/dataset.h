@@ -1,5 +1,5 @@
-// dataset.h — a small hand-made results dataset with known statistics, and a
-// temporary directory per test. Three campaigns (two shards of "nightly" and
+// dataset.h — a small hand-made results dataset with known statistics (and
+// the shared TempDir in scope). Three campaigns (two shards of "nightly" and
 // one "qemu-check"), three workloads, 53 checked crash states:
 //
 //   workload (campaign, day)       phase/kind/outcome: states
@@ -16,10 +16,10 @@
 // state is kept as a crash_state row (image fingerprint 0xf00d0000 + cut),
 // plus one sampled legal state in w1.
 #pragma once
-#include <filesystem>
 #include <string>
 
 #include "injector/results/results_db.h"
+#include "tests/support/temp_dir.h"
 
 namespace sc::results::testing {
 
@@ -43,17 +43,6 @@ void record_all(ResultsDb& db);
 void record_shard_a(ResultsDb& db);
 void record_shard_b(ResultsDb& db);
 
-// A fresh directory, removed with its contents at destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::filesystem::path file(const std::string& name) const { return dir_ / name; }
-
- private:
-  std::filesystem::path dir_;
-};
+using sc::test::TempDir;  // tests/support/temp_dir.h
 
 }  // namespace sc::results::testing

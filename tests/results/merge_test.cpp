@@ -109,7 +109,7 @@ TEST_F(ResultsMerge, RefusesDamagedInputNamingIt) {
     merge(out, {shard_a, junk});
     ADD_FAILURE() << "merged a junk file";
   } catch (const DbError& e) {
-    EXPECT_EQ(std::string(e.what()).rfind(junk.string() + ": not a SQLite database", 0), 0U) << e.what();
+    EXPECT_EQ(std::string(e.what()).rfind(junk + ": not a SQLite database", 0), 0U) << e.what();
   }
   EXPECT_FALSE(std::filesystem::exists(out));  // every input is checked before the output is made
   EXPECT_THROW(merge(shard_a, {shard_a}), DbError);

@@ -1,0 +1,41 @@
+// outcome.h — the classification of one recovery (DESIGN.md §5), the one
+// vocabulary the oracle judges in and the results database stores:
+//  ok_current      the newest legal stable state
+//  ok_previous     the older legal state (the cut fell inside a stabilisation)
+//  lost            an older state than allowed, or legal pages/containers missing
+//  corrupt         a state equal to no legal one (a mix, wrong or unreadable content)
+//  recovery_failed no manager came up though a legal state existed
+//  recovery_crash  recovery trapped, panicked or tripped a sanitizer
+//  hang            recovery did not finish in time
+// Invariant: the names are the strings stored in the results database
+// (results/schema.sql); never rename or reorder them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace sc {
+
+enum class Outcome : uint8_t { ok_current, ok_previous, lost, corrupt, recovery_failed, recovery_crash, hang };
+constexpr int kOutcomeCount = 7;
+
+inline constexpr const char* kOutcomeNames[kOutcomeCount] = {
+    "ok_current", "ok_previous", "lost", "corrupt", "recovery_failed", "recovery_crash", "hang"};
+
+inline const char* outcome_name(Outcome o) {
+  const auto i = static_cast<unsigned>(o);
+  return i < kOutcomeCount ? kOutcomeNames[i] : "unknown";
+}
+
+// nullopt for a name outcome_name() never returns.
+inline std::optional<Outcome> parse_outcome(std::string_view name) {
+  for (int i = 0; i < kOutcomeCount; ++i) {
+    if (name == kOutcomeNames[i]) return static_cast<Outcome>(i);
+  }
+  return std::nullopt;
+}
+
+// ok_current and ok_previous; every other outcome is a finding.
+inline bool is_legal(Outcome o) { return o == Outcome::ok_current || o == Outcome::ok_previous; }
+
+}  // namespace sc
