@@ -141,7 +141,7 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
     case ch::kEvent:
     case ch::kMark: {
       if (ended_) return 0;
-      Mark m{disk_->trace().requests().size(), r.kind, {}};
+      ch::Mark m{disk_->trace().requests().size(), r.kind, {}};
       std::copy(std::begin(r.args), std::end(r.args), std::begin(m.args));
       marks_.push_back(m);
       return 0;
@@ -187,7 +187,7 @@ void DiskModel::save(const ModelConfig& config) const {
   if (!config.trace.empty()) {
     crash::TraceFile file(disk_->trace());
     nlohmann::json marks = nlohmann::json::array();
-    for (const Mark& m : marks_)
+    for (const ch::Mark& m : marks_)
       marks.push_back({{"at", m.at}, {"kind", m.kind}, {"args", std::vector<uint64_t>(std::begin(m.args), std::end(m.args))}});
     file.meta = {{"marks", std::move(marks)}, {"ended", ended_}, {"powered_off", powered_off_}};
     const std::string text = crash::trace_file_to_json(file).dump();

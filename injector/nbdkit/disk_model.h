@@ -55,12 +55,6 @@ struct ModelConfig {
 using Pause = std::function<bool()>;
 constexpr auto kNextImageWait = std::chrono::seconds(60);
 
-struct Mark {
-  size_t at;  // trace requests recorded before it arrived
-  uint32_t kind;
-  uint64_t args[rv::channel::kArgs];
-};
-
 class DiskModel {
  public:
   // Loads the base image; throws std::runtime_error (one line) if it cannot.
@@ -72,7 +66,7 @@ class DiskModel {
   int flush(std::string* why);
 
   const crash::RecordingDisk& disk() const { return *disk_; }
-  const std::vector<Mark>& marks() const { return marks_; }
+  const std::vector<rv::channel::Mark>& marks() const { return marks_; }
   bool ended() const { return ended_; }
   bool powered_off() const { return powered_off_; }
   // Writes the trace / durable image files the config names (if any).
@@ -88,7 +82,7 @@ class DiskModel {
   uint64_t data_sectors_ = 0;
   std::unique_ptr<crash::RecordingDisk> disk_;
   std::optional<size_t> freeze_at_;
-  std::vector<Mark> marks_;
+  std::vector<rv::channel::Mark> marks_;
   FuaState fua_ = FuaState::none;
   bool ended_ = false;
   bool powered_off_ = false;

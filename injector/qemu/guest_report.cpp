@@ -12,7 +12,7 @@ namespace {
 
 namespace ch = rv::channel;
 
-Event event_of(const GuestMark& m) {
+Event event_of(const ch::Mark& m) {
   Event e;
   e.kind = static_cast<OpKind>(m.args[0]);
   e.home = static_cast<ContainerId>(m.args[1]);
@@ -83,18 +83,18 @@ GuestRun parse_marks(const nlohmann::json& meta) {
   if (!meta.contains("marks") || !meta["marks"].is_array()) throw std::runtime_error("trace meta has no marks");
   uint64_t begin = 0;
   for (const auto& j : meta["marks"]) {
-    GuestMark m;
+    ch::Mark m{};
     m.at = j.at("at").get<uint64_t>();
     m.kind = j.at("kind").get<uint32_t>();
     const auto args = j.at("args").get<std::vector<uint64_t>>();
-    if (args.size() != m.args.size()) throw std::runtime_error("trace meta: a mark without 7 args");
-    std::copy(args.begin(), args.end(), m.args.begin());
+    if (args.size() != ch::kArgs) throw std::runtime_error("trace meta: a mark without 7 args");
+    std::copy(args.begin(), args.end(), std::begin(m.args));
     run.marks.push_back(m);
     if (m.kind == ch::kMark && m.args[0] == ch::kMarkOpBegin) begin = m.at;
     if (m.kind != ch::kEvent) continue;
     run.events.push_back(event_of(m));
     if (run.events.back().kind == OpKind::stabilise && run.events.back().status == Status::ok)
-      run.spans.push_back(Span{begin, m.at});
+      run.spans.push_back(StabilisationSpan{begin, m.at});
   }
   run.ended = meta.value("ended", false);
   return run;

@@ -9,35 +9,23 @@
 //    in U-mode, kernel/arch/riscv64/user_stats.h; a record run prints it too).
 // Malformed input is reported as a one-line error, never a crash.
 #pragma once
-#include <array>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "injector/oracle/legal_window.h"
 #include "injector/oracle/system_state.h"
 #include "injector/workload/event.h"
 #include "kernel/abi/host_channel.h"
 
 namespace sc::qemu {
 
-struct GuestMark {
-  uint64_t at = 0;  // trace requests recorded before the record arrived
-  uint32_t kind = 0;
-  std::array<uint64_t, rv::channel::kArgs> args{};
-};
-
-struct Span {
-  uint64_t begin = 0;
-  uint64_t end = 0;
-  friend bool operator==(const Span&, const Span&) = default;
-};
-
 struct GuestRun {
-  std::vector<GuestMark> marks;
+  std::vector<rv::channel::Mark> marks;
   std::vector<Event> events;
-  std::vector<Span> spans;  // successful stabilise ops, in order
-  bool ended = false;       // the guest sent kEnd
+  std::vector<StabilisationSpan> spans;  // successful stabilise ops, in order
+  bool ended = false;                    // the guest sent kEnd
 };
 
 // Throws std::runtime_error (one line) if `meta` has no valid marks.

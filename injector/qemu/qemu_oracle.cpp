@@ -17,7 +17,7 @@ namespace ch = rv::channel;
 void replay_marks(const Workload& w, const GuestRun& guest, Recording* rec) {
   ReferenceModel model(w);
   size_t next_event = 0;
-  for (const GuestMark& m : guest.marks) {
+  for (const ch::Mark& m : guest.marks) {
     if (m.kind == ch::kMark && m.args[0] == ch::kMarkCrash) model.power_cut();
     if (m.kind != ch::kEvent || next_event >= guest.events.size()) continue;
     std::string bad = model.apply(guest.events[next_event++]);
@@ -45,8 +45,7 @@ std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bug
     *error = q.error.empty() ? "QEMU produced no trace" : q.error;
     return std::nullopt;
   }
-  Recording rec{*q.trace, {}, {}, {}, 0};
-  for (const Span& s : q.guest.spans) rec.spans.push_back(StabilisationSpan{s.begin, s.end});
+  Recording rec{*q.trace, {}, q.guest.spans, {}, 0};
   replay_marks(w, q.guest, &rec);
   if (parse_readback(q.run.console).user.faults > 0)
     rec.findings.push_back("under QEMU a manager or locus was killed in U-mode while recording: " +

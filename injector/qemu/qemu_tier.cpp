@@ -95,7 +95,7 @@ QemuRecording record_once(const Workload& w, const SeededBugs& bugs, const TierC
 
 // The guest reports the workload's first boot (kMarkBoot) before any step.
 bool reached_workload(const QemuRecording& rec) {
-  return std::any_of(rec.guest.marks.begin(), rec.guest.marks.end(), [](const GuestMark& m) {
+  return std::any_of(rec.guest.marks.begin(), rec.guest.marks.end(), [](const rv::channel::Mark& m) {
     return m.kind == rv::channel::kMark && m.args[0] == rv::channel::kMarkBoot;
   });
 }

@@ -36,6 +36,10 @@
 //                             (one QEMU, many crash images); otherwise a no-op
 // Invariant: magic is kMagic and kind is known, else the plugin fails the
 // write (EIO).
+//
+// Mark is a kEvent or kMark record as its host-side readers keep it: the
+// plugin logs each one with its position in the trace ("meta.marks" of the
+// trace file) and the QEMU tier reads that log back; both use this type.
 #pragma once
 #include <stdint.h>
 
@@ -56,6 +60,12 @@ enum MarkKind : uint64_t {
 
 struct Record {
   uint32_t magic;
+  uint32_t kind;
+  uint64_t args[kArgs];
+};
+
+struct Mark {
+  uint64_t at;  // data requests recorded before the record arrived
   uint32_t kind;
   uint64_t args[kArgs];
 };

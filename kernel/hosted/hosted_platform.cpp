@@ -1,23 +1,19 @@
 // hosted_platform.cpp — see hosted_platform.h.
 #include "kernel/hosted/hosted_platform.h"
 
+#include "kernel/harness/bug_bits.h"
+
 namespace sc {
 
 UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry) {
   if (id >= kMaxManagers || kernel_ == nullptr) return nullptr;
+  const ManagerConstructor construct = manager_constructor(entry);
   Program& p = programs_[id];
   p = Program{};
+  if (construct == nullptr) return nullptr;
   p.sys = std::make_unique<DirectSys>(*kernel_, id);
-  switch (entry) {
-    case kEntryShadowManager:
-      p.shadow = std::make_unique<ShadowManager>(*p.sys, bugs_);
-      return p.shadow.get();
-    case kEntryOrdinaryManager:
-      p.ordinary = std::make_unique<OrdinaryManager>(*p.sys);
-      return p.ordinary.get();
-    default:
-      return nullptr;
-  }
+  p.storage = std::make_unique<ProgramStorage>();
+  return construct(p.storage->bytes, *p.sys, manager_bug_bits(bugs_));
 }
 
 void HostedPlatform::yield_point() {

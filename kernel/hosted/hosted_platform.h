@@ -1,18 +1,19 @@
 // hosted_platform.h — the in-process Platform: the disk it is given, the
-// manager programs linked into this process (created anew at every boot, so
-// no manager state survives a power cut), a yield hook for the scheduler,
-// and a collector for pages reported by managers.
+// manager programs linked into this process (which program an entry names is
+// kernel/harness/manager_programs.h; each is constructed anew at every boot
+// in fresh memory of this process, over a DirectSys, so no manager state
+// survives a power cut), a yield hook for the scheduler, and a collector for
+// pages reported by managers.
 #pragma once
 #include <functional>
 #include <memory>
 
 #include "kernel/core/kernel.h"
 #include "kernel/core/platform.h"
+#include "kernel/harness/manager_programs.h"
 #include "kernel/harness/page_collector.h"
-#include "managers/ordinary_manager.h"
-#include "managers/programs.h"
-#include "managers/shadow_manager.h"
 #include "kernel/hosted/direct_sys.h"
+#include "managers/programs.h"
 
 namespace sc {
 
@@ -32,10 +33,12 @@ class HostedPlatform final : public Platform {
   void page_reported(ContainerId container, uint32_t page) override;
 
  private:
+  struct ProgramStorage {
+    alignas(kManagerProgramAlign) unsigned char bytes[kManagerProgramBytes];
+  };
   struct Program {
     std::unique_ptr<DirectSys> sys;
-    std::unique_ptr<ShadowManager> shadow;
-    std::unique_ptr<OrdinaryManager> ordinary;
+    std::unique_ptr<ProgramStorage> storage;  // the program object lives here
   };
 
   std::reference_wrapper<BlockDevice> disk_;

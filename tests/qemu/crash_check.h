@@ -24,15 +24,9 @@ struct Judged {
   SystemState state;
 };
 
-inline std::vector<StabilisationSpan> legal_spans(const std::vector<Span>& spans) {
-  std::vector<StabilisationSpan> out;
-  for (const Span& s : spans) out.push_back({s.begin, s.end});
-  return out;
-}
-
 inline Judged judged(const Workload& w, const Recovered& r, const std::vector<SystemState>& history,
-                     const std::vector<Span>& spans, uint64_t cut) {
-  const Verdict v = classify(w, history, legal_window(legal_spans(spans), cut), r);
+                     const std::vector<StabilisationSpan>& spans, uint64_t cut) {
+  const Verdict v = classify(w, history, legal_window(spans, cut), r);
   return {r.booted, v.legal(), r.state};
 }
 
@@ -45,7 +39,7 @@ inline std::vector<crash::CrashState> pick_states(const crash::Trace& trace, siz
 
 inline Judged recover_inproc(const Workload& w, const SeededBugs& bugs, const crash::Trace& trace,
                              const crash::CrashState& s, const std::vector<SystemState>& history,
-                             const std::vector<Span>& spans) {
+                             const std::vector<StabilisationSpan>& spans) {
   const crash::CrashImage image = crash::build_crash_image(trace, s);
   InprocChecker checker(w, bugs);
   return judged(w, checker.recover(image.view()), history, spans, s.cut);
@@ -53,7 +47,7 @@ inline Judged recover_inproc(const Workload& w, const SeededBugs& bugs, const cr
 
 inline Judged judge_qemu(const Workload& w, const SeededBugs& bugs, const QemuRecovery& r, const crash::Trace& trace,
                          const crash::CrashState& s, const std::vector<SystemState>& history,
-                         const std::vector<Span>& spans) {
+                         const std::vector<StabilisationSpan>& spans) {
   const crash::CrashImage image = crash::build_crash_image(trace, s);
   return judged(w, recovered_from_qemu(r, image.view(), w, boot_config(w, bugs.kernel)), history, spans, s.cut);
 }

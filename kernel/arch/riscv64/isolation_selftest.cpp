@@ -5,10 +5,10 @@
 #include "kernel/arch/riscv64/console.h"
 #include "kernel/arch/riscv64/ecall.h"
 #include "kernel/arch/riscv64/guest_workload.h"
-#include "kernel/arch/riscv64/placement_new.h"
 #include "kernel/arch/riscv64/user_manager.h"
 #include "kernel/arch/riscv64/user_stats.h"
 #include "kernel/core/bytes.h"
+#include "kernel/harness/placement_new.h"
 
 namespace rv {
 

@@ -5,37 +5,27 @@
 // registers of syscall_abi.h; the entry calls the manager and ends the
 // upcall with the kManagerReturn ecall, so it never returns.
 // The first entry after a boot is kUpcallConstruct: the program's
-// ProgramConstructor builds the manager object in place, in U-mode, so no
-// manager code ever runs in M-mode.
-// Interface: ProgramConstructor, ManagerImage, program_for(entry) (the
-// constructor of the program with that invocation point, programs.h),
-// bug_bits(bugs) (its argument), manager_upcall_entry.
+// sc::ManagerConstructor (kernel/harness/manager_programs.h, which says which
+// program an entry id names) builds the manager object in place, in U-mode,
+// so no manager code ever runs in M-mode.
+// Interface: ManagerImage, manager_upcall_entry.
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
 
 #include "kernel/arch/riscv64/ecall_sys.h"
 #include "kernel/core/upcall.h"
-#include "managers/ordinary_manager.h"
-#include "managers/programs.h"
-#include "managers/shadow_manager.h"
+#include "kernel/harness/manager_programs.h"
 
 namespace rv {
 
-// Builds a manager object in `storage` (ManagerImage::kProgramBytes bytes)
-// over `sys`, or returns nullptr; runs in U-mode.
-using ProgramConstructor = sc::UpcallTarget* (*)(void* storage, sc::Sys& sys, uint64_t arg);
-
 struct ManagerImage {
-  static constexpr size_t kProgramBytes =
-      sizeof(sc::ShadowManager) > sizeof(sc::OrdinaryManager) ? sizeof(sc::ShadowManager) : sizeof(sc::OrdinaryManager);
+  static constexpr size_t kProgramBytes = sc::kManagerProgramBytes;
+  static_assert(sc::kManagerProgramAlign <= 16, "program storage is 16-byte aligned");
   alignas(16) uint8_t sys[sizeof(EcallSys)];
   alignas(16) uint8_t program[kProgramBytes];
   sc::UpcallTarget* target;
 };
-
-ProgramConstructor program_for(uint32_t entry);
-uint64_t bug_bits(const sc::ManagerBugs& bugs);
 
 }  // namespace rv
 

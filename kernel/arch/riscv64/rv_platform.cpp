@@ -1,8 +1,9 @@
 // rv_platform.cpp — see rv_platform.h.
 #include "kernel/arch/riscv64/rv_platform.h"
 
-#include "kernel/arch/riscv64/manager_program.h"
 #include "kernel/arch/riscv64/user_manager.h"
+#include "kernel/harness/bug_bits.h"
+#include "kernel/harness/manager_programs.h"
 
 namespace rv {
 
@@ -20,10 +21,10 @@ void RvPlatform::attach(sc::Kernel& kernel, sc::BlockDevice& disk, const sc::Man
 
 sc::UpcallTarget* RvPlatform::bind_program(sc::ManagerId id, uint32_t entry) {
   if (id >= sc::kMaxManagers || kernel_ == nullptr) return nullptr;
-  const ProgramConstructor construct = program_for(entry);
+  const sc::ManagerConstructor construct = sc::manager_constructor(entry);
   if (construct == nullptr) return nullptr;
   UserManager& m = managers[id];
-  return m.start(*kernel_, id, construct, bug_bits(bugs_)) ? &m : nullptr;
+  return m.start(*kernel_, id, construct, sc::manager_bug_bits(bugs_)) ? &m : nullptr;
 }
 
 void RvPlatform::set_yield_hook(YieldHook hook, void* context) {

@@ -2,10 +2,11 @@
 // disk, the manager programs linked into the kernel image, a yield hook for
 // the guest scheduler, and a collector for reported pages.
 // bind_program(id, entry) returns the UserManager of manager `id`: the
-// program of invocation point `entry` (manager_program.h), constructed anew
-// in U-mode in that manager's own address space at every bind, over a data
-// region and stack zeroed first (UserManager::start), so no manager state
-// survives a reboot; its system calls are ecalls (user_manager.h). An unknown entry, or a program killed while it
+// program of invocation point `entry` (kernel/harness/manager_programs.h),
+// constructed anew in U-mode in that manager's own address space at every
+// bind, over a data region and stack zeroed first (UserManager::start), so
+// no manager state survives a reboot; its system calls are ecalls
+// (user_manager.h). An unknown entry, or a program killed while it
 // constructs itself, binds nothing (nullptr).
 // reported_pages() collects the pages managers report while the kernel
 // enumerates a container (kernel/harness/page_collector.h, its limit shared

@@ -20,7 +20,7 @@ bool is_status(uint64_t word) {
 
 }  // namespace
 
-bool UserManager::start(sc::Kernel& kernel, sc::ManagerId id, ProgramConstructor construct, uint64_t arg) {
+bool UserManager::start(sc::Kernel& kernel, sc::ManagerId id, sc::ManagerConstructor construct, uint64_t arg) {
   if (context_.space.valid()) {
     clear_context(context_);
   } else {

@@ -48,7 +48,7 @@ class UserManager final : public sc::UpcallTarget {
   static constexpr uint64_t kStackPages = 16;
 
   // False if the program was killed while constructing itself.
-  bool start(sc::Kernel& kernel, sc::ManagerId id, ProgramConstructor construct, uint64_t arg);
+  bool start(sc::Kernel& kernel, sc::ManagerId id, sc::ManagerConstructor construct, uint64_t arg);
   sc::Status upcall(const sc::Upcall& call) override;
 
   bool killed() const { return killed_; }
