@@ -53,12 +53,8 @@ TEST(CliWording, ParseErrorsAreInTheToolsOwnWords) {
 
 TEST(CliWording, WrongKindsOfInputFileSaySo) {
   TempDir dir;
-  const RunResult found = run_stablecut(
-      dir, {"run", "--workload", corpus("basic.json"), "--bug", "manager-skip-flush", "--cases-dir", dir.file("c")});
-  ASSERT_EQ(found.rc, 1) << found.out;
-  const size_t at = found.out.find("case: ");
-  ASSERT_NE(at, std::string::npos) << found.out;
-  const std::string case_file = found.out.substr(at + 6, found.out.find('\n', at) - at - 6);
+  const std::string case_file = seeded_bug_case(dir, corpus("basic.json"));
+  ASSERT_FALSE(case_file.empty());
   expect_one_line_exit_2(dir, {"replay", corpus("basic.json")}, "this is a workload file, not a trace or case file");
   expect_one_line_exit_2(dir, {"run", "--workload", case_file}, "this is a trace or case file, not a workload");
   expect_one_line_exit_2(dir, {"replay", dir.path()}, dir.path() + ": is a directory");

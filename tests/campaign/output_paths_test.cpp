@@ -41,12 +41,8 @@ TEST(OutputPaths, ACasesDirThatIsAFileIsRefusedBeforeTheWork) {
 
 TEST(OutputPaths, MinimizeOutAtADirectoryIsRefusedAndLeavesNoPartFile) {
   TempDir dir;
-  const RunResult found =
-      run_stablecut(dir, {"run", "--workload", basic(), "--bug", "manager-skip-flush", "--cases-dir", dir.file("c")});
-  ASSERT_EQ(found.rc, 1) << found.out;
-  const size_t at = found.out.find("case: ");
-  ASSERT_NE(at, std::string::npos) << found.out;
-  const std::string case_file = found.out.substr(at + 6, found.out.find('\n', at) - at - 6);
+  const std::string case_file = seeded_bug_case(dir, basic());
+  ASSERT_FALSE(case_file.empty());
   fs::create_directories(dir.file("taken"));
   const RunResult r = run_stablecut(dir, {"minimize", case_file, "--out", dir.file("taken")});
   EXPECT_EQ(r.rc, 2) << r.out << r.err;

@@ -38,6 +38,18 @@ RunResult run_stablecut(const TempDir& dir, const std::vector<std::string>& args
   return RunResult{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
 }
 
+std::string seeded_bug_case(const TempDir& dir, const std::string& workload) {
+  const RunResult found =
+      run_stablecut(dir, {"run", "--workload", workload, "--bug", "manager-skip-flush", "--cases-dir", dir.file("c")});
+  EXPECT_EQ(found.rc, 1) << found.out;
+  const size_t at = found.out.find("case: ");
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "no case file printed:\n" << found.out;
+    return "";
+  }
+  return found.out.substr(at + 6, found.out.find('\n', at) - at - 6);
+}
+
 pid_t spawn_stablecut(const std::vector<std::string>& args) { return spawn_stablecut_to(args, "/dev/null", "/dev/null"); }
 
 pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string& out, const std::string& err) {

@@ -19,12 +19,8 @@ std::string basic() { return std::string(STABLECUT_CORPUS) + "/basic.json"; }
 
 TEST(Seeds, OutOfRangeSeedsAreRefusedByEveryCommand) {
   TempDir dir;
-  const RunResult found =
-      run_stablecut(dir, {"run", "--workload", basic(), "--bug", "manager-skip-flush", "--cases-dir", dir.file("c")});
-  ASSERT_EQ(found.rc, 1) << found.out;
-  const size_t at = found.out.find("case: ");
-  ASSERT_NE(at, std::string::npos) << found.out;
-  const std::string case_file = found.out.substr(at + 6, found.out.find('\n', at) - at - 6);
+  const std::string case_file = seeded_bug_case(dir, basic());
+  ASSERT_FALSE(case_file.empty());
   const std::vector<std::vector<std::string>> commands = {
       {"run", "--workload", basic(), "--cases-dir", dir.file("c2"), "--seed"},
       {"run", "--workload", basic(), "--cases-dir", dir.file("c2"), "--schedule-seed"},
