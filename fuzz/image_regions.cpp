@@ -1,13 +1,13 @@
 // image_regions.cpp — see image_regions.h. Every checksum is recomputed by
 // the seal helpers the owners of the formats export (kernel/core/root_store.h,
-// managers/shadow_format.h, managers/ordinary_manager.h); nothing here knows
+// managers/shadow/shadow_format.h, managers/ordinary/ordinary_manager.h); nothing here knows
 // a checksum layout.
 #include "fuzz/image_regions.h"
 
 #include "fuzz/image_disk.h"
 #include "kernel/core/root_store.h"
-#include "managers/ordinary_manager.h"
-#include "managers/shadow_format.h"
+#include "managers/ordinary/ordinary_manager.h"
+#include "managers/shadow/shadow_format.h"
 
 namespace sc::fuzz {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kernel/core/root_store.h"
-#include "managers/shadow_format.h"
+#include "managers/shadow/shadow_format.h"
 
 namespace sc {
 

@@ -5,7 +5,7 @@
 // Interface, in three groups:
 //  * boot(): power-on. Reads the newest consistent cut and restarts every
 //    self-managing manager from its root page, then the managers below it.
-//  * sys_*(): the manager system-call interface (managers/sys.h), each a
+//  * sys_*(): the manager system-call interface (managers/sdk/sys.h), each a
 //    decode step that checks every argument and capref, then an invoke step.
 //  * locus_*() and inspect_*(): what workload loci and the checker do.
 //

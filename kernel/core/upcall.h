@@ -2,7 +2,7 @@
 // code directly: it hands an Upcall to the manager's UpcallTarget, which the
 // platform binds (in-process: a direct call into the manager object; QEMU:
 // a switch to the manager's U-mode entry). The manager answers through the
-// system-call interface (managers/sys.h) and returns a Status.
+// system-call interface (managers/sdk/sys.h) and returns a Status.
 #pragma once
 #include <stdint.h>
 

@@ -2,7 +2,7 @@
 #include "kernel/harness/manager_programs.h"
 
 #include "kernel/harness/bug_bits.h"
-#include "kernel/harness/placement_new.h"
+#include "managers/sdk/placement_new.h"
 #include "managers/programs.h"
 
 namespace sc {

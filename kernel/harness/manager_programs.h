@@ -17,9 +17,9 @@
 #include <stdint.h>
 
 #include "kernel/core/upcall.h"
-#include "managers/ordinary_manager.h"
-#include "managers/shadow_manager.h"
-#include "managers/sys.h"
+#include "managers/ordinary/ordinary_manager.h"
+#include "managers/shadow/shadow_manager.h"
+#include "managers/sdk/sys.h"
 
 namespace sc {
 

@@ -1,9 +1,9 @@
-// direct_sys.h — the manager system-call interface (managers/sys.h) of the
+// direct_sys.h — the manager system-call interface (managers/sdk/sys.h) of the
 // in-process tier: each call goes straight into the kernel core, naming the
 // calling manager, as a trap would on riscv64.
 #pragma once
 #include "kernel/core/kernel.h"
-#include "managers/sys.h"
+#include "managers/sdk/sys.h"
 
 namespace sc {
 

@@ -1,10 +1,10 @@
-// ecall_sys.h — the manager system-call interface (managers/sys.h) of the
+// ecall_sys.h — the manager system-call interface (managers/sdk/sys.h) of the
 // QEMU tier: every call is an ecall from U-mode (ABI in syscall_abi.h); the
 // kernel knows the caller from the context it entered, never from an
 // argument. Runs only in U-mode, inside a manager program's data region.
 #pragma once
 
-#include "managers/sys.h"
+#include "managers/sdk/sys.h"
 
 namespace rv {
 

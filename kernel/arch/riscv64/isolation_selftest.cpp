@@ -8,7 +8,7 @@
 #include "kernel/arch/riscv64/user_manager.h"
 #include "kernel/arch/riscv64/user_stats.h"
 #include "kernel/core/bytes.h"
-#include "kernel/harness/placement_new.h"
+#include "managers/sdk/placement_new.h"
 
 namespace rv {
 

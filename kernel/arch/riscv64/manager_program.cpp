@@ -4,7 +4,7 @@
 
 #include "kernel/arch/riscv64/ecall.h"
 #include "kernel/arch/riscv64/syscall_abi.h"
-#include "kernel/harness/placement_new.h"
+#include "managers/sdk/placement_new.h"
 
 void manager_upcall_entry(rv::ManagerImage* image, uint64_t op, uint64_t a2, uint64_t a3, uint64_t a4) {
   sc::Status s = sc::Status::ok;

@@ -9,7 +9,7 @@
 // a bad one, never trapping on it. Manager calls and locus calls are
 // numbered apart; a number the caller may not use kills the caller.
 //
-// Manager calls (managers/sys.h; the caller is the manager the kernel entered):
+// Manager calls (managers/sdk/sys.h; the caller is the manager the kernel entered):
 //   kManagerReturn(status)                 ends the upcall in progress with status
 //   kManagerMapRootPage(cap, page)         kManagerSnapshotRequest(cap)
 //   kManagerCreateContainer(id, Capref*)   kManagerSupplyPage(cap, page, data* or 0)

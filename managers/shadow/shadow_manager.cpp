@@ -1,6 +1,6 @@
 // shadow_manager.cpp — upcall dispatch, fault service and enumeration of the
 // self-managing manager; see shadow_manager.h.
-#include "managers/shadow_manager.h"
+#include "managers/shadow/shadow_manager.h"
 
 #include "kernel/core/checksum.h"
 

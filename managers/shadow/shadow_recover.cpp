@@ -5,7 +5,7 @@
 // from the checkpoint must be marked allocated in its bitmap and be reached
 // once (claim()): otherwise a later snapshot could free or reuse a block the
 // state still needs.
-#include "managers/shadow_manager.h"
+#include "managers/shadow/shadow_manager.h"
 
 namespace sc {
 

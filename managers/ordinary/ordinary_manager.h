@@ -14,8 +14,8 @@
 
 #include "kernel/core/limits.h"
 #include "kernel/core/upcall.h"
-#include "managers/managed_containers.h"
-#include "managers/sys.h"
+#include "managers/sdk/managed_containers.h"
+#include "managers/sdk/sys.h"
 
 namespace sc {
 

@@ -3,7 +3,7 @@
 // blocks, a flush, and the root page update. Never writes a block the last
 // durable checkpoint can reach (unless the reuse bug is seeded).
 #include "kernel/core/checksum.h"
-#include "managers/shadow_manager.h"
+#include "managers/shadow/shadow_manager.h"
 
 namespace sc {
 

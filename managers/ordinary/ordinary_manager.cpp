@@ -1,5 +1,5 @@
 // ordinary_manager.cpp — see ordinary_manager.h.
-#include "managers/ordinary_manager.h"
+#include "managers/ordinary/ordinary_manager.h"
 
 #include "kernel/core/bytes.h"
 #include "kernel/core/checksum.h"

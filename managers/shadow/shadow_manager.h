@@ -21,9 +21,9 @@
 
 #include "kernel/core/upcall.h"
 #include "managers/programs.h"
-#include "managers/shadow_format.h"
-#include "managers/managed_containers.h"
-#include "managers/sys.h"
+#include "managers/shadow/shadow_format.h"
+#include "managers/sdk/managed_containers.h"
+#include "managers/sdk/sys.h"
 
 namespace sc {
 
