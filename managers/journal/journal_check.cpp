@@ -91,7 +91,7 @@ void check_directory(const FormatCheckInput& in, const Geometry& g, const std::s
     }
     if (!counted && (catalog != nullptr || bytes_equal(b.bytes, zero.bytes, kPageSize))) continue;
     uint32_t count = 0;
-    if (failed(decode_dir_block(b.bytes, d, g, entries, &count))) {
+    if (failed(decode_dir_block(b.bytes, d, g, entries, kEntriesPerDirBlock, &count))) {
       v.push_back("journal: directory block " + std::to_string(d) + " (partition block " +
                   std::to_string(g.dir_start + d) + ") does not decode");
       continue;

@@ -179,10 +179,10 @@ void encode_dir_block(uint32_t index, const DirEntry* entries, uint32_t count, u
 }
 
 Status decode_dir_block(const uint8_t* block, uint32_t index, const Geometry& g, DirEntry* entries,
-                        uint32_t* count) {
+                        uint32_t capacity, uint32_t* count) {
   if (!sealed(block, kDirMagic) || load_u32(block + 8) != index) return Status::corrupt;
   *count = load_u32(block + 12);
-  if (*count > kEntriesPerDirBlock) return Status::corrupt;
+  if (*count > kEntriesPerDirBlock || *count > capacity) return Status::corrupt;
   for (uint32_t i = 0; i < *count; ++i) {
     const uint8_t* e = block + kDirEntriesOffset + i * kDirEntryBytes;
     entries[i] = DirEntry{load_u16(e), load_u32(e + 4), load_u32(e + 8), load_u64(e + 16)};

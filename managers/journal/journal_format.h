@@ -130,9 +130,10 @@ void encode_catalog(const Catalog& c, uint8_t* block);
 Status decode_catalog(const uint8_t* block, const Geometry& g, Catalog* c);
 
 // Directory block `index` holds entries [index * kEntriesPerDirBlock, +count).
+// decode_dir_block() fills at most `capacity` entries (corrupt if it holds more).
 void encode_dir_block(uint32_t index, const DirEntry* entries, uint32_t count, uint8_t* block);
 Status decode_dir_block(const uint8_t* block, uint32_t index, const Geometry& g, DirEntry* entries,
-                        uint32_t* count);
+                        uint32_t capacity, uint32_t* count);
 
 // The checksum of a whole sealed block, as a commit block records it.
 uint64_t block_sum(const uint8_t* block);

@@ -37,10 +37,10 @@ Status JournalManager::load_directory(uint32_t entry_count) {
   for (uint32_t d = 0; entry_count_ < entry_count; ++d) {
     if (d >= geo_.dir_blocks) return Status::corrupt;
     uint32_t count = 0;
-    Status s = sys_.disk_read(geo_.dir_start + d, block);
-    if (!failed(s)) s = journal::decode_dir_block(block, d, geo_, entries_ + entry_count_, &count);
-    if (failed(s)) return s;
     const uint32_t left = entry_count - entry_count_;
+    Status s = sys_.disk_read(geo_.dir_start + d, block);
+    if (!failed(s)) s = journal::decode_dir_block(block, d, geo_, entries_ + entry_count_, left, &count);
+    if (failed(s)) return s;
     if (count != (left < journal::kEntriesPerDirBlock ? left : journal::kEntriesPerDirBlock)) return Status::corrupt;
     for (uint32_t i = 0; i < count; ++i) {
       const journal::DirEntry& e = entries_[entry_count_];

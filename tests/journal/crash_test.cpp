@@ -14,6 +14,8 @@
 #include "injector/crash/overlay_disk.h"
 #include "injector/crash/recording_disk.h"
 #include "kernel/core/phase.h"
+#include "kernel/core/root_store.h"
+#include "managers/journal/journal_format.h"
 #include "managers/journal/journal_bugs.h"
 #include "tests/journal/journal_system.h"
 
@@ -165,6 +167,38 @@ TEST(JournalCrash, RecoveryWritesAreTaggedRecoveryAndCutsThereAreLegal) {
   const Explored r = explore(trace, 0, expected, Nested::no);
   EXPECT_EQ(r.failures, 0u) << r.first;
   EXPECT_GE(r.states, 200u);
+}
+
+// Recovery trusts nothing it has not checked: one flipped byte in any block
+// of the transaction it must replay (header, a record, the commit) makes it
+// refuse with Status::corrupt, and the format checker names the damage.
+TEST(JournalCrash, ADamagedTransactionIsRefusedNotReplayed) {
+  Expected expected;
+  const crash::Trace trace = record(0, expected);
+  crash::CrashState end;
+  end.cut = trace.requests().size();
+  const crash::CrashImage image(trace, end);
+  crash::OverlayDisk probe(image.view());
+  CutRecord cut;
+  ASSERT_EQ(read_newest_cut(probe, &cut), Status::ok);
+  std::vector<uint8_t> page(kPageSize);
+  uint32_t version = 0;
+  ASSERT_EQ(read_root_copy(probe, 0, cut.find(0)->copy, page.data(), &version), Status::ok);
+  journal::RootInfo root{};
+  ASSERT_EQ(journal::decode_root(page.data(), &root), Status::ok);
+  journal::Geometry g{};
+  ASSERT_EQ(journal::make_geometry(kPartitionBlocks, &g), Status::ok);
+  for (uint64_t lsn = root.txn.lsn; lsn < root.txn.end(); ++lsn) {
+    crash::OverlayDisk disk(image.view());
+    const uint64_t sector = kKernelAreaSectors + g.log_block(lsn) * kSectorsPerPage + 3;
+    std::vector<uint8_t> bytes(512);
+    ASSERT_EQ(disk.read(sector, 1, bytes.data()), Status::ok);
+    bytes[17] ^= 0x40;
+    ASSERT_EQ(disk.write(sector, 1, bytes.data(), false), Status::ok);
+    EXPECT_FALSE(format_violations(disk).empty()) << "log position " << lsn;
+    JournalSystem sys(disk, 0);
+    EXPECT_EQ(sys.boot(), Status::corrupt) << "log position " << lsn;
+  }
 }
 
 TEST(JournalCrashBug, XorReplayIsCaughtWhenATransactionIsAppliedTwice) {

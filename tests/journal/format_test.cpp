@@ -132,17 +132,18 @@ TEST(JournalFormat, DirectoryBlockRoundTripsAndRejectsBadSlotsAndIndex) {
   encode_dir_block(0, in, 2, b.data());
   DirEntry out[kEntriesPerDirBlock];
   uint32_t count = 0;
-  ASSERT_EQ(decode_dir_block(b.data(), 0, g, out, &count), Status::ok);
+  ASSERT_EQ(decode_dir_block(b.data(), 0, g, out, kEntriesPerDirBlock, &count), Status::ok);
   ASSERT_EQ(count, 2u);
   EXPECT_EQ(out[1].page, 77u);
   EXPECT_EQ(out[1].checksum, 0x66u);
-  EXPECT_EQ(decode_dir_block(b.data(), 1, g, out, &count), Status::corrupt);
+  EXPECT_EQ(decode_dir_block(b.data(), 1, g, out, kEntriesPerDirBlock, &count), Status::corrupt);
+  EXPECT_EQ(decode_dir_block(b.data(), 0, g, out, 1, &count), Status::corrupt);  // more than the room given
   const DirEntry outside[1] = {{1, 0, g.slots, 0}};
   encode_dir_block(0, outside, 1, b.data());
-  EXPECT_EQ(decode_dir_block(b.data(), 0, g, out, &count), Status::corrupt);
+  EXPECT_EQ(decode_dir_block(b.data(), 0, g, out, kEntriesPerDirBlock, &count), Status::corrupt);
   encode_dir_block(0, in, 2, b.data());
   b[kPageSize - 9] ^= 1;
-  EXPECT_EQ(decode_dir_block(b.data(), 0, g, out, &count), Status::corrupt);
+  EXPECT_EQ(decode_dir_block(b.data(), 0, g, out, kEntriesPerDirBlock, &count), Status::corrupt);
 }
 
 }  // namespace
