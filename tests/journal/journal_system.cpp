@@ -3,14 +3,12 @@
 
 #include <cstring>
 
+#include "kernel/core/bytes.h"
 #include "kernel/core/checksum.h"
 #include "kernel/core/root_store.h"
 #include "managers/journal/journal_format.h"
-#include "managers/journal/journal_manager.h"
-#include "managers/sdk/format_check.h"
-#include "managers/sdk/manager_program.h"
-
-extern const ::sc::FormatCheck stablecut_format_check_journal;
+#include "managers/registry/format_checks.h"
+#include "managers/registry/registry.h"
 
 namespace sc::journal_test {
 
@@ -35,11 +33,17 @@ struct JournalSystem::Storage {
 
 uint64_t disk_sectors() { return kKernelAreaSectors + kPartitionBlocks * kSectorsPerPage; }
 
-BootConfig boot_config() {
+BootConfig boot_config(uint32_t bug_bits) {
   BootConfig config;
   config.manager_count = 1;
-  config.managers[0] = ManagerConfig{0, 0, journal::kEntryJournal, kNoManager, kKernelAreaSectors,
-                                     kPartitionBlocks * kSectorsPerPage};
+  ManagerConfig& mc = config.managers[0];
+  mc.id = 0;
+  mc.home = 0;
+  mc.entry = journal::kEntryJournal;
+  mc.managed_by = kNoManager;
+  mc.partition_start = kKernelAreaSectors;
+  mc.partition_sectors = kPartitionBlocks * kSectorsPerPage;
+  mc.bugs = bug_bits;
   return config;
 }
 
@@ -48,14 +52,15 @@ JournalSystem::JournalSystem(BlockDevice& disk, uint32_t bug_bits)
 
 JournalSystem::~JournalSystem() = default;
 
-UpcallTarget* JournalSystem::bind_program(ManagerId id, uint32_t entry) {
-  if (id != 0 || entry != journal::kEntryJournal) return nullptr;
+UpcallTarget* JournalSystem::bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) {
+  const ManagerProgram* program = find_manager_program(entry);
+  if (id != 0 || program == nullptr || !str_equal(program->name, "journal")) return nullptr;
   sys_ = std::make_unique<DirectSys>(*kernel_, id);
   storage_ = std::make_unique<Storage>();
-  return construct_program<JournalManager>(storage_->bytes, *sys_, bug_bits_);
+  return program->construct(storage_->bytes, *sys_, bug_bits);
 }
 
-Status JournalSystem::boot() { return kernel_->boot(boot_config()); }
+Status JournalSystem::boot() { return kernel_->boot(boot_config(bug_bits_)); }
 
 Status JournalSystem::create_data() {
   Status s = kernel_->create_locus(0, &locus_);
@@ -103,8 +108,8 @@ std::vector<std::string> format_violations(BlockDevice& disk) {
     violations.push_back("the newest cut has no readable root copy of manager 0");
     return violations;
   }
-  const BootConfig config = boot_config();
-  stablecut_format_check_journal(FormatCheckInput{disk, config.managers[0], root.data()}, violations);
+  const BootConfig config = boot_config(0);
+  find_format_check("journal")(FormatCheckInput{disk, config.managers[0], root.data()}, violations);
   return violations;
 }
 

@@ -1,12 +1,12 @@
 // journal_system.h — one journal manager on the real kernel core, for tests
-// that drive it directly (no workload machinery): a Platform that binds the
-// journal's entry id to JournalManager over DirectSys, one self-managing
+// that drive it directly (no workload machinery): a Platform that starts the
+// registered "journal" program over DirectSys, one self-managing
 // manager (id 0, home container 0) on a 256-block partition, and a data
 // container (id 1) it manages. States are page → content of pages
 // 0..kPages-1 of the data container (zeros for a page never written); an
 // absent data container is the empty state.
 // Interface: JournalSystem (boot, write, stabilise, read_state, epoch),
-// format_violations() (the registered format checker on a disk's newest cut).
+// format_violations() (the journal's registered format checker on a disk's newest cut).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -28,7 +28,7 @@ using State = std::map<uint32_t, uint64_t>;  // page -> value written (absent: z
 constexpr uint64_t kGarbage = ~uint64_t{0};   // a page holding no value ever written
 
 uint64_t disk_sectors();
-BootConfig boot_config();
+BootConfig boot_config(uint32_t bug_bits);
 
 class JournalSystem final : public Platform {
  public:
@@ -44,7 +44,7 @@ class JournalSystem final : public Platform {
   uint64_t epoch() const { return kernel_->committed_epoch(); }
 
   BlockDevice& disk() override { return disk_; }
-  UpcallTarget* bind_program(ManagerId id, uint32_t entry) override;
+  UpcallTarget* bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) override;
   void yield_point() override {}
   void page_reported(ContainerId, uint32_t) override {}
 
