@@ -1,5 +1,6 @@
 // The oracle's pieces on hand-made inputs: legal windows from stabilisation
 // spans, classification of recovered states, and fsck on damaged media.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -81,6 +82,37 @@ TEST(Fsck, CleanAfterARunAndDamageIsReported) {
     ASSERT_EQ(disk.write(config.managers[0].partition_start + s, 1, garbage.data(), true), Status::ok);
   EXPECT_FALSE(fsck_disk(disk, config).empty());
 }
+
+// fsck hands each self-managing manager to the format checker of its own
+// program: after a clean run every shipped workload of every program is
+// clean (a checker of one format run over another would flag every state),
+// and damage to one manager's partition is reported for that manager only.
+class FsckPerProgram : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(FsckPerProgram, CleanAfterARunAndDamageIsReportedForThatManagerOnly) {
+  const Workload w = load_workload_file(std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads/" + GetParam() + ".json");
+  MemDisk disk(w.disk_sectors());
+  WorkloadRunner runner(w, disk, [&disk] { disk.crash(); }, RunOptions{});
+  ASSERT_TRUE(runner.run().findings.empty());
+  const BootConfig config = boot_config(w, SeededBugs{});
+  const auto clean = fsck_disk(disk, config);
+  EXPECT_TRUE(clean.empty()) << clean.front();
+  size_t victim = 0;
+  for (size_t m = 0; m < w.managers.size(); ++m)
+    if (w.managers[m].self_managing()) victim = m;
+  const ManagerConfig& last = config.managers[victim];
+  std::array<uint8_t, kSectorSize> garbage;
+  garbage.fill(0x77);
+  for (uint64_t s = 0; s < last.partition_sectors; ++s)
+    ASSERT_EQ(disk.write(last.partition_start + s, 1, garbage.data(), true), Status::ok);
+  const auto damaged = fsck_disk(disk, config);
+  ASSERT_FALSE(damaged.empty());
+  for (const auto& line : damaged) EXPECT_EQ(line.rfind(fmt::format("manager {}: ", last.id), 0), 0u) << line;
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, FsckPerProgram,
+                         ::testing::Values("basic", "two_managers_cut", "journal_basic", "journal_with_shadow",
+                                           "journal_two_journals"));
 
 }  // namespace
 }  // namespace sc
