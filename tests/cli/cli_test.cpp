@@ -2,6 +2,8 @@
 // 2 usage or input error) and one-line errors.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include <fstream>
 #include <string>
 
@@ -47,6 +49,49 @@ TEST(Cli, BadWorkloadFileExitsTwoNamingTheFile) {
   const Result missing = run("run --workload /nonexistent.json");
   EXPECT_EQ(missing.code, 2);
   EXPECT_NE(missing.out.find("/nonexistent.json: cannot open file"), std::string::npos);
+}
+
+// The manager hierarchy of a workload, through the real binary: an unknown
+// program, a managed manager whose manager does not exist and a cycle of
+// managers are each one line and exit 2; so is a --bug of a program the
+// workload does not run.
+TEST(Cli, BadManagerHierarchyExitsTwoWithOneLine) {
+  const std::string head = R"({"format":"stablecut-workload","version":2,"name":"t","managers":)";
+  const std::string tail = R"(,"steps":[{"crash":{}}]})";
+  const std::pair<const char*, const char*> cases[] = {
+      {R"([{"name":"A","program":"nosuch"}])", "managers[0].program: expected a registered manager program"},
+      {R"([{"name":"A","program":"journal"},{"name":"M","program":"ordinary","managed_by":"Q"}])",
+       "managers[1].managed_by: expected the name of a manager of this workload, found 'Q'"},
+      {R"([{"name":"A","program":"journal"},{"name":"M","program":"ordinary","managed_by":"N"},{"name":"N","program":"ordinary","managed_by":"M"}])",
+       "found the cycle M -> N -> M"},
+  };
+  int i = 0;
+  for (const auto& [managers, expected] : cases) {
+    const std::string path = ::testing::TempDir() + "/hierarchy_" + std::to_string(i++) + ".json";
+    std::ofstream(path) << head << managers << tail;
+    const Result r = run("run --tier inproc --workload " + path);
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_EQ(lines(r.out), 1u) << r.out;
+    EXPECT_NE(r.out.find(path + ": " ), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(expected), std::string::npos) << r.out;
+  }
+  const Result foreign = run("run --tier inproc --workload " + corpus("basic.json") + " --bug journal-xor-replay");
+  EXPECT_EQ(foreign.code, 2) << foreign.out;
+  EXPECT_EQ(lines(foreign.out), 1u) << foreign.out;
+  EXPECT_NE(foreign.out.find("a bug of the 'journal' manager program, but workload basic runs none"), std::string::npos)
+      << foreign.out;
+}
+
+TEST(Cli, ManagersListsEveryProgramWithItsRoleAndBugs) {
+  const Result r = run("managers");
+  EXPECT_EQ(r.code, 0) << r.out;
+  for (const char* want : {"shadow  (self-managing", "journal  (self-managing", "ordinary  (managed",
+                           "--bug journal-early-applied-mark", "--bug shadow-skip-flush", "--bug kernel-overwrite-root-copy"})
+    EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n" << r.out;
+  const Result json = run("managers --format json");
+  EXPECT_EQ(json.code, 0);
+  EXPECT_NE(json.out.find("\"role\": \"self-managing\""), std::string::npos) << json.out;
+  EXPECT_EQ(run("managers --format xml").code, 2);
 }
 
 std::string cases_dir() { return ::testing::TempDir() + "/cli_cases"; }
