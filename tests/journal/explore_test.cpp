@@ -6,6 +6,8 @@
 // recovery.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "injector/common/seeded_bugs.h"
 #include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
@@ -70,6 +72,9 @@ struct BugCase {
   const char* workload;
   std::vector<Phase> phases;  // the phases its failures may have
 };
+
+// Names the case in test listings (ctest's names stay stable across builds).
+void PrintTo(const BugCase& c, std::ostream* out) { *out << c.bug << " on " << c.workload; }
 
 class JournalBug : public ::testing::TestWithParam<BugCase> {};
 

@@ -6,6 +6,8 @@
 // in states cut during recovery. Small: a few hundred reboots in all.
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include "injector/check/tally.h"
 #include "tests/qemu/crash_check.h"
 
@@ -41,6 +43,9 @@ struct BugCase {
   const char* workload;
   crash::ModeSet modes;
 };
+
+// Names the case in test listings (ctest's names stay stable across builds).
+void PrintTo(const BugCase& c, std::ostream* out) { *out << c.bug << " on " << c.workload; }
 
 class JournalQemuBug : public ::testing::TestWithParam<BugCase> {};
 
