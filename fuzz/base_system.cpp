@@ -32,9 +32,9 @@ Workload make_workload() {
   Workload w;
   w.name = "fuzz-base";
   w.seed = 1;
-  w.managers = {{"A", ManagerKind::shadow, "", kBasePartitionBlocks},
-                {"B", ManagerKind::shadow, "", kBasePartitionBlocks},
-                {"M", ManagerKind::ordinary, "A", 0}};
+  w.managers = {{"A", "shadow", "", kBasePartitionBlocks},
+                {"B", "shadow", "", kBasePartitionBlocks},
+                {"M", "ordinary", "A", 0}};
   w.container_names = {"A", "B", "M", "a1", "b1", "m1"};
   LocusSpec locus{"w", 0, {}};
   auto& ops = locus.ops;

@@ -9,7 +9,10 @@
 // commands: `stablecut replay CASE` for the case file saved under
 // $STABLECUT_FUZZ_CASES (default results/fuzz/cases), and the harness on the
 // crashing input. STABLECUT_FUZZ_BUG=<name>[,<name>...] seeds protocol bugs
-// (seeded_bugs.h) so the fuzzer can hunt them; an unknown name exits 2.
+// (seeded_bugs.h) so the fuzzer can hunt them; STABLECUT_FUZZ_PROGRAMS=<name>[,...]
+// fuzzes only those self-managing programs (e.g. your own manager); an
+// unknown name in either exits 2.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -46,6 +49,32 @@ SeededBugs bugs_from_environment() {
     std::exit(2);
   }
   return bugs;
+}
+
+// STABLECUT_FUZZ_PROGRAMS=journal,shadow narrows the self-managing programs
+// A and B may run; by default every one of the registry.
+std::vector<std::string> programs_from_environment() {
+  const char* names = std::getenv("STABLECUT_FUZZ_PROGRAMS");
+  if (names == nullptr || *names == '\0') return self_managing_programs();
+  const std::vector<std::string> known = self_managing_programs();
+  std::vector<std::string> chosen;
+  std::stringstream list(names);
+  for (std::string name; std::getline(list, name, ',');) {
+    if (name.empty()) continue;
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::fprintf(stderr, "fuzz_protocol: STABLECUT_FUZZ_PROGRAMS: '%s' is not a self-managing program (stablecut managers lists them)\n",
+                   name.c_str());
+      std::exit(2);
+    }
+    chosen.push_back(name);
+  }
+  if (chosen.empty()) return known;
+  return chosen;
+}
+
+const std::vector<std::string>& fuzz_programs() {
+  static const std::vector<std::string> programs = programs_from_environment();
+  return programs;
 }
 
 const SeededBugs& fuzz_bugs() {
@@ -96,7 +125,7 @@ Phase phase_at(const crash::Trace& trace, size_t cut) {
 
 uint64_t run_protocol(Bytes input) {
   ByteReader in(input);
-  const Workload w = decode_workload(in);
+  const Workload w = decode_workload(in, fuzz_programs());
   const Recording rec = record_inproc(w, fuzz_bugs());
   if (!rec.findings.empty()) recording_disagreed(w, rec);
   const crash::CrashState state = decode_crash_state(in, rec.trace);

@@ -70,7 +70,7 @@ void apply_patch(ByteReader& in, std::vector<uint8_t>& image) {
 // disk is swapped per input, so nothing leaks between inputs.
 Machine& machine_on(ImageDisk& disk) {
   static ImageDisk placeholder{std::vector<uint8_t>(kSectorSize)};
-  static Machine machine(placeholder, boot_config(base_workload(), KernelBugs{}), ManagerBugs{});
+  static Machine machine(placeholder, boot_config(base_workload(), SeededBugs{}));
   machine.set_disk(disk);
   return machine;
 }
@@ -105,7 +105,7 @@ bool stabilise_all(ImageDisk& disk, Digest& digest) {
   if (failed(machine.kernel().create_locus(w.home_of(0), &locus))) return false;
   bool all = true;
   for (ManagerId m = 0; m < w.managers.size(); ++m) {
-    if (w.managers[m].kind != ManagerKind::shadow) continue;
+    if (!w.managers[m].self_managing()) continue;
     const Status s = machine.kernel().locus_request_stabilisation(locus, m);
     digest.add(static_cast<uint64_t>(s));
     all = all && !failed(s);

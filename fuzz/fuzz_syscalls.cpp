@@ -227,7 +227,7 @@ class Session {
 
 Machine& machine_on(GuardDisk& disk) {
   static GuardDisk placeholder{1};
-  static Machine machine(placeholder, boot_config(base_workload(), KernelBugs{}), ManagerBugs{});
+  static Machine machine(placeholder, boot_config(base_workload(), SeededBugs{}));
   machine.set_disk(disk);
   return machine;
 }

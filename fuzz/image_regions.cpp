@@ -24,7 +24,7 @@ class RegionFinder {
 
   std::vector<Region> find() {
     for (uint64_t slot = 0; slot < 2; ++slot) add(RegionKind::cut_record, slot * kSectorSize, kSectorSize, {0, 0});
-    const BootConfig config = boot_config(w_, KernelBugs{});
+    const BootConfig config = boot_config(w_, SeededBugs{});
     for (uint32_t i = 0; i < config.manager_count; ++i) {
       const ManagerConfig& mc = config.managers[i];
       if (mc.managed_by != kNoManager) continue;
@@ -69,7 +69,7 @@ class RegionFinder {
       return;
     for (uint32_t i = 0; i < count; ++i) {
       const bool header = w_.is_home(entries[i].container) && entries[i].page == 0 &&
-                          w_.managers[entries[i].container].kind == ManagerKind::ordinary;
+                          !w_.managers[entries[i].container].self_managing();
       add_block(header ? RegionKind::ordinary_header : RegionKind::data_block, entries[i].block, p);
     }
   }

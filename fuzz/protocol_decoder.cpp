@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "fuzz/base_system.h"
+#include "managers/registry/registry.h"
 
 namespace sc::fuzz {
 
@@ -14,14 +15,16 @@ constexpr ContainerId kFirstCreated = 3;  // after the homes of A, B and M
 
 class WorkloadDecoder {
  public:
-  explicit WorkloadDecoder(ByteReader& in) : in_(in) {}
+  WorkloadDecoder(ByteReader& in, const std::vector<std::string>& programs) : in_(in), programs_(programs) {}
 
   Workload decode() {
     w_.name = "fuzz-protocol";
     w_.seed = in_.u8();
-    w_.managers = {{"A", ManagerKind::shadow, "", kBasePartitionBlocks},
-                   {"B", ManagerKind::shadow, "", kBasePartitionBlocks},
-                   {"M", ManagerKind::ordinary, "A", 0}};
+    const size_t n = programs_.size();
+    const uint8_t choice = in_.u8();
+    w_.managers = {{"A", programs_[choice % n], "", kBasePartitionBlocks},
+                   {"B", programs_[(choice / n) % n], "", kBasePartitionBlocks},
+                   {"M", "ordinary", "A", 0}};
     w_.container_names = {"A", "B", "M"};
     const size_t steps = 1 + in_.below(kMaxSteps);
     for (size_t i = 0; i < steps; ++i) {
@@ -88,6 +91,7 @@ class WorkloadDecoder {
   }
 
   ByteReader& in_;
+  const std::vector<std::string>& programs_;
   Workload w_;
   size_t visible_ = kFirstCreated;
   std::vector<ContainerId> own_;
@@ -106,7 +110,16 @@ std::vector<size_t> in_flight(const crash::Trace& trace, size_t cut) {
 
 }  // namespace
 
-Workload decode_workload(ByteReader& in) { return WorkloadDecoder(in).decode(); }
+std::vector<std::string> self_managing_programs() {
+  std::vector<std::string> names;
+  for (uint32_t i = 0; i < registered_manager_count(); ++i)
+    if (registered_manager(i).role == ManagerRole::self_managing) names.emplace_back(registered_manager(i).name);
+  return names;
+}
+
+Workload decode_workload(ByteReader& in, const std::vector<std::string>& programs) {
+  return WorkloadDecoder(in, programs).decode();
+}
 
 crash::CrashState decode_crash_state(ByteReader& in, const crash::Trace& trace) {
   crash::CrashState state;

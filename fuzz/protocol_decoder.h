@@ -1,10 +1,14 @@
 // protocol_decoder.h — decodes fuzz bytes into a valid workload and a crash
 // state choice, for fuzz_protocol. Almost every input decodes to a valid
-// workload: the topology is fixed (shadow managers A and B, ordinary
+// workload: the topology is fixed (self-managing managers A and B, ordinary
 // manager M managed by A) and every op names only managers and containers
-// that exist by then, so the bytes choose only the shape.
+// that exist by then, so the bytes choose only the shape and which
+// self-managing program A and B run (one of `programs`: by default every
+// self-managing program of the registry; fuzz_protocol narrows it with
+// STABLECUT_FUZZ_PROGRAMS).
 //
-// Workload encoding (ByteReader, zeros past the end): seed byte; step count
+// Workload encoding (ByteReader, zeros past the end): seed byte; program
+// byte (A runs programs[b % n], B programs[(b / n) % n]); step count
 // byte (1..kMaxSteps); per step a kind byte (1 in 6 is a crash step, never
 // the first) or, for a run step, a locus count byte (1..3) and per locus a
 // home byte and an op count byte (1..kMaxOpsPerLocus), then ops: a kind
@@ -13,6 +17,8 @@
 // per in-flight write (drop, keep whole, tear with an eight-byte mask).
 #pragma once
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "fuzz/byte_reader.h"
 #include "injector/crash/crash_model.h"
@@ -25,7 +31,9 @@ constexpr size_t kMaxSteps = 4;
 constexpr size_t kMaxOpsPerLocus = 12;
 constexpr size_t kMaxCreated = 6;
 
-Workload decode_workload(ByteReader& in);
+// Every self-managing program of the registry, in registration order.
+std::vector<std::string> self_managing_programs();
+Workload decode_workload(ByteReader& in, const std::vector<std::string>& programs);
 crash::CrashState decode_crash_state(ByteReader& in, const crash::Trace& trace);
 
 }  // namespace sc::fuzz

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool has_manager(const Workload& w, const std::string& name) {
-  return std::any_of(w.managers.begin(), w.managers.end(), [&](const ManagerSpec& m) { return m.name == name; });
+  return std::any_of(w.managers.begin(), w.managers.end(),
+                     [&](const ManagerSpec& m) { return m.name == name || m.program == name; });
 }
 
 std::vector<std::string> json_files(const std::string& dir) {
@@ -39,7 +40,7 @@ Corpus load_corpus(const std::string& dir, const std::string& manager) {
     Workload w = load_workload_file(path);
     if (manager.empty() || has_manager(w, manager)) corpus.push_back({path, std::move(w)});
   }
-  if (corpus.empty()) throw InputError("--manager " + manager + ": expected a manager named in some workload of " + dir);
+  if (corpus.empty()) throw InputError("--manager " + manager + ": expected a manager program (stablecut managers) or manager name used by some workload of " + dir);
   return corpus;
 }
 

@@ -28,7 +28,8 @@ using Corpus = std::vector<CorpusEntry>;
 
 // Throws InputError if the directory is missing, holds no *.json workload,
 // a file is not a valid workload, or (manager not empty) no workload has a
-// manager of that name; with a manager, only workloads that have it are kept.
+// manager of that name or running that program (e.g. "journal"); with a
+// manager, only workloads that have it are kept.
 Corpus load_corpus(const std::string& dir, const std::string& manager);
 
 struct WorkloadJob {

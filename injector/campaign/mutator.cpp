@@ -55,7 +55,7 @@ std::vector<ContainerId> usable_containers(const Workload& w, const OpRef& at) {
 std::vector<ManagerId> self_managing(const Workload& w) {
   std::vector<ManagerId> out;
   for (size_t m = 0; m < w.managers.size(); ++m)
-    if (w.managers[m].kind == ManagerKind::shadow) out.push_back(static_cast<ManagerId>(m));
+    if (w.managers[m].self_managing()) out.push_back(static_cast<ManagerId>(m));
   return out;
 }
 

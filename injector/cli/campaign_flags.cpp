@@ -73,7 +73,7 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
                               "cores ({} here)",
                               flags->jobs))
       ->check(whole_number(campaign::kJobsRange.min, campaign::kJobsRange.max));
-  cmd->add_option("--manager", flags->manager, "Only corpus workloads with a manager of this name (also a label)");
+  cmd->add_option("--manager", flags->manager, "Only corpus workloads running this manager program (stablecut managers), or with a manager of this name; also a label");
   cmd->add_option("--corpus", flags->corpus, "Directory of seed workloads (*.json)")->capture_default_str();
   cmd->add_option("--db", flags->db, "Results database (SQLite)")->capture_default_str();
   cmd->add_option("--cases-dir", flags->cases_dir, "Where failing cases go (default: cases/ beside --db)");

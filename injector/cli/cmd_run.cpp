@@ -27,6 +27,12 @@ namespace sc::cli {
 
 namespace {
 
+size_t recovery_requests(const Recording& rec) {
+  size_t n = 0;
+  for (const auto& r : rec.trace.requests()) n += r.phase == Phase::RECOVERY;
+  return n;
+}
+
 struct RunFlags {
   std::string workload;
   uint64_t schedule_seed = 0;
@@ -82,6 +88,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   fmt::print("checked {} in {:.2f} s ({:.0f} states/s; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
              r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, counted(r.duplicates, "duplicate image"));
   print_outcome_table(r);
+  print_recovery_cuts(r, recovery_requests(rec));
   for (const StateFailure& f : r.failures) {
     const std::string path = save_case_in(flags.cases_dir, w.name, w, bugs, rec, f, enumeration.seed, tier.name());
     print_failure(f, r.signatures.at(f.signature), path, tier.name());

@@ -20,5 +20,6 @@ void add_stats(CLI::App& app, Action* action);
 void add_failures(CLI::App& app, Action* action);
 void add_report(CLI::App& app, Action* action);
 void add_merge(CLI::App& app, Action* action);
+void add_managers(CLI::App& app, Action* action);
 
 }  // namespace sc::cli

@@ -47,6 +47,18 @@ void print_outcome_table(const ExploreResult& r) {
   }
 }
 
+void print_recovery_cuts(const ExploreResult& r, size_t recovery_requests) {
+  const auto recovery = static_cast<size_t>(Phase::RECOVERY);
+  uint64_t states = 0;
+  for (size_t o = 0; o < kOutcomeCount; ++o) states += cell(r, o, recovery);
+  if (recovery_requests == 0) {
+    fmt::print("cuts during recovery: none possible (the recoveries of this run wrote nothing)\n");
+    return;
+  }
+  fmt::print("cuts during recovery: {} checked (power cut while recovery wrote {}, then recovered again)\n",
+             counted(states, "crash state"), counted(recovery_requests, "disk request"));
+}
+
 void print_verdict(const Verdict& v) {
   fmt::print("verdict: {}{}\n", outcome_name(v.outcome), v.legal() ? " (legal)" : " (ILLEGAL)");
   if (!v.reason.empty()) fmt::print("  reason: {}\n", v.reason);

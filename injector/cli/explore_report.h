@@ -9,6 +9,10 @@
 namespace sc::cli {
 
 void print_outcome_table(const ExploreResult& r);
+// How many crash states cut power while a recovery was writing (nested
+// cuts: crash, recover, crash during that recovery, recover again), given
+// how many disk requests the recording's recoveries issued.
+void print_recovery_cuts(const ExploreResult& r, size_t recovery_requests);
 void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier);
 void print_verdict(const Verdict& v);
 

@@ -2,48 +2,79 @@
 #include "injector/common/seeded_bugs.h"
 
 #include "injector/common/input_error.h"
+#include "managers/registry/registry.h"
 
 namespace sc {
 
 namespace {
 
-struct BugEntry {
+struct KernelBug {
   const char* name;
-  bool* (*flag)(SeededBugs&);
+  bool KernelBugs::*flag;
 };
 
-const BugEntry kBugs[] = {
-    {"kernel-overwrite-root-copy", [](SeededBugs& b) { return &b.kernel.overwrite_live_root_copy; }},
-    {"kernel-recover-ignoring-cuts", [](SeededBugs& b) { return &b.kernel.recover_ignoring_cuts; }},
-    {"manager-skip-flush", [](SeededBugs& b) { return &b.manager.skip_flush_before_root; }},
-    {"manager-reuse-blocks", [](SeededBugs& b) { return &b.manager.reuse_retiring_blocks; }},
+const KernelBug kKernelBugs[] = {
+    {"kernel-overwrite-root-copy", &KernelBugs::overwrite_live_root_copy},
+    {"kernel-recover-ignoring-cuts", &KernelBugs::recover_ignoring_cuts},
 };
+
+struct LegacyName {
+  const char* old_name;
+  const char* name;
+};
+
+const LegacyName kLegacyNames[] = {
+    {"manager-skip-flush", "shadow-skip-flush"},
+    {"manager-reuse-blocks", "shadow-reuse-blocks"},
+};
+
+std::string current_name(const std::string& name) {
+  for (const auto& l : kLegacyNames)
+    if (name == l.old_name) return l.name;
+  return name;
+}
+
+std::string known_names() {
+  std::string known;
+  for (const auto& n : seeded_bug_names()) known += (known.empty() ? "" : ", ") + n;
+  return known;
+}
 
 }  // namespace
 
 std::vector<std::string> seeded_bug_names() {
   std::vector<std::string> names;
-  for (const auto& b : kBugs) names.emplace_back(b.name);
+  for (const auto& b : kKernelBugs) names.emplace_back(b.name);
+  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
+    const ManagerProgram& p = registered_manager(i);
+    for (uint32_t b = 0; b < p.bug_count; ++b) names.emplace_back(p.bugs[b].name);
+  }
   return names;
 }
 
-void enable_seeded_bug(SeededBugs* bugs, const std::string& name) {
-  for (const auto& b : kBugs) {
+void enable_seeded_bug(SeededBugs* bugs, const std::string& given) {
+  const std::string name = current_name(given);
+  for (const auto& b : kKernelBugs) {
     if (name == b.name) {
-      *b.flag(*bugs) = true;
+      bugs->kernel.*b.flag = true;
       return;
     }
   }
-  std::string known;
-  for (const auto& b : kBugs) known += (known.empty() ? "" : ", ") + std::string(b.name);
-  throw InputError("--bug " + name + ": unknown bug; expected one of " + known);
+  const FoundBug found = find_manager_bug(name.c_str());
+  if (found.program == nullptr)
+    throw InputError("--bug " + given + ": unknown bug; expected one of " + known_names());
+  bugs->programs[found.program->name] |= found.bug->mask;
 }
 
 std::vector<std::string> enabled_bug_names(const SeededBugs& bugs) {
   std::vector<std::string> names;
-  SeededBugs copy = bugs;
-  for (const auto& b : kBugs)
-    if (*b.flag(copy)) names.emplace_back(b.name);
+  for (const auto& b : kKernelBugs)
+    if (bugs.kernel.*b.flag) names.emplace_back(b.name);
+  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
+    const ManagerProgram& p = registered_manager(i);
+    for (uint32_t b = 0; b < p.bug_count; ++b)
+      if (bugs.program_bits(p.name) & p.bugs[b].mask) names.emplace_back(p.bugs[b].name);
+  }
   return names;
 }
 

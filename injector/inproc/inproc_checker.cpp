@@ -10,7 +10,7 @@
 namespace sc {
 
 InprocChecker::InprocChecker(const Workload& w, const SeededBugs& bugs)
-    : w_(w), machine_(placeholder_, boot_config(w, bugs.kernel), bugs.manager) {}
+    : w_(w), machine_(placeholder_, boot_config(w, bugs)) {}
 
 Recovered InprocChecker::recover(const crash::ImageView& image) {
   crash::OverlayDisk disk(image);

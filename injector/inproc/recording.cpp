@@ -9,8 +9,7 @@ namespace sc {
 Recording record_inproc(const Workload& w, const SeededBugs& bugs) {
   crash::RecordingDisk disk(w.disk_sectors());
   RunOptions options;
-  options.kernel_bugs = bugs.kernel;
-  options.manager_bugs = bugs.manager;
+  options.bugs = bugs;
   WorkloadRunner runner(
       w, disk, [&disk] { disk.flush(); }, options, [&disk] { return uint64_t{disk.trace().requests().size()}; });
   const RunResult result = runner.run();

@@ -49,7 +49,7 @@ WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::functi
       options_(options),
       power_cut_(std::move(power_cut)),
       disk_position_(std::move(disk_position)),
-      machine_(disk, boot_config(w, options.kernel_bugs), options.manager_bugs),
+      machine_(disk, boot_config(w, options.bugs)),
       model_(w) {}
 
 void WorkloadRunner::run_step(size_t index, RunResult* result) {

@@ -18,7 +18,7 @@
 #include "injector/workload/event.h"
 #include "kernel/hosted/machine.h"
 #include "kernel/harness/locus_scheduler.h"
-#include "managers/programs.h"
+#include "injector/common/seeded_bugs.h"
 
 namespace sc {
 
@@ -28,8 +28,7 @@ struct StepRecord {
 };
 
 struct RunOptions {
-  KernelBugs kernel_bugs;
-  ManagerBugs manager_bugs;
+  SeededBugs bugs;
   size_t stop_after_events = SIZE_MAX;
 };
 

@@ -1,8 +1,8 @@
 // fsck.h — fsck-style invariants on the stable structures a recovery would
 // use, read straight from the disk (not through the manager): for the newest
-// valid cut, each self-managing manager's root copy is valid; its checkpoint,
-// map and bitmap blocks carry valid checksums; no block is owned twice; no
-// reachable block is marked free in the bitmap. Returns one line per
+// valid cut, each self-managing manager's root copy is valid, and its own
+// on-disk structures pass the format checker its program registered (if
+// any; e.g. managers/shadow/shadow_check.cpp). Returns one line per
 // violation (empty if none, or if there is no cut yet).
 #pragma once
 #include <string>

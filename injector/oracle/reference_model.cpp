@@ -16,13 +16,13 @@ ManagerId ReferenceModel::domain_of(ContainerId c) const {
   ManagerId m;
   if (c < w_.managers.size()) {
     m = static_cast<ManagerId>(c);
-    if (w_.managers[m].kind == ManagerKind::ordinary) m = w_.managed_by(m);
+    if (!w_.managers[m].self_managing()) m = w_.managed_by(m);
   } else {
     auto it = managers_.find(c);
     if (it == managers_.end()) return kNoManager;
     m = it->second;
   }
-  while (m != kNoManager && w_.managers[m].kind == ManagerKind::ordinary) m = w_.managed_by(m);
+  while (m != kNoManager && !w_.managers[m].self_managing()) m = w_.managed_by(m);
   return m;
 }
 

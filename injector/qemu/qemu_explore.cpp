@@ -11,7 +11,7 @@ Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trac
                     std::span<const StabilisationSpan> spans, const TierConfig& cfg) {
   const crash::CrashImage image = crash::build_crash_image(trace, state);
   const QemuRecovery r = recover_qemu(w, bugs, image.view().bytes(), cfg);
-  const Recovered rec = recovered_from_qemu(r, image.view(), w, boot_config(w, bugs.kernel));
+  const Recovered rec = recovered_from_qemu(r, image.view(), w, boot_config(w, bugs));
   return classify(w, history, legal_window(spans, state.cut), rec);
 }
 
@@ -29,7 +29,7 @@ std::vector<std::string> check_live_cuts(const Workload& w, const SeededBugs& bu
                                          size_t count, const TierConfig& cfg) {
   std::vector<std::string> out;
   const size_t n = rec.trace.requests().size();
-  const BootConfig config = boot_config(w, bugs.kernel);
+  const BootConfig config = boot_config(w, bugs);
   for (size_t i = 0; i < count && n > 0; ++i) {
     const size_t cut = (i * n) / count + (count > 1 ? n / (2 * count) : 0);
     const crash::CrashState state{cut, crash::Mode::prefix, {}};

@@ -33,14 +33,14 @@ void put_steps(std::vector<uint8_t>& out, const Workload& w) {
 }  // namespace
 
 std::vector<uint8_t> encode_workload_blob(const Workload& w, const SeededBugs& bugs, blob::Mode mode) {
-  const BootConfig config = boot_config(w, bugs.kernel);
+  const BootConfig config = boot_config(w, bugs);
   std::vector<uint8_t> out;
-  put(out, blob::Header{blob::kMagic, blob::kVersion, 0, mode, w.seed, w.disk_sectors(), kernel_bug_bits(bugs.kernel),
-                        manager_bug_bits(bugs.manager), config.manager_count,
+  put(out, blob::Header{blob::kMagic, blob::kVersion, 0, mode, w.seed, w.disk_sectors(), kernel_bug_bits(bugs.kernel), 0,
+                        config.manager_count,
                         static_cast<uint32_t>(w.container_names.size()), static_cast<uint32_t>(w.steps.size()), 0});
   for (uint32_t i = 0; i < config.manager_count; ++i) {
     const ManagerConfig& m = config.managers[i];
-    put(out, blob::Manager{m.id, m.home, m.entry, m.managed_by, m.partition_start, m.partition_sectors});
+    put(out, blob::Manager{m.id, m.home, m.entry, m.managed_by, m.partition_start, m.partition_sectors, m.bugs, 0});
   }
   put_steps(out, w);
   if (out.size() > blob::kMaxBlobBytes) throw std::invalid_argument("workload " + w.name + ": too large for the guest");

@@ -3,7 +3,7 @@
 // and the QEMU arguments that place it in guest RAM.
 // Interface: encode_workload_blob(w, bugs, mode) -> bytes;
 // blob_loader_args(path) -> {"-device", "loader,..."}.
-// Invariant: the boot configuration encoded is sc::boot_config(w, bugs.kernel),
+// Invariant: the boot configuration encoded is sc::boot_config(w, bugs),
 // the one the in-process tier boots, so both tiers lay out the same disk.
 #pragma once
 #include <cstdint>

@@ -38,7 +38,7 @@ Verdict QemuTier::replay_gdb(const Case& c, const std::function<void(const std::
       c.workload, c.bugs, image.view().bytes(), qemu_config(spec_), [&](const std::string& socket) {
         attach("gdb-multiarch " + spec_.kernel + " -ex 'target remote " + socket + "' -ex 'break sc::Kernel::boot'");
       });
-  const Recovered rec = qemu::recovered_from_qemu(r, image.view(), c.workload, boot_config(c.workload, c.bugs.kernel));
+  const Recovered rec = qemu::recovered_from_qemu(r, image.view(), c.workload, boot_config(c.workload, c.bugs));
   return classify(c.workload, c.history, legal_window(c.spans, state.cut), rec);
 }
 

@@ -5,7 +5,7 @@
 
 #include "kernel/core/limits.h"
 #include "kernel/core/root_store.h"
-#include "managers/programs.h"
+#include "managers/registry/registry.h"
 
 namespace sc {
 
@@ -22,9 +22,9 @@ uint64_t Workload::disk_sectors() const {
   return sectors;
 }
 
-BootConfig boot_config(const Workload& w, const KernelBugs& bugs) {
+BootConfig boot_config(const Workload& w, const SeededBugs& bugs) {
   BootConfig config;
-  config.bugs = bugs;
+  config.bugs = bugs.kernel;
   uint64_t next_sector = kKernelAreaSectors;
   for (size_t i = 0; i < w.managers.size(); ++i) {
     const ManagerSpec& spec = w.managers[i];
@@ -32,7 +32,9 @@ BootConfig boot_config(const Workload& w, const KernelBugs& bugs) {
     mc.id = static_cast<ManagerId>(i);
     mc.home = w.home_of(mc.id);
     mc.managed_by = w.managed_by(mc.id);
-    mc.entry = spec.kind == ManagerKind::shadow ? kEntryShadowManager : kEntryOrdinaryManager;
+    const ManagerProgram* program = find_manager_program(spec.program.c_str());
+    mc.entry = program == nullptr ? 0 : program->entry;
+    mc.bugs = bugs.program_bits(spec.program);
     mc.partition_start = next_sector;
     mc.partition_sectors = uint64_t{spec.partition_blocks} * kSectorsPerPage;
     next_sector += mc.partition_sectors;

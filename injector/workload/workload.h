@@ -14,17 +14,21 @@
 
 #include "kernel/core/boot_config.h"
 #include "kernel/core/ids.h"
+#include "injector/common/seeded_bugs.h"
 #include "kernel/harness/op_kind.h"
 
 namespace sc {
 
-enum class ManagerKind { shadow, ordinary };
-
+// One manager of the system: its name in the workload, the registered
+// program it runs (managers/registry/registry.h; the program's role says
+// whether it is self-managing or managed), and who manages it.
 struct ManagerSpec {
   std::string name;
-  ManagerKind kind = ManagerKind::shadow;
+  std::string program = "shadow";
   std::string managed_by;  // empty for self-managing
   uint32_t partition_blocks = 0;
+
+  bool self_managing() const { return managed_by.empty(); }
 };
 
 struct Op {
@@ -65,6 +69,9 @@ constexpr uint32_t kMinPartitionBlocks = 64;
 constexpr uint32_t kMaxPartitionBlocks = 4096;
 constexpr uint32_t kMaxWorkloadPages = 200;
 
-BootConfig boot_config(const Workload& w, const KernelBugs& bugs);
+// The kernel's boot configuration: partitions one after another after the
+// kernel area, each manager's entry id from the registry, and the seeded
+// bugs of each manager's program.
+BootConfig boot_config(const Workload& w, const SeededBugs& bugs);
 
 }  // namespace sc

@@ -22,8 +22,8 @@ nlohmann::json op_json(const Workload& w, const Op& op) {
 }
 
 nlohmann::json manager_json(const ManagerSpec& m) {
-  if (m.kind == ManagerKind::ordinary) return {{"name", m.name}, {"kind", "ordinary"}, {"managed_by", m.managed_by}};
-  return {{"name", m.name}, {"kind", "shadow"}, {"partition_blocks", m.partition_blocks}};
+  if (!m.self_managing()) return {{"name", m.name}, {"program", m.program}, {"managed_by", m.managed_by}};
+  return {{"name", m.name}, {"program", m.program}, {"partition_blocks", m.partition_blocks}};
 }
 
 nlohmann::json step_json(const Workload& w, const Step& step) {

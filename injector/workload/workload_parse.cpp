@@ -1,6 +1,8 @@
 // workload_parse.cpp — the validating parser of the workload format; see
 // workload_file.h. Names are resolved to ids as they are met, so every
 // later reference is checked against what was declared.
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
 #include <utility>
@@ -17,11 +19,10 @@ class Parser {
  public:
   explicit Parser(Workload& w) : w_(w) {}
 
-  void managers(const JsonField& list);
+  void managers(const JsonField& list, int version);
   void steps(const JsonField& list);
 
  private:
-  void manager(const JsonField& f);
   Step step(const JsonField& f);
   LocusSpec locus(const JsonField& f);
   Op op(const JsonField& f);
@@ -34,46 +35,21 @@ class Parser {
   std::set<std::pair<ContainerId, uint32_t>> pages_;
 };
 
-void Parser::managers(const JsonField& list) {
-  const size_t n = list.array_size(1, kMaxManagers);
-  for (size_t i = 0; i < n; ++i) manager(list.at(i));
-  for (const auto& m : w_.managers) w_.container_names.push_back(m.name);
-}
-
-void Parser::manager(const JsonField& f) {
-  ManagerSpec spec;
-  spec.name = f.child("name").identifier();
-  if (managers_.count(spec.name)) f.child("name").fail("duplicate manager name '" + spec.name + "'");
-  const std::string kind = f.child("kind").string();
-  if (kind == "shadow") {
-    f.only_keys({"name", "kind", "partition_blocks"});
-    if (!w_.managers.empty() && w_.managers.back().kind == ManagerKind::ordinary)
-      f.fail("self-managing (shadow) managers must be listed before ordinary ones");
-    if (w_.managers.size() >= kMaxSelfManaging)
-      f.fail("at most " + std::to_string(kMaxSelfManaging) + " self-managing managers");
-    spec.partition_blocks = f.has("partition_blocks")
-                                ? static_cast<uint32_t>(f.child("partition_blocks").integer(kMinPartitionBlocks, kMaxPartitionBlocks))
-                                : kDefaultPartitionBlocks;
-  } else if (kind == "ordinary") {
-    f.only_keys({"name", "kind", "managed_by"});
-    spec.kind = ManagerKind::ordinary;
-    spec.managed_by = f.child("managed_by").identifier();
-    if (!managers_.count(spec.managed_by))
-      f.child("managed_by").fail("expected the name of a manager listed earlier");
-  } else {
-    f.child("kind").fail("expected \"shadow\" or \"ordinary\"");
+void Parser::managers(const JsonField& list, int version) {
+  w_.managers = parse_managers(list, version);
+  for (const auto& m : w_.managers) {
+    managers_[m.name] = static_cast<ManagerId>(w_.container_names.size());
+    containers_[m.name] = static_cast<ContainerId>(w_.container_names.size());
+    w_.container_names.push_back(m.name);
   }
-  managers_[spec.name] = static_cast<ManagerId>(w_.managers.size());
-  containers_[spec.name] = static_cast<ContainerId>(w_.managers.size());
-  w_.managers.push_back(spec);
 }
 
 ManagerId Parser::manager_ref(const JsonField& f, bool self_managing_only) const {
   const std::string name = f.identifier();
   auto it = managers_.find(name);
   if (it == managers_.end()) f.fail("expected the name of a manager, found '" + name + "'");
-  if (self_managing_only && w_.managers[it->second].kind != ManagerKind::shadow)
-    f.fail("expected a self-managing (shadow) manager; '" + name + "' is ordinary");
+  if (self_managing_only && !w_.managers[it->second].self_managing())
+    f.fail("expected a self-managing manager; '" + name + "' is managed by '" + w_.managers[it->second].managed_by + "'");
   return it->second;
 }
 
@@ -167,14 +143,16 @@ Workload parse_workload(const nlohmann::json& doc, const std::string& source) {
   top.only_keys({"format", "version", "name", "description", "seed", "managers", "steps"});
   if (top.child("format").string() != "stablecut-workload")
     top.child("format").fail("expected \"stablecut-workload\"");
-  if (top.child("version").integer(0, UINT32_MAX) != kWorkloadFormatVersion)
-    top.child("version").fail("this build reads version " + std::to_string(kWorkloadFormatVersion));
+  const auto version = static_cast<int>(top.child("version").integer(0, UINT32_MAX));
+  if (version < kOldestWorkloadFormatVersion || version > kWorkloadFormatVersion)
+    top.child("version").fail(fmt::format("expected a version this build reads ({} to {})", kOldestWorkloadFormatVersion,
+                                          kWorkloadFormatVersion));
   Workload w;
   w.name = top.child("name").identifier();
   if (top.has("description")) w.description = top.child("description").string();
   if (top.has("seed")) w.seed = top.child("seed").integer(0, UINT64_MAX);
   Parser parser(w);
-  parser.managers(top.child("managers"));
+  parser.managers(top.child("managers"), version);
   parser.steps(top.child("steps"));
   return w;
 }

@@ -18,10 +18,11 @@
 //
 // Layout, little-endian, every field a uint32_t unless named u64:
 //   Header   magic, version, total_bytes, mode, seed(u64), disk_sectors(u64),
-//            kernel_bugs, manager_bugs (bit sets: kernel/harness/bug_bits.h),
+//            kernel_bugs (bit set: kernel/harness/bug_bits.h), reserved,
 //            manager_count, container_count, step_count
 //   Manager  x manager_count: id, home, entry, managed_by,
-//            partition_start(u64), partition_sectors(u64)   (sc::ManagerConfig)
+//            partition_start(u64), partition_sectors(u64), bugs (the
+//            program's own seeded-bug bits), reserved   (sc::ManagerConfig)
 //   Step     x step_count: crash, locus_count, then per locus:
 //            home, op_count, then per op: kind, container, manager, page, value(u64)
 // Op kinds are sc::OpKind's values (create 0, write 1, read 2, stabilise 3).
@@ -35,7 +36,7 @@ namespace rv::blob {
 constexpr uint64_t kBlobAddress = 0x84000000;
 constexpr uint64_t kMaxBlobBytes = 16ULL << 20;
 constexpr uint32_t kMagic = 0x4c574353;  // "SCWL"
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
 enum Mode : uint32_t {
   kModeRecord = 1,   // run the steps; crash steps flush and reboot in the guest
@@ -50,7 +51,7 @@ struct Header {
   uint64_t seed;
   uint64_t disk_sectors;
   uint32_t kernel_bugs;
-  uint32_t manager_bugs;
+  uint32_t reserved0;
   uint32_t manager_count;
   uint32_t container_count;
   uint32_t step_count;
@@ -64,6 +65,8 @@ struct Manager {
   uint32_t managed_by;
   uint64_t partition_start;
   uint64_t partition_sectors;
+  uint32_t bugs;
+  uint32_t reserved;
 };
 
 struct StepHeader {
@@ -84,6 +87,6 @@ struct Op {
   uint64_t value;
 };
 
-static_assert(sizeof(Header) == 56 && sizeof(Manager) == 32 && sizeof(Op) == 24, "blob layout");
+static_assert(sizeof(Header) == 56 && sizeof(Manager) == 40 && sizeof(Op) == 24, "blob layout");
 
 }  // namespace rv::blob

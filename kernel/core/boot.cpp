@@ -85,7 +85,7 @@ Status Kernel::restore_newest_copy(const ManagerConfig& mc, uint8_t* page, CutEn
 }
 
 Status Kernel::start_program(const ManagerConfig& mc, uint32_t entry) {
-  managers_[mc.id].program = platform_.bind_program(mc.id, entry);
+  managers_[mc.id].program = platform_.bind_program(mc.id, entry, mc.bugs);
   return managers_[mc.id].program == nullptr ? Status::corrupt : Status::ok;
 }
 

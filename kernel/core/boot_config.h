@@ -26,6 +26,7 @@ struct ManagerConfig {
   ManagerId managed_by = kNoManager;
   uint64_t partition_start = 0;     // sectors; self-managing managers only
   uint64_t partition_sectors = 0;
+  uint32_t bugs = 0;                // the program's seeded bugs (its own bit set); 0 = none
 };
 
 struct BootConfig {

@@ -14,9 +14,10 @@ namespace sc {
 class Platform {
  public:
   virtual BlockDevice& disk() = 0;
-  // The program for manager `id` whose invocation point is `entry`; nullptr
-  // if the platform has no program with that entry.
-  virtual UpcallTarget* bind_program(ManagerId id, uint32_t entry) = 0;
+  // The program for manager `id` whose invocation point is `entry`, built
+  // with its seeded bugs `bug_bits`; nullptr if the platform has no program
+  // with that entry (managers/registry/registry.h).
+  virtual UpcallTarget* bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) = 0;
   // Called by the kernel when a manager yields inside an upcall; the
   // platform may run one step of another runnable locus.
   virtual void yield_point() = 0;

@@ -15,16 +15,4 @@ KernelBugs kernel_bugs_from_bits(uint64_t bits) {
   return bugs;
 }
 
-uint32_t manager_bug_bits(const ManagerBugs& bugs) {
-  return (bugs.skip_flush_before_root ? kBugSkipFlushBeforeRoot : 0u) |
-         (bugs.reuse_retiring_blocks ? kBugReuseRetiringBlocks : 0u);
-}
-
-ManagerBugs manager_bugs_from_bits(uint64_t bits) {
-  ManagerBugs bugs;
-  bugs.skip_flush_before_root = (bits & kBugSkipFlushBeforeRoot) != 0;
-  bugs.reuse_retiring_blocks = (bits & kBugReuseRetiringBlocks) != 0;
-  return bugs;
-}
-
 }  // namespace sc

@@ -1,19 +1,19 @@
 // hosted_platform.cpp — see hosted_platform.h.
 #include "kernel/hosted/hosted_platform.h"
 
-#include "kernel/harness/bug_bits.h"
+#include "managers/registry/registry.h"
 
 namespace sc {
 
-UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry) {
+UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) {
   if (id >= kMaxManagers || kernel_ == nullptr) return nullptr;
-  const ManagerConstructor construct = manager_constructor(entry);
+  const ManagerProgram* program = find_manager_program(entry);
   Program& p = programs_[id];
   p = Program{};
-  if (construct == nullptr) return nullptr;
+  if (program == nullptr) return nullptr;
   p.sys = std::make_unique<DirectSys>(*kernel_, id);
   p.storage = std::make_unique<ProgramStorage>();
-  return construct(p.storage->bytes, *p.sys, manager_bug_bits(bugs_));
+  return program->construct(p.storage->bytes, *p.sys, bug_bits);
 }
 
 void HostedPlatform::yield_point() {

@@ -1,6 +1,6 @@
 // hosted_platform.h — the in-process Platform: the disk it is given, the
 // manager programs linked into this process (which program an entry names is
-// kernel/harness/manager_programs.h; each is constructed anew at every boot
+// managers/registry/registry.h; each is constructed anew at every boot
 // in fresh memory of this process, over a DirectSys, so no manager state
 // survives a power cut), a yield hook for the scheduler, and a collector for
 // pages reported by managers.
@@ -10,16 +10,15 @@
 
 #include "kernel/core/kernel.h"
 #include "kernel/core/platform.h"
-#include "kernel/harness/manager_programs.h"
 #include "kernel/harness/page_collector.h"
 #include "kernel/hosted/direct_sys.h"
-#include "managers/programs.h"
+#include "managers/sdk/manager_program.h"
 
 namespace sc {
 
 class HostedPlatform final : public Platform {
  public:
-  HostedPlatform(BlockDevice& disk, const ManagerBugs& bugs) : disk_(disk), bugs_(bugs) {}
+  explicit HostedPlatform(BlockDevice& disk) : disk_(disk) {}
 
   void attach(Kernel& kernel) { kernel_ = &kernel; }
   void set_disk(BlockDevice& disk) { disk_ = disk; }
@@ -28,13 +27,13 @@ class HostedPlatform final : public Platform {
   PageCollector& reported_pages() { return reported_; }
 
   BlockDevice& disk() override { return disk_.get(); }
-  UpcallTarget* bind_program(ManagerId id, uint32_t entry) override;
+  UpcallTarget* bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) override;
   void yield_point() override;
   void page_reported(ContainerId container, uint32_t page) override;
 
  private:
   struct ProgramStorage {
-    alignas(kManagerProgramAlign) unsigned char bytes[kManagerProgramBytes];
+    alignas(kManagerProgramAlign) unsigned char bytes[kMaxManagerProgramBytes];
   };
   struct Program {
     std::unique_ptr<DirectSys> sys;
@@ -42,7 +41,6 @@ class HostedPlatform final : public Platform {
   };
 
   std::reference_wrapper<BlockDevice> disk_;
-  ManagerBugs bugs_;
   Kernel* kernel_ = nullptr;
   Program programs_[kMaxManagers];
   std::function<void()> yield_hook_;

@@ -5,8 +5,8 @@
 
 namespace sc {
 
-Machine::Machine(BlockDevice& disk, const BootConfig& config, const ManagerBugs& bugs)
-    : config_(config), platform_(disk, bugs), kernel_(std::make_unique<Kernel>(platform_)) {
+Machine::Machine(BlockDevice& disk, const BootConfig& config)
+    : config_(config), platform_(disk), kernel_(std::make_unique<Kernel>(platform_)) {
   platform_.attach(*kernel_);
 }
 

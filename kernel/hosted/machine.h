@@ -14,7 +14,7 @@ namespace sc {
 
 class Machine {
  public:
-  Machine(BlockDevice& disk, const BootConfig& config, const ManagerBugs& bugs);
+  Machine(BlockDevice& disk, const BootConfig& config);
 
   Status boot();
   Kernel& kernel() { return *kernel_; }

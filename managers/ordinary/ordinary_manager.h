@@ -15,13 +15,16 @@
 #include "kernel/core/limits.h"
 #include "kernel/core/upcall.h"
 #include "managers/sdk/managed_containers.h"
+#include "managers/sdk/manager_program.h"
 #include "managers/sdk/sys.h"
 
 namespace sc {
 
+constexpr uint32_t kEntryOrdinaryManager = 0x4e44524f;  // "ORDN"
+
 class OrdinaryManager final : public UpcallTarget {
  public:
-  explicit OrdinaryManager(Sys& sys) : sys_(sys) {}
+  OrdinaryManager(Sys& sys, uint32_t /*bug_bits: none*/) : sys_(sys) {}
   Status upcall(const Upcall& call) override;
 
   static constexpr uint32_t kMaxEntries = 300;

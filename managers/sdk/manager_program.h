@@ -43,13 +43,13 @@ constexpr size_t kManagerStackBytes = 48 * 1024;  // of the 64 KiB a U-mode mana
 using ManagerConstructor = UpcallTarget* (*)(void* storage, Sys& sys, uint32_t bug_bits);
 
 // A seeded bug: a realistic mistake the program can be built to make, off
-// unless `--bug <name>` selects it. `bit` is its bit in the program's
-// bug_bits; `name` is unique across the registry (convention:
-// "<manager>-<what>").
+// unless `--bug <name>` selects it. `mask` is its bit in the program's
+// bug_bits (one bit, e.g. 1u << 2); `name` is unique across the registry
+// (convention: "<manager>-<what>").
 struct ManagerBug {
   const char* name;
   const char* description;
-  uint32_t bit;
+  uint32_t mask;
 };
 
 struct ManagerProgram {

@@ -20,16 +20,22 @@
 #include <stdint.h>
 
 #include "kernel/core/upcall.h"
-#include "managers/programs.h"
+#include "managers/sdk/manager_program.h"
 #include "managers/shadow/shadow_format.h"
 #include "managers/sdk/managed_containers.h"
 #include "managers/sdk/sys.h"
 
 namespace sc {
 
+constexpr uint32_t kEntryShadowManager = 0x44414853;  // "SHAD"
+
+// Seeded bugs (bits of the constructor's bug_bits).
+constexpr uint32_t kShadowBugSkipFlush = 1u << 0;    // publishes the checkpoint before its blocks are durable
+constexpr uint32_t kShadowBugReuseBlocks = 1u << 1;  // overwrites blocks the last durable checkpoint still needs
+
 class ShadowManager final : public UpcallTarget {
  public:
-  ShadowManager(Sys& sys, const ManagerBugs& bugs) : sys_(sys), bugs_(bugs) {}
+  ShadowManager(Sys& sys, uint32_t bug_bits) : sys_(sys), bugs_(bug_bits) {}
   Status upcall(const Upcall& call) override;
 
  private:
@@ -56,7 +62,7 @@ class ShadowManager final : public UpcallTarget {
   int find_entry(ContainerId id, uint32_t page) const;
 
   Sys& sys_;
-  ManagerBugs bugs_;
+  uint32_t bugs_;
   bool failed_ = false;
   Capref self_{};
   ContainerId home_ = kNoContainer;

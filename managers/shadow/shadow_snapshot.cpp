@@ -18,7 +18,7 @@ Status ShadowManager::allocate_block(uint32_t* block) {
 }
 
 void ShadowManager::retire(uint32_t block) {
-  blocks_[block] = bugs_.reuse_retiring_blocks ? BlockState::free : BlockState::retiring;
+  blocks_[block] = (bugs_ & kShadowBugReuseBlocks) != 0 ? BlockState::free : BlockState::retiring;
 }
 
 Status ShadowManager::save_page(const ManagedContainer& c, uint32_t page) {
@@ -106,7 +106,7 @@ Status ShadowManager::snapshot() {
   if (!failed(s)) s = write_metadata(&checkpoint);
   // The data, map, bitmap and checkpoint blocks must be durable before the
   // root page names them: the kernel may make the root copy durable first.
-  if (!failed(s) && !bugs_.skip_flush_before_root) s = sys_.disk_flush();
+  if (!failed(s) && (bugs_ & kShadowBugSkipFlush) == 0) s = sys_.disk_flush();
   if (!failed(s)) s = publish_root(checkpoint);
   if (failed(s)) {
     failed_ = true;

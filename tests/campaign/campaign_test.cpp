@@ -37,7 +37,7 @@ TEST(Campaign, ShortCampaignFillsDatabaseAndStatsPrintsOutcomeTable) {
 TEST(Campaign, PlantedBugRecordedOncePerSignatureMinimisedAndReplayed) {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  const auto args = campaign_args(db, {"--workloads", "4", "--jobs", "2", "--bug", "manager-skip-flush"});
+  const auto args = campaign_args(db, {"--workloads", "4", "--jobs", "2", "--bug", "shadow-skip-flush"});
   const RunResult r = run_stablecut(dir, args);
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
   auto dbh = results::ResultsDb::open(db, results::OpenMode::read_only);
@@ -72,7 +72,7 @@ TEST(Campaign, CellsCountFsckFindingsAndWorkloadsAndStatesTimeTheirWork) {
   TempDir dir;
   const std::string db = dir.file("r.db");
   const RunResult r =
-      run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "manager-skip-flush", "--no-minimize"}));
+      run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "shadow-skip-flush", "--no-minimize"}));
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE enumerate_s > 0 AND check_s > 0"), 2);
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM crash_state WHERE check_us = 0"), 0);
@@ -93,7 +93,7 @@ TEST(Campaign, CellsCountFsckFindingsAndWorkloadsAndStatesTimeTheirWork) {
 TEST(Campaign, MinimizeCommandShrinksCaseAsFound) {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "manager-skip-flush", "--no-minimize"})).rc, 1);
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "shadow-skip-flush", "--no-minimize"})).rc, 1);
   auto dbh = results::ResultsDb::open(db, results::OpenMode::read_only);
   const std::string found = dbh.failures().at(0).reproducer->trace_path;
   const RunResult m = run_stablecut(dir, {"minimize", found, "--out", dir.file("small.trace.json"), "--modes", "prefix"});

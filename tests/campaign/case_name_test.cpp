@@ -33,13 +33,13 @@ std::vector<std::string> run_args(const TempDir& dir, const std::string& bug) {
 
 TEST(CaseNames, RunNeverOverwritesAnEarlierRunsCaseAndReplayStillReproducesIt) {
   TempDir dir;
-  const RunResult first = run_stablecut(dir, run_args(dir, "manager-skip-flush"));
+  const RunResult first = run_stablecut(dir, run_args(dir, "shadow-skip-flush"));
   ASSERT_EQ(first.rc, 1) << first.out << first.err;
   const auto first_cases = printed_cases(first.out);
   ASSERT_FALSE(first_cases.empty()) << first.out;
   std::map<std::string, std::string> contents;
   for (const auto& [path, outcome] : first_cases) {
-    EXPECT_NE(path.find("/basic-inproc-manager-skip-flush-"), std::string::npos) << path;
+    EXPECT_NE(path.find("/basic-inproc-shadow-skip-flush-"), std::string::npos) << path;
     contents[path] = slurp(path);
   }
 
@@ -56,7 +56,7 @@ TEST(CaseNames, RunNeverOverwritesAnEarlierRunsCaseAndReplayStillReproducesIt) {
     EXPECT_NE(replay.out.find("verdict: " + outcome + " (ILLEGAL)"), std::string::npos) << replay.out;
   }
 
-  const RunResult again = run_stablecut(dir, run_args(dir, "manager-skip-flush"));
+  const RunResult again = run_stablecut(dir, run_args(dir, "shadow-skip-flush"));
   EXPECT_EQ(printed_cases(again.out), first_cases) << again.out;  // the same failure, the same name
   size_t files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.file("cases"))) ++files;
@@ -66,11 +66,11 @@ TEST(CaseNames, RunNeverOverwritesAnEarlierRunsCaseAndReplayStillReproducesIt) {
 TEST(CaseNames, CampaignCaseFilesAreContentAddressed) {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  const RunResult r = run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "manager-skip-flush"}));
+  const RunResult r = run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "shadow-skip-flush"}));
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
   const auto paths = sql_rows(db, "SELECT repro_trace FROM failure WHERE repro_trace IS NOT NULL");
   ASSERT_FALSE(paths.empty());
-  const std::regex name(R"(/c[0-9a-f]{8}-[^/]+-inproc-manager-skip-flush-[0-9a-f]{16}(-min)?\.trace\.json$)");
+  const std::regex name(R"(/c[0-9a-f]{8}-[^/]+-inproc-shadow-skip-flush-[0-9a-f]{16}(-min)?\.trace\.json$)");
   for (const auto& path : paths) {
     EXPECT_TRUE(std::regex_search(path, name)) << path;
     EXPECT_TRUE(fs::exists(path)) << path;

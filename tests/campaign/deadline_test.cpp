@@ -34,7 +34,7 @@ std::string slow_corpus(const TempDir& dir) {
 
 std::vector<std::string> slow_campaign(const TempDir& dir, const std::string& db, const std::vector<std::string>& extra) {
   std::vector<std::string> a = {"campaign",  "--db",   db,   "--corpus", slow_corpus(dir), "--jobs", "1",
-                                "--bug", "manager-skip-flush", "--modes", "prefix,reorder"};
+                                "--bug", "shadow-skip-flush", "--modes", "prefix,reorder"};
   a.insert(a.end(), extra.begin(), extra.end());
   return a;
 }

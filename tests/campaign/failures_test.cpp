@@ -35,7 +35,7 @@ TEST(Failures, ListsEveryFailureWithAReplayCommandThatReproducesIt) {
   TempDir dir;
   const std::string db = dir.file("r.db");
   const RunResult run =
-      run_stablecut(dir, campaign_args(db, {"--workloads", "3", "--jobs", "2", "--bug", "manager-skip-flush"}));
+      run_stablecut(dir, campaign_args(db, {"--workloads", "3", "--jobs", "2", "--bug", "shadow-skip-flush"}));
   ASSERT_EQ(run.rc, 1) << run.out << run.err;
   EXPECT_NE(run.out.find("stablecut failures --db " + db + " --campaign 1"), std::string::npos) << run.out;
 
@@ -70,7 +70,7 @@ TEST(Failures, ListsEveryFailureWithAReplayCommandThatReproducesIt) {
 TEST(Failures, ACampaignListsOnlyTheFailuresItHit) {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "manager-skip-flush", "--no-minimize"})).rc,
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "shadow-skip-flush", "--no-minimize"})).rc,
             1);
   ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--name", "clean"})).rc, 0);
   const RunResult clean = run_stablecut(dir, {"failures", "--db", db, "--campaign", "2"});
@@ -91,7 +91,7 @@ TEST(Failures, MergedShardsReplayFromCopiedCasesDirectories) {
     const std::string host = dir.file("host" + std::to_string(i)) + "/results";
     const std::string shard = host + "/shard-" + std::to_string(i) + ".db";
     const RunResult r = run_stablecut(dir, campaign_args(shard, {"--workloads", "4", "--shard", std::to_string(i) + "/2",
-                                                                  "--bug", "manager-skip-flush", "--no-minimize"}));
+                                                                  "--bug", "shadow-skip-flush", "--no-minimize"}));
     ASSERT_EQ(r.rc, 1) << r.out << r.err;
     fs::copy(shard, local + "/shard-" + std::to_string(i) + ".db");
     fs::copy(host + "/cases", local + "/cases", fs::copy_options::recursive);

@@ -5,6 +5,7 @@
 #include "injector/campaign/generator.h"
 #include "injector/campaign/mutator.h"
 #include "injector/workload/workload_file.h"
+#include "managers/registry/registry.h"
 
 namespace sc::campaign::testing {
 
@@ -33,6 +34,40 @@ TEST(CampaignMutator, ManagerFilterKeepsOnlyWorkloadsWithThatManager) {
     bool has = false;
     for (const auto& m : e.workload.managers) has |= m.name == "M";
     EXPECT_TRUE(has) << e.path;
+  }
+}
+
+TEST(CampaignMutator, ManagerFilterAlsoMatchesTheProgram) {
+  const Corpus shadow = load_corpus(STABLECUT_CORPUS, "shadow");
+  for (const auto& e : shadow) {
+    bool has = false;
+    for (const auto& m : e.workload.managers) has |= m.program == "shadow";
+    EXPECT_TRUE(has) << e.path;
+  }
+  EXPECT_FALSE(shadow.empty());
+}
+
+// Mutation inserts stabilise ops for every self-managing manager, whatever
+// program it runs (a mutator that only knew the shadow program would never
+// stabilise another one).
+TEST(CampaignMutator, InsertsStabiliseForEverySelfManagingProgram) {
+  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
+    const ManagerProgram& p = registered_manager(i);
+    if (p.role != ManagerRole::self_managing) continue;
+    Workload parent = load_workload_file(std::string(STABLECUT_CORPUS) + "/basic.json");
+    parent.managers[0].program = p.name;
+    size_t stabilises = 0;
+    for (uint64_t seed = 0; seed < 200; ++seed) {
+      const Workload child = mutate(parent, seed);
+      for (const auto& step : child.steps)
+        for (const auto& l : step.loci)
+          for (const auto& op : l.ops) stabilises += op.kind == OpKind::stabilise && op.manager == 0;
+    }
+    size_t parent_stabilises = 0;
+    for (const auto& step : parent.steps)
+      for (const auto& l : step.loci)
+        for (const auto& op : l.ops) parent_stabilises += op.kind == OpKind::stabilise;
+    EXPECT_GT(stabilises, 200 * parent_stabilises) << p.name;
   }
 }
 

@@ -29,12 +29,12 @@ TEST(OutputPaths, ACasesDirThatIsAFileIsRefusedBeforeTheWork) {
   const std::string file = dir.file("not-a-dir");
   std::ofstream(file) << "x";
   const RunResult run =
-      run_stablecut(dir, {"run", "--workload", basic(), "--bug", "manager-skip-flush", "--cases-dir", file});
+      run_stablecut(dir, {"run", "--workload", basic(), "--bug", "shadow-skip-flush", "--cases-dir", file});
   EXPECT_EQ(run.rc, 2) << run.out << run.err;
   EXPECT_EQ(run.out, "") << "refused before recording";
   EXPECT_NE(run.err.find("--cases-dir '" + file + "': is a file"), std::string::npos) << run.err;
   const std::string db = dir.file("r.db");
-  expect_one_line_exit_2(dir, campaign_args(db, {"--workloads", "2", "--bug", "manager-skip-flush", "--cases-dir", file}),
+  expect_one_line_exit_2(dir, campaign_args(db, {"--workloads", "2", "--bug", "shadow-skip-flush", "--cases-dir", file}),
                          "--cases-dir '" + file + "': is a file");
   EXPECT_FALSE(fs::exists(db)) << "refused before the campaign began";
 }

@@ -40,7 +40,7 @@ RunResult run_stablecut(const TempDir& dir, const std::vector<std::string>& args
 
 std::string seeded_bug_case(const TempDir& dir, const std::string& workload) {
   const RunResult found =
-      run_stablecut(dir, {"run", "--workload", workload, "--bug", "manager-skip-flush", "--cases-dir", dir.file("c")});
+      run_stablecut(dir, {"run", "--workload", workload, "--bug", "shadow-skip-flush", "--cases-dir", dir.file("c")});
   EXPECT_EQ(found.rc, 1) << found.out;
   const size_t at = found.out.find("case: ");
   if (at == std::string::npos) {

@@ -38,7 +38,7 @@ pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string
 // needle (a non-fatal gtest failure otherwise).
 void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle);
 
-// Runs `stablecut run --workload workload --bug manager-skip-flush` with its
+// Runs `stablecut run --workload workload --bug shadow-skip-flush` with its
 // cases in dir/c and returns the first case file it prints ("" with a gtest
 // failure if the run found nothing).
 std::string seeded_bug_case(const TempDir& dir, const std::string& workload);

@@ -89,7 +89,7 @@ class ReadOnlyDb : public ::testing::Test {
     fs::create_directories(ro);
     fs::create_directories(writable);
     fs::permissions(writable, fs::perms(0777));
-    const RunResult r = run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "manager-skip-flush",
+    const RunResult r = run_stablecut(dir, campaign_args(db, {"--workloads", "2", "--bug", "shadow-skip-flush",
                                                               "--no-minimize", "--jobs", "1"}));
     ASSERT_EQ(r.rc, 1) << r.out << r.err;
     case_id = std::to_string(sql_int(db, "SELECT min(id) FROM crash_state WHERE failure_id IS NOT NULL"));

@@ -37,7 +37,7 @@ class CampaignReplay : public ::testing::Test {
   void SetUp() override {
     const RunResult r = run_stablecut(
         dir, {"campaign", "--db", db, "--corpus", STABLECUT_TEST_CORPUS, "--modes", "prefix,torn", "--workloads", "3",
-              "--jobs", "2", "--bug", "manager-skip-flush", "--no-minimize"});
+              "--jobs", "2", "--bug", "shadow-skip-flush", "--no-minimize"});
     ASSERT_EQ(r.rc, 1) << r.out << r.err;
     rows = kept_rows(db);
     ASSERT_GE(rows.size(), 4u);

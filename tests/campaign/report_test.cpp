@@ -86,7 +86,7 @@ class CampaignReport : public ::testing::Test {
     db_ = dir_->file("r.db");
     const RunResult bug = run_stablecut(*dir_, {"campaign", "--db", db_, "--corpus", STABLECUT_TEST_CORPUS, "--modes",
                                                 "prefix,reorder,torn", "--states-per-workload", "300", "--workloads",
-                                                "3", "--bug", "manager-skip-flush"});
+                                                "3", "--bug", "shadow-skip-flush"});
     ASSERT_EQ(bug.rc, 1) << bug.err;
     ASSERT_EQ(run_stablecut(*dir_, campaign_args(db_, {"--workloads", "3"})).rc, 0);
   }

@@ -66,7 +66,7 @@ TEST(CampaignResume, ContinuesWithStoredOptionsWithoutRepeatingFlags) {
   const std::string db = dir.file("r.db");
   const int rc = interrupt_after_two_workloads(
       campaign_args(db, {"--workloads", "120", "--jobs", "2", "--seed", "5", "--name", "night", "--bug",
-                         "manager-skip-flush", "--no-minimize"}),
+                         "shadow-skip-flush", "--no-minimize"}),
       db);
   ASSERT_EQ(rc, 1);  // interrupted, with findings of the planted bug
   ASSERT_EQ(sql_rows(db, "SELECT status FROM campaign"), std::vector<std::string>{"interrupted"});
@@ -75,7 +75,7 @@ TEST(CampaignResume, ContinuesWithStoredOptionsWithoutRepeatingFlags) {
 
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--modes", "reorder"},
                          "--modes reorder contradicts campaign 1's stored prefix");
-  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--bug", "manager-reuse-blocks"}, "--bug");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--bug", "shadow-reuse-blocks"}, "--bug");
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--seed", "6"}, "--seed 6");
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--workloads", "10"}, "--workloads 10");
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--campaign", "2"}, "no campaign with id 2");
@@ -129,7 +129,7 @@ TEST(CampaignResume, StoredQemuTierWithoutTheQemuTierIsRefused) {
   if (tier::qemu_tier_built()) GTEST_SKIP() << "this build has the QEMU tier";
   TempDir dir;
   const std::string db = dir.file("r.db");
-  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "manager-skip-flush", "--no-minimize"}))
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "shadow-skip-flush", "--no-minimize"}))
                 .rc,
             1);
   const std::string original = sql_rows(db, "SELECT options FROM campaign").at(0);

@@ -58,7 +58,7 @@ TEST(UserJourney, CampaignThenFailuresThenReplayThenReportShowsTheFailureByPhase
   TempDir dir;
   const std::string db = dir.file("nightly.db");
   const RunResult night =
-      run_stablecut(dir, {"campaign", "--duration", "60s", "--bug", "manager-skip-flush", "--db", db});
+      run_stablecut(dir, {"campaign", "--duration", "60s", "--bug", "shadow-skip-flush", "--db", db});
   ASSERT_EQ(night.rc, 1) << night.out << night.err;
 
   const std::vector<std::string> failures = only_command(night.out, "failures");

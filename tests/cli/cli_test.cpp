@@ -58,7 +58,7 @@ TEST(Cli, CorrectWorkloadExitsZero) {
 }
 
 TEST(Cli, SeededBugIsAFindingWithACaseThatReplays) {
-  const Result r = run("run --workload " + corpus("basic.json") + " --bug manager-skip-flush --cases-dir " + cases_dir());
+  const Result r = run("run --workload " + corpus("basic.json") + " --bug shadow-skip-flush --cases-dir " + cases_dir());
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_NE(r.out.find("FINDING "), std::string::npos);
   const size_t at = r.out.find("replay: stablecut replay ");

@@ -61,7 +61,7 @@ class RootVersioning : public ::testing::TestWithParam<bool> {};
 TEST_P(RootVersioning, CopiesAlternateAndThePreviousSurvives) {
   const bool overwrite_bug = GetParam();
   RunOptions options;
-  options.kernel_bugs.overwrite_live_root_copy = overwrite_bug;
+  options.bugs.kernel.overwrite_live_root_copy = overwrite_bug;
   test::TestSystem sys(test::corpus_workload("basic"), options);
   RunResult r = sys.runner.run();
   ASSERT_TRUE(r.findings.empty()) << r.findings.front();

@@ -139,7 +139,7 @@ TEST(Hierarchy, ManagedManagerRecoversThroughItsManager) {
 // root page loses its checkpoint in a clean crash right after stabilising.
 TEST(SeededBug, SkippedFlushIsFoundAfterACleanCrash) {
   RunOptions options;
-  options.manager_bugs.skip_flush_before_root = true;
+  enable_seeded_bug(&options.bugs, "shadow-skip-flush");
   const Workload w = test::corpus_workload("basic");
   size_t found = 0;
   for (size_t n = 0; n < 18; ++n) {

@@ -65,8 +65,8 @@ TEST_P(PlantedBug, FoundWithThePhaseOfTheCutAndReplays) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Bugs, PlantedBug,
-                         ::testing::Values(BugCase{"manager-skip-flush", "basic"},
-                                           BugCase{"manager-reuse-blocks", "basic"},
+                         ::testing::Values(BugCase{"shadow-skip-flush", "basic"},
+                                           BugCase{"shadow-reuse-blocks", "basic"},
                                            BugCase{"kernel-overwrite-root-copy", "basic"},
                                            BugCase{"kernel-recover-ignoring-cuts", "two_managers_cut"}),
                          [](const auto& param_info) {
@@ -95,7 +95,7 @@ TEST(PlantedBugCase, RecoveryBugsImageIsLegalForCorrectRecovery) {
 
 TEST(CaseFile, CrashImageRebuildsBitForBit) {
   SeededBugs bugs;
-  enable_seeded_bug(&bugs, "manager-skip-flush");
+  enable_seeded_bug(&bugs, "shadow-skip-flush");
   const Workload w = corpus("basic");
   const Recording rec = record_inproc(w, bugs);
   ExploreResult r = explore_inproc(w, bugs, rec, all_modes());

@@ -71,7 +71,7 @@ TEST(Fsck, CleanAfterARunAndDamageIsReported) {
   MemDisk disk(w.disk_sectors());
   WorkloadRunner runner(w, disk, [&disk] { disk.crash(); }, RunOptions{});
   ASSERT_TRUE(runner.run().findings.empty());
-  const BootConfig config = boot_config(w, KernelBugs{});
+  const BootConfig config = boot_config(w, SeededBugs{});
   EXPECT_TRUE(fsck_disk(disk, config).empty());
   // Damage every block of the partition that is not zero except the data:
   // simplest, overwrite the whole partition's first 32 blocks with garbage.

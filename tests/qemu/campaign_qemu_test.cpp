@@ -46,7 +46,7 @@ TEST(QemuCampaign, ShortCampaignStoresQemuOutcomes) {
 TEST(QemuCampaign, PlantedBugStoresFailureWhoseCaseReplaysUnderQemu) {
   TempDir dir;
   const std::string db = dir.file("q.db");
-  const RunResult r = run_stablecut(dir, qemu_campaign(db, {"--bug", "manager-skip-flush", "--no-minimize"}));
+  const RunResult r = run_stablecut(dir, qemu_campaign(db, {"--bug", "shadow-skip-flush", "--no-minimize"}));
   ASSERT_EQ(r.rc, 1) << r.out << r.err;
   EXPECT_TRUE(results::integrity_ok(db));
   ASSERT_GT(sql_int(db, "SELECT count(*) FROM failure"), 0);

@@ -25,7 +25,7 @@ TEST(CliTiers, StoredCaseReplaysToTheSameVerdictInBothTiers) {
   const std::string db = ::testing::TempDir() + "/cli_tiers.db";
   std::remove(db.c_str());
   const Result campaign = run("campaign --workloads 1 --jobs 1 --modes prefix --corpus " + std::string(STABLECUT_CORPUS_DIR) +
-                              " --bug manager-skip-flush --no-minimize --db " + db);
+                              " --bug shadow-skip-flush --no-minimize --db " + db);
   ASSERT_EQ(campaign.code, 1) << campaign.out;
   const Result inproc = run("replay --failure 1 --db " + db);
   const Result qemu = run("replay --failure 1 --tier qemu --db " + db);

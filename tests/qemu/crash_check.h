@@ -49,7 +49,7 @@ inline Judged judge_qemu(const Workload& w, const SeededBugs& bugs, const QemuRe
                          const crash::CrashState& s, const std::vector<SystemState>& history,
                          const std::vector<StabilisationSpan>& spans) {
   const crash::CrashImage image = crash::build_crash_image(trace, s);
-  return judged(w, recovered_from_qemu(r, image.view(), w, boot_config(w, bugs.kernel)), history, spans, s.cut);
+  return judged(w, recovered_from_qemu(r, image.view(), w, boot_config(w, bugs)), history, spans, s.cut);
 }
 
 // Recovers every state under QEMU, two boots at a time.

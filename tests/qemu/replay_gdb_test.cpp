@@ -84,7 +84,7 @@ bool have_gdb_multiarch() { return std::system("command -v gdb-multiarch > /dev/
 TEST(QemuReplayGdb, RecoveryBootWaitsForGdbThenGivesTheSameVerdict) {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "manager-skip-flush", "--no-minimize"}))
+  ASSERT_EQ(run_stablecut(dir, campaign_args(db, {"--workloads", "1", "--bug", "shadow-skip-flush", "--no-minimize"}))
                 .rc,
             1);
   const std::string id = std::to_string(sql_int(db, "SELECT min(id) FROM crash_state"));

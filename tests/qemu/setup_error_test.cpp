@@ -56,13 +56,13 @@ Result run_qemu_expecting_no_case(const std::string& name, const std::string& fl
   return r;
 }
 
-// A failing case of basic under the planted manager-skip-flush bug, found
+// A failing case of basic under the planted shadow-skip-flush bug, found
 // in-process (fast) and shared by the replay tests.
 class QemuSetupErrors : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     const std::string cases = fresh_dir("found");
-    const Result r = run("run --workload " + basic() + " --bug manager-skip-flush --modes prefix --cases-dir " + cases);
+    const Result r = run("run --workload " + basic() + " --bug shadow-skip-flush --modes prefix --cases-dir " + cases);
     ASSERT_EQ(r.code, 1) << r.out;
     for (const auto& entry : fs::directory_iterator(cases)) case_file_ = entry.path().string();
   }

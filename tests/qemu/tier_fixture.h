@@ -39,8 +39,7 @@ struct InprocRun {
 inline InprocRun record_inproc_run(const Workload& w, const SeededBugs& bugs) {
   crash::RecordingDisk disk(w.disk_sectors());
   RunOptions options;
-  options.kernel_bugs = bugs.kernel;
-  options.manager_bugs = bugs.manager;
+  options.bugs = bugs;
   WorkloadRunner runner(w, disk, [&disk] { disk.flush(); }, options);
   const sc::RunResult result = runner.run();
   InprocRun run{disk.trace(), runner.events(), {}, result.findings};

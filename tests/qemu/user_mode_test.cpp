@@ -110,13 +110,13 @@ TEST(UserModeOracle, KilledManagerIsARecoveryCrash) {
   r.run.outcome = Outcome::rebooted;
   r.run.console = "SC BOOT 9 0 1 3\n" + kill + "\nSC USER managers=1 loci=0 ecalls=9 faults=1 nested=0\nSC DONE 900\n";
   r.readback = parse_readback(r.run.console);
-  const Recovered killed = recovered_from_qemu(r, image.view(), w, boot_config(w, {}));
+  const Recovered killed = recovered_from_qemu(r, image.view(), w, boot_config(w, SeededBugs{}));
   EXPECT_EQ(killed.failure, sc::Outcome::recovery_crash);
   EXPECT_NE(killed.reason.find(kill), std::string::npos) << killed.reason;
 
   r.run.console = "SC BOOT 9 0 1 3\nSC USER managers=1 loci=0 ecalls=9 faults=0 nested=0\nSC DONE 900\n";
   r.readback = parse_readback(r.run.console);
-  const Recovered refused = recovered_from_qemu(r, image.view(), w, boot_config(w, {}));
+  const Recovered refused = recovered_from_qemu(r, image.view(), w, boot_config(w, SeededBugs{}));
   EXPECT_NE(refused.failure, sc::Outcome::recovery_crash) << "a boot that fails without a kill is not a crash";
   EXPECT_FALSE(refused.booted);
 }

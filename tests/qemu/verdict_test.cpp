@@ -3,7 +3,7 @@
 // guest's fault path, judged against the reference model's stable states.
 //  (a) 200 states of basic.json from the QEMU-recorded trace: all legal, and
 //      each recovered state equals the in-process recovery of the same state;
-//  (b) a planted manager bug (manager-skip-flush) is detected under QEMU;
+//  (b) a planted manager bug (shadow-skip-flush) is detected under QEMU;
 //  (c) live cuts (plugin frozen at request i, guest stopped) and offline cuts
 //      (built from the recorded trace) at the same request give the same
 //      durable image and the same recovered state;
@@ -43,7 +43,7 @@ TEST(Verdict, TwoHundredStatesOfBasicAreLegalUnderQemu) {
 
 TEST(Verdict, PlantedManagerBugIsDetectedUnderQemu) {
   const Workload w = corpus("basic");
-  const SeededBugs bugs = bug("manager-skip-flush");
+  const SeededBugs bugs = bug("shadow-skip-flush");
   const InprocRun inproc = record_inproc_run(w, bugs);
   const QemuRecording rec = record_qemu(w, bugs, tier_config());
   ASSERT_EQ(rec.error, "");
@@ -77,7 +77,7 @@ TEST(Verdict, LiveAndOfflineCutsAgree) {
 
 TEST(Verdict, InprocTraceGivesTheSameVerdictsUnderQemu) {
   const Workload w = corpus("basic");
-  const SeededBugs bugs = bug("manager-skip-flush");
+  const SeededBugs bugs = bug("shadow-skip-flush");
   const InprocRun inproc = record_inproc_run(w, bugs);
   const QemuRecording rec = record_qemu(w, bugs, tier_config());
   ASSERT_EQ(rec.error, "");

@@ -100,7 +100,7 @@ TEST(ResultsSchema, MigratesVersionTwoKeepingRowsWithoutOptionsOrFingerprints) {
   raw_exec(path,
            "INSERT INTO campaign(uuid, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
            "command_line, status, version) VALUES ('u-2', 'old', 'inproc', 'all', '0x0000000000000005', 0, 1, 1, "
-           "'stablecut campaign --bug manager-skip-flush', 'interrupted', '0.1.0');"
+           "'stablecut campaign --bug shadow-skip-flush', 'interrupted', '0.1.0');"
            "INSERT INTO workload(campaign_id, name, origin, corpus_path, workload_json, seed, request_count, record_s, "
            "enumerate_s, check_s, recorded_at, status) VALUES (1, '000000-tiny', 'corpus', 'corpus/tiny.json', '{}', "
            "'0x0000000000000005', 12, 0.1, 0, 0.2, 2, 'complete');"

@@ -62,11 +62,10 @@ void load_config() {
     mc.managed_by = static_cast<sc::ManagerId>(m[i].managed_by);
     mc.partition_start = m[i].partition_start;
     mc.partition_sectors = m[i].partition_sectors;
+    mc.bugs = m[i].bugs;
   }
   config.bugs = sc::kernel_bugs_from_bits(h.kernel_bugs);
 }
-
-sc::ManagerBugs manager_bugs() { return sc::manager_bugs_from_bits(header().manager_bugs); }
 
 ChannelDisk& open_disk() {
   const char* why = nullptr;
@@ -177,7 +176,7 @@ sc::Kernel& workload_kernel() { return kernel; }
 void run_workload() {
   load_config();
   ChannelDisk& disk = open_disk();
-  platform.attach(kernel, disk, manager_bugs());
+  platform.attach(kernel, disk);
   if (header().mode == blob::kModeRecord) record(disk);
   if (header().mode == blob::kModeRecover) recover(disk);
   bad_blob("unknown mode");

@@ -47,7 +47,9 @@ class ProbeProgram final : public sc::UpcallTarget {
 
 static_assert(sizeof(ProbeProgram) <= ManagerImage::kProgramBytes);
 
-sc::UpcallTarget* construct_probe(void* storage, sc::Sys& sys, uint64_t target) {
+// The probe's target travels as a program's 32-bit constructor argument:
+// every address it aims at lies in the guest's RAM, below 4 GiB.
+sc::UpcallTarget* construct_probe(void* storage, sc::Sys& sys, uint32_t target) {
   return new (storage) ProbeProgram(sys, target);
 }
 
@@ -70,7 +72,7 @@ bool report(const char* name, UserManager& m, sc::Status s, bool killed, const c
 }
 
 bool start(UserManager& m, sc::ManagerId id, uint64_t target) {
-  return m.start(workload_kernel(), id, construct_probe, target);
+  return target <= UINT32_MAX && m.start(workload_kernel(), id, construct_probe, target);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ void manager_upcall_entry(rv::ManagerImage* image, uint64_t op, uint64_t a2, uin
   sc::Status s = sc::Status::ok;
   if (op == rv::kUpcallConstruct) {
     auto* sys = new (image->sys) rv::EcallSys();
-    image->target = reinterpret_cast<sc::ManagerConstructor>(a2)(image->program, *sys, a3);
+    image->target = reinterpret_cast<sc::ManagerConstructor>(a2)(image->program, *sys, static_cast<uint32_t>(a3));
     if (image->target == nullptr) s = sc::Status::bad_argument;
   } else {
     const sc::Upcall call{static_cast<sc::UpcallKind>(op), rv::unpack_cap(a2), static_cast<sc::ContainerId>(a4),

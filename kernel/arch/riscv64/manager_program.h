@@ -5,8 +5,8 @@
 // registers of syscall_abi.h; the entry calls the manager and ends the
 // upcall with the kManagerReturn ecall, so it never returns.
 // The first entry after a boot is kUpcallConstruct: the program's
-// sc::ManagerConstructor (kernel/harness/manager_programs.h, which says which
-// program an entry id names) builds the manager object in place, in U-mode,
+// sc::ManagerConstructor (managers/registry/registry.h says which program an
+// entry id names) builds the manager object in place, in U-mode,
 // so no manager code ever runs in M-mode.
 // Interface: ManagerImage, manager_upcall_entry.
 #pragma once
@@ -15,12 +15,12 @@
 
 #include "kernel/arch/riscv64/ecall_sys.h"
 #include "kernel/core/upcall.h"
-#include "kernel/harness/manager_programs.h"
+#include "managers/sdk/manager_program.h"
 
 namespace rv {
 
 struct ManagerImage {
-  static constexpr size_t kProgramBytes = sc::kManagerProgramBytes;
+  static constexpr size_t kProgramBytes = sc::kMaxManagerProgramBytes;
   static_assert(sc::kManagerProgramAlign <= 16, "program storage is 16-byte aligned");
   alignas(16) uint8_t sys[sizeof(EcallSys)];
   alignas(16) uint8_t program[kProgramBytes];

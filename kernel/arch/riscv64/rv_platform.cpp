@@ -2,8 +2,7 @@
 #include "kernel/arch/riscv64/rv_platform.h"
 
 #include "kernel/arch/riscv64/user_manager.h"
-#include "kernel/harness/bug_bits.h"
-#include "kernel/harness/manager_programs.h"
+#include "managers/registry/registry.h"
 
 namespace rv {
 
@@ -13,18 +12,17 @@ UserManager managers[sc::kMaxManagers];
 
 }  // namespace
 
-void RvPlatform::attach(sc::Kernel& kernel, sc::BlockDevice& disk, const sc::ManagerBugs& bugs) {
+void RvPlatform::attach(sc::Kernel& kernel, sc::BlockDevice& disk) {
   kernel_ = &kernel;
   disk_ = &disk;
-  bugs_ = bugs;
 }
 
-sc::UpcallTarget* RvPlatform::bind_program(sc::ManagerId id, uint32_t entry) {
+sc::UpcallTarget* RvPlatform::bind_program(sc::ManagerId id, uint32_t entry, uint32_t bug_bits) {
   if (id >= sc::kMaxManagers || kernel_ == nullptr) return nullptr;
-  const sc::ManagerConstructor construct = sc::manager_constructor(entry);
-  if (construct == nullptr) return nullptr;
+  const sc::ManagerProgram* program = sc::find_manager_program(entry);
+  if (program == nullptr) return nullptr;
   UserManager& m = managers[id];
-  return m.start(*kernel_, id, construct, sc::manager_bug_bits(bugs_)) ? &m : nullptr;
+  return m.start(*kernel_, id, program->construct, bug_bits) ? &m : nullptr;
 }
 
 void RvPlatform::set_yield_hook(YieldHook hook, void* context) {

@@ -1,8 +1,8 @@
 // rv_platform.h — the riscv64 sc::Platform of workload mode: the channel
 // disk, the manager programs linked into the kernel image, a yield hook for
 // the guest scheduler, and a collector for reported pages.
-// bind_program(id, entry) returns the UserManager of manager `id`: the
-// program of invocation point `entry` (kernel/harness/manager_programs.h),
+// bind_program(id, entry, bugs) returns the UserManager of manager `id`: the
+// program of invocation point `entry` (managers/registry/registry.h),
 // constructed anew in U-mode in that manager's own address space at every
 // bind, over a data region and stack zeroed first (UserManager::start), so
 // no manager state survives a reboot; its system calls are ecalls
@@ -17,7 +17,6 @@
 #include "kernel/core/kernel.h"
 #include "kernel/core/platform.h"
 #include "kernel/harness/page_collector.h"
-#include "managers/programs.h"
 
 namespace rv {
 
@@ -25,19 +24,18 @@ class RvPlatform final : public sc::Platform {
  public:
   using YieldHook = void (*)(void* context);
 
-  void attach(sc::Kernel& kernel, sc::BlockDevice& disk, const sc::ManagerBugs& bugs);
+  void attach(sc::Kernel& kernel, sc::BlockDevice& disk);
   void set_yield_hook(YieldHook hook, void* context);
   sc::PageCollector& reported_pages() { return reported_; }
 
   sc::BlockDevice& disk() override { return *disk_; }
-  sc::UpcallTarget* bind_program(sc::ManagerId id, uint32_t entry) override;
+  sc::UpcallTarget* bind_program(sc::ManagerId id, uint32_t entry, uint32_t bug_bits) override;
   void yield_point() override;
   void page_reported(sc::ContainerId container, uint32_t page) override;
 
  private:
   sc::Kernel* kernel_ = nullptr;
   sc::BlockDevice* disk_ = nullptr;
-  sc::ManagerBugs bugs_{};
   YieldHook hook_ = nullptr;
   void* hook_context_ = nullptr;
   sc::PageCollector reported_;

@@ -1,0 +1,75 @@
+// cmd_managers.cpp — `stablecut managers`: every manager program registered
+// in this build (managers/registry/registry.h) with its role, the tiers it
+// runs in, its description, whether it has a format checker, and its
+// seeded bugs (the names --bug takes). Table or JSON. Exit 0; 2 for a bad
+// flag or a registry that breaks its invariant (two programs sharing a
+// name, an entry id or a bug name).
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <nlohmann/json.hpp>
+
+#include "injector/cli/commands.h"
+#include "injector/common/plural.h"
+#include "injector/tier/tier_spec.h"
+#include "managers/registry/format_checks.h"
+#include "managers/registry/registry.h"
+
+namespace sc::cli {
+
+namespace {
+
+const char* role_name(ManagerRole role) { return role == ManagerRole::self_managing ? "self-managing" : "managed"; }
+
+std::vector<std::string> tiers() {
+  if (tier::qemu_tier_built()) return {"inproc", "qemu"};
+  return {"inproc"};
+}
+
+nlohmann::json program_json(const ManagerProgram& p) {
+  nlohmann::json bugs = nlohmann::json::array();
+  for (uint32_t b = 0; b < p.bug_count; ++b)
+    bugs.push_back({{"name", p.bugs[b].name}, {"description", p.bugs[b].description}});
+  return {{"name", p.name},           {"role", role_name(p.role)},
+          {"tiers", tiers()},         {"description", p.description},
+          {"entry", fmt::format("{:#010x}", p.entry)},
+          {"format_check", find_format_check(p.name) != nullptr},
+          {"bugs", bugs}};
+}
+
+void print_program(const ManagerProgram& p) {
+  fmt::print("{}  ({}, tiers: {}{})\n  {}\n", p.name, role_name(p.role), fmt::join(tiers(), ", "),
+             find_format_check(p.name) != nullptr ? ", format checker" : "", p.description);
+  for (uint32_t b = 0; b < p.bug_count; ++b) fmt::print("  --bug {:<28} {}\n", p.bugs[b].name, p.bugs[b].description);
+}
+
+int managers(const std::string& format) {
+  if (const char* problem = registry_problem()) {
+    fmt::print(stderr, "stablecut managers: the manager registry of this build is broken: {}\n", problem);
+    return 2;
+  }
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (uint32_t i = 0; i < registered_manager_count(); ++i) list.push_back(program_json(registered_manager(i)));
+    fmt::print("{}\n", list.dump(1));
+    return 0;
+  }
+  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
+    if (i > 0) fmt::print("\n");
+    print_program(registered_manager(i));
+  }
+  fmt::print("\n{} registered; a workload names one in a manager's \"program\" (docs/managers.md)\n",
+             counted(registered_manager_count(), "manager program"));
+  return 0;
+}
+
+}  // namespace
+
+void add_managers(CLI::App& app, Action* action) {
+  auto* cmd = app.add_subcommand("managers", "List the manager programs of this build: role, tiers, seeded bugs");
+  auto format = std::make_shared<std::string>("table");
+  cmd->add_option("--format", *format, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->callback([action, format] { *action = [format] { return managers(*format); }; });
+}
+
+}  // namespace sc::cli

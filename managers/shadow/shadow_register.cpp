@@ -1,0 +1,25 @@
+// shadow_register.cpp — the shadow manager's entry in the manager registry
+// (managers/sdk/manager_program.h): name, role, entry id, constructor and
+// its seeded bugs.
+#include "managers/shadow/shadow_manager.h"
+
+namespace {
+
+const sc::ManagerBug kShadowBugs[] = {
+    {"shadow-skip-flush", "publishes the new checkpoint in the root page without flushing its blocks first",
+     sc::kShadowBugSkipFlush},
+    {"shadow-reuse-blocks", "frees superseded blocks at once, overwriting blocks the last durable cut still needs",
+     sc::kShadowBugReuseBlocks},
+};
+
+}  // namespace
+
+STABLECUT_REGISTER_MANAGER(shadow) = {
+    "shadow",
+    "shadow paging: dirty pages to fresh blocks, then map, bitmap and checkpoint, flush, root page",
+    sc::ManagerRole::self_managing,
+    sc::kEntryShadowManager,
+    sc::construct_program<sc::ShadowManager>,
+    kShadowBugs,
+    2,
+};
