@@ -17,8 +17,9 @@
 //
 // Upcalls: start_fresh, recover, container_created, page_fault,
 // container_snapshot, enumerate_pages, stabilise (see kernel/core/upcall.h).
-// Seeded bug (bit kBugSkipFlush of bug_bits): no flush before the root page
-// update, so the root copy can be durable while the half it names is not.
+// Seeded bug pingpong-skip-flush (mask kBugSkipFlush in bug_bits): no flush
+// before the root page update, so the root copy can be durable while the
+// half it names is not.
 // A failed system call leaves the manager failed: it serves no more faults
 // and refuses further snapshots.
 #pragma once
@@ -31,7 +32,7 @@
 
 namespace sc::pingpong {
 
-constexpr uint32_t kBugSkipFlush = 0;
+constexpr uint32_t kBugSkipFlush = 1u << 0;
 
 class PingpongManager final : public UpcallTarget {
  public:

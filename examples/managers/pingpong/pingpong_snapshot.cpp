@@ -70,7 +70,7 @@ Status PingpongManager::snapshot() {
   if (!failed(s)) s = write_table(next);
   // The manager's commit rule: the new half must be durable before the root
   // page names it, because the kernel may make the root copy durable first.
-  if (!failed(s) && (bug_bits_ & (1u << kBugSkipFlush)) == 0) s = sys_.disk_flush();
+  if (!failed(s) && (bug_bits_ & kBugSkipFlush) == 0) s = sys_.disk_flush();
   if (!failed(s)) s = publish_root(next);
   if (failed(s)) {
     failed_ = true;
