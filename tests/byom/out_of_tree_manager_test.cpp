@@ -5,7 +5,8 @@
 // -DSTABLECUT_MANAGER_DIRS=<that folder> (targets stablecut and
 // stablecut_kernel_elf only), then checks `stablecut managers` and
 // `stablecut run` on the copied pingpong.json, correct and with the seeded
-// bug pingpong-skip-flush, in-process and under QEMU. The build is done
+// bug pingpong-skip-flush, in-process and under QEMU (in-process, the
+// folder's own format checker must be among the reporters). The build is done
 // once for the whole suite (SetUpTestSuite); every check prints the command
 // that replays it.
 #include <gtest/gtest.h>
@@ -102,6 +103,8 @@ TEST_F(OutOfTreeManager, SeededBugIsFoundInProcess) {
   const BinaryResult r = stablecut(run_args("--tier inproc --bug pingpong-skip-flush"), &cmd);
   EXPECT_EQ(r.code, 1) << cmd << "\n" << r.out;
   EXPECT_NE(r.out.find("FINDING"), std::string::npos) << cmd << "\n" << r.out;
+  EXPECT_NE(r.out.find(": pingpong: "), std::string::npos)
+      << "the out-of-tree format checker (CHECKER sources) reports violations: " << cmd << "\n" << r.out;
 }
 
 TEST_F(OutOfTreeManager, SeededBugIsFoundUnderQemu) {
