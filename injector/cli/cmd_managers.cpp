@@ -1,7 +1,8 @@
 // cmd_managers.cpp — `stablecut managers`: every manager program registered
 // in this build (managers/registry/registry.h) with its role, the tiers it
 // runs in, its description, whether it has a format checker, and its
-// seeded bugs (the names --bug takes). Table or JSON. Exit 0; 2 for a bad
+// seeded bugs (the names --bug takes), then the kernel's own seeded bugs.
+// Table or JSON (programs only). Exit 0; 2 for a bad
 // flag or a registry that breaks its invariant (two programs sharing a
 // name, an entry id or a bug name).
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 
 #include "injector/cli/commands.h"
 #include "injector/common/plural.h"
+#include "injector/common/seeded_bugs.h"
 #include "injector/tier/tier_spec.h"
 #include "managers/registry/format_checks.h"
 #include "managers/registry/registry.h"
@@ -58,6 +60,9 @@ int managers(const std::string& format) {
     if (i > 0) fmt::print("\n");
     print_program(registered_manager(i));
   }
+  fmt::print("\nkernel  (seeded bugs of the kernel itself, with any manager)\n");
+  for (const auto& name : seeded_bug_names())
+    if (find_manager_bug(name.c_str()).program == nullptr) fmt::print("  --bug {}\n", name);
   fmt::print("\n{} registered; a workload names one in a manager's \"program\" (docs/managers.md)\n",
              counted(registered_manager_count(), "manager program"));
   return 0;

@@ -33,6 +33,17 @@ size_t recovery_requests(const Recording& rec) {
   return n;
 }
 
+// A manager program's seeded bug only acts where that program runs: asking
+// for one the workload cannot exercise is a usage error, not a clean run.
+void check_bugs_apply(const Workload& w, const SeededBugs& bugs) {
+  for (const auto& [program, bits] : bugs.programs) {
+    bool runs = false;
+    for (const auto& m : w.managers) runs |= m.program == program;
+    if (!runs && bits != 0)
+      throw InputError(fmt::format("--bug: a bug of the '{}' manager program, but workload {} runs none", program, w.name));
+  }
+}
+
 struct RunFlags {
   std::string workload;
   uint64_t schedule_seed = 0;
@@ -68,6 +79,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   prepare_output_dir("--cases-dir", flags.cases_dir);
   if (flags.schedule_seed_given) w.seed = flags.schedule_seed;
   const SeededBugs bugs = enumeration.seeded_bugs();
+  check_bugs_apply(w, bugs);
   ExploreOptions options;
   options.enumerate = enumeration.options();
   options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? tier::kDefaultQemuStates : flags.max_states;

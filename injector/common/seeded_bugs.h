@@ -3,7 +3,7 @@
 // program declares in its registry entry (managers/registry/registry.h),
 // each a bit of that program's bug set.
 // Names written before programs declared their own bugs
-// ("shadow-skip-flush", "shadow-reuse-blocks") still load, as the shadow
+// ("manager-skip-flush", "manager-reuse-blocks") still load, as the shadow
 // manager's bugs of today.
 #pragma once
 #include <cstdint>

@@ -18,10 +18,12 @@ struct DimensionSql {
   const char* order;  // its sort key
 };
 
-// A workload's managers: the distinct kinds (registry names) in its JSON,
-// sorted and joined by '+', e.g. "shadow" or "journal+shadow".
+// A workload's managers: the distinct programs (registry names) in its
+// JSON, sorted and joined by '+', e.g. "shadow" or "journal+shadow";
+// workloads stored in format version 1 name them by "kind".
 constexpr const char* kWorkloadManagers =
-    "(SELECT group_concat(kind, '+') FROM (SELECT DISTINCT json_extract(m.value, '$.kind') AS kind "
+    "(SELECT group_concat(kind, '+') FROM (SELECT DISTINCT coalesce(json_extract(m.value, '$.program'), "
+    "json_extract(m.value, '$.kind')) AS kind "
     "FROM json_each(w.workload_json, '$.managers') m ORDER BY kind))";
 
 constexpr std::array<DimensionSql, 6> kDimensions = {{

@@ -24,7 +24,7 @@ namespace sc {
 // whether it is self-managing or managed), and who manages it.
 struct ManagerSpec {
   std::string name;
-  std::string program = "shadow";
+  std::string program;  // a registered program name
   std::string managed_by;  // empty for self-managing
   uint32_t partition_blocks = 0;
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 
+#include "injector/common/input_error.h"
+#include "injector/common/seeded_bugs.h"
 #include "managers/registry/format_checks.h"
 #include "managers/registry/registry.h"
 #include "tests/core/test_system.h"
@@ -57,6 +59,40 @@ TEST(ManagerRegistry, HostedPlatformBindsWhatTheRegistryNames) {
   EXPECT_NE(platform.bind_program(1, ordinary, 0), nullptr);
   EXPECT_EQ(platform.bind_program(1, 0x12345678u, 0), nullptr);
   EXPECT_EQ(platform.bind_program(kMaxManagers, shadow, 0), nullptr);
+}
+
+// Seeded bugs by name: every registered program's bugs are known, each
+// turns on exactly its own bit of its own program, and the names stored
+// before programs declared their own bugs still load.
+TEST(SeededBugNames, EveryProgramBugTurnsOnItsOwnBit) {
+  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
+    const ManagerProgram& p = registered_manager(i);
+    for (uint32_t b = 0; b < p.bug_count; ++b) {
+      SeededBugs bugs;
+      enable_seeded_bug(&bugs, p.bugs[b].name);
+      EXPECT_EQ(bugs.program_bits(p.name), p.bugs[b].mask) << p.bugs[b].name;
+      EXPECT_EQ(bugs.programs.size(), 1u);
+      EXPECT_EQ(enabled_bug_names(bugs), std::vector<std::string>{p.bugs[b].name});
+    }
+  }
+}
+
+TEST(SeededBugNames, OldNamesLoadAsTheShadowManagersBugs) {
+  SeededBugs bugs;
+  enable_seeded_bug(&bugs, "manager-skip-flush");
+  enable_seeded_bug(&bugs, "manager-reuse-blocks");
+  EXPECT_EQ(enabled_bug_names(bugs), (std::vector<std::string>{"shadow-skip-flush", "shadow-reuse-blocks"}));
+}
+
+TEST(SeededBugNames, AnUnknownNameIsAnInputErrorListingTheKnownOnes) {
+  SeededBugs bugs;
+  try {
+    enable_seeded_bug(&bugs, "no-such-bug");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("--bug no-such-bug: unknown bug; expected one of kernel-"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace

@@ -58,9 +58,11 @@ WorkloadRecord w1() {
   return w;
 }
 
+// w2 is stored in workload format version 2 for J ("program") and version 1
+// for the others ("kind"): stats group both by program.
 WorkloadRecord w2() {
   WorkloadRecord w = workload(
-      "w2", kDay2, R"([{"name":"J","kind":"journal"},{"name":"A","kind":"shadow"},{"name":"B","kind":"shadow"}])");
+      "w2", kDay2, R"([{"name":"J","program":"journal"},{"name":"A","kind":"shadow"},{"name":"B","kind":"shadow"}])");
   w.origin = Origin{OriginKind::mutation, "", "w1", 99};
   w.counts = {count(Phase::RUN, StateKind::prefix, Outcome::ok_current, 7),
               count(Phase::ROOT_COPY, StateKind::torn, Outcome::corrupt, 1),

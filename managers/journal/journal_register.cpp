@@ -1,0 +1,30 @@
+// journal_register.cpp — the journal manager's entry in the manager
+// registry: name, description, role, entry id, constructor and its seeded
+// bugs (bits from journal_bugs.h).
+#include "managers/journal/journal_bugs.h"
+#include "managers/journal/journal_format.h"
+#include "managers/journal/journal_manager.h"
+#include "managers/sdk/manager_program.h"
+
+namespace {
+
+const sc::ManagerBug kJournalBugs[] = {
+    {"journal-xor-replay", "redo records are XOR deltas against the old home block, so replaying twice corrupts",
+     sc::journal::kBugXorReplay},
+    {"journal-early-applied-mark",
+     "recovery marks the transaction applied before the replayed home blocks are flushed",
+     sc::journal::kBugEarlyAppliedMark},
+    {"journal-apply-before-stable",
+     "a snapshot writes its own transaction home before the kernel has made it stable",
+     sc::journal::kBugApplyBeforeStable},
+};
+
+}  // namespace
+
+STABLECUT_REGISTER_MANAGER(journal) = {"journal",
+                                       "write-ahead redo log with home blocks updated in place; recovery replays the log",
+                                       sc::ManagerRole::self_managing,
+                                       sc::journal::kEntryJournal,
+                                       sc::construct_program<sc::JournalManager>,
+                                       kJournalBugs,
+                                       3};
