@@ -25,3 +25,5 @@ endif()
 # The kernel core is platform-free: no exceptions, no RTTI, no libc heap.
 add_library(stablecut_core_options INTERFACE)
 target_compile_options(stablecut_core_options INTERFACE -fno-exceptions -fno-rtti)
+
+include(${CMAKE_CURRENT_LIST_DIR}/Ccache.cmake)
