@@ -28,7 +28,10 @@
 //
 // Invariants:
 //  J1. A transaction is durable (flushed) before a root page names it.
-//  J2. Transaction s+1 is appended right after s and never overwrites s.
+//  J2. Transaction s+1 is appended right after s; it overwrites s's log
+//      records only once the superblock durably marks s applied (the
+//      snapshot applies s, flushes, marks it, flushes, then logs s+1), so
+//      a transaction may use the whole log.
 //  J3. The home blocks change only by replaying a transaction the kernel has
 //      made stable: transaction s is applied by the snapshot that writes s+1,
 //      or by recovery when the root names s.

@@ -45,6 +45,7 @@ class JournalManager final : public UpcallTarget {
   Status validate_transaction(const journal::TxnRef& txn);
   Status apply_transaction(const journal::TxnRef& txn);
   Status apply_record(uint64_t lsn, uint32_t target, uint64_t sum);
+  Status mark_applied(const journal::TxnRef& txn);
 
   // journal_recover.cpp
   Status replay_if_needed(const journal::TxnRef& txn);

@@ -23,10 +23,7 @@ Status JournalManager::replay_if_needed(const journal::TxnRef& txn) {
   s = validate_transaction(txn);
   if (!failed(s)) s = apply_transaction(txn);
   if (!failed(s) && !bug(journal::kBugEarlyAppliedMark)) s = sys_.disk_flush();
-  if (failed(s)) return s;
-  journal::encode_superblock(journal::Superblock{txn.seq, txn.lsn}, block);
-  s = sys_.disk_write(0, block);
-  return failed(s) ? s : sys_.disk_flush();
+  return failed(s) ? s : mark_applied(txn);
 }
 
 // Entry i must own slot i (journal_snapshot.cpp hands slots out that way)

@@ -3,7 +3,9 @@
 // commit block without writing anything; apply_transaction() writes each
 // record to its home block. Applying a valid transaction any number of
 // times, or partly and then wholly, leaves the same home blocks (records are
-// full block images) — unless the XOR-delta bug is seeded.
+// full block images) — unless the XOR-delta bug is seeded. mark_applied()
+// records in the superblock that a transaction's home writes are durable
+// (J5: its caller flushed them first), then flushes.
 #include "kernel/core/checksum.h"
 #include "managers/journal/journal_bugs.h"
 #include "managers/journal/journal_manager.h"
@@ -46,6 +48,13 @@ Status JournalManager::apply_record(uint64_t lsn, uint32_t target, uint64_t sum)
     for (uint32_t i = 0; i < kPageSize; ++i) image[i] ^= old[i];
   }
   return sys_.disk_write(target, image);
+}
+
+Status JournalManager::mark_applied(const journal::TxnRef& txn) {
+  uint8_t block[kPageSize];
+  journal::encode_superblock(journal::Superblock{txn.seq, txn.lsn}, block);
+  const Status s = sys_.disk_write(0, block);
+  return failed(s) ? s : sys_.disk_flush();
 }
 
 Status JournalManager::apply_transaction(const journal::TxnRef& txn) {

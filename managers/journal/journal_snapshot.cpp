@@ -1,9 +1,10 @@
 // journal_snapshot.cpp — container_snapshot of the journal manager:
 // (1) apply the published transaction home (the kernel made it stable
-// before this upcall), (2) append the next transaction after it in the log
-// (every dirty page, the changed directory blocks and the catalog, as full
-// block images), never reaching the published one (J2), (3) flush, (4)
-// point the root page at the new transaction. The kernel's cut record that
+// before this upcall), flush, and mark it applied in the superblock (J5),
+// which frees its log records: the log is truncated to nothing; (2) append
+// the next transaction after it in the log (every dirty page, the changed
+// directory blocks and the catalog, as full block images), in at most the
+// whole log (J2), (3) flush, (4) point the root page at the new transaction. The kernel's cut record that
 // follows is the commit point; until then recovery still replays the
 // published one.
 #include "kernel/core/bytes.h"
@@ -104,7 +105,7 @@ Status JournalManager::append_transaction(journal::TxnRef* txn) {
   b.header.seq = published_.seq + 1;
   b.header.lsn = published_.seq == 0 ? 0 : published_.end();
   b.header.count = 0;
-  b.limit = (published_.seq == 0 ? b.header.lsn : published_.lsn) + geo_.log_blocks;
+  b.limit = b.header.lsn + geo_.log_blocks;  // the published transaction is applied and marked (J2)
   dirty_dir_blocks_ = 0;
   Status s = Status::ok;
   for (const auto& c : containers_)
@@ -124,12 +125,15 @@ Status JournalManager::publish_root(const journal::TxnRef& txn) {
 Status JournalManager::snapshot() {
   if (failed_) return Status::corrupt;
   Status s = Status::ok;
-  if (published_.seq != 0 && !applied_) s = apply_transaction(published_);
+  if (published_.seq != 0 && !applied_) {
+    s = apply_transaction(published_);
+    if (!failed(s)) s = sys_.disk_flush();  // J5: its home writes are durable before the mark
+    if (!failed(s)) s = mark_applied(published_);
+  }
   journal::TxnRef txn{};
   if (!failed(s)) s = append_transaction(&txn);
-  // J1: the applied home blocks and the whole new transaction are durable
-  // before the root page names it (the kernel may make the root copy durable
-  // at once).
+  // J1: the whole new transaction is durable before the root page names it
+  // (the kernel may make the root copy durable at once).
   if (!failed(s)) s = sys_.disk_flush();
   if (!failed(s)) s = publish_root(txn);
   if (!failed(s)) {
