@@ -2,7 +2,7 @@
 // enumeration of the journal manager; see journal_manager.h.
 #include "managers/journal/journal_manager.h"
 
-#include "kernel/core/checksum.h"
+#include "managers/sdk/page_service.h"
 
 namespace sc {
 
@@ -42,25 +42,16 @@ int JournalManager::find_entry(ContainerId id, uint32_t page) const {
 Status JournalManager::page_fault(const Upcall& call) {
   const int i = find_entry(call.target_id, call.page);
   if (i < 0) return sys_.supply_page(call.target, call.page, nullptr);
-  uint8_t data[kPageSize];
-  const Status s = sys_.disk_read(geo_.slot_block(entries_[i].slot), data);
-  if (failed(s)) return s;
-  if (checksum64(data, kPageSize) != entries_[i].checksum) return Status::corrupt;
-  return sys_.supply_page(call.target, call.page, data);
+  return supply_checked_block(sys_, call, geo_.slot_block(entries_[i].slot), entries_[i].checksum);
 }
 
 Status JournalManager::enumerate(const Upcall& call) {
-  for (uint32_t i = 0; i < entry_count_; ++i) {
-    if (entries_[i].container != call.target_id) continue;
-    const Status s = sys_.report_page(call.target, entries_[i].page);
-    if (failed(s)) return s;
-  }
-  uint32_t dirty[kMaxFrames];
-  uint32_t count = 0;
-  Status s = sys_.dirty_pages(call.target, dirty, &count);
-  for (uint32_t i = 0; i < count && !failed(s); ++i)
-    if (find_entry(call.target_id, dirty[i]) < 0) s = sys_.report_page(call.target, dirty[i]);
-  return s;
+  const auto page_at = [&](uint32_t i, uint32_t* page) {
+    *page = entries_[i].page;
+    return entries_[i].container == call.target_id;
+  };
+  const auto saved = [&](uint32_t page) { return find_entry(call.target_id, page) >= 0; };
+  return report_pages(sys_, call, entry_count_, page_at, saved);
 }
 
 }  // namespace sc

@@ -2,7 +2,7 @@
 // self-managing manager; see shadow_manager.h.
 #include "managers/shadow/shadow_manager.h"
 
-#include "kernel/core/checksum.h"
+#include "managers/sdk/page_service.h"
 
 namespace sc {
 
@@ -47,25 +47,16 @@ int ShadowManager::find_entry(ContainerId id, uint32_t page) const {
 Status ShadowManager::page_fault(const Upcall& call) {
   const int i = find_entry(call.target_id, call.page);
   if (i < 0) return sys_.supply_page(call.target, call.page, nullptr);
-  uint8_t data[kPageSize];
-  const Status s = sys_.disk_read(map_[i].block, data);
-  if (failed(s)) return s;
-  if (checksum64(data, kPageSize) != map_[i].checksum) return Status::corrupt;
-  return sys_.supply_page(call.target, call.page, data);
+  return supply_checked_block(sys_, call, map_[i].block, map_[i].checksum);
 }
 
 Status ShadowManager::enumerate(const Upcall& call) {
-  for (uint32_t i = 0; i < map_count_; ++i) {
-    if (map_[i].container != call.target_id) continue;
-    const Status s = sys_.report_page(call.target, map_[i].page);
-    if (failed(s)) return s;
-  }
-  uint32_t dirty[kMaxFrames];
-  uint32_t count = 0;
-  Status s = sys_.dirty_pages(call.target, dirty, &count);
-  for (uint32_t i = 0; i < count && !failed(s); ++i)
-    if (find_entry(call.target_id, dirty[i]) < 0) s = sys_.report_page(call.target, dirty[i]);
-  return s;
+  const auto page_at = [&](uint32_t i, uint32_t* page) {
+    *page = map_[i].page;
+    return map_[i].container == call.target_id;
+  };
+  const auto saved = [&](uint32_t page) { return find_entry(call.target_id, page) >= 0; };
+  return report_pages(sys_, call, map_count_, page_at, saved);
 }
 
 }  // namespace sc

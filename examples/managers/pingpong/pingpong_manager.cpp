@@ -2,7 +2,7 @@
 // manager, and its registration; see pingpong_manager.h.
 #include "pingpong_manager.h"
 
-#include "kernel/core/checksum.h"
+#include "managers/sdk/page_service.h"
 #include "managers/sdk/manager_program.h"
 
 namespace sc::pingpong {
@@ -77,24 +77,18 @@ Status PingpongManager::page_fault(const Upcall& call) {
   if (failed_) return Status::corrupt;
   const int i = find_entry(call.target_id, call.page);
   if (i < 0) return sys_.supply_page(call.target, call.page, nullptr);
-  uint8_t data[kPageSize];
-  const Status s = sys_.disk_read(block_of(current_half_, static_cast<uint32_t>(i)), data);
-  if (failed(s)) return s;
-  if (checksum64(data, kPageSize) != table_.entries[i].checksum) return Status::corrupt;
-  return sys_.supply_page(call.target, call.page, data);
+  const uint64_t block = block_of(current_half_, static_cast<uint32_t>(i));
+  return supply_checked_block(sys_, call, block, table_.entries[i].checksum);
 }
 
 // Every page the container has: those in the image, then dirty pages not in it yet.
 Status PingpongManager::enumerate(const Upcall& call) {
-  Status s = Status::ok;
-  for (uint32_t i = 0; i < table_.entry_count && !failed(s); ++i)
-    if (table_.entries[i].container == call.target_id) s = sys_.report_page(call.target, table_.entries[i].page);
-  uint32_t dirty[kMaxFrames];
-  uint32_t count = 0;
-  if (!failed(s)) s = sys_.dirty_pages(call.target, dirty, &count);
-  for (uint32_t i = 0; i < count && !failed(s); ++i)
-    if (find_entry(call.target_id, dirty[i]) < 0) s = sys_.report_page(call.target, dirty[i]);
-  return s;
+  const auto page_at = [&](uint32_t i, uint32_t* page) {
+    *page = table_.entries[i].page;
+    return table_.entries[i].container == call.target_id;
+  };
+  const auto saved = [&](uint32_t page) { return find_entry(call.target_id, page) >= 0; };
+  return report_pages(sys_, call, table_.entry_count, page_at, saved);
 }
 
 namespace {
