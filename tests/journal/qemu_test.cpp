@@ -14,12 +14,6 @@
 namespace sc::qemu::test {
 namespace {
 
-SeededBugs bug(const std::string& name) {
-  SeededBugs bugs;
-  enable_seeded_bug(&bugs, name);
-  return bugs;
-}
-
 TEST(JournalQemu, CrashStatesRecoverLegallyAndAsInProcess) {
   const Workload w = corpus("journal_crash_cycles");
   const InprocRun inproc = record_inproc_run(w, {});

@@ -30,6 +30,13 @@ inline Judged judged(const Workload& w, const Recovered& r, const std::vector<Sy
   return {r.booted, v.legal(), r.state};
 }
 
+// The seeded bugs with just `name` turned on.
+inline SeededBugs bug(const std::string& name) {
+  SeededBugs bugs;
+  enable_seeded_bug(&bugs, name);
+  return bugs;
+}
+
 inline std::vector<crash::CrashState> pick_states(const crash::Trace& trace, size_t limit, crash::ModeSet modes) {
   crash::EnumeratorOptions options;
   options.modes = modes;

@@ -44,8 +44,7 @@ TEST(JournalTiers, QemuTraceRecoversTheSameInProcess) {
 
 TEST(JournalTiers, InprocTraceWithAPlantedBugGivesTheSameVerdictsUnderQemu) {
   const Workload w = corpus("journal_crash_cycles");
-  SeededBugs bugs;
-  enable_seeded_bug(&bugs, "journal-xor-replay");
+  const SeededBugs bugs = bug("journal-xor-replay");
   const InprocRun inproc = record_inproc_run(w, bugs);
   const QemuRecording rec = record_qemu(w, bugs, tier_config());
   ASSERT_EQ(rec.error, "");

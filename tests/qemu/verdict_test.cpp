@@ -16,12 +16,6 @@
 namespace sc::qemu::test {
 namespace {
 
-SeededBugs bug(const std::string& name) {
-  SeededBugs bugs;
-  enable_seeded_bug(&bugs, name);
-  return bugs;
-}
-
 TEST(Verdict, TwoHundredStatesOfBasicAreLegalUnderQemu) {
   const Workload w = corpus("basic");
   const InprocRun inproc = record_inproc_run(w, {});
