@@ -4,6 +4,8 @@
 // judge both with the project's oracle (classify() over the legal window of
 // the cut), so the tests compare the tiers through the same code users run.
 #pragma once
+#include <gtest/gtest.h>
+
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -72,6 +74,24 @@ inline std::vector<QemuRecovery> recover_all_qemu(const Workload& w, const Seede
   worker(0);
   other.join();
   return out;
+}
+
+// Recovers every state of the in-process recording `inproc` in both tiers
+// and expects the same verdict, boot and recovered state from each (gtest
+// expectations, naming the state). Returns how many were illegal in-process.
+inline size_t expect_tiers_agree(const Workload& w, const SeededBugs& bugs, const InprocRun& inproc,
+                                 const QemuRecording& rec, const std::vector<crash::CrashState>& states) {
+  const auto recovered = recover_all_qemu(w, bugs, inproc.trace, states);
+  size_t illegal = 0;
+  for (size_t i = 0; i < states.size(); ++i) {
+    const Judged h = recover_inproc(w, bugs, inproc.trace, states[i], inproc.history, rec.guest.spans);
+    const Judged q = judge_qemu(w, bugs, recovered[i], inproc.trace, states[i], inproc.history, rec.guest.spans);
+    illegal += h.legal ? 0 : 1;
+    EXPECT_EQ(h.legal, q.legal) << "state " << i << " cut " << states[i].cut;
+    EXPECT_EQ(h.booted, q.booted) << "state " << i;
+    if (h.booted && q.booted) EXPECT_EQ(h.state, q.state) << "state " << i;
+  }
+  return illegal;
 }
 
 }  // namespace sc::qemu::test

@@ -77,18 +77,7 @@ TEST(Verdict, InprocTraceGivesTheSameVerdictsUnderQemu) {
   ASSERT_EQ(rec.error, "");
   const auto states = pick_states(inproc.trace, 50, crash::all_modes());
   ASSERT_EQ(states.size(), 50u);
-  const auto recovered = recover_all_qemu(w, bugs, inproc.trace, states);
-  size_t illegal = 0;
-  for (size_t i = 0; i < states.size(); ++i) {
-    const Judged h = recover_inproc(w, bugs, inproc.trace, states[i], inproc.history, rec.guest.spans);
-    const Judged q = judge_qemu(w, bugs, recovered[i], inproc.trace, states[i], inproc.history, rec.guest.spans);
-    illegal += h.legal ? 0 : 1;
-    EXPECT_EQ(h.legal, q.legal) << "state " << i << " cut " << states[i].cut;
-    EXPECT_EQ(h.booted, q.booted) << "state " << i;
-    if (h.booted && q.booted) {
-      EXPECT_EQ(h.state, q.state) << "state " << i;
-    }
-  }
+  const size_t illegal = expect_tiers_agree(w, bugs, inproc, rec, states);
   RecordProperty("illegal_states", static_cast<int>(illegal));
 }
 
