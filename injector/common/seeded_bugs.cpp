@@ -16,6 +16,8 @@ struct KernelBug {
 const KernelBug kKernelBugs[] = {
     {"kernel-overwrite-root-copy", &KernelBugs::overwrite_live_root_copy},
     {"kernel-recover-ignoring-cuts", &KernelBugs::recover_ignoring_cuts},
+    {"kernel-snapshot-parent-first", &KernelBugs::snapshot_parent_first},
+    {"kernel-cut-drops-idle-managers", &KernelBugs::cut_drops_idle_managers},
 };
 
 struct LegacyName {
