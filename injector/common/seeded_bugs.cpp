@@ -11,11 +11,18 @@ namespace {
 struct KernelBug {
   const char* name;
   bool KernelBugs::*flag;
+  const char* description;
 };
 
 const KernelBug kKernelBugs[] = {
-    {"kernel-overwrite-root-copy", &KernelBugs::overwrite_live_root_copy},
-    {"kernel-recover-ignoring-cuts", &KernelBugs::recover_ignoring_cuts},
+    {"kernel-overwrite-root-copy", &KernelBugs::overwrite_live_root_copy,
+     "writes the new root copy over the one the last durable cut names (breaks R1)"},
+    {"kernel-recover-ignoring-cuts", &KernelBugs::recover_ignoring_cuts,
+     "recovery restores each manager's newest valid root copy, mixing cuts"},
+    {"kernel-snapshot-parent-first", &KernelBugs::snapshot_parent_first,
+     "snapshots a self-managing manager before the managers below it, so their snapshot writes miss the cut"},
+    {"kernel-cut-drops-idle-managers", &KernelBugs::cut_drops_idle_managers,
+     "a cut record names only the managers that just stabilised; recovery restarts the others empty"},
 };
 
 struct LegacyName {
@@ -50,6 +57,12 @@ std::vector<std::string> seeded_bug_names() {
     for (uint32_t b = 0; b < p.bug_count; ++b) names.emplace_back(p.bugs[b].name);
   }
   return names;
+}
+
+std::string kernel_bug_description(const std::string& name) {
+  for (const auto& b : kKernelBugs)
+    if (name == b.name) return b.description;
+  return "";
 }
 
 void enable_seeded_bug(SeededBugs* bugs, const std::string& given) {

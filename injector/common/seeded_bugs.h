@@ -27,6 +27,8 @@ struct SeededBugs {
 
 // Every seeded bug: the kernel's, then each registered program's.
 std::vector<std::string> seeded_bug_names();
+// One line on what the kernel's seeded bug `name` does; empty for any other name.
+std::string kernel_bug_description(const std::string& name);
 // Turns on the named bug; throws InputError for an unknown name.
 void enable_seeded_bug(SeededBugs* bugs, const std::string& name);
 // The names of the bugs turned on, in seeded_bug_names() order.

@@ -17,6 +17,8 @@ namespace sc {
 struct KernelBugs {
   bool overwrite_live_root_copy = false;  // breaks invariant R1
   bool recover_ignoring_cuts = false;     // restores each manager's newest copy, mixing cuts
+  bool snapshot_parent_first = false;     // snapshots a self-managing manager before the managers below it
+  bool cut_drops_idle_managers = false;   // a cut record names only the managers that just stabilised
 };
 
 struct ManagerConfig {

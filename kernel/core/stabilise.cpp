@@ -14,7 +14,10 @@ Status Kernel::stabilise(ManagerId requester) {
   freeze_group(group);
   disk.set_phase(Phase::SNAPSHOT);
   Status s = snapshot_group(group);
-  CutRecord next = cut_;
+  // The next cut starts from the last one, so managers outside the group
+  // keep their entries (seeded bug KernelBugs::cut_drops_idle_managers
+  // starts from an empty record instead).
+  CutRecord next = bugs_.cut_drops_idle_managers ? CutRecord{} : cut_;
   if (!failed(s)) {
     disk.set_phase(Phase::ROOT_COPY);
     s = copy_roots(group, &next);
@@ -63,11 +66,16 @@ Status Kernel::snapshot_managers_below(ManagerId smm) {
   return Status::ok;
 }
 
+// Seeded bug KernelBugs::snapshot_parent_first runs the self-managing
+// manager's snapshot before those of the managers below it, so what they
+// write into their own containers while snapshotting misses this cut.
 Status Kernel::snapshot_group(uint32_t group) {
   for (ManagerId smm = 0; smm < kMaxSelfManaging; ++smm) {
     if (!(group & (1u << smm)) || !managers_[smm].live) continue;
-    Status s = snapshot_managers_below(smm);
+    Status s = Status::ok;
+    if (!bugs_.snapshot_parent_first) s = snapshot_managers_below(smm);
     if (!failed(s)) s = upcall(smm, UpcallKind::container_snapshot, kNoContainer, 0);
+    if (!failed(s) && bugs_.snapshot_parent_first) s = snapshot_managers_below(smm);
     if (failed(s)) return s;
   }
   return Status::ok;

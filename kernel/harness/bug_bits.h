@@ -14,7 +14,8 @@
 
 namespace sc {
 
-constexpr uint32_t kBugOverwriteLiveRootCopy = 1, kBugRecoverIgnoringCuts = 2;
+constexpr uint32_t kBugOverwriteLiveRootCopy = 1, kBugRecoverIgnoringCuts = 2, kBugSnapshotParentFirst = 4,
+                   kBugCutDropsIdleManagers = 8;
 
 uint32_t kernel_bug_bits(const KernelBugs& bugs);
 KernelBugs kernel_bugs_from_bits(uint64_t bits);

@@ -16,5 +16,13 @@ constexpr uint32_t kBugEarlyAppliedMark = 2;
 // The snapshot applies its own transaction home right after publishing the
 // root page, before the kernel made it stable (breaks J3).
 constexpr uint32_t kBugApplyBeforeStable = 4;
+// The snapshot marks the published transaction applied without flushing its
+// home writes first, trusting the flush after the mark (breaks J5 in the
+// snapshot): only a cut that keeps the mark but drops a home write shows it.
+constexpr uint32_t kBugUnflushedApply = 8;
+// Applying a record skips the write when the home block already matches the
+// record in its first and last sector (saving writes on a replay): a torn
+// home write with new ends and an old middle is taken as applied.
+constexpr uint32_t kBugSkipByEnds = 16;
 
 }  // namespace sc::journal

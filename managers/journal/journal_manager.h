@@ -45,6 +45,7 @@ class JournalManager final : public UpcallTarget {
   Status validate_transaction(const journal::TxnRef& txn);
   Status apply_transaction(const journal::TxnRef& txn);
   Status apply_record(uint64_t lsn, uint32_t target, uint64_t sum);
+  bool home_block_matches_ends(uint32_t target, const uint8_t* image);
   Status mark_applied(const journal::TxnRef& txn);
 
   // journal_recover.cpp

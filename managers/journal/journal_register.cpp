@@ -17,6 +17,12 @@ const sc::ManagerBug kJournalBugs[] = {
     {"journal-apply-before-stable",
      "a snapshot writes its own transaction home before the kernel has made it stable",
      sc::journal::kBugApplyBeforeStable},
+    {"journal-unflushed-apply",
+     "a snapshot marks the previous transaction applied without flushing its home writes first",
+     sc::journal::kBugUnflushedApply},
+    {"journal-skip-by-ends",
+     "replay skips a record whose home block already matches it in its first and last sector",
+     sc::journal::kBugSkipByEnds},
 };
 
 }  // namespace
@@ -27,4 +33,4 @@ STABLECUT_REGISTER_MANAGER(journal) = {"journal",
                                        sc::journal::kEntryJournal,
                                        sc::construct_program<sc::JournalManager>,
                                        kJournalBugs,
-                                       3};
+                                       5};

@@ -3,9 +3,10 @@
 // commit block without writing anything; apply_transaction() writes each
 // record to its home block. Applying a valid transaction any number of
 // times, or partly and then wholly, leaves the same home blocks (records are
-// full block images) — unless the XOR-delta bug is seeded. mark_applied()
+// full block images) — unless the XOR-delta or the skip-by-ends bug is seeded. mark_applied()
 // records in the superblock that a transaction's home writes are durable
 // (J5: its caller flushed them first), then flushes.
+#include "kernel/core/bytes.h"
 #include "kernel/core/checksum.h"
 #include "managers/journal/journal_bugs.h"
 #include "managers/journal/journal_manager.h"
@@ -36,11 +37,22 @@ Status JournalManager::validate_transaction(const journal::TxnRef& txn) {
   return failed(s) ? s : journal::check_commit(block, txn, journal::block_sum(header_block));
 }
 
+// Seeded bug kBugSkipByEnds: a home block whose first and last sectors
+// already equal the record's is taken as holding it; a torn write breaks that.
+bool JournalManager::home_block_matches_ends(uint32_t target, const uint8_t* image) {
+  uint8_t home[kPageSize];
+  if (failed(sys_.disk_read(target, home))) return false;
+  constexpr uint32_t kSector = kPageSize / kSectorsPerPage;
+  constexpr uint32_t kLast = kPageSize - kSector;
+  return bytes_equal(home, image, kSector) && bytes_equal(home + kLast, image + kLast, kSector);
+}
+
 Status JournalManager::apply_record(uint64_t lsn, uint32_t target, uint64_t sum) {
   uint8_t image[kPageSize];
   Status s = sys_.disk_read(geo_.log_block(lsn), image);
   if (failed(s)) return s;
   if (journal::block_sum(image) != sum) return Status::corrupt;
+  if (bug(journal::kBugSkipByEnds) && home_block_matches_ends(target, image)) return Status::ok;
   if (bug(journal::kBugXorReplay)) {
     uint8_t old[kPageSize];
     s = sys_.disk_read(target, old);

@@ -32,6 +32,9 @@ constexpr uint32_t kEntryShadowManager = 0x44414853;  // "SHAD"
 // Seeded bugs (bits of the constructor's bug_bits).
 constexpr uint32_t kShadowBugSkipFlush = 1u << 0;    // publishes the checkpoint before its blocks are durable
 constexpr uint32_t kShadowBugReuseBlocks = 1u << 1;  // overwrites blocks the last durable checkpoint still needs
+// Recovery's free map keeps only the blocks recovery read (checkpoint, bitmap,
+// map blocks): the data blocks, read only on a fault, are handed out again.
+constexpr uint32_t kShadowBugRecoverFreesData = 1u << 2;
 
 class ShadowManager final : public UpcallTarget {
  public:
@@ -52,6 +55,7 @@ class ShadowManager final : public UpcallTarget {
   Status load_map_block(uint32_t block);
   Status load_bitmap(uint32_t block);
   Status claim(uint64_t block);
+  void keep_only_blocks_read();
 
   Status save_dirty_pages(const ManagedContainer& c);
   Status save_page(const ManagedContainer& c, uint32_t page);

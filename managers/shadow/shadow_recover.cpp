@@ -17,6 +17,14 @@ Status ShadowManager::claim(uint64_t block) {
   return Status::ok;
 }
 
+// Seeded bug kShadowBugRecoverFreesData: the free map is rebuilt from the
+// blocks recovery read itself, so every data block the recovered map names
+// is free for the next snapshot to overwrite.
+void ShadowManager::keep_only_blocks_read() {
+  for (uint64_t b = 0; b < block_count_; ++b) blocks_[b] = BlockState::free;
+  for (uint32_t i = 0; i < meta_count_; ++i) blocks_[meta_blocks_[i]] = BlockState::committed;
+}
+
 Status ShadowManager::load_map_block(uint32_t block) {
   uint8_t data[kPageSize];
   Status s = sys_.disk_read(block, data);
@@ -64,6 +72,7 @@ Status ShadowManager::load_checkpoint(uint64_t block) {
   meta_blocks_[1] = cp.bitmap_block;
   for (uint32_t i = 0; i < cp.map_block_count; ++i) meta_blocks_[2 + i] = cp.map_blocks[i];
   meta_count_ = 2 + cp.map_block_count;
+  if ((bugs_ & kShadowBugRecoverFreesData) != 0) keep_only_blocks_read();
   for (uint32_t i = 0; i < cp.container_count && !failed(s); ++i) {
     if (cp.containers[i] == home_) continue;
     Capref cap;

@@ -10,6 +10,9 @@ const sc::ManagerBug kShadowBugs[] = {
      sc::kShadowBugSkipFlush},
     {"shadow-reuse-blocks", "frees superseded blocks at once, overwriting blocks the last durable cut still needs",
      sc::kShadowBugReuseBlocks},
+    {"shadow-recover-frees-data",
+     "recovery rebuilds the free map from the blocks it read, so the next snapshot overwrites live data blocks",
+     sc::kShadowBugRecoverFreesData},
 };
 
 }  // namespace
@@ -21,5 +24,5 @@ STABLECUT_REGISTER_MANAGER(shadow) = {
     sc::kEntryShadowManager,
     sc::construct_program<sc::ShadowManager>,
     kShadowBugs,
-    2,
+    3,
 };
