@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "tests/support/run_binary.h"
+#include "tests/support/slurp.h"
 #include "tests/support/sql.h"
 #include "tests/support/temp_dir.h"
 
@@ -55,6 +56,13 @@ TEST(MutateCli, SmallRunWritesTheMutantTable) {
   EXPECT_EQ(again.code, 0) << again.out;
   EXPECT_NE(again.out.find("2 sampled"), std::string::npos) << again.out;
   EXPECT_EQ(test::sql_int(db, "SELECT COUNT(*) FROM mutant WHERE run = 2"), 2);
+  const auto report = run_binary(kBin, "report --db " + db + " --out " + dir.file("report"));
+  ASSERT_EQ(report.code, 0) << report.out;
+  const std::string html = test::slurp(dir.file("report/index.html"));
+  const size_t section = html.find("<table id=mutation-score>");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_NE(html.find("<td>kernel</td><td class=n>2</td>", section), std::string::npos) << "the newest run";
+  EXPECT_EQ(html.find("<td>kernel</td><td class=n>1</td>", section), std::string::npos);
 }
 
 }  // namespace
