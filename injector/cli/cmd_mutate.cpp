@@ -142,10 +142,9 @@ int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   const std::int64_t started_at = static_cast<std::int64_t>(std::time(nullptr));
   const mutate::SessionResult r = mutate::run_session(corpus, options);
   std::fprintf(stderr, "\n");
-  fmt::print("{}: {} of {} exercised by {} in {}; tested {} in {:.1f} s (sample seed {})\n", flags.manager,
-             counted(r.sites, "mutant site"), counted(corpus.size(), "workload"),
-             r.planned < r.sites ? fmt::format("{} sampled", r.planned) : "all", flags.corpus, r.results.size(),
-             r.seconds, enumeration.seed);
+  fmt::print("{}: {} exercised by {} in {}; tested {} ({}) in {:.1f} s (sample seed {})\n", flags.manager,
+             counted(r.sites, "mutant site"), counted(corpus.size(), "workload"), flags.corpus, r.results.size(),
+             r.planned < r.sites ? fmt::format("{} sampled", r.planned) : "all", r.seconds, enumeration.seed);
   const auto rows = mutate::score_rows(r.results);
   print_scores(flags.manager, rows);
   print_survivors(corpus, r);
