@@ -15,7 +15,9 @@ UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry, uint32_
   p.storage = std::make_unique<ProgramStorage>();
   if (mutant_ == nullptr) return program->construct(p.storage->bytes, *p.sys, bug_bits);
   p.seam = std::make_unique<ManagerSeam>(*mutant_, id, *p.sys);
-  p.seam->bind(program->construct(p.storage->bytes, *p.seam, bug_bits));
+  UpcallTarget* target = program->construct(p.storage->bytes, *p.seam, bug_bits);
+  if (target == nullptr) return nullptr;
+  p.seam->bind(target);
   return p.seam.get();
 }
 
