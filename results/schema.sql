@@ -187,3 +187,34 @@ ALTER TABLE crash_state ADD COLUMN image_fingerprint TEXT;
 -- that was checked. --resume continues after a partial workload (it is
 -- recorded), it does not check it again.
 ALTER TABLE workload ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));
+
+-- migration 5: mutation testing (stablecut mutate)
+-- One row per mutant that one `stablecut mutate` run decided. run numbers the
+-- runs of this database (1, 2, ...; one transaction writes a run's rows);
+-- started_at is when it began. target is what was mutated: a manager program
+-- name, or 'kernel'. A site (kernel/harness/mutant/mutant_plan.h) is
+-- manager_id (the workload's manager id; NULL for kernel sites),
+-- stabilisation and call_ordinal. verdict: killed (an illegal outcome),
+-- equivalent (the same set of reachable crash images as the unmutated run)
+-- or survived; evidence says which outcome killed it or what was compared;
+-- hint (survivors only) what kind of workload or crash mode would reach it.
+-- states: crash states checked for it; seconds: its time; seed: the run's
+-- --seed (the mutant sample's and the crash states' PRNG).
+CREATE TABLE mutant (
+  id            INTEGER PRIMARY KEY,
+  run           INTEGER NOT NULL,
+  started_at    INTEGER NOT NULL,
+  target        TEXT NOT NULL,
+  operator      TEXT NOT NULL,
+  manager_id    INTEGER,
+  stabilisation INTEGER NOT NULL,
+  call_ordinal  INTEGER NOT NULL,
+  workload      TEXT NOT NULL,
+  verdict       TEXT NOT NULL CHECK (verdict IN ('killed', 'survived', 'equivalent')),
+  states        INTEGER NOT NULL,
+  seconds       REAL NOT NULL,
+  seed          TEXT NOT NULL,
+  evidence      TEXT NOT NULL,
+  hint          TEXT
+);
+CREATE INDEX mutant_by_run ON mutant(run, target, operator);

@@ -11,7 +11,8 @@
 //                    signatures, cumulative, by time into each campaign;
 //   chart-campaigns  how does tonight compare? per campaign: failure
 //                    signatures (new / seen before) and crash states.
-// Plus tables of campaigns and failures (with replay commands). A chart with
+// Plus tables of campaigns and failures (with replay commands), and the
+// mutation score of each target's newest `stablecut mutate` run. A chart with
 // nothing to show says so in words. Once the script has run, the element
 // #chart-summary holds JSON [{id, title, empty?, axes, datasets}] describing
 // every chart as drawn (tests read it), and <body> gets data-rendered="true".
@@ -43,6 +44,8 @@ struct ReportData {
   nlohmann::json throughput;  // [{campaign, bucket_s, points: [{t, rate}]}] t: s into the campaign
   nlohmann::json discovery;   // [{campaign, points: [{t, signatures}]}] cumulative, t as above
   nlohmann::json failures;    // [{id, signature, count, first_seen, replay}] most frequent first
+  nlohmann::json mutants;     // {scores: [{run, target, operator, killed, survived, equivalent}],
+                              //  survivors: [{target, operator, site, workload, hint}]} (newest run per target)
 };
 
 ReportData collect_report(const results::ResultsDb& db);
@@ -50,6 +53,8 @@ ReportData collect_report(const results::ResultsDb& db);
 // kReportCampaignLines campaigns.
 nlohmann::json throughput_series(const results::ResultsDb& db);
 nlohmann::json discovery_series(const results::ResultsDb& db);
+// The mutation score section's data (report_mutants.cpp).
+nlohmann::json mutation_scores(const results::ResultsDb& db);
 
 // The Chart.js source to inline: $STABLECUT_CHART_JS if set, else the file of
 // the Debian package libjs-chart.js. Throws InputError (one line naming the

@@ -102,6 +102,26 @@ std::string failure_rows(const nlohmann::json& failures) {
   return rows.empty() ? "<tr><td colspan=5>no failures</td></tr>\n" : rows;
 }
 
+std::string mutation_rows(const nlohmann::json& mutants) {
+  std::string rows;
+  for (const auto& m : mutants["scores"]) {
+    const auto killed = m["killed"].get<std::int64_t>();
+    const auto scored = killed + m["survived"].get<std::int64_t>();
+    rows += fmt::format("<tr><td>{}</td><td class=n>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td>"
+                        "<td class=n>{}</td><td class=n>{}</td></tr>\n",
+                        escape(m["target"].get<std::string>()), m["run"].get<std::int64_t>(),
+                        escape(m["operator"].get<std::string>()), killed, m["survived"].get<std::int64_t>(),
+                        m["equivalent"].get<std::int64_t>(),
+                        scored == 0 ? std::string("n/a") : fmt::format("{:.1f}%", 100.0 * static_cast<double>(killed) / static_cast<double>(scored)));
+  }
+  for (const auto& s : mutants["survivors"])
+    rows += fmt::format("<tr><td colspan=7>survived: {} {} at {} in {} — {}</td></tr>\n",
+                        escape(s["target"].get<std::string>()), escape(s["operator"].get<std::string>()),
+                        escape(s["site"].get<std::string>()), escape(s["workload"].get<std::string>()),
+                        escape(s["hint"].get<std::string>()));
+  return rows.empty() ? "<tr><td colspan=7>no mutation runs: run <code>stablecut mutate --db</code></td></tr>\n" : rows;
+}
+
 }  // namespace
 
 std::string report_html(const ReportData& d) {
@@ -117,11 +137,13 @@ std::string report_html(const ReportData& d) {
       "<th>seconds</th><th>crash states</th><th>illegal</th><th>failure signatures</th><th>new</th></tr>\n{}</table>\n"
       "<h2>Failures, most frequent first</h2>\n<table><tr><th>id</th><th>signature</th><th>crash states</th>"
       "<th>first seen (UTC)</th><th>replay</th></tr>\n{}</table>\n"
+      "<h2>Mutation score</h2>\n<table id=mutation-score><tr><th>target</th><th>run</th><th>operator</th>"
+      "<th>killed</th><th>survived</th><th>equivalent</th><th>score</th></tr>\n{}</table>\n"
       "<pre id=chart-summary hidden></pre>\n"
       "<script type=\"application/json\" id=report-data>{}</script>\n<script>{}</script>\n<script>{}</script>\n"
       "</body></html>\n",
       kStyle, escape(d.db_path), utc(d.generated_at), summary_line(d), kCharts, campaign_rows(d.campaigns),
-      failure_rows(d.failures), script_safe(data), chart_js_source(), kReportPageScript);
+      failure_rows(d.failures), mutation_rows(d.mutants), script_safe(data), chart_js_source(), kReportPageScript);
 }
 
 std::string write_report(const results::ResultsDb& db, const std::string& out_dir) {

@@ -6,10 +6,11 @@
 
 namespace sc {
 
-Recording record_inproc(const Workload& w, const SeededBugs& bugs) {
+Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mutant) {
   crash::RecordingDisk disk(w.disk_sectors());
   RunOptions options;
   options.bugs = bugs;
+  options.mutant = mutant;
   WorkloadRunner runner(
       w, disk, [&disk] { disk.flush(); }, options, [&disk] { return uint64_t{disk.trace().requests().size()}; });
   const RunResult result = runner.run();

@@ -5,9 +5,12 @@
 #pragma once
 #include "injector/check/recording.h"
 #include "injector/common/seeded_bugs.h"
+#include "kernel/harness/mutant/mutant_run.h"
 
 namespace sc {
 
-Recording record_inproc(const Workload& w, const SeededBugs& bugs);
+// With `mutant`, the run is recorded through it (sites counted, its plan
+// applied); recovery of the crash states is not (it runs the program as written).
+Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mutant = nullptr);
 
 }  // namespace sc

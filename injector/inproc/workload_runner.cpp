@@ -50,7 +50,9 @@ WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::functi
       power_cut_(std::move(power_cut)),
       disk_position_(std::move(disk_position)),
       machine_(disk, boot_config(w, options.bugs)),
-      model_(w) {}
+      model_(w) {
+  if (options.mutant != nullptr) machine_.platform().set_mutant(*options.mutant);
+}
 
 void WorkloadRunner::run_step(size_t index, RunResult* result) {
   const Step& step = w_.steps[index];
@@ -105,6 +107,7 @@ RunResult WorkloadRunner::run() {
 
 void WorkloadRunner::crash_and_check(RunResult* result) {
   ++result->crashes;
+  if (options_.mutant != nullptr) options_.mutant->power_cut();
   power_cut_();
   model_.power_cut();
   if (failed(machine_.boot())) {

@@ -29,6 +29,7 @@ struct StepRecord {
 
 struct RunOptions {
   SeededBugs bugs;
+  MutantRun* mutant = nullptr;  // counts sites / applies a mutant through every boot (kernel/harness/mutant/)
   size_t stop_after_events = SIZE_MAX;
 };
 

@@ -13,7 +13,27 @@ UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry, uint32_
   if (program == nullptr) return nullptr;
   p.sys = std::make_unique<DirectSys>(*kernel_, id);
   p.storage = std::make_unique<ProgramStorage>();
-  return program->construct(p.storage->bytes, *p.sys, bug_bits);
+  if (mutant_ == nullptr) return program->construct(p.storage->bytes, *p.sys, bug_bits);
+  p.seam = std::make_unique<ManagerSeam>(*mutant_, id, *p.sys);
+  UpcallTarget* target = program->construct(p.storage->bytes, *p.seam, bug_bits);
+  if (target == nullptr) return nullptr;
+  p.seam->bind(target);
+  return p.seam.get();
+}
+
+void HostedPlatform::set_disk(BlockDevice& disk) {
+  disk_ = disk;
+  if (mutant_disk_) mutant_disk_->set_inner(disk);
+}
+
+void HostedPlatform::set_mutant(MutantRun& run) {
+  mutant_ = &run;
+  mutant_disk_ = std::make_unique<MutantDisk>(run, disk_.get());
+}
+
+BlockDevice& HostedPlatform::disk() {
+  if (mutant_disk_) return *mutant_disk_;
+  return disk_.get();
 }
 
 void HostedPlatform::yield_point() {

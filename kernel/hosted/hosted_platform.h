@@ -3,7 +3,10 @@
 // managers/registry/registry.h; each is constructed anew at every boot
 // in fresh memory of this process, over a DirectSys, so no manager state
 // survives a power cut), a yield hook for the scheduler, and a collector for
-// pages reported by managers.
+// pages reported by managers. With set_mutant(), every program is bound
+// through a ManagerSeam and the kernel's disk through a MutantDisk
+// (kernel/harness/mutant/), both counting into (and mutating as planned by)
+// the caller's MutantRun, which outlives every boot.
 #pragma once
 #include <functional>
 #include <memory>
@@ -11,6 +14,8 @@
 #include "kernel/core/kernel.h"
 #include "kernel/core/platform.h"
 #include "kernel/harness/page_collector.h"
+#include "kernel/harness/mutant/manager_seam.h"
+#include "kernel/harness/mutant/mutant_disk.h"
 #include "kernel/hosted/direct_sys.h"
 #include "managers/sdk/manager_program.h"
 
@@ -21,12 +26,14 @@ class HostedPlatform final : public Platform {
   explicit HostedPlatform(BlockDevice& disk) : disk_(disk) {}
 
   void attach(Kernel& kernel) { kernel_ = &kernel; }
-  void set_disk(BlockDevice& disk) { disk_ = disk; }
+  void set_disk(BlockDevice& disk);
+  // Binds programs bound from now on, and the kernel's disk, to `run`.
+  void set_mutant(MutantRun& run);
   void set_yield_hook(std::function<void()> hook) { yield_hook_ = std::move(hook); }
   // The pages managers report while the kernel enumerates a container.
   PageCollector& reported_pages() { return reported_; }
 
-  BlockDevice& disk() override { return disk_.get(); }
+  BlockDevice& disk() override;
   UpcallTarget* bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) override;
   void yield_point() override;
   void page_reported(ContainerId container, uint32_t page) override;
@@ -38,9 +45,12 @@ class HostedPlatform final : public Platform {
   struct Program {
     std::unique_ptr<DirectSys> sys;
     std::unique_ptr<ProgramStorage> storage;  // the program object lives here
+    std::unique_ptr<ManagerSeam> seam;        // with a mutant run: between the program and sys
   };
 
   std::reference_wrapper<BlockDevice> disk_;
+  MutantRun* mutant_ = nullptr;
+  std::unique_ptr<MutantDisk> mutant_disk_;
   Kernel* kernel_ = nullptr;
   Program programs_[kMaxManagers];
   std::function<void()> yield_hook_;
