@@ -1,0 +1,184 @@
+// detect.cpp — see detect.h.
+#include "injector/campaign/detect.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "injector/campaign/campaign.h"
+#include "injector/campaign/generator.h"
+#include "injector/campaign/kept_state.h"
+#include "injector/common/input_error.h"
+#include "injector/tier/tier_dispatch.h"
+
+namespace sc::campaign {
+
+namespace {
+
+struct Target {
+  std::string name;
+  SeededBugs bugs;
+  std::string program;  // the program the bug is in; empty: the kernel's, or no bug
+
+  bool correct() const { return name == kCorrectSystem; }
+};
+
+Target target_of(const std::string& name) {
+  Target t{name, SeededBugs{}, ""};
+  if (t.correct()) return t;
+  enable_seeded_bug(&t.bugs, name);
+  if (!t.bugs.programs.empty()) t.program = t.bugs.programs.begin()->first;
+  return t;
+}
+
+// The corpus filter of a target's campaign: the buggy program when some
+// corpus workload runs it, else the whole corpus.
+std::string corpus_filter(const std::string& dir, const Target& t) {
+  if (t.program.empty()) return "";
+  try {
+    load_corpus(dir, t.program);
+    return t.program;
+  } catch (const InputError&) {
+    return "";
+  }
+}
+
+std::string campaign_command(const CampaignOptions& c, const Target& t) {
+  std::string s = fmt::format("stablecut campaign --tier {} --name {} --db {} --corpus {} --duration {}s --seed {} --jobs 1 "
+                              "--no-minimize",
+                              c.tier.name(), c.name, c.db_path, c.corpus_dir, c.duration_s.value_or(0), c.seed);
+  if (!c.manager.empty()) s += " --manager " + c.manager;
+  if (!t.correct()) s += " --bug " + t.name;
+  return s;
+}
+
+CampaignOptions campaign_options(const DetectOptions& o, const Target& t, const std::string& filter) {
+  CampaignOptions c;
+  c.name = "detect-" + t.name;
+  c.tier = o.tier;
+  c.corpus_dir = o.corpus_dir;
+  c.db_path = o.db_path;
+  c.cases_dir = o.cases_dir;
+  c.seed = o.seed;
+  c.jobs = 1;
+  c.duration_s = o.budget_s;
+  c.manager = filter;
+  c.bugs = t.bugs;
+  c.enumerate.seed = o.seed;
+  c.minimize = false;
+  c.stop_at_first_finding = !t.correct();
+  c.command_line = campaign_command(c, t);
+  c.version = o.version;
+  return c;
+}
+
+// The first failure replayed on the other tier; nullopt if not asked for
+// or this build has no QEMU tier.
+std::optional<results::DetectReplay> replay_on_other_tier(const DetectOptions& o, const results::CrashCase& row) {
+  tier::TierSpec other = o.tier;
+  other.kind = o.tier.qemu() ? tier::Kind::inproc : tier::Kind::qemu;
+  other.qemu_sessions = 1;
+  if (!o.replay_other_tier || (other.qemu() && !tier::qemu_tier_built())) return std::nullopt;
+  const Case c = rebuild_kept_state(row, other);
+  const Verdict v = tier::replay_on(other, c);
+  const bool was_legal = is_legal(row.outcome) && row.fsck_violations == 0;
+  return results::DetectReplay{other.qemu() ? results::Tier::qemu : results::Tier::inproc, v.outcome, v.legal(),
+                               v.outcome == row.outcome && v.legal() == was_legal};
+}
+
+results::DetectResult result_of(const DetectOptions& o, const Target& t, const CampaignSummary& s,
+                                const results::ResultsDb& db) {
+  results::DetectResult r;
+  if (!t.correct()) r.bug = t.name;
+  r.campaign_id = s.campaign_id;
+  r.illegal = s.illegal;
+  r.seconds = s.seconds;
+  r.states = s.states;
+  if (!s.first_finding) return r;
+  r.detected = true;
+  r.seconds = s.first_finding->seconds;
+  r.states = s.first_finding->states;
+  r.first_case_id = first_illegal_case(db, s.campaign_id, s.first_finding->workload);
+  if (!r.first_case_id)
+    throw InputError(fmt::format("{}: campaign {} kept no illegal crash state of workload {}", o.db_path,
+                                 s.campaign_id, s.first_finding->workload));
+  const results::CrashCase row = db.crash_case(*r.first_case_id);
+  r.phase = row.phase;
+  r.kind = row.kind;
+  r.outcome = row.outcome;
+  r.replay = replay_on_other_tier(o, row);
+  return r;
+}
+
+std::string describe(const DetectRow& row) {
+  const results::DetectResult& r = row.result;
+  if (!r.detected) return fmt::format("not detected: {} crash states in {:.1f} s", r.states, r.seconds);
+  std::string s = fmt::format("{} after {:.2f} s, {} crash states (first: {}, {}, {})",
+                              row.target == kCorrectSystem ? "FALSE POSITIVE" : "detected", r.seconds, r.states,
+                              results::name(*r.phase), results::name(*r.kind), results::name(*r.outcome));
+  if (r.replay)
+    s += fmt::format("; on {}: {} ({})", results::name(r.replay->tier), results::name(r.replay->outcome),
+                     r.replay->agrees ? "same verdict" : "DIFFERENT verdict");
+  if (row.target == kCorrectSystem) s += fmt::format("; {} illegal states in all", r.illegal);
+  return s;
+}
+
+results::ResultsDb open_results(const std::string& path) {
+  const std::filesystem::path p(path);
+  try {
+    if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
+    return results::ResultsDb::open(p, results::OpenMode::create);
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw InputError(path + ": cannot create its directory (" + e.code().message() + ")");
+  } catch (const results::DbError& e) {
+    throw InputError(e.what());
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> detect_targets(const std::vector<std::string>& names) {
+  if (names.empty()) {
+    std::vector<std::string> all = seeded_bug_names();
+    all.emplace_back(kCorrectSystem);
+    return all;
+  }
+  for (const auto& name : names) {
+    if (name == kCorrectSystem) continue;
+    SeededBugs probe;
+    enable_seeded_bug(&probe, name);  // throws InputError for an unknown name
+  }
+  return names;
+}
+
+DetectReport run_detect(const DetectOptions& o, const std::atomic<bool>& interrupted,
+                        const std::function<void(const std::string&)>& progress) {
+  results::ResultsDb db = open_results(o.db_path);
+  DetectReport report{0, o.tier.kind, o.budget_s, o.db_path, false, {}};
+  report.run_id = results::begin_detect_run(
+      db, results::DetectRunSpec{o.tier.qemu() ? results::Tier::qemu : results::Tier::inproc, o.budget_s, o.seed,
+                                 results::unix_now(), o.command_line, o.version});
+  for (size_t i = 0; i < o.targets.size() && !interrupted; ++i) {
+    const Target t = target_of(o.targets[i]);
+    const std::string filter = corpus_filter(o.corpus_dir, t);
+    const std::string head = fmt::format("detect [{}/{}] {}", i + 1, o.targets.size(), t.name);
+    progress(fmt::format("{}: campaign on {}, budget {:g} s, corpus: {}", head, o.tier.name(), o.budget_s,
+                         filter.empty() ? "all workloads" : "workloads running " + filter));
+    const CampaignSummary s = run_campaign(campaign_options(o, t, filter), interrupted);
+    DetectRow row{t.name, filter.empty() ? "all" : filter, result_of(o, t, s, db)};
+    results::record_detect_result(db, report.run_id, row.result);
+    progress(fmt::format("{}: {}", head, describe(row)));
+    report.rows.push_back(std::move(row));
+  }
+  report.interrupted = interrupted;
+  results::finish_detect_run(db, report.run_id, results::unix_now());
+  return report;
+}
+
+bool passed(const DetectRow& row) {
+  const results::DetectResult& r = row.result;
+  if (row.target == kCorrectSystem) return r.illegal == 0;
+  return r.detected && (!r.replay || r.replay->agrees);
+}
+
+}  // namespace sc::campaign
