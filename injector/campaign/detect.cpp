@@ -123,6 +123,9 @@ std::string describe(const DetectRow& row) {
   return s;
 }
 
+// Opened only while no campaign has the file open: two connections of one
+// process to one file are not safe here (opening the file to check it, then
+// closing it, drops every POSIX lock this process holds on it).
 results::ResultsDb open_results(const std::string& path) {
   const std::filesystem::path p(path);
   try {
@@ -153,11 +156,11 @@ std::vector<std::string> detect_targets(const std::vector<std::string>& names) {
 
 DetectReport run_detect(const DetectOptions& o, const std::atomic<bool>& interrupted,
                         const std::function<void(const std::string&)>& progress) {
-  results::ResultsDb db = open_results(o.db_path);
   DetectReport report{0, o.tier.kind, o.budget_s, o.db_path, false, {}};
   report.run_id = results::begin_detect_run(
-      db, results::DetectRunSpec{o.tier.qemu() ? results::Tier::qemu : results::Tier::inproc, o.budget_s, o.seed,
-                                 results::unix_now(), o.command_line, o.version});
+      open_results(o.db_path),
+      results::DetectRunSpec{o.tier.qemu() ? results::Tier::qemu : results::Tier::inproc, o.budget_s, o.seed,
+                             results::unix_now(), o.command_line, o.version});
   for (size_t i = 0; i < o.targets.size() && !interrupted; ++i) {
     const Target t = target_of(o.targets[i]);
     const std::string filter = corpus_filter(o.corpus_dir, t);
@@ -165,13 +168,14 @@ DetectReport run_detect(const DetectOptions& o, const std::atomic<bool>& interru
     progress(fmt::format("{}: campaign on {}, budget {:g} s, corpus: {}", head, o.tier.name(), o.budget_s,
                          filter.empty() ? "all workloads" : "workloads running " + filter));
     const CampaignSummary s = run_campaign(campaign_options(o, t, filter), interrupted);
+    const results::ResultsDb db = open_results(o.db_path);  // after the campaign's connection is closed
     DetectRow row{t.name, filter.empty() ? "all" : filter, result_of(o, t, s, db)};
     results::record_detect_result(db, report.run_id, row.result);
     progress(fmt::format("{}: {}", head, describe(row)));
     report.rows.push_back(std::move(row));
   }
   report.interrupted = interrupted;
-  results::finish_detect_run(db, report.run_id, results::unix_now());
+  results::finish_detect_run(open_results(o.db_path), report.run_id, results::unix_now());
   return report;
 }
 

@@ -1,5 +1,5 @@
 // detect_cli_test.cpp — `stablecut bench detect` through the real binary:
-// a kernel bug and a journal bug are each detected in-process within a 20 s
+// a kernel bug and a shadow bug are each detected in-process within a 20 s
 // budget, the campaign stops at the first illegal state, and that state
 // replays to the same verdict under real QEMU (the test starts it through
 // the binary); the result is stored and its first case replays with
@@ -86,8 +86,8 @@ TEST(BenchDetect, KernelBugIsDetectedInProcessAndReplaysUnderQemu) {
   expect_detected_and_replayed("kernel-overwrite-root-copy");
 }
 
-TEST(BenchDetect, JournalBugIsDetectedInProcessAndReplaysUnderQemu) {
-  expect_detected_and_replayed("journal-apply-before-stable");
+TEST(BenchDetect, ShadowBugIsDetectedInProcessAndReplaysUnderQemu) {
+  expect_detected_and_replayed("shadow-reuse-blocks");
 }
 
 TEST(BenchDetect, CorrectSystemHasNoFalsePositives) {
