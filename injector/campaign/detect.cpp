@@ -31,45 +31,95 @@ Target target_of(const std::string& name) {
   return t;
 }
 
-// The corpus filter of a target's campaign: the buggy program when some
-// corpus workload runs it, else the whole corpus.
-std::string corpus_filter(const std::string& dir, const Target& t) {
-  if (t.program.empty()) return "";
-  try {
-    load_corpus(dir, t.program);
-    return t.program;
-  } catch (const InputError&) {
-    return "";
+// The corpus of a target's campaigns: the workloads running the buggy
+// program when there are any, else the whole corpus ("" as filter).
+struct TargetCorpus {
+  std::string filter;
+  uint64_t workloads = 0;
+};
+
+TargetCorpus target_corpus(const std::string& dir, const Target& t) {
+  if (!t.program.empty()) {
+    try {
+      return TargetCorpus{t.program, load_corpus(dir, t.program).size()};
+    } catch (const InputError&) {
+      // no workload runs the program: the whole corpus (and its mutations) may still reach it
+    }
   }
+  return TargetCorpus{"", load_corpus(dir, "").size()};
 }
 
-std::string campaign_command(const CampaignOptions& c, const Target& t) {
-  std::string s = fmt::format("stablecut campaign --tier {} --name {} --db {} --corpus {} --duration {}s --seed {} --jobs 1 "
-                              "--no-minimize",
+// The two passes of a target: first every corpus workload once with prefix
+// states only (one per cut: what a power cut with nothing in flight
+// leaves), then the whole crash model over the corpus and its mutations for
+// the rest of the budget. Under QEMU, where a workload checks a few hundred
+// states spread over its enumeration, the first pass reaches every cut.
+enum class Pass { prefix_cuts, full };
+
+std::string campaign_command(const CampaignOptions& c, const Target& t, Pass pass) {
+  std::string s = fmt::format("stablecut campaign --tier {} --name {} --db {} --corpus {} --duration {:.0f}s --seed {} "
+                              "--jobs 1 --no-minimize",
                               c.tier.name(), c.name, c.db_path, c.corpus_dir, c.duration_s.value_or(0), c.seed);
+  if (pass == Pass::prefix_cuts) s += fmt::format(" --modes prefix --workloads {}", c.max_workloads);
   if (!c.manager.empty()) s += " --manager " + c.manager;
   if (!t.correct()) s += " --bug " + t.name;
   return s;
 }
 
-CampaignOptions campaign_options(const DetectOptions& o, const Target& t, const std::string& filter) {
+CampaignOptions campaign_options(const DetectOptions& o, const Target& t, const TargetCorpus& corpus, Pass pass,
+                                 double budget_s) {
   CampaignOptions c;
-  c.name = "detect-" + t.name;
+  c.name = "detect-" + t.name + (pass == Pass::prefix_cuts ? "-prefix" : "");
   c.tier = o.tier;
   c.corpus_dir = o.corpus_dir;
   c.db_path = o.db_path;
   c.cases_dir = o.cases_dir;
   c.seed = o.seed;
   c.jobs = 1;
-  c.duration_s = o.budget_s;
-  c.manager = filter;
+  c.duration_s = budget_s;
+  c.manager = corpus.filter;
   c.bugs = t.bugs;
   c.enumerate.seed = o.seed;
+  if (pass == Pass::prefix_cuts) {
+    c.enumerate.modes = crash::only(crash::Mode::prefix);
+    c.max_workloads = corpus.workloads;
+  }
   c.minimize = false;
   c.stop_at_first_finding = !t.correct();
-  c.command_line = campaign_command(c, t);
+  c.command_line = campaign_command(c, t, pass);
   c.version = o.version;
   return c;
+}
+
+// A target's passes summed: the campaign that found the first illegal
+// state (else the last one run), and the figures over both; the first
+// finding's time and states count those of the pass before it.
+struct TargetRun {
+  std::int64_t campaign_id = 0;
+  double seconds = 0;
+  uint64_t states = 0;
+  uint64_t illegal = 0;
+  std::optional<FirstFinding> first;
+};
+
+void add_pass(const CampaignSummary& s, TargetRun* run) {
+  if (!run->first) run->campaign_id = s.campaign_id;
+  if (s.first_finding && !run->first)
+    run->first = FirstFinding{run->seconds + s.first_finding->seconds, run->states + s.first_finding->states,
+                              s.first_finding->workload};
+  run->seconds += s.seconds;
+  run->states += s.states;
+  run->illegal += s.illegal;
+}
+
+TargetRun run_target(const DetectOptions& o, const Target& t, const TargetCorpus& corpus,
+                     const std::atomic<bool>& interrupted) {
+  TargetRun run;
+  add_pass(run_campaign(campaign_options(o, t, corpus, Pass::prefix_cuts, o.budget_s), interrupted), &run);
+  const double left = o.budget_s - run.seconds;
+  if ((run.first && !t.correct()) || interrupted || left < 1) return run;
+  add_pass(run_campaign(campaign_options(o, t, corpus, Pass::full, left), interrupted), &run);
+  return run;
 }
 
 // The first failure replayed on the other tier; nullopt if not asked for
@@ -86,22 +136,22 @@ std::optional<results::DetectReplay> replay_on_other_tier(const DetectOptions& o
                                v.outcome == row.outcome && v.legal() == was_legal};
 }
 
-results::DetectResult result_of(const DetectOptions& o, const Target& t, const CampaignSummary& s,
+results::DetectResult result_of(const DetectOptions& o, const Target& t, const TargetRun& run,
                                 const results::ResultsDb& db) {
   results::DetectResult r;
   if (!t.correct()) r.bug = t.name;
-  r.campaign_id = s.campaign_id;
-  r.illegal = s.illegal;
-  r.seconds = s.seconds;
-  r.states = s.states;
-  if (!s.first_finding) return r;
+  r.campaign_id = run.campaign_id;
+  r.illegal = run.illegal;
+  r.seconds = run.seconds;
+  r.states = run.states;
+  if (!run.first) return r;
   r.detected = true;
-  r.seconds = s.first_finding->seconds;
-  r.states = s.first_finding->states;
-  r.first_case_id = first_illegal_case(db, s.campaign_id, s.first_finding->workload);
+  r.seconds = run.first->seconds;
+  r.states = run.first->states;
+  r.first_case_id = first_illegal_case(db, run.campaign_id, run.first->workload);
   if (!r.first_case_id)
     throw InputError(fmt::format("{}: campaign {} kept no illegal crash state of workload {}", o.db_path,
-                                 s.campaign_id, s.first_finding->workload));
+                                 run.campaign_id, run.first->workload));
   const results::CrashCase row = db.crash_case(*r.first_case_id);
   r.phase = row.phase;
   r.kind = row.kind;
@@ -112,7 +162,9 @@ results::DetectResult result_of(const DetectOptions& o, const Target& t, const C
 
 std::string describe(const DetectRow& row) {
   const results::DetectResult& r = row.result;
-  if (!r.detected) return fmt::format("not detected: {} crash states in {:.1f} s", r.states, r.seconds);
+  if (!r.detected)
+    return fmt::format("{}: {} crash states in {:.1f} s", row.target == kCorrectSystem ? "no illegal state" : "not detected",
+                       r.states, r.seconds);
   std::string s = fmt::format("{} after {:.2f} s, {} crash states (first: {}, {}, {})",
                               row.target == kCorrectSystem ? "FALSE POSITIVE" : "detected", r.seconds, r.states,
                               results::name(*r.phase), results::name(*r.kind), results::name(*r.outcome));
@@ -163,13 +215,13 @@ DetectReport run_detect(const DetectOptions& o, const std::atomic<bool>& interru
                              results::unix_now(), o.command_line, o.version});
   for (size_t i = 0; i < o.targets.size() && !interrupted; ++i) {
     const Target t = target_of(o.targets[i]);
-    const std::string filter = corpus_filter(o.corpus_dir, t);
+    const TargetCorpus corpus = target_corpus(o.corpus_dir, t);
     const std::string head = fmt::format("detect [{}/{}] {}", i + 1, o.targets.size(), t.name);
-    progress(fmt::format("{}: campaign on {}, budget {:g} s, corpus: {}", head, o.tier.name(), o.budget_s,
-                         filter.empty() ? "all workloads" : "workloads running " + filter));
-    const CampaignSummary s = run_campaign(campaign_options(o, t, filter), interrupted);
-    const results::ResultsDb db = open_results(o.db_path);  // after the campaign's connection is closed
-    DetectRow row{t.name, filter.empty() ? "all" : filter, result_of(o, t, s, db)};
+    progress(fmt::format("{}: campaigns on {}, budget {:g} s, corpus: {}", head, o.tier.name(), o.budget_s,
+                         corpus.filter.empty() ? "all workloads" : "workloads running " + corpus.filter));
+    const TargetRun run = run_target(o, t, corpus, interrupted);
+    const results::ResultsDb db = open_results(o.db_path);  // after the campaigns' connections are closed
+    DetectRow row{t.name, corpus.filter.empty() ? "all" : corpus.filter, result_of(o, t, run, db)};
     results::record_detect_result(db, report.run_id, row.result);
     progress(fmt::format("{}: {}", head, describe(row)));
     report.rows.push_back(std::move(row));

@@ -1,14 +1,16 @@
 // detect.h — `stablecut bench detect`: how fast does stablecut find each
 // seeded bug, and does the correct system stay clean? For every target (a
-// seeded bug from seeded_bug_names(), or kCorrectSystem) it runs one
-// campaign (campaign.h) on the chosen tier with the per-target budget as its
-// --duration. A bug's campaign stops at its first illegal crash state and
-// only runs the corpus workloads that run the buggy program (all of them
-// for a kernel bug); the correct system's campaign runs the whole corpus
-// for the whole budget. The first failure (the kept crash state, rebuilt
-// exactly as `stablecut replay --case ID` does) is replayed on the other
-// tier and its verdict compared. Every result is stored (detect_records.h)
-// as soon as its target is done.
+// seeded bug from seeded_bug_names(), or kCorrectSystem) it runs campaigns
+// (campaign.h) on the chosen tier within the per-target budget: first every
+// corpus workload once with prefix crash states only (one per cut), then
+// the whole crash model over the corpus and its mutations for the rest of
+// the budget. A bug's campaigns stop at its first illegal crash state and
+// only run the corpus workloads that run the buggy program (all of them
+// for a kernel bug); the correct system's run the whole corpus for the
+// whole budget. The first failure (the kept crash state, rebuilt exactly
+// as `stablecut replay --case ID` does) is replayed on the other tier and
+// its verdict compared. Every result is stored (detect_records.h) as soon
+// as its target is done.
 //
 // Interface: detect_targets(names) validates --bug names (empty: every
 // seeded bug, then the correct system); run_detect(options, interrupted,
