@@ -1,6 +1,7 @@
 // detect_cli_test.cpp — `stablecut bench detect` through the real binary:
 // a kernel bug and a shadow bug are each detected in-process within a 20 s
-// budget, the campaign stops at the first illegal state, and that state
+// budget (by the first pass over the corpus, prefix states only), the
+// campaign stops at the first illegal state, and that state
 // replays to the same verdict under real QEMU (the test starts it through
 // the binary); the result is stored and its first case replays with
 // `replay --case`; the correct system gives 0 false positives and exit 0;
@@ -62,6 +63,10 @@ void expect_detected_and_replayed(const std::string& bug) {
                         "JOIN workload w ON w.id = s.workload_id WHERE w.campaign_id = d.campaign_id "
                         "AND s.failure_id IS NOT NULL AND s.phase = d.phase AND s.kind = d.kind AND s.outcome = d.outcome"),
             1);
+  // Found by the first pass (every corpus workload once, prefix states only),
+  // so the second pass never ran.
+  EXPECT_EQ(row["kind"], "prefix");
+  EXPECT_EQ(sql_rows(db, "SELECT name FROM campaign ORDER BY id"), std::vector<std::string>{"detect-" + bug + "-prefix"});
   // Stopped at the first finding: it is in the last workload, and the states
   // counted until then lie within that workload's.
   const int64_t all_states =
