@@ -191,8 +191,9 @@ ALTER TABLE workload ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partia
 -- migration 5: bench detect runs and their per-bug results
 -- One detect_run per `stablecut bench detect`; one detect_result per seeded
 -- bug it timed (bug NULL: the correct system, no bug), written when that
--- bug's campaign has ended, each row its own transaction. campaign_id is the
--- campaign the bug ran in (its workloads, states and failures are there).
+-- bug's campaigns have ended, each row its own transaction. campaign_id is
+-- the campaign that found the first illegal state, else the last one the
+-- bug ran in (its workloads, states and failures are there).
 -- detected = 1: an illegal crash state was found; seconds and states are
 -- then until the first one was judged (states counting it), else the whole
 -- campaign. illegal is every illegal state the campaign committed (for the
