@@ -218,3 +218,49 @@ CREATE TABLE mutant (
   hint          TEXT
 );
 CREATE INDEX mutant_by_run ON mutant(run, target, operator);
+
+-- migration 6: bench detect runs and their per-bug results
+-- One detect_run per `stablecut bench detect`; one detect_result per seeded
+-- bug it timed (bug NULL: the correct system, no bug), written when that
+-- bug's campaigns have ended, each row its own transaction. campaign_id is
+-- the campaign that found the first illegal state, else the last one the
+-- bug ran in (its workloads, states and failures are there).
+-- detected = 1: an illegal crash state was found; seconds and states are
+-- then until the first one was judged (states counting it), else the whole
+-- campaign. illegal is every illegal state the campaign committed (for the
+-- correct system: its false positives). first_case_id is the first illegal
+-- crash_state row (its phase, kind and outcome copied here);
+-- replay_outcome / replay_legal are the verdict of replaying it on
+-- replay_tier, the other tier (NULL: not replayed), replay_agrees whether
+-- that verdict equals the first one.
+CREATE TABLE detect_run (
+  id           INTEGER PRIMARY KEY,
+  tier         TEXT NOT NULL CHECK (tier IN ('inproc', 'qemu')),
+  budget_s     REAL NOT NULL CHECK (budget_s > 0),
+  master_seed  TEXT NOT NULL,
+  started_at   INTEGER NOT NULL,
+  finished_at  INTEGER,
+  command_line TEXT NOT NULL,
+  version      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE detect_result (
+  id             INTEGER PRIMARY KEY,
+  run_id         INTEGER NOT NULL REFERENCES detect_run(id),
+  bug            TEXT,
+  campaign_id    INTEGER NOT NULL REFERENCES campaign(id),
+  detected       INTEGER NOT NULL CHECK (detected IN (0, 1)),
+  seconds        REAL NOT NULL CHECK (seconds >= 0),
+  states         INTEGER NOT NULL CHECK (states >= 0),
+  illegal        INTEGER NOT NULL CHECK (illegal >= 0),
+  first_case_id  INTEGER REFERENCES crash_state(id),
+  phase          TEXT REFERENCES phase(name),
+  kind           TEXT REFERENCES state_kind(name),
+  outcome        TEXT REFERENCES outcome(name),
+  replay_tier    TEXT CHECK (replay_tier IS NULL OR replay_tier IN ('inproc', 'qemu')),
+  replay_outcome TEXT REFERENCES outcome(name),
+  replay_legal   INTEGER CHECK (replay_legal IS NULL OR replay_legal IN (0, 1)),
+  replay_agrees  INTEGER CHECK (replay_agrees IS NULL OR replay_agrees IN (0, 1)),
+  CHECK (detected = (first_case_id IS NOT NULL))
+) STRICT;
+CREATE INDEX detect_result_by_run ON detect_result(run_id);

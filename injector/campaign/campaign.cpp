@@ -100,6 +100,7 @@ class Engine {
                          : o_.cases_dir;
     ctx_.case_prefix = "c" + c.uuid.substr(0, 8) + "-";
     ctx_.minimize = o_.minimize;
+    ctx_.stop_at_first_illegal = o_.stop_at_first_finding;
     ctx_.claims = &claims_;
     ctx_.states_checked = &states_checked_;
     ctx_.should_stop = [this] { return abort_.load(); };
@@ -177,6 +178,7 @@ class Engine {
         discard(std::move(batch));
         throw;
       }
+      note_first_finding(r);
       ++summary_.workloads;
       summary_.partial_workloads += r.record.partial ? 1 : 0;
       summary_.states += r.states;
@@ -186,6 +188,14 @@ class Engine {
       summary_.total_failures += r.new_failures;
       batch.pop_front();
     }
+  }
+
+  // Called before r's states are added to the summary.
+  void note_first_finding(const WorkloadResult& r) {
+    if (summary_.first_finding || !r.first_illegal) return;
+    summary_.first_finding =
+        FirstFinding{std::chrono::duration<double>(r.first_illegal->at - start_).count(),
+                     summary_.states + r.first_illegal->states, r.record.name};
   }
 
   // Results that will never be committed: their case files go too.
@@ -200,6 +210,7 @@ class Engine {
     }
     if (o_.duration_s && elapsed() >= *o_.duration_s) abort_ = true;
     if (summary_.states >= o_.max_states) no_new_ = true;
+    if (o_.stop_at_first_finding && summary_.first_finding) abort_ = true;
   }
 
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }

@@ -17,7 +17,11 @@
 // did. A workload stopped before its first state is not committed (--resume
 // runs it). --max-states and the workload limit only stop new workloads
 // from starting. The campaign is then marked interrupted (a signal, an
-// error) or finished. A result that is not committed (an error) has its
+// error) or finished. With stop_at_first_finding each workload's
+// exploration ends at its first illegal state, and the campaign stops (as
+// finished) once a workload with an illegal state is committed; either way
+// the summary's first_finding says when the campaign's first illegal state
+// was judged. A result that is not committed (an error) has its
 // case files removed: every case file is named by a committed row.
 #pragma once
 #include <atomic>
@@ -54,8 +58,19 @@ struct CampaignOptions {
   SeededBugs bugs;
   crash::EnumeratorOptions enumerate;
   bool minimize = true;
+  bool stop_at_first_finding = false;  // not a flag of `campaign`: set by `bench detect`
   std::string command_line;
   std::string version;
+};
+
+// The first illegal crash state the campaign committed: seconds from the
+// campaign's start until it was judged; crash states checked until then
+// (itself included: every state of the workloads committed before it, and
+// its own workload's states up to it); that workload's name.
+struct FirstFinding {
+  double seconds = 0;
+  uint64_t states = 0;
+  std::string workload;
 };
 
 struct CampaignSummary {
@@ -70,6 +85,7 @@ struct CampaignSummary {
   uint64_t new_failures = 0;
   uint64_t total_failures = 0;
   double seconds = 0;
+  std::optional<FirstFinding> first_finding;
 };
 
 // Throws InputError for bad options, a corpus or database that cannot be

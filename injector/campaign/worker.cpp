@@ -64,6 +64,7 @@ ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOption
   o.max_states = ctx.max_states;
   o.progress = [&ctx, reported](const ExploreProgress& p) { count_states(ctx, p.states, reported); };
   o.should_stop = ctx.should_stop;
+  o.stop_at_first_illegal = ctx.stop_at_first_illegal;
   return o;
 }
 
@@ -146,6 +147,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   out.recording_findings = rec.findings;
 
   uint64_t reported = 0;
+  const auto explore_start = Clock::now();
   const ExploreResult r =
       tier::explore_on(ctx.tier, job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
   if (r.stopped && r.states == 0) throw Stopped{};  // nothing checked: nothing to commit
@@ -156,6 +158,10 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   w.counts = outcome_counts(r);
   out.states = r.states;
   out.illegal = r.illegal;
+  if (r.first_illegal)
+    out.first_illegal = FirstIllegalState{
+        explore_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(r.first_illegal->seconds)),
+        r.first_illegal->states};
   for (const StateFailure& f : r.failures) {
     results::FailureHit hit{f.signature, f.phase, f.verdict.outcome, r.signatures.at(f.signature), std::nullopt};
     if (claims.claim(f.signature)) {

@@ -16,6 +16,10 @@
 // their case files (kept as found: minimising stops too). A workload
 // stopped before its first crash state throws Stopped.
 //
+// With context.stop_at_first_illegal the exploration ends at the first
+// illegal state (partial if states were left), and the result says when
+// that state was judged and how many states of the workload led to it.
+//
 // Invariants: a workload that throws (Stopped or an error) releases the
 // signatures it claimed and removes the case files it wrote; case files are
 // written before the record that names them is committed, and a caller that
@@ -23,9 +27,11 @@
 // outlives the absence of a row naming it).
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -59,6 +65,14 @@ struct WorkerContext {
   SignatureClaims* claims = nullptr;
   std::atomic<uint64_t>* states_checked = nullptr;  // live counter for progress
   std::function<bool()> should_stop = [] { return false; };
+  bool stop_at_first_illegal = false;
+};
+
+// When the first illegal state of a workload was judged, and how many of
+// the workload's states had been judged by then (itself included).
+struct FirstIllegalState {
+  std::chrono::steady_clock::time_point at;
+  uint64_t states = 0;
 };
 
 struct WorkloadResult {
@@ -69,6 +83,7 @@ struct WorkloadResult {
   std::vector<std::string> recording_findings;
   std::vector<std::string> new_signatures;
   std::vector<std::string> case_files;  // written for this result: remove them if it is not committed
+  std::optional<FirstIllegalState> first_illegal;  // set iff illegal > 0
 };
 
 // Removes the files (best effort; used for results that are not committed).

@@ -195,7 +195,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
     const uint64_t left = options.max_states - result.states;
     source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), batch);
     if (batch.empty()) break;
-    if (options.should_stop && options.should_stop()) {
+    if ((options.should_stop && options.should_stop()) || (options.stop_at_first_illegal && result.first_illegal)) {
       result.stopped = true;  // states are left unchecked
       break;
     }
@@ -204,6 +204,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
       const crash::CrashState& state = batch[i].state;
       tally(state, cut_phase(rec.trace, state.cut),
             classify(w, rec.history, legal_window(rec.spans, state.cut), recovered[i]), &result);
+      if (result.illegal > 0 && !result.first_illegal) result.first_illegal = FirstIllegal{result.states, since(start)};
     }
     if (options.progress && since(last_report) >= plan.progress_interval) {
       last_report = Clock::now();

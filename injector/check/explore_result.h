@@ -5,8 +5,12 @@
 // an exploration and its progress reports. A stop condition
 // (ExploreOptions::should_stop) is checked between crash states: when it
 // turns true the exploration ends early with `stopped` set, and the result
-// counts exactly the states checked so far.
+// counts exactly the states checked so far. With stop_at_first_illegal it
+// also ends once an illegal state has been judged (`stopped` set if states
+// were left unchecked); first_illegal says when that state came, in either
+// case.
 #pragma once
+#include <optional>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -33,6 +37,7 @@ struct ExploreOptions {
   uint64_t max_states = UINT64_MAX;
   std::function<void(const ExploreProgress&)> progress;  // called about every 0.5 s
   std::function<bool()> should_stop;                      // asked between crash states; empty: never stop
+  bool stop_at_first_illegal = false;                      // end after the first illegal state
 };
 
 struct StateFailure {
@@ -44,13 +49,22 @@ struct StateFailure {
 
 using OutcomeCounts = std::array<std::array<std::array<uint64_t, crash::kModeCount>, kPhaseCount>, kOutcomeCount>;
 
+// The first illegal state of an exploration: how many states had been
+// judged when it was (itself included), and when, in seconds since the
+// exploration started.
+struct FirstIllegal {
+  uint64_t states = 0;
+  double seconds = 0;
+};
+
 struct ExploreResult {
   OutcomeCounts counts{};
   OutcomeCounts fsck_violations{};  // fsck findings summed over the states of each cell of `counts`
   uint64_t states = 0;
   uint64_t illegal = 0;
   uint64_t duplicates = 0;
-  bool stopped = false;  // should_stop ended it before every state was checked
+  bool stopped = false;  // should_stop (or the first illegal state) ended it before every state was checked
+  std::optional<FirstIllegal> first_illegal;
   double seconds = 0;
   double enumerate_seconds = 0;  // the part of `seconds` spent enumerating crash states
   std::vector<StateFailure> failures;            // first of each signature

@@ -3,7 +3,8 @@
 // the workload, repeated for --seconds) plus the enumeration rate alone;
 // under QEMU, boot+recover+verify per second (--states real reboots, --jobs
 // at a time, each worker its own power-cycling QEMU) in total, per core and
-// per worker, and the time per reboot.
+// per worker, and the time per reboot. `bench detect` is its subcommand
+// (cmd_bench_detect.cpp).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -100,7 +101,10 @@ void add_bench(CLI::App& app, Action* action) {
       ->capture_default_str();
   cmd->add_option("--workload", flags->workload, "Workload file (default: the embedded basic workload)");
   cmd->add_option("--seconds", flags->seconds, "How long to measure")->check(number(0.1, 3600.0))->capture_default_str();
-  cmd->callback([flags, tier, action] { *action = [flags, tier] { return bench(*flags, *tier); }; });
+  add_bench_detect(cmd, action);
+  cmd->callback([cmd, flags, tier, action] {
+    if (!cmd->got_subcommand("detect")) *action = [flags, tier] { return bench(*flags, *tier); };
+  });
 }
 
 }  // namespace sc::cli

@@ -14,6 +14,7 @@ using Action = std::function<int()>;
 void add_run(CLI::App& app, Action* action);
 void add_replay(CLI::App& app, Action* action);
 void add_bench(CLI::App& app, Action* action);
+void add_bench_detect(CLI::App* bench, Action* action);
 void add_campaign(CLI::App& app, Action* action);
 void add_minimize(CLI::App& app, Action* action);
 void add_stats(CLI::App& app, Action* action);
