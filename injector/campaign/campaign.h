@@ -54,6 +54,7 @@ struct CampaignOptions {
   SeededBugs bugs;
   crash::EnumeratorOptions enumerate;
   bool minimize = true;
+  bool steer = true;  // coverage steering of mutations (steering.h); --no-steer turns it off
   std::string command_line;
   std::string version;
 };
@@ -70,6 +71,9 @@ struct CampaignSummary {
   uint64_t new_failures = 0;
   uint64_t total_failures = 0;
   double seconds = 0;
+  // The campaign's coverage as stored (coverage_summary.h), or why there is none.
+  std::string coverage;
+  std::string coverage_unavailable;
 };
 
 // Throws InputError for bad options, a corpus or database that cannot be

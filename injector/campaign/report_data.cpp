@@ -92,6 +92,7 @@ ReportData collect_report(const results::ResultsDb& db) {
   d.throughput = throughput_series(db);
   d.discovery = discovery_series(db);
   d.failures = failures(db);
+  d.coverage = coverage_json(db);
   return d;
 }
 
