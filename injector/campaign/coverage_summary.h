@@ -8,8 +8,10 @@
 // instrumented lines; total() sums the parts. format_percentages prints the
 // one-line summary campaigns and stats show.
 //
-// Invariants: a line counts once however many edges it has; it is reached
-// when any of its edges is hit. Parts and ranges come sorted.
+// Invariants: a line is a source line where an instrumented basic block
+// begins (lines inside a block run with it); it counts once however many
+// edges it has and is reached when any of its edges is hit. Parts and
+// ranges come sorted.
 #pragma once
 #include <cstdint>
 #include <string>
