@@ -152,8 +152,8 @@ class Engine {
       if (indices.empty()) return;
       for (uint64_t i : indices)
         if (!done_.count(job_name(corpus_, i)) && !committed_.count(job_name(corpus_, i))) return;
-      coverage_.sample();
-      const uint64_t fresh = coverage_.take_new_edges();
+      coverage_.sample(g);
+      const uint64_t fresh = coverage_.first_hit_in(g);
       if (!recorded_generations_.count(g)) {
         results::record_generation(db_, summary_.campaign_id, results::GenerationRecord{g, fresh});
         recorded_generations_.insert(g);
@@ -168,8 +168,10 @@ class Engine {
     }
   }
 
+  // Workers run only generation open_generation_ (steering.h), so what a
+  // sample sees new belongs to it.
   void store_coverage() {
-    coverage_.sample();
+    coverage_.sample(open_generation_);
     results::record_coverage(db_, summary_.campaign_id, coverage_.edges_to_store());
   }
 
@@ -191,7 +193,7 @@ class Engine {
       if (!steering) break;
       try {
         WorkloadResult r = run_workload(make_job(corpus_, seed_, *index, *steering, &cache_), ctx_);
-        coverage_.sample();
+        coverage_.sample(generation_of(corpus_.size(), *index));
         std::unique_lock lock(mutex_);
         room_.wait(lock, [this] { return queue_.size() < max_queued() || abort_; });
         queue_.push_back(std::move(r));
@@ -250,6 +252,7 @@ class Engine {
         throw;
       }
       committed_.insert(r.record.name);
+      store_coverage();  // so a resume after a kill knows each edge's generation
       ++summary_.workloads;
       summary_.partial_workloads += r.record.partial ? 1 : 0;
       summary_.states += r.states;

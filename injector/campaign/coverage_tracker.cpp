@@ -1,6 +1,7 @@
 // coverage_tracker.cpp — see coverage_tracker.h.
 #include "injector/campaign/coverage_tracker.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -13,10 +14,6 @@ namespace {
 
 using SiteKey = std::tuple<std::string, uint32_t, uint32_t, uint32_t>;
 
-results::CoverageEdge edge_row(const coverage::EdgeSite& s, bool hit) {
-  return results::CoverageEdge{s.file, s.line, s.column, s.ordinal, hit};
-}
-
 }  // namespace
 
 CoverageTracker::CoverageTracker() {
@@ -25,57 +22,56 @@ CoverageTracker::CoverageTracker() {
     return;
   }
   available_ = true;
+  baseline_ = coverage::counter_values();
   hit_.assign(coverage::edge_count(), 0);
-  counted_ = hit_;
+  first_.assign(hit_.size(), kNotHit);
   stored_ = hit_;
 }
 
-void CoverageTracker::sample() {
+void CoverageTracker::sample(uint64_t generation) {
   if (!available_) return;
   std::lock_guard lock(mutex_);
-  coverage::sample_into(hit_);
+  coverage::sample_into(hit_, baseline_);
+  for (size_t i = 0; i < hit_.size(); ++i)
+    if (hit_[i] && first_[i] == kNotHit) first_[i] = generation;
 }
 
 void CoverageTracker::load(const std::vector<results::CoverageEdge>& stored) {
   if (!available_) return;
-  std::map<SiteKey, bool> hits;
-  for (const auto& e : stored) hits[{e.file, e.line, e.column, e.ordinal}] = e.hit;
+  std::map<SiteKey, uint64_t> hits;
+  for (const auto& e : stored)
+    if (e.hit) hits[{e.file, e.line, e.column, e.ordinal}] = e.generation;
   std::lock_guard lock(mutex_);
   const auto& sites = coverage::edge_sites();
   for (size_t i = 0; i < sites.size(); ++i) {
     const auto it = hits.find({sites[i].file, sites[i].line, sites[i].column, sites[i].ordinal});
-    if (it != hits.end() && it->second) hit_[i] = counted_[i] = stored_[i] = 1;
+    if (it == hits.end()) continue;
+    hit_[i] = stored_[i] = 1;
+    first_[i] = it->second;
   }
 }
 
-uint64_t CoverageTracker::take_new_edges() {
+uint64_t CoverageTracker::first_hit_in(uint64_t generation) {
   if (!available_) return 0;
   std::lock_guard lock(mutex_);
-  return changed(&counted_).size();
+  const auto& sites = coverage::edge_sites();
+  uint64_t n = 0;
+  for (size_t i = 0; i < first_.size(); ++i) n += first_[i] == generation && !sites[i].file.empty() ? 1 : 0;
+  return n;
 }
 
 std::vector<results::CoverageEdge> CoverageTracker::edges_to_store() {
   if (!available_) return {};
   std::lock_guard lock(mutex_);
-  if (stored_all_) return changed(&stored_);
-  stored_all_ = true;
-  std::vector<results::CoverageEdge> all;
-  const auto& sites = coverage::edge_sites();
-  for (size_t i = 0; i < sites.size(); ++i)
-    if (!sites[i].file.empty()) all.push_back(edge_row(sites[i], hit_[i] != 0));
-  stored_ = hit_;
-  return all;
-}
-
-// The counted edges hit now but not in *since; *since catches up.
-std::vector<results::CoverageEdge> CoverageTracker::changed(std::vector<uint8_t>* since) {
   std::vector<results::CoverageEdge> out;
   const auto& sites = coverage::edge_sites();
-  for (size_t i = 0; i < hit_.size(); ++i) {
-    if (!hit_[i] || (*since)[i]) continue;
-    (*since)[i] = 1;
-    if (!sites[i].file.empty()) out.push_back(edge_row(sites[i], true));
+  for (size_t i = 0; i < sites.size(); ++i) {
+    if (sites[i].file.empty() || (stored_all_ && (!hit_[i] || stored_[i]))) continue;
+    out.push_back(results::CoverageEdge{sites[i].file, sites[i].line, sites[i].column, sites[i].ordinal, hit_[i] != 0,
+                                        hit_[i] ? first_[i] : 0});
   }
+  stored_ = hit_;
+  stored_all_ = true;
   return out;
 }
 

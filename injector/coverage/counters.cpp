@@ -6,6 +6,8 @@
 // (which then wins; the sections are read directly either way).
 #include "injector/coverage/counters.h"
 
+#include <algorithm>
+
 extern "C" {
 extern uint8_t __start___sancov_cntrs[] __attribute__((weak));
 extern uint8_t __stop___sancov_cntrs[] __attribute__((weak));
@@ -44,11 +46,19 @@ uintptr_t edge_pc(size_t edge) { return __start___sancov_pcs[edge * kPcWords]; }
 
 bool is_function_entry(size_t edge) { return (__start___sancov_pcs[edge * kPcWords + 1] & 1U) != 0; }
 
-void sample_into(std::vector<uint8_t>& bits) {
+std::vector<uint8_t> counter_values() {
   const size_t n = edge_count();
   const volatile uint8_t* c = __start___sancov_cntrs;
-  for (size_t i = 0; i < n && i < bits.size(); ++i)
-    if (c[i] != 0) bits[i] = 1;
+  std::vector<uint8_t> values(n);
+  for (size_t i = 0; i < n; ++i) values[i] = c[i];
+  return values;
+}
+
+void sample_into(std::vector<uint8_t>& bits, const std::vector<uint8_t>& since) {
+  const size_t n = std::min({edge_count(), bits.size(), since.size()});
+  const volatile uint8_t* c = __start___sancov_cntrs;
+  for (size_t i = 0; i < n; ++i)
+    if (c[i] != since[i]) bits[i] = 1;
 }
 
 }  // namespace sc::coverage

@@ -4,15 +4,17 @@
 //
 // Interface: edge_count() is the number of instrumented edges (0 in a build
 // without coverage, e.g. the fuzz preset, where libFuzzer owns the
-// counters); edge_pc(i) is edge i's address in this process; sample_into
-// ORs "edge i ran since the process started" into a bitmap of edge_count()
+// counters); edge_pc(i) is edge i's address in this process;
+// counter_values() copies the counters; sample_into(bits, since) ORs "edge
+// i ran since the values `since` were copied" into a bitmap of edge_count()
 // bytes.
 //
 // Invariants: counters are process-global and shared by every thread (clang
 // inline-8bit-counters: one relaxed increment per edge, no call); they are
-// only ever read here, never reset, so a sample is the union of everything
-// any thread ran. An 8-bit counter wraps: an edge run exactly a multiple of
-// 256 times between two samples of a process that never sampled it non-zero
+// only ever read here, never reset: an edge ran since a copy when its
+// counter differs from the copy (so a second campaign in one process counts
+// only what it ran). An 8-bit counter wraps: an edge run exactly a multiple
+// of 256 times since the copy, and never seen changed by an earlier sample,
 // reads as not run, so callers sample after every workload.
 #pragma once
 #include <cstddef>
@@ -25,7 +27,9 @@ size_t edge_count();
 uintptr_t edge_pc(size_t edge);
 bool is_function_entry(size_t edge);
 
-// bits.size() must be edge_count(); sets bits[i] = 1 for every edge run.
-void sample_into(std::vector<uint8_t>& bits);
+std::vector<uint8_t> counter_values();
+// bits and since have edge_count() entries; sets bits[i] = 1 for every edge
+// whose counter is not since[i].
+void sample_into(std::vector<uint8_t>& bits, const std::vector<uint8_t>& since);
 
 }  // namespace sc::coverage

@@ -4,7 +4,8 @@
 // generations of the campaign's steering (injector/campaign/steering.h).
 //
 // Interface: record_coverage(db, campaign, edges) unions edges into what is
-// stored (an edge once hit stays hit: resume and reruns only add);
+// stored (an edge once hit stays hit, with the earliest generation that hit
+// it: resume and reruns only add);
 // coverage(db, campaign) reads them back; record_generation /
 // generations store and read, per finished generation, how many edges it
 // reached first.
@@ -27,6 +28,7 @@ struct CoverageEdge {
   std::uint32_t column = 0;
   std::uint32_t ordinal = 0;
   bool hit = false;
+  std::uint64_t generation = 0;  // hit: the campaign generation that first ran it (steering.h)
 };
 
 struct GenerationRecord {

@@ -77,9 +77,11 @@ constexpr std::array<const char*, 6> kCopyRows = {
 // and an edge any of them hit is hit. Shards steer independently, so a
 // generation number may come from several: the larger count is kept.
 constexpr std::array<const char*, 2> kMergeCoverage = {
-    "INSERT INTO main.coverage_edge(campaign_id, file, line, col, ordinal, hit) SELECT cm.dst_id, s.file, s.line, "
-    "s.col, s.ordinal, s.hit FROM src.coverage_edge s JOIN campaign_map cm ON cm.src_id = s.campaign_id WHERE true "
-    "ON CONFLICT(campaign_id, file, line, col, ordinal) DO UPDATE SET hit = max(hit, excluded.hit)",
+    "INSERT INTO main.coverage_edge(campaign_id, file, line, col, ordinal, hit, generation) SELECT cm.dst_id, "
+    "s.file, s.line, s.col, s.ordinal, s.hit, s.generation FROM src.coverage_edge s JOIN campaign_map cm ON "
+    "cm.src_id = s.campaign_id WHERE true ON CONFLICT(campaign_id, file, line, col, ordinal) DO UPDATE SET "
+    "generation = CASE WHEN hit = 0 THEN excluded.generation WHEN excluded.hit = 0 THEN generation "
+    "ELSE min(generation, excluded.generation) END, hit = max(hit, excluded.hit)",
     "INSERT INTO main.coverage_generation(campaign_id, generation, new_edges) SELECT cm.dst_id, s.generation, "
     "s.new_edges FROM src.coverage_generation s JOIN campaign_map cm ON cm.src_id = s.campaign_id WHERE true "
     "ON CONFLICT(campaign_id, generation) DO UPDATE SET new_edges = max(new_edges, excluded.new_edges)",
