@@ -26,9 +26,12 @@ endif()
 # programs): one 8-bit counter per edge plus the table naming its PC, read by
 # injector/coverage/counters.h. No callbacks, so libFuzzer binaries that link
 # the same libraries (asan preset) see a consistent counter/PC table.
+# Builds without debug info (release) get line tables, which name each edge
+# (llvm-symbolizer) and change no code.
 add_library(stablecut_coverage_options INTERFACE)
 if(STABLECUT_COVERAGE)
-  target_compile_options(stablecut_coverage_options INTERFACE -fsanitize-coverage=inline-8bit-counters,pc-table)
+  target_compile_options(stablecut_coverage_options INTERFACE -fsanitize-coverage=inline-8bit-counters,pc-table
+                         $<$<NOT:$<CONFIG:Debug,RelWithDebInfo>>:-gline-tables-only>)
 endif()
 
 # The kernel core is platform-free: no exceptions, no RTTI, no libc heap.

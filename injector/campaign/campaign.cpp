@@ -172,7 +172,8 @@ class Engine {
   // sample sees new belongs to it.
   void store_coverage() {
     coverage_.sample(open_generation_);
-    results::record_coverage(db_, summary_.campaign_id, coverage_.edges_to_store());
+    const auto edges = coverage_.edges_to_store();
+    if (!edges.empty()) results::record_coverage(db_, summary_.campaign_id, edges);
   }
 
   // The next workload index of this shard not yet recorded, if any is left.

@@ -54,7 +54,7 @@ struct CampaignOptions {
   SeededBugs bugs;
   crash::EnumeratorOptions enumerate;
   bool minimize = true;
-  bool steer = true;  // coverage steering of mutations (steering.h); --no-steer turns it off
+  bool steer = false;  // coverage steering of mutations (steering.h), --steer; see docs/campaigns.md for its limits
   std::string command_line;
   std::string version;
 };

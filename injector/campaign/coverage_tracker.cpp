@@ -21,6 +21,11 @@ CoverageTracker::CoverageTracker() {
     why_ = coverage::symbolizer_problem();
     return;
   }
+  const auto& sites = coverage::edge_sites();
+  if (std::none_of(sites.begin(), sites.end(), [](const auto& s) { return !s.file.empty(); })) {
+    why_ = "no instrumented edge has a source line (build the kernel core and managers with -g or -gline-tables-only)";
+    return;
+  }
   available_ = true;
   baseline_ = coverage::counter_values();
   hit_.assign(coverage::edge_count(), 0);

@@ -14,9 +14,12 @@
 // --jobs threads, so no single workload's new edges can be told apart; a
 // finished generation's are exact. Generation g starts only after every
 // generation < g has finished, so g's workloads are a pure function of
-// (corpus, seed, index, promoted generations < g): a rerun, a resume
-// (which reads the promoted generations back from the database) and any
-// --jobs agree. Shards steer independently, each from its own coverage.
+// (corpus, seed, index, promoted generations < g): a rerun and any --jobs
+// agree, and a resume reads the promoted generations back from the
+// database. Known issue: after a SIGKILL in the middle of a generation the
+// resumed campaign does not yet always promote as the uninterrupted one did
+// (docs/campaigns.md), so steering is opt-in (--steer). Shards steer
+// independently, each from its own coverage.
 //
 // Interface: generation_of, generation_indices, steered_parents.
 #pragma once
