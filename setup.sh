@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 packages=(
   build-essential cmake ninja-build pkg-config git ccache
-  clang lld libclang-rt-14-dev
+  clang lld libclang-rt-14-dev llvm
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libsqlite3-dev sqlite3
   qemu-system-misc opensbi qemu-utils nbdkit nbdkit-plugin-dev libnbd-bin gdb gdb-multiarch

@@ -22,6 +22,18 @@ if(STABLECUT_FUZZ)
   target_compile_options(stablecut_options INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
+# Code whose coverage campaigns measure (the host kernel core and manager
+# programs): one 8-bit counter per edge plus the table naming its PC, read by
+# injector/coverage/counters.h. No callbacks, so libFuzzer binaries that link
+# the same libraries (asan preset) see a consistent counter/PC table.
+# Builds without debug info (release) get line tables, which name each edge
+# (llvm-symbolizer) and change no code.
+add_library(stablecut_coverage_options INTERFACE)
+if(STABLECUT_COVERAGE)
+  target_compile_options(stablecut_coverage_options INTERFACE -fsanitize-coverage=inline-8bit-counters,pc-table
+                         $<$<NOT:$<CONFIG:Debug,RelWithDebInfo>>:-gline-tables-only>)
+endif()
+
 # The kernel core is platform-free: no exceptions, no RTTI, no libc heap.
 add_library(stablecut_core_options INTERFACE)
 target_compile_options(stablecut_core_options INTERFACE -fno-exceptions -fno-rtti)

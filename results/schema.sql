@@ -264,3 +264,30 @@ CREATE TABLE detect_result (
   CHECK (detected = (first_case_id IS NOT NULL))
 ) STRICT;
 CREATE INDEX detect_result_by_run ON detect_result(run_id);
+
+-- migration 7: code coverage of campaigns and the generations that steer them
+-- coverage_edge: one row per instrumented edge (SanitizerCoverage) of the
+-- kernel core and the manager programs, named by its source location
+-- (file relative to the tree, line, column, and ordinal among the edges of
+-- that location); hit = 1 once any workload of the campaign ran it, and
+-- generation is the generation that first ran it (NULL while not hit). A
+-- line is reached when any of its edges is hit. Rows only ever gain hits
+-- (resume unions). coverage_generation: per finished generation of
+-- mutated workloads, the edges it reached that no earlier generation of the
+-- campaign had; a generation with new_edges > 0 gives parents to later ones.
+CREATE TABLE coverage_edge (
+  campaign_id INTEGER NOT NULL REFERENCES campaign(id),
+  file        TEXT NOT NULL,
+  line        INTEGER NOT NULL CHECK (line > 0),
+  col         INTEGER NOT NULL CHECK (col >= 0),
+  ordinal     INTEGER NOT NULL CHECK (ordinal >= 0),
+  hit         INTEGER NOT NULL CHECK (hit IN (0, 1)),
+  generation  INTEGER CHECK ((hit = 0) = (generation IS NULL)),
+  PRIMARY KEY (campaign_id, file, line, col, ordinal)
+) STRICT;
+CREATE TABLE coverage_generation (
+  campaign_id INTEGER NOT NULL REFERENCES campaign(id),
+  generation  INTEGER NOT NULL CHECK (generation >= 0),
+  new_edges   INTEGER NOT NULL CHECK (new_edges >= 0),
+  PRIMARY KEY (campaign_id, generation)
+) STRICT;

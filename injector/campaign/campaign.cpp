@@ -2,6 +2,13 @@
 // from an atomic counter and push finished WorkloadResults on a queue; the
 // calling thread pops them and commits each with record_workload (the
 // commit point), draws the progress line and enforces the limits.
+// Coverage (coverage_tracker.h): workers sample the counters after each
+// workload; the calling thread closes each generation (steering.h) once all
+// its workloads are committed, records what it reached first, stores the
+// coverage, and only then lets workers start the next generation (with
+// steering on; without, workers never wait, so a generation's count may
+// include edges of later workloads already running). The coverage is
+// stored once more at the end.
 #include "injector/campaign/campaign.h"
 
 #include <chrono>
@@ -14,11 +21,14 @@
 #include <thread>
 #include <vector>
 
+#include "injector/campaign/coverage_summary.h"
+#include "injector/campaign/coverage_tracker.h"
 #include "injector/campaign/generator.h"
 #include "injector/campaign/options_json.h"
 #include "injector/campaign/progress.h"
 #include "injector/campaign/worker.h"
 #include "injector/common/input_error.h"
+#include "injector/results/coverage.h"
 #include "injector/results/results_db.h"
 
 namespace sc::campaign {
@@ -55,6 +65,7 @@ class Engine {
         abort_ = true;
       }
       room_.notify_all();
+      generation_closed_.notify_all();
       for (auto& t : workers) t.join();
       discard(std::move(queue_));
       db_.finish_campaign(summary_.campaign_id, results::CampaignStatus::interrupted, results::unix_now());
@@ -62,12 +73,15 @@ class Engine {
     }
     for (auto& t : workers) t.join();
     commit_queued();
+    store_coverage();
     if (worker_error_) {
       db_.finish_campaign(summary_.campaign_id, results::CampaignStatus::interrupted, results::unix_now());
       std::rethrow_exception(worker_error_);
     }
     db_.finish_campaign(summary_.campaign_id, summary_.status, results::unix_now());
     summary_.seconds = elapsed();
+    summary_.coverage = format_percentages(summarize(results::coverage(db_, summary_.campaign_id)));
+    summary_.coverage_unavailable = coverage_.why();
     progress_.finish(snapshot());
     return summary_;
   }
@@ -87,6 +101,7 @@ class Engine {
     summary_.campaign_id = c.id;
     summary_.uuid = c.uuid;
     seed_ = c.spec.master_seed;
+    start_steering(c.id);
     for (const auto& f : db_.failures())
       if (f.reproducer) claims_.claim(f.signature);
     summary_.total_failures = db_.failures().size();
@@ -106,6 +121,62 @@ class Engine {
     ctx_.should_stop = [this] { return abort_.load(); };
   }
 
+  void start_steering(std::int64_t campaign_id) {
+    steering_.enabled = o_.steer && coverage_.available();
+    steering_.shard_index = o_.shard_index;
+    steering_.shard_count = o_.shard_count;
+    steering_.max_workloads = o_.max_workloads;
+    if (!o_.resume_id) return;
+    coverage_.load(results::coverage(db_, campaign_id));
+    for (const auto& g : results::generations(db_, campaign_id)) {
+      recorded_generations_.insert(g.generation);
+      if (g.new_edges > 0 && g.generation > 0) steering_.promoted.insert(g.generation);
+    }
+  }
+
+  // With steering, waits until every generation before index's is closed;
+  // returns the steering to build the job with (nullopt: stop instead).
+  std::optional<Steering> steering_for(uint64_t index) {
+    std::unique_lock lock(mutex_);
+    if (!steering_.enabled) return steering_;
+    const uint64_t g = generation_of(corpus_.size(), index);
+    generation_closed_.wait(lock, [&] { return open_generation_ >= g || abort_ || no_new_; });
+    if (open_generation_ < g) return std::nullopt;
+    return steering_;
+  }
+
+  // Closes every generation whose workloads are all committed (see top).
+  void close_generations() {
+    for (;;) {
+      const uint64_t g = open_generation_;
+      const auto indices = generation_indices(corpus_.size(), steering_, g);
+      if (indices.empty()) return;
+      for (uint64_t i : indices)
+        if (!done_.count(job_name(corpus_, i)) && !committed_.count(job_name(corpus_, i))) return;
+      coverage_.sample(g);
+      const uint64_t fresh = coverage_.first_hit_in(g);
+      if (!recorded_generations_.count(g)) {
+        results::record_generation(db_, summary_.campaign_id, results::GenerationRecord{g, fresh});
+        recorded_generations_.insert(g);
+      }
+      store_coverage();
+      {
+        std::lock_guard lock(mutex_);
+        if (fresh > 0 && g > 0 && steering_.enabled) steering_.promoted.insert(g);
+        ++open_generation_;
+      }
+      generation_closed_.notify_all();
+    }
+  }
+
+  // Workers run only generation open_generation_ (steering.h), so what a
+  // sample sees new belongs to it.
+  void store_coverage() {
+    coverage_.sample(open_generation_);
+    const auto edges = coverage_.edges_to_store();
+    if (!edges.empty()) results::record_coverage(db_, summary_.campaign_id, edges);
+  }
+
   // The next workload index of this shard not yet recorded, if any is left.
   std::optional<uint64_t> next_index() {
     for (;;) {
@@ -120,8 +191,11 @@ class Engine {
     while (!abort_ && !no_new_ && states_checked_ < o_.max_states) {
       const auto index = next_index();
       if (!index) break;
+      const auto steering = steering_for(*index);
+      if (!steering) break;
       try {
-        WorkloadResult r = run_workload(make_job(corpus_, seed_, *index), ctx_);
+        WorkloadResult r = run_workload(make_job(corpus_, seed_, *index, *steering, &cache_), ctx_);
+        coverage_.sample(generation_of(corpus_.size(), *index));
         std::unique_lock lock(mutex_);
         room_.wait(lock, [this] { return queue_.size() < max_queued() || abort_; });
         queue_.push_back(std::move(r));
@@ -151,6 +225,7 @@ class Engine {
         all_done = workers_done_ == jobs;
       }
       commit_queued();
+      close_generations();
       enforce_limits();
       progress_.update(snapshot());
       if (all_done) return;
@@ -179,6 +254,8 @@ class Engine {
         throw;
       }
       note_first_finding(r);
+      committed_.insert(r.record.name);
+      store_coverage();  // so a resume after a kill knows each edge's generation
       ++summary_.workloads;
       summary_.partial_workloads += r.record.partial ? 1 : 0;
       summary_.states += r.states;
@@ -211,6 +288,10 @@ class Engine {
     if (o_.duration_s && elapsed() >= *o_.duration_s) abort_ = true;
     if (summary_.states >= o_.max_states) no_new_ = true;
     if (o_.stop_at_first_finding && summary_.first_finding) abort_ = true;
+    if (abort_ || no_new_) {
+      { std::lock_guard lock(mutex_); }  // a worker between its check and its wait sees the flag
+      generation_closed_.notify_all();
+    }
   }
 
   double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
@@ -235,7 +316,14 @@ class Engine {
   Corpus corpus_;
   results::ResultsDb db_;
   std::set<std::string> done_;
+  std::set<std::string> committed_;  // by this run; the calling thread's
   uint64_t seed_ = 0;
+  CoverageTracker coverage_;
+  Steering steering_;  // promoted grows under mutex_
+  JobCache cache_;
+  std::set<uint64_t> recorded_generations_;
+  uint64_t open_generation_ = 0;  // under mutex_; every generation before it is closed
+  std::condition_variable generation_closed_;
   SignatureClaims claims_;
   WorkerContext ctx_;
   std::atomic<uint64_t> next_k_{0};

@@ -59,6 +59,7 @@ struct CampaignOptions {
   crash::EnumeratorOptions enumerate;
   bool minimize = true;
   bool stop_at_first_finding = false;  // not a flag of `campaign`: set by `bench detect`
+  bool steer = false;  // coverage steering of mutations (steering.h), --steer; see docs/campaigns.md for its limits
   std::string command_line;
   std::string version;
 };
@@ -86,6 +87,9 @@ struct CampaignSummary {
   uint64_t total_failures = 0;
   double seconds = 0;
   std::optional<FirstFinding> first_finding;
+  // The campaign's coverage as stored (coverage_summary.h), or why there is none.
+  std::string coverage;
+  std::string coverage_unavailable;
 };
 
 // Throws InputError for bad options, a corpus or database that cannot be

@@ -139,6 +139,7 @@ json options_to_json(const CampaignOptions& o) {
             {"torn-samples", o.enumerate.torn_samples_per_write},
             {"bug", bugs},
             {"no-minimize", !o.minimize},
+            {"steer", o.steer},
             {"jobs", o.jobs},
             {"timeout", o.tier.timeout_s},
             {"cases-dir", o.cases_dir}};
@@ -180,6 +181,7 @@ CampaignOptions options_from_json(const json& j, const std::string& where) {
     }
   }
   o.minimize = !r.get<bool>("no-minimize");
+  o.steer = j.contains("steer") && r.get<bool>("steer");  // stored since schema 5
   o.jobs = r.number("jobs", kJobsRange);
   o.cases_dir = r.get<std::string>("cases-dir");
   o.max_states = r.optional_number("max-states", kAnyU64).value_or(UINT64_MAX);

@@ -46,6 +46,7 @@ struct ReportData {
   nlohmann::json failures;    // [{id, signature, count, first_seen, replay}] most frequent first
   nlohmann::json mutants;     // {scores: [{run, target, operator, killed, survived, equivalent}],
                               //  survivors: [{target, operator, site, workload, hint}]} (newest run per target)
+  nlohmann::json coverage;    // coverage_json(): the newest campaign with coverage, or null
 };
 
 ReportData collect_report(const results::ResultsDb& db);
@@ -62,6 +63,13 @@ nlohmann::json mutation_scores(const results::ResultsDb& db);
 std::string chart_js_source();
 // The page's own chart script (report_page.js, embedded at build time).
 extern const char* const kReportPageScript;
+
+// Coverage of the newest campaign that stored any (report_coverage.cpp):
+// {campaign, parts: [{part, lines, lines_hit, edges, edges_hit, unreached}]}
+// (coverage_summary.h), or null; coverage_html renders it as a table with
+// the unreached lines of each part.
+nlohmann::json coverage_json(const results::ResultsDb& db);
+std::string coverage_html(const nlohmann::json& coverage);
 
 std::string report_html(const ReportData& data);
 std::string write_report(const results::ResultsDb& db, const std::string& out_dir);

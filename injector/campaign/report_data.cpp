@@ -93,6 +93,7 @@ ReportData collect_report(const results::ResultsDb& db) {
   d.discovery = discovery_series(db);
   d.failures = failures(db);
   d.mutants = mutation_scores(db);
+  d.coverage = coverage_json(db);
   return d;
 }
 

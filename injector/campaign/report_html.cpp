@@ -136,14 +136,14 @@ std::string report_html(const ReportData& d) {
       "<h2>Campaigns, newest first</h2>\n<table><tr><th>id</th><th>name</th><th>started (UTC)</th><th>status</th>"
       "<th>seconds</th><th>crash states</th><th>illegal</th><th>failure signatures</th><th>new</th></tr>\n{}</table>\n"
       "<h2>Failures, most frequent first</h2>\n<table><tr><th>id</th><th>signature</th><th>crash states</th>"
-      "<th>first seen (UTC)</th><th>replay</th></tr>\n{}</table>\n"
+      "<th>first seen (UTC)</th><th>replay</th></tr>\n{}</table>\n{}"
       "<h2>Mutation score</h2>\n<table id=mutation-score><tr><th>target</th><th>run</th><th>operator</th>"
       "<th>killed</th><th>survived</th><th>equivalent</th><th>score</th></tr>\n{}</table>\n"
       "<pre id=chart-summary hidden></pre>\n"
       "<script type=\"application/json\" id=report-data>{}</script>\n<script>{}</script>\n<script>{}</script>\n"
       "</body></html>\n",
       kStyle, escape(d.db_path), utc(d.generated_at), summary_line(d), kCharts, campaign_rows(d.campaigns),
-      failure_rows(d.failures), mutation_rows(d.mutants), script_safe(data), chart_js_source(), kReportPageScript);
+      failure_rows(d.failures), coverage_html(d.coverage), mutation_rows(d.mutants), script_safe(data), chart_js_source(), kReportPageScript);
 }
 
 std::string write_report(const results::ResultsDb& db, const std::string& out_dir) {

@@ -27,6 +27,7 @@ std::string command_line(const campaign::CampaignOptions& o, const CampaignFlags
   if (f.workloads != UINT64_MAX) s += fmt::format(" --workloads {}", f.workloads);
   if (!f.manager.empty()) s += " --manager " + f.manager;
   if (f.no_minimize) s += " --no-minimize";
+  if (f.steer) s += " --steer";
   return s + e.replay_flags();
 }
 
@@ -50,6 +51,7 @@ campaign::CampaignOptions to_options(const CampaignFlags& f, const EnumerationFl
   o.bugs = e.seeded_bugs();
   o.enumerate = e.options();
   o.minimize = !f.no_minimize;
+  o.steer = f.steer;
   o.command_line = command_line(o, f, e);
   o.version = "0.1.0";
   return o;
@@ -89,6 +91,8 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
       ->check(whole_number(1, INT64_MAX))
       ->needs(resume);
   cmd->add_flag("--no-minimize", flags->no_minimize, "Save failing cases as found, without shrinking them");
+  cmd->add_flag("--steer", flags->steer,
+                "Mutate also the generations that reached new coverage, not only corpus files (docs/campaigns.md)");
   add_enumeration_flags(cmd, enumeration);
 }
 

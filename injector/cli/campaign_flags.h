@@ -31,6 +31,7 @@ struct CampaignFlags {
   bool resume = false;
   std::optional<std::int64_t> campaign_id;
   bool no_minimize = false;
+  bool steer = false;
 };
 
 void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& flags,

@@ -55,6 +55,8 @@ int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const 
              s.seconds > 0 ? static_cast<double>(s.states) / s.seconds : 0.0, s.illegal);
   fmt::print("failures: {} new, {} total; list them with replay commands: stablecut failures --db {} --campaign {}\n",
              s.new_failures, s.total_failures, flags.db, s.campaign_id);
+  if (!s.coverage.empty()) fmt::print("coverage: {}\n", s.coverage);
+  if (!s.coverage_unavailable.empty()) fmt::print("coverage unavailable: {}\n", s.coverage_unavailable);
   if (s.recording_findings > 0)
     fmt::print("{} while recording workloads\n", counted(s.recording_findings, "disagreement"));
   if (s.status == results::CampaignStatus::interrupted)

@@ -1,8 +1,11 @@
 // cmd_report.cpp — `stablecut report --db FILE --out DIR`: writes DIR/index.html,
 // a static page with plots of the results database (injector/campaign/report.h)
-// that opens in a browser from disk. Exit 0, or 2 on a bad database or DIR.
+// that opens in a browser from disk, and prints the line and branch coverage
+// per part of the newest campaign with coverage (the page lists the lines
+// never reached). Exit 0, or 2 on a bad database or DIR.
 #include <fmt/format.h>
 
+#include "injector/campaign/coverage_summary.h"
 #include "injector/campaign/report.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/output_paths.h"
@@ -16,10 +19,23 @@ struct ReportFlags {
   std::string out = "results/report";
 };
 
+void print_coverage(const nlohmann::json& coverage) {
+  if (coverage.is_null()) return;
+  for (const auto& p : coverage["parts"]) {
+    const auto lines = p["lines"].get<uint64_t>(), lines_hit = p["lines_hit"].get<uint64_t>();
+    const auto edges = p["edges"].get<uint64_t>(), edges_hit = p["edges_hit"].get<uint64_t>();
+    fmt::print("coverage of campaign {}: {} lines {:.1f}% ({}/{}), branches {:.1f}% ({}/{}), {} ranges never reached\n",
+               coverage["campaign"].get<std::int64_t>(), p["part"].get<std::string>(),
+               campaign::percent(lines_hit, lines), lines_hit, lines, campaign::percent(edges_hit, edges), edges_hit,
+               edges, p["unreached"].size());
+  }
+}
+
 int report(const ReportFlags& flags) {
   const auto db = results::ResultsDb::open(flags.db, results::OpenMode::read_only);
   prepare_output_dir("--out", flags.out);
   fmt::print("wrote {}\n", campaign::write_report(db, flags.out));
+  print_coverage(campaign::coverage_json(db));
   return 0;
 }
 

@@ -87,6 +87,7 @@ std::string ReferenceModel::apply(const Event& e) {
                          w_.container_names.at(e.container), e.page, e.hash, expected);
     }
     case OpKind::stabilise:
+      if (e.status == Status::no_space && w_.managers[e.manager].may_fill_partition) return "";  // clean refusal
       if (e.status != Status::ok) return fmt::format("stabilise {} failed: {}", w_.managers[e.manager].name, status_name(e.status));
       stabilise(e.manager);
       return "";

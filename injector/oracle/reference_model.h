@@ -6,7 +6,11 @@
 //  * a locus touching a container of another self-managing domain ties the
 //    two domains; a stabilisation covers the requester's whole tied group;
 //  * a stabilisation saves V restricted to the group's domains, then unties;
-//  * a power cut replaces V by the last stable state.
+//  * a power cut replaces V by the last stable state;
+//  * a stabilisation refused with no_space by a manager whose workload
+//    says "may_fill_partition" is a clean refusal: nothing becomes stable,
+//    the group stays tied, no finding — a crash afterwards must recover the
+//    previous stable state. Any other failed stabilisation is a finding.
 // apply() also checks each event against V (op status, read contents) and
 // returns a description of any disagreement.
 #pragma once

@@ -73,6 +73,20 @@ constexpr std::array<const char*, 6> kCopyRows = {
     "WHERE id IN (SELECT dst_id FROM failure_map)",
 };
 
+// Coverage (coverage.h) is a union: shards of one campaign share its uuid,
+// and an edge any of them hit is hit. Shards steer independently, so a
+// generation number may come from several: the larger count is kept.
+constexpr std::array<const char*, 2> kMergeCoverage = {
+    "INSERT INTO main.coverage_edge(campaign_id, file, line, col, ordinal, hit, generation) SELECT cm.dst_id, "
+    "s.file, s.line, s.col, s.ordinal, s.hit, s.generation FROM src.coverage_edge s JOIN campaign_map cm ON "
+    "cm.src_id = s.campaign_id WHERE true ON CONFLICT(campaign_id, file, line, col, ordinal) DO UPDATE SET "
+    "generation = CASE WHEN hit = 0 THEN excluded.generation WHEN excluded.hit = 0 THEN generation "
+    "ELSE min(generation, excluded.generation) END, hit = max(hit, excluded.hit)",
+    "INSERT INTO main.coverage_generation(campaign_id, generation, new_edges) SELECT cm.dst_id, s.generation, "
+    "s.new_edges FROM src.coverage_generation s JOIN campaign_map cm ON cm.src_id = s.campaign_id WHERE true "
+    "ON CONFLICT(campaign_id, generation) DO UPDATE SET new_edges = max(new_edges, excluded.new_edges)",
+};
+
 // Status and finished_at follow the copy that finished last (a resumed shard).
 constexpr const char* kMergeCampaigns =
     "INSERT INTO main.campaign(uuid, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
@@ -116,6 +130,7 @@ void merge_one(const Connection& conn, const std::filesystem::path& input, Merge
             "WHERE m.engine = s.engine AND m.target = s.target AND m.input_path = s.input_path)");
   conn.exec(std::string(kMergeFailures) + kFailureUpsert);
   run_all(conn, kCopyRows);
+  run_all(conn, kMergeCoverage);
   conn.exec("DROP TABLE temp.campaign_map; DROP TABLE temp.new_workload; DROP TABLE temp.workload_map; "
             "DROP TABLE temp.failure_map");
   tx.commit();  // commit point of one input

@@ -27,6 +27,10 @@ struct ManagerSpec {
   std::string program;  // a registered program name
   std::string managed_by;  // empty for self-managing
   uint32_t partition_blocks = 0;
+  // "may_fill_partition": true — the workload fills this manager's
+  // partition on purpose, so a stabilisation refused with no_space is a
+  // clean refusal (not stable) rather than a finding.
+  bool may_fill_partition = false;
 
   bool self_managing() const { return managed_by.empty(); }
 };

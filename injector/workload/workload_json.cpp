@@ -23,7 +23,9 @@ nlohmann::json op_json(const Workload& w, const Op& op) {
 
 nlohmann::json manager_json(const ManagerSpec& m) {
   if (!m.self_managing()) return {{"name", m.name}, {"program", m.program}, {"managed_by", m.managed_by}};
-  return {{"name", m.name}, {"program", m.program}, {"partition_blocks", m.partition_blocks}};
+  nlohmann::json j = {{"name", m.name}, {"program", m.program}, {"partition_blocks", m.partition_blocks}};
+  if (m.may_fill_partition) j["may_fill_partition"] = true;
+  return j;
 }
 
 nlohmann::json step_json(const Workload& w, const Step& step) {

@@ -37,6 +37,13 @@ const ManagerProgram& program_of(const JsonField& f, int version) {
   return *p;
 }
 
+bool may_fill_partition(const JsonField& f) {
+  if (!f.has("may_fill_partition")) return false;
+  const JsonField flag = f.child("may_fill_partition");
+  if (!flag.value().is_boolean()) flag.fail("expected true or false");
+  return flag.value().get<bool>();
+}
+
 ManagerSpec manager(const JsonField& f, int version) {
   ManagerSpec spec;
   spec.name = f.child("name").identifier();
@@ -46,7 +53,8 @@ ManagerSpec manager(const JsonField& f, int version) {
   if (program.role == ManagerRole::self_managing) {
     if (f.has("managed_by"))
       f.child("managed_by").fail(fmt::format("expected no managed_by: '{}' is a self-managing program", spec.program));
-    f.only_keys({"name", program_key, "partition_blocks"});
+    f.only_keys({"name", program_key, "partition_blocks", "may_fill_partition"});
+    spec.may_fill_partition = may_fill_partition(f);
     spec.partition_blocks = f.has("partition_blocks")
                                 ? static_cast<uint32_t>(f.child("partition_blocks").integer(kMinPartitionBlocks, kMaxPartitionBlocks))
                                 : kDefaultPartitionBlocks;

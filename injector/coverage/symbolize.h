@@ -1,0 +1,37 @@
+// symbolize.h — source locations of this process's instrumented edges
+// (counters.h), from llvm-symbolizer.
+//
+// Interface: edge_sites() returns one EdgeSite per edge (index = edge
+// number), computed once per process by running llvm-symbolizer
+// ($STABLECUT_SYMBOLIZER, else llvm-symbolizer on PATH) over the executable;
+// symbolizer_problem() says why it could not (empty when it could).
+//
+// Invariants: file is relative to the source tree, from the last
+// "managers/" or "kernel/core/" component of the path the debug info names
+// (so objects shared through ccache between checkouts agree); an edge whose
+// location is unknown or lies elsewhere (e.g. an inlined library header) has
+// an empty file and is not counted. ordinal numbers the edges of one
+// (file, line, column) in table order, so (file, line, column, ordinal) names
+// the same edge in every run of one build.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sc::coverage {
+
+struct EdgeSite {
+  std::string file;  // e.g. "managers/shadow/shadow_snapshot.cpp"; empty: not counted
+  uint32_t line = 0;
+  uint32_t column = 0;
+  uint32_t ordinal = 0;
+};
+
+const std::vector<EdgeSite>& edge_sites();
+const std::string& symbolizer_problem();
+
+// The part of a path from its last "managers/" or "kernel/core/" component;
+// empty if it has neither.
+std::string source_relative(const std::string& path);
+
+}  // namespace sc::coverage
