@@ -1,5 +1,5 @@
 // coverage.h — a campaign's code coverage in the results database
-// (schema.sql migration 5): the instrumented edges of the kernel core and
+// (schema.sql migration 7): the instrumented edges of the kernel core and
 // the manager programs with whether the campaign ran them, and the
 // generations of the campaign's steering (injector/campaign/steering.h).
 //

@@ -1,5 +1,5 @@
 // detect_records.h — `stablecut bench detect` in the results database
-// (results/schema.sql, migration 5): one detect_run per invocation, one
+// (results/schema.sql, migration 6): one detect_run per invocation, one
 // detect_result per seeded bug timed (no bug: the correct system), each
 // linked to the campaign that bug ran in.
 // Interface: begin_detect_run, record_detect_result (one transaction per

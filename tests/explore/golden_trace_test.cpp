@@ -1,6 +1,7 @@
 // golden_trace_test.cpp — pins today's behaviour of the in-process tier, so
 // that refactoring cannot change it unnoticed. For every shipped workload
-// (corpus/workloads/*.json) under every seeded bug (and none), it records the
+// (corpus/workloads/*.json) under every seeded bug that applies to it (the
+// kernel's and its programs'; and none), one test per workload, it records the
 // workload in-process and fingerprints the recorded trace (every request:
 // kind, sector, count, FUA, phase tag, and the written sector data), the
 // stable-state history S_0..S_k, the stabilisation spans, the online
@@ -14,10 +15,13 @@
 // the sorted std::map).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -26,6 +30,7 @@
 #include "injector/inproc/recording.h"
 #include "injector/workload/workload_file.h"
 #include "kernel/core/checksum.h"
+#include "managers/registry/registry.h"
 
 namespace sc {
 namespace {
@@ -111,14 +116,25 @@ uint64_t explore_fingerprint(const Workload& w, const SeededBugs& bugs, const Re
   return f.value();
 }
 
-std::vector<std::vector<std::string>> bug_sets() {
+// A program's seeded bug changes nothing in a workload that does not run
+// the program, so only the kernel's bugs and those of the workload's
+// programs are cases of it.
+bool bug_applies(const Workload& w, const std::string& bug) {
+  const FoundBug found = find_manager_bug(bug.c_str());
+  if (found.program == nullptr) return true;
+  for (const ManagerSpec& m : w.managers)
+    if (m.program == found.program->name) return true;
+  return false;
+}
+
+std::vector<std::vector<std::string>> bug_sets(const Workload& w) {
   std::vector<std::vector<std::string>> sets{{}};
-  for (const std::string& name : seeded_bug_names()) sets.push_back({name});
+  for (const std::string& name : seeded_bug_names())
+    if (bug_applies(w, name)) sets.push_back({name});
   return sets;
 }
 
-std::string case_line(const std::filesystem::path& file, const std::vector<std::string>& bug_names) {
-  const Workload w = load_workload_file(file.string());
+std::string case_line(const std::filesystem::path& file, const Workload& w, const std::vector<std::string>& bug_names) {
   SeededBugs bugs;
   for (const std::string& b : bug_names) enable_seeded_bug(&bugs, b);
   const Recording rec = record_inproc(w, bugs);
@@ -129,37 +145,67 @@ std::string case_line(const std::filesystem::path& file, const std::vector<std::
   return line.str();
 }
 
-std::vector<std::string> current_lines() {
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(kSource / "corpus/workloads"))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+std::vector<std::string> lines_of(const std::filesystem::path& file) {
+  const Workload w = load_workload_file(file.string());
   std::vector<std::string> lines;
-  for (const auto& file : files)
-    for (const auto& bugs : bug_sets()) lines.push_back(case_line(file, bugs));
+  for (const auto& bugs : bug_sets(w)) lines.push_back(case_line(file, w, bugs));
   return lines;
 }
 
-std::vector<std::string> golden_lines() {
+std::vector<std::string> shipped_workloads() {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(kSource / "corpus/workloads"))
+    if (e.path().extension() == ".json") names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The golden lines of one workload file (all of them for an empty name).
+std::vector<std::string> golden_lines(const std::string& workload) {
   std::ifstream in(kGolden);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') lines.push_back(line);
+    if (!line.empty() && line[0] != '#' && (workload.empty() || line.starts_with(workload + ' ')))
+      lines.push_back(line);
   return lines;
 }
 
-TEST(GoldenTraces, EveryShippedWorkloadRecordsAndExploresAsBefore) {
-  const std::vector<std::string> now = current_lines();
-  if (const char* out = std::getenv("STABLECUT_WRITE_GOLDEN")) {
-    std::ofstream file(out);
-    file << "# workload bug requests trace-fingerprint history-fingerprint explore-fingerprint\n";
-    for (const std::string& line : now) file << line << '\n';
-    GTEST_SKIP() << "wrote " << now.size() << " golden lines to " << out;
-  }
-  const std::vector<std::string> golden = golden_lines();
+TEST(GoldenTraces, GoldenFileCoversExactlyTheShippedWorkloads) {
+  std::set<std::string> golden;
+  for (const std::string& line : golden_lines("")) golden.insert(line.substr(0, line.find(' ')));
+  const std::vector<std::string> shipped = shipped_workloads();
+  EXPECT_EQ(golden, std::set<std::string>(shipped.begin(), shipped.end()));
+}
+
+// STABLECUT_WRITE_GOLDEN=<path> writes every current line there (only ever
+// from unchanged code) instead of comparing.
+TEST(GoldenTraces, WriteWhenAsked) {
+  const char* out = std::getenv("STABLECUT_WRITE_GOLDEN");
+  if (out == nullptr) GTEST_SKIP() << "STABLECUT_WRITE_GOLDEN is not set";
+  std::ofstream file(out);
+  file << "# workload bug requests trace-fingerprint history-fingerprint explore-fingerprint\n";
+  for (const std::string& name : shipped_workloads())
+    for (const std::string& line : lines_of(kSource / "corpus/workloads" / name)) file << line << '\n';
+}
+
+class GoldenWorkload : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenWorkload, RecordsAndExploresAsBefore) {
+  if (std::getenv("STABLECUT_WRITE_GOLDEN") != nullptr) GTEST_SKIP() << "writing the golden file";
+  const std::vector<std::string> now = lines_of(kSource / "corpus/workloads" / GetParam());
+  const std::vector<std::string> golden = golden_lines(GetParam());
   ASSERT_EQ(golden.size(), now.size()) << "golden file " << kGolden << " has a different number of cases";
   for (size_t i = 0; i < now.size(); ++i) EXPECT_EQ(golden[i], now[i]) << "case " << i;
 }
+
+std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param.substr(0, info.param.rfind('.'));
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Shipped, GoldenWorkload, ::testing::ValuesIn(shipped_workloads()), test_name);
 
 }  // namespace
 }  // namespace sc
