@@ -67,23 +67,26 @@ void expect_detected_and_replayed(const std::string& bug) {
   // so the second pass never ran.
   EXPECT_EQ(row["kind"], "prefix");
   EXPECT_EQ(sql_rows(db, "SELECT name FROM campaign ORDER BY id"), std::vector<std::string>{"detect-" + bug + "-prefix"});
-  // Stopped at the first finding: it is in the last workload, and the states
-  // counted until then lie within that workload's.
-  const int64_t all_states =
-      sql_int(db, "SELECT sum(c.states) FROM outcome_count c JOIN workload w ON w.id = c.workload_id WHERE w.campaign_id = " +
-                      campaign);
-  const int64_t last_workload = sql_int(db, "SELECT max(id) FROM workload WHERE campaign_id = " + campaign);
-  const int64_t before_last = sql_int(
-      db, "SELECT coalesce(sum(c.states), 0) FROM outcome_count c JOIN workload w ON w.id = c.workload_id "
-          "WHERE w.campaign_id = " + campaign + " AND w.id < " + std::to_string(last_workload));
-  EXPECT_GT(row["states"].get<int64_t>(), before_last);
-  EXPECT_LE(row["states"].get<int64_t>(), all_states);
+  // Stopped at the first finding: no workload before the first case's has a
+  // failure, the states counted until then end inside that workload, and a
+  // workload begun after it (one already in flight) was stopped early.
+  const std::string first_case = std::to_string(row["first_case_id"].get<int64_t>());
+  const std::string first_workload = std::to_string(sql_int(db, "SELECT workload_id FROM crash_state WHERE id = " + first_case));
+  const auto states_of = [&](const std::string& where) {
+    return sql_int(db, "SELECT coalesce(sum(c.states), 0) FROM outcome_count c JOIN workload w ON w.id = c.workload_id "
+                       "WHERE w.campaign_id = " + campaign + " AND " + where);
+  };
+  const int64_t before_first = states_of("w.id < " + first_workload);
+  EXPECT_GT(row["states"].get<int64_t>(), before_first);
+  EXPECT_LE(row["states"].get<int64_t>(), before_first + states_of("w.id = " + first_workload));
   EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload w JOIN crash_state s ON s.workload_id = w.id WHERE "
-                        "w.campaign_id = " + campaign + " AND s.failure_id IS NOT NULL AND w.id < " +
-                        std::to_string(last_workload)),
+                        "w.campaign_id = " + campaign + " AND s.failure_id IS NOT NULL AND w.id < " + first_workload),
+            0);
+  EXPECT_EQ(sql_int(db, "SELECT count(*) FROM workload WHERE campaign_id = " + campaign + " AND id > " + first_workload +
+                        " AND partial = 0"),
             0);
   // The stored first case replays in-process as the campaign judged it.
-  const Result replay = run("replay --case " + std::to_string(row["first_case_id"].get<int64_t>()) + " --db " + db);
+  const Result replay = run("replay --case " + first_case + " --db " + db);
   EXPECT_EQ(replay.code, 1) << replay.out;
 }
 
