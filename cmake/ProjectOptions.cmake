@@ -32,6 +32,10 @@ add_library(stablecut_coverage_options INTERFACE)
 if(STABLECUT_COVERAGE)
   target_compile_options(stablecut_coverage_options INTERFACE -fsanitize-coverage=inline-8bit-counters,pc-table
                          $<$<NOT:$<CONFIG:Debug,RelWithDebInfo>>:-gline-tables-only>)
+  # The instrumentation's module constructors call two hooks that only a
+  # sanitizer runtime defines: every binary linking instrumented code gets them.
+  add_library(stablecut_sancov_hooks STATIC ${PROJECT_SOURCE_DIR}/injector/coverage/sancov_hooks.cpp)
+  target_link_libraries(stablecut_coverage_options INTERFACE stablecut_sancov_hooks)
 endif()
 
 # The kernel core is platform-free: no exceptions, no RTTI, no libc heap.

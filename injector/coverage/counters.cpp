@@ -1,9 +1,7 @@
 // counters.cpp — see counters.h. The linker bounds each SanitizerCoverage
 // section with __start_/__stop_ symbols; they are weak so a build without
-// instrumented code links and sees empty sections. The module constructors
-// of instrumented code call the two *_init hooks: the weak no-op definitions
-// below satisfy them when no sanitizer runtime or libFuzzer provides its own
-// (which then wins; the sections are read directly either way).
+// instrumented code links and sees empty sections. The hooks the module
+// constructors of instrumented code call are in sancov_hooks.cpp.
 #include "injector/coverage/counters.h"
 
 #include <algorithm>
@@ -13,9 +11,6 @@ extern uint8_t __start___sancov_cntrs[] __attribute__((weak));
 extern uint8_t __stop___sancov_cntrs[] __attribute__((weak));
 extern const uintptr_t __start___sancov_pcs[] __attribute__((weak));
 extern const uintptr_t __stop___sancov_pcs[] __attribute__((weak));
-
-__attribute__((weak)) void __sanitizer_cov_8bit_counters_init(uint8_t*, uint8_t*) {}
-__attribute__((weak)) void __sanitizer_cov_pcs_init(const uintptr_t*, const uintptr_t*) {}
 }
 
 namespace sc::coverage {
