@@ -16,7 +16,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +30,7 @@
 #include "injector/workload/workload_file.h"
 #include "kernel/core/checksum.h"
 #include "managers/registry/registry.h"
+#include "tests/support/param_name.h"
 
 namespace sc {
 namespace {
@@ -199,10 +199,7 @@ TEST_P(GoldenWorkload, RecordsAndExploresAsBefore) {
 }
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
-  std::string name = info.param.substr(0, info.param.rfind('.'));
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  return name;
+  return test::param_name(info.param.substr(0, info.param.rfind('.')));
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, GoldenWorkload, ::testing::ValuesIn(shipped_workloads()), test_name);

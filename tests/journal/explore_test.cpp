@@ -13,6 +13,7 @@
 #include "injector/inproc/recording.h"
 #include "injector/vocab/outcome.h"
 #include "injector/workload/workload_file.h"
+#include "tests/support/param_name.h"
 
 namespace sc {
 namespace {
@@ -98,12 +99,7 @@ INSTANTIATE_TEST_SUITE_P(
         BugCase{"journal-xor-replay", "journal_basic", {Phase::SNAPSHOT, Phase::ROOT_COPY, Phase::DISCARD, Phase::RECOVERY}},
         BugCase{"journal-early-applied-mark", "journal_crash_cycles", {Phase::RECOVERY}},
         BugCase{"journal-apply-before-stable", "journal_basic", {Phase::SNAPSHOT, Phase::ROOT_COPY}}),
-    [](const auto& param_info) {
-      std::string n = param_info.param.bug;
-      for (char& ch : n)
-        if (ch == '-') ch = '_';
-      return n;
-    });
+    sc::test::named_by_bug);
 
 }  // namespace
 }  // namespace sc

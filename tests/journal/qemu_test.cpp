@@ -10,6 +10,7 @@
 
 #include "injector/check/tally.h"
 #include "tests/qemu/crash_check.h"
+#include "tests/support/param_name.h"
 
 namespace sc::qemu::test {
 namespace {
@@ -70,12 +71,7 @@ INSTANTIATE_TEST_SUITE_P(Bugs, JournalQemuBug,
                                            BugCase{"journal-early-applied-mark", "journal_crash_cycles",
                                                    crash::only(crash::Mode::reorder)},
                                            BugCase{"journal-apply-before-stable", "journal_basic", crash::all_modes()}),
-                         [](const auto& param_info) {
-                           std::string n = param_info.param.bug;
-                           for (char& ch : n)
-                             if (ch == '-') ch = '_';
-                           return n;
-                         });
+                         sc::test::named_by_bug);
 
 }  // namespace
 }  // namespace sc::qemu::test

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "tests/zoo/zoo_explore.h"
+#include "tests/support/param_name.h"
 
 namespace sc::zoo {
 namespace {
@@ -41,12 +42,7 @@ INSTANTIATE_TEST_SUITE_P(Bugs, ZooBug,
                              BugCase{"journal-unflushed-apply", "journal_basic", crash::only(crash::Mode::reorder)},
                              BugCase{"journal-skip-by-ends", "journal_basic", crash::only(crash::Mode::torn)},
                              BugCase{"kernel-cut-drops-idle-managers", "concurrent_loci", crash::all_modes()}),
-                         [](const auto& param_info) {
-                           std::string n = param_info.param.bug;
-                           for (char& ch : n)
-                             if (ch == '-') ch = '_';
-                           return n;
-                         });
+                         sc::test::named_by_bug);
 
 }  // namespace
 }  // namespace sc::zoo

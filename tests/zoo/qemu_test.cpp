@@ -9,6 +9,7 @@
 #include <string>
 
 #include "tests/support/run_binary.h"
+#include "tests/support/param_name.h"
 
 namespace sc::zoo {
 namespace {
@@ -50,12 +51,7 @@ INSTANTIATE_TEST_SUITE_P(Bugs, ZooOnQemu,
                          ::testing::Values(QemuCase{"kernel-cut-drops-idle-managers", "concurrent_loci", "prefix,reorder,torn"},
                                            QemuCase{"shadow-recover-frees-data", "crash_cycles", "prefix,reorder,torn"},
                                            QemuCase{"journal-skip-by-ends", "journal_basic", "torn"}),
-                         [](const auto& param_info) {
-                           std::string n = param_info.param.bug;
-                           for (char& ch : n)
-                             if (ch == '-') ch = '_';
-                           return n;
-                         });
+                         sc::test::named_by_bug);
 
 }  // namespace
 }  // namespace sc::zoo
