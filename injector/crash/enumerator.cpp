@@ -1,6 +1,8 @@
 // enumerator.cpp — see enumerator.h.
 #include "enumerator.h"
 
+#include <algorithm>
+
 namespace sc::crash {
 
 CrashStateEnumerator::CrashStateEnumerator(const Trace& trace, Options options)
@@ -90,10 +92,16 @@ bool CrashStateEnumerator::step() {
 void CrashStateEnumerator::begin_cut() {
   const auto in_flight = durable_.in_flight();
   state_.cut = durable_.cut();
+  forget_seen_if_window_changes();
   stage_ = Stage::prefix_alone;
   subsets_.reset(in_flight.size(), options_.k);
   samples_left_ = in_flight.size() > options_.k ? options_.samples_per_cut : 0;
   torn_.reset(in_flight);
+}
+
+void CrashStateEnumerator::forget_seen_if_window_changes() {
+  if (std::binary_search(options_.recheck_from.begin(), options_.recheck_from.end(), state_.cut))
+    seen_ = FingerprintSet{};
 }
 
 void CrashStateEnumerator::keep_in_flight_positions(std::span<const size_t> positions) {

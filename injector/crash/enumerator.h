@@ -9,7 +9,10 @@
 //             probability 1/2);
 //   torn    — see torn_cursor.h.
 // A state whose image fingerprint equals that of a state already yielded at
-// this or an earlier cut is skipped and counted as a duplicate.
+// this or an earlier cut is skipped and counted as a duplicate — unless a cut
+// in Options::recheck_from lies between them: there the legal window changes,
+// so an image already judged may now be judged differently, and every image is
+// yielded once more.
 // Interface: while (e.next()) { e.state(); e.image(); }. state() and image()
 // are valid until the next call to next(). Every random choice comes from one
 // Prng seeded with Options::seed, so a seed replays the same sequence.
@@ -33,11 +36,12 @@
 namespace sc::crash {
 
 struct EnumeratorOptions {
-  ModeSet modes = all_modes();
+  ModeSet modes = power_cut_modes();
   size_t k = 2;
   uint32_t samples_per_cut = 8;
   uint32_t torn_samples_per_write = 16;
   uint64_t seed = 0;
+  std::vector<uint64_t> recheck_from;  // sorted cuts where the legal window changes
 };
 
 struct EnumeratorCounters {
@@ -67,6 +71,7 @@ class CrashStateEnumerator {
   void keep_in_flight_positions(std::span<const size_t> positions);
   void keep_random_subset();
   void begin_cut();
+  void forget_seen_if_window_changes();
 
   const Trace* trace_;
   Options options_;

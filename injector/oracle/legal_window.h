@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace sc {
 
@@ -24,8 +25,14 @@ struct StabilisationSpan {
 struct LegalWindow {
   size_t previous = 0;  // S index of the older legal state
   size_t current = 0;   // S index of the newest legal state (== previous when only one)
+  bool may_refuse = false;  // a clean refusal is legal too (a fault destroyed durable data)
 };
 
 LegalWindow legal_window(std::span<const StabilisationSpan> spans, uint64_t cut);
+
+// The cuts c at which legal_window(spans, c) may differ from the window at
+// c - 1 (begin + 1 and end of every span), sorted and without repeats. The
+// crash-state enumerator judges an image again from each of them.
+std::vector<uint64_t> window_changes(std::span<const StabilisationSpan> spans);
 
 }  // namespace sc

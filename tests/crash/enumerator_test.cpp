@@ -72,6 +72,19 @@ TEST(Enumerator, ReorderExhaustiveCountsAndDedupe) {
   EXPECT_EQ(c.duplicates, 8u);
 }
 
+TEST(Enumerator, YieldsAnImageAgainWhereTheLegalWindowChanges) {
+  EnumeratorOptions options;
+  options.modes = only(Mode::prefix);
+  const Trace trace = three_writes_flush_one_write();
+  EXPECT_EQ(run(trace, options).yielded, 5u);
+  options.recheck_from = {3};
+  std::vector<Recorded> states = record(trace, options);
+  // {} | {a} | {ab} | then from cut 3 the durable {} is new again, {abc} | {abcd}.
+  ASSERT_EQ(states.size(), 6u);
+  EXPECT_EQ(states[3].state.cut, 3u);
+  EXPECT_EQ(states[3].fingerprint, states[0].fingerprint) << "the empty durable image, judged again at cut 3";
+}
+
 TEST(Enumerator, ReorderSamplesOnlyWhenMoreThanKInFlight) {
   EnumeratorOptions options;
   options.modes = only(Mode::reorder);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 
 #include "injector/oracle/fsck.h"
@@ -26,6 +27,17 @@ TEST(LegalWindow, CutsBeforeInsideAndAfterStabilisations) {
   EXPECT_EQ(w(20), (std::pair<size_t, size_t>{1, 1}));   // returned: committed
   EXPECT_EQ(w(35), (std::pair<size_t, size_t>{1, 2}));
   EXPECT_EQ(w(99), (std::pair<size_t, size_t>{2, 2}));
+}
+
+TEST(LegalWindow, ChangesExactlyWhereWindowChangesSaysSo) {
+  const std::vector<StabilisationSpan> spans{{10, 20}, {20, 25}, {30, 31}};
+  const std::vector<uint64_t> changes = window_changes(spans);
+  EXPECT_EQ(changes, (std::vector<uint64_t>{11, 20, 21, 25, 31}));
+  for (uint64_t cut = 1; cut < 40; ++cut) {
+    const LegalWindow a = legal_window(spans, cut - 1), b = legal_window(spans, cut);
+    const bool differs = a.previous != b.previous || a.current != b.current;
+    EXPECT_EQ(differs, std::binary_search(changes.begin(), changes.end(), cut)) << "cut " << cut;
+  }
 }
 
 class ClassifyTest : public ::testing::Test {
