@@ -291,3 +291,12 @@ CREATE TABLE coverage_generation (
   new_edges   INTEGER NOT NULL CHECK (new_edges >= 0),
   PRIMARY KEY (campaign_id, generation)
 ) STRICT;
+
+-- migration 8: storage fault classes beyond clean power cuts, and the outcome detected
+-- Each fault mode is a crash-state kind of its own (injector/vocab/crash_mode.h);
+-- detected is a clean, reported refusal, legal only under a fault that
+-- destroys durable data (injector/vocab/outcome.h).
+INSERT INTO state_kind(name, ord) VALUES
+  ('lying-flush', 3), ('misdirected', 4), ('lost-write', 5), ('bit-rot', 6),
+  ('read-error', 7), ('io-error', 8), ('sub-sector-tear', 9);
+INSERT INTO outcome(name, ord, legal) VALUES ('detected', 7, 1);

@@ -1,5 +1,6 @@
 // case_file.cpp — see case_file.h.
 #include "injector/check/case_file.h"
+#include "injector/check/state_window.h"
 
 #include <fmt/format.h>
 
@@ -97,7 +98,7 @@ Case load_case(const std::string& path) {
 
 Verdict replay_case(const Case& c, Checker& checker) {
   const crash::CrashImage image = crash::build_crash_image(c.file.trace, *c.file.crash_state);
-  return classify(c.workload, c.history, legal_window(c.spans, c.file.crash_state->cut), checker.recover(image.view()));
+  return classify(c.workload, c.history, legal_window_of(c.spans, *c.file.crash_state), checker.recover(image.view()));
 }
 
 }  // namespace sc

@@ -1,5 +1,6 @@
 // explore.cpp — see explore.h.
 #include "injector/check/explore.h"
+#include "injector/check/state_window.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -175,8 +176,10 @@ class CheckerPool {
 
 std::unique_ptr<StateSource> make_source(const Recording& rec, const ExploreOptions& options, const ExplorePlan& plan,
                                          double* seconds) {
-  if (plan.spread) return std::make_unique<SpreadSource>(rec.trace, options.enumerate, options.max_states, seconds);
-  return std::make_unique<EnumeratedSource>(rec.trace, options.enumerate, seconds);
+  crash::EnumeratorOptions enumerate = options.enumerate;
+  enumerate.recheck_from = window_changes(rec.spans);
+  if (plan.spread) return std::make_unique<SpreadSource>(rec.trace, enumerate, options.max_states, seconds);
+  return std::make_unique<EnumeratedSource>(rec.trace, enumerate, seconds);
 }
 
 }  // namespace
@@ -203,7 +206,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;
       tally(state, cut_phase(rec.trace, state.cut),
-            classify(w, rec.history, legal_window(rec.spans, state.cut), recovered[i]), &result);
+            classify(w, rec.history, legal_window_of(rec.spans, state), recovered[i]), &result);
       if (result.illegal > 0 && !result.first_illegal) result.first_illegal = FirstIllegal{result.states, since(start)};
     }
     if (options.progress && since(last_report) >= plan.progress_interval) {

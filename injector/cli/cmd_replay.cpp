@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "injector/campaign/kept_state.h"
+#include "injector/check/state_window.h"
 #include "injector/common/input_error.h"
 #include "injector/results/results_db.h"
 
@@ -113,7 +114,7 @@ int replay(const ReplayFlags& flags, const tier::TierSpec& tier) {
   const crash::CrashState& s = *c.file.crash_state;
   fmt::print("replaying {}: workload {}, cut {} of {} ({} state), phase {}\n", c.path, c.workload.name, s.cut,
              c.file.trace.requests().size(), crash::mode_name(s.kind), phase_name(cut_phase(c.file.trace, s.cut)));
-  const LegalWindow window = legal_window(c.spans, s.cut);
+  const LegalWindow window = legal_window_of(c.spans, s);
   fmt::print("legal states: S_{}..S_{}\n", window.previous, window.current);
   fmt::print("recovering on {}\n", tier.name());
   std::fflush(stdout);

@@ -16,7 +16,7 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
   std::string name;
   while (std::getline(list, name, ',')) {
     crash::Mode m;
-    if (!crash::parse_mode(name.c_str(), &m))
+    if (!crash::parse_mode(name.c_str(), &m) || crash::is_fault_mode(m))
       throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected prefix, reorder or torn");
     o.modes.set(static_cast<size_t>(m));
   }

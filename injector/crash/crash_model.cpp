@@ -3,8 +3,18 @@
 
 namespace sc::crash {
 
-ModeSet all_modes() { return ModeSet{}.set(); }
+ModeSet power_cut_modes() {
+  ModeSet modes;
+  for (size_t m = 0; m < kPowerCutModeCount; ++m) modes.set(m);
+  return modes;
+}
 
 ModeSet only(Mode mode) { return ModeSet{}.set(static_cast<size_t>(mode)); }
+
+bool may_destroy_durable_data(const CrashState& state) {
+  for (const Fault& f : state.faults)
+    if (destroys_durable_data(f.kind)) return true;
+  return false;
+}
 
 }  // namespace sc::crash

@@ -33,17 +33,47 @@
 // where a chunk is ceil(count / 64) sectors (one sector for writes of up to 64
 // sectors). kWholeWrite (all ones) keeps the write whole.
 //
-// FAULT CLASSES NOT YET INJECTED
+// FAULT CLASSES
 //
-//  * bit rot and latent sector errors (durable data that changes or fails to
-//    read back later);
-//  * misdirected writes (data lands on the wrong sector) and lost writes that
-//    are reported durable;
-//  * lost flushes / lying disks (a FLUSH or FUA that is acknowledged but not
-//    honoured, so "durable" writes vanish);
-//  * partial-sector tears (a 512-byte sector with old and new bytes mixed);
-//  * read errors, I/O errors returned to the guest, and power cuts in the
-//    middle of recovery that is not itself recorded.
+// Beyond the clean power cuts above (modes prefix, reorder, torn: the
+// default), each storage fault class is an enumeration mode of its own,
+// chosen with --modes and off by default. A fault state is a power-cut state
+// plus CrashState::faults (at most the fault budget, default 1), each fault
+// drawn from the one seeded PRNG and written into traces and case files so a
+// replay rebuilds it bit for bit. Fault::request, ::sector and ::detail mean:
+//
+//  * lying-flush — request: a FLUSH (or a FUA write) before the cut that was
+//    acknowledged but not honoured: every write it should have made durable
+//    stays in flight at the cut, as if the request had not been issued.
+//  * misdirected — request: a write before the cut; sector: where its first
+//    sector landed instead (same partition, or the kernel area); the sectors
+//    it was meant for keep what they held without it.
+//  * lost-write — request: a write durable at the cut that never reached the
+//    media, though a later FLUSH reported it durable.
+//  * bit-rot — sector: a sector a durable write covers; detail: the bit
+//    (0..4095) that flips before recovery.
+//  * read-error — sector: a sector recovery reads; every read of it during
+//    recovery fails with an I/O error (a latent sector error).
+//  * io-error — request: a WRITE or FLUSH of the run that returned an error
+//    to its issuer; detail: 1 if a failed WRITE's data reached the media
+//    anyway. The run is recorded again with that error, so the manager's and
+//    the kernel's error paths run, and the crash states are those of the new
+//    trace.
+//  * sub-sector-tear — request: a write in flight at the cut; sector: one of
+//    its sectors, which keeps the first detail (1..511) bytes of the new data
+//    and the rest old (disks without sector atomicity).
+//
+// Legality (injector/oracle/legal_window.h): under a power cut alone, and
+// under sub-sector-tear (it tears only data in flight), the legal states are
+// those of the cut. Under a fault that destroys durable data (lying-flush,
+// misdirected, lost-write, bit-rot, read-error) recovery may also refuse
+// cleanly — outcome detected: it reports the corruption or I/O error it found
+// and what it could not trust — but must never return wrong data as if it
+// were good (corrupt). Under io-error, a stabilisation that returned an error
+// is not counted as stable, and one that returned success must survive.
+//
+// NOT YET MODELLED: power cuts in the middle of recovery that is not itself
+// recorded.
 #pragma once
 #include <bitset>
 #include <cstddef>
@@ -72,7 +102,7 @@ struct Request {
 // the shared vocabulary of injector/vocab/crash_mode.h).
 using ModeSet = std::bitset<kModeCount>;
 
-ModeSet all_modes();
+ModeSet power_cut_modes();
 ModeSet only(Mode mode);
 
 constexpr uint64_t kWholeWrite = ~uint64_t{0};
@@ -84,14 +114,30 @@ struct KeptWrite {
   friend bool operator==(const KeptWrite&, const KeptWrite&) = default;
 };
 
-// Kept writes are listed in increasing request order.
+// One injected storage fault (FAULT CLASSES above). kind is a fault mode;
+// what request, sector and detail mean depends on it (see the rules).
+struct Fault {
+  Mode kind = Mode::bit_rot;
+  size_t request = 0;   // the trace request the fault applies to, if any
+  uint64_t sector = 0;  // the device sector it applies to, if any
+  uint32_t detail = 0;  // a bit index, a byte count or a flag, per kind
+
+  friend bool operator==(const Fault&, const Fault&) = default;
+};
+
+// Kept writes are listed in increasing request order. faults is empty for a
+// clean power cut.
 struct CrashState {
   size_t cut = 0;
   Mode kind = Mode::prefix;
   std::vector<KeptWrite> kept;
+  std::vector<Fault> faults;
 
   friend bool operator==(const CrashState&, const CrashState&) = default;
 };
+
+// True if a fault of the state destroys durable data (a clean refusal is legal).
+bool may_destroy_durable_data(const CrashState& state);
 
 // Sectors per mask bit for a write of `count` sectors (1 when count <= 64).
 inline uint32_t sectors_per_chunk(uint32_t count) { return count <= 64 ? 1 : (count + 63) / 64; }

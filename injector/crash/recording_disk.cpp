@@ -42,7 +42,7 @@ size_t RecordingDisk::cut() const {
 }
 
 CrashImage RecordingDisk::durable_image() const {
-  return build_crash_image(trace_, CrashState{cut(), Mode::prefix, {}});
+  return build_crash_image(trace_, CrashState{cut(), Mode::prefix, {}, {}});
 }
 
 }  // namespace sc::crash

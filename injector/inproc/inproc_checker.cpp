@@ -23,6 +23,7 @@ Recovered InprocChecker::recover(const crash::ImageView& image) {
                                 ? "manager " + w_.managers[report.failed_manager].name
                                 : std::string("the kernel");
     r.reason = fmt::format("{} could not be restarted ({})", who, status_name(report.status));
+    r.clean_refusal = report.status == Status::corrupt || report.status == Status::io_error;
   } else if (const Status s = read_back(machine_, w_, &r.state); failed(s)) {
     r.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(s));
   } else {

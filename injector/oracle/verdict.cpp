@@ -37,7 +37,7 @@ Verdict classify(const Workload& w, std::span<const SystemState> history, LegalW
   Verdict v;
   v.fsck = r.fsck;
   if (!r.booted) {
-    v.outcome = r.failure;
+    v.outcome = r.clean_refusal && window.may_refuse ? Outcome::detected : r.failure;
     v.reason = r.reason;
     return v;
   }

@@ -17,6 +17,7 @@ struct Recovered {
   Outcome failure = Outcome::recovery_failed;  // used when !booted: recovery_failed, recovery_crash or hang
   bool booted = false;
   std::string reason;  // why it did not boot
+  bool clean_refusal = false;  // !booted, and the system reported the corruption or I/O error it found
   SystemState state;
   std::vector<std::string> fsck;  // violations of the manager's on-disk invariants
 };

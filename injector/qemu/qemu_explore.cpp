@@ -1,5 +1,6 @@
 // qemu_explore.cpp — see qemu_explore.h.
 #include "injector/qemu/qemu_explore.h"
+#include "injector/check/state_window.h"
 
 #include "injector/qemu/qemu_checker.h"
 #include "injector/qemu/qemu_oracle.h"
@@ -12,7 +13,7 @@ Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trac
   const crash::CrashImage image = crash::build_crash_image(trace, state);
   const QemuRecovery r = recover_qemu(w, bugs, image.view().bytes(), cfg);
   const Recovered rec = recovered_from_qemu(r, image.view(), w, boot_config(w, bugs));
-  return classify(w, history, legal_window(spans, state.cut), rec);
+  return classify(w, history, legal_window_of(spans, state), rec);
 }
 
 ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Recording& rec,
@@ -32,7 +33,7 @@ std::vector<std::string> check_live_cuts(const Workload& w, const SeededBugs& bu
   const BootConfig config = boot_config(w, bugs);
   for (size_t i = 0; i < count && n > 0; ++i) {
     const size_t cut = (i * n) / count + (count > 1 ? n / (2 * count) : 0);
-    const crash::CrashState state{cut, crash::Mode::prefix, {}};
+    const crash::CrashState state{cut, crash::Mode::prefix, {}, {}};
     const crash::CrashImage offline = crash::build_crash_image(rec.trace, state);
     const LiveCut live = live_cut_qemu(w, bugs, cut, cfg);
     if (!live.recording.error.empty()) {

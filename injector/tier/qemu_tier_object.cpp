@@ -1,5 +1,6 @@
 // qemu_tier_object.cpp — see qemu_tier_object.h.
 #include "injector/tier/qemu_tier_object.h"
+#include "injector/check/state_window.h"
 
 #include "injector/common/input_error.h"
 #include "injector/qemu/qemu_explore.h"
@@ -39,7 +40,7 @@ Verdict QemuTier::replay_gdb(const Case& c, const std::function<void(const std::
         attach("gdb-multiarch " + spec_.kernel + " -ex 'target remote " + socket + "' -ex 'break sc::Kernel::boot'");
       });
   const Recovered rec = qemu::recovered_from_qemu(r, image.view(), c.workload, boot_config(c.workload, c.bugs));
-  return classify(c.workload, c.history, legal_window(c.spans, state.cut), rec);
+  return classify(c.workload, c.history, legal_window_of(c.spans, state), rec);
 }
 
 }  // namespace sc::tier

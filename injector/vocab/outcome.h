@@ -7,6 +7,10 @@
 //  recovery_failed no manager came up though a legal state existed
 //  recovery_crash  recovery trapped, panicked or tripped a sanitizer
 //  hang            recovery did not finish in time
+//  detected        recovery refused cleanly, reporting the corruption or I/O
+//                  error it found and what it could not trust — legal only
+//                  under a fault class that destroys durable data (the oracle
+//                  never gives it for a clean power cut)
 // Invariant: the names are the strings stored in the results database
 // (results/schema.sql); never rename or reorder them.
 #pragma once
@@ -16,11 +20,11 @@
 
 namespace sc {
 
-enum class Outcome : uint8_t { ok_current, ok_previous, lost, corrupt, recovery_failed, recovery_crash, hang };
-constexpr int kOutcomeCount = 7;
+enum class Outcome : uint8_t { ok_current, ok_previous, lost, corrupt, recovery_failed, recovery_crash, hang, detected };
+constexpr int kOutcomeCount = 8;
 
 inline constexpr const char* kOutcomeNames[kOutcomeCount] = {
-    "ok_current", "ok_previous", "lost", "corrupt", "recovery_failed", "recovery_crash", "hang"};
+    "ok_current", "ok_previous", "lost", "corrupt", "recovery_failed", "recovery_crash", "hang", "detected"};
 
 inline const char* outcome_name(Outcome o) {
   const auto i = static_cast<unsigned>(o);
@@ -35,7 +39,9 @@ inline std::optional<Outcome> parse_outcome(std::string_view name) {
   return std::nullopt;
 }
 
-// ok_current and ok_previous; every other outcome is a finding.
-inline bool is_legal(Outcome o) { return o == Outcome::ok_current || o == Outcome::ok_previous; }
+// ok_current, ok_previous and detected; every other outcome is a finding.
+inline bool is_legal(Outcome o) {
+  return o == Outcome::ok_current || o == Outcome::ok_previous || o == Outcome::detected;
+}
 
 }  // namespace sc

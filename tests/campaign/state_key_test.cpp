@@ -11,9 +11,9 @@ namespace {
 
 TEST(CampaignStateKey, RoundTrips) {
   const crash::CrashState states[] = {
-      {7, crash::Mode::prefix, {}},
-      {8, crash::Mode::torn, {{0, 0x3c}}},
-      {19, crash::Mode::reorder, {{0, crash::kWholeWrite}, {4, 0x1}, {7, 0}}},
+      {7, crash::Mode::prefix, {}, {}},
+      {8, crash::Mode::torn, {{0, 0x3c}}, {}},
+      {19, crash::Mode::reorder, {{0, crash::kWholeWrite}, {4, 0x1}, {7, 0}}, {}},
   };
   for (const auto& s : states) {
     const std::string key = state_key(s);

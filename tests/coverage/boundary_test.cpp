@@ -87,7 +87,7 @@ size_t depth(const Workload& w, ManagerId m) {
 // partition of the final durable image (every block that decodes as a
 // checkpoint is a candidate; the highest generation wins).
 uint32_t newest_checkpoint_map_blocks(const WorkloadRun& r) {
-  const crash::CrashImage image(r.trace, crash::CrashState{r.trace.requests().size(), crash::Mode::prefix, {}});
+  const crash::CrashImage image(r.trace, crash::CrashState{r.trace.requests().size(), crash::Mode::prefix, {}, {}});
   const BootConfig config = boot_config(r.workload, SeededBugs{});
   const uint64_t start = config.managers[0].partition_start;
   const uint64_t blocks = config.managers[0].partition_sectors / kSectorsPerPage;

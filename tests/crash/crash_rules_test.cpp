@@ -15,7 +15,7 @@ using test::tag_at;
 using test::write_tagged;
 
 std::vector<uint8_t> image(const Trace& trace, size_t cut, std::vector<KeptWrite> kept = {}) {
-  return build_crash_image(trace, CrashState{cut, Mode::reorder, std::move(kept)}).view().bytes();
+  return build_crash_image(trace, CrashState{cut, Mode::reorder, std::move(kept), {}}).view().bytes();
 }
 
 TEST(CrashRules, UnflushedWriteIsNotDurable) {
@@ -131,7 +131,7 @@ TEST(CrashRules, RejectsStatesThatAreNotCrashStatesOfTheTrace) {
 TEST(CrashRules, ImageMatchesTheReferenceOracle) {
   const Trace trace = test::random_trace(3, 32, 40, 6);
   for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
-    const CrashState durable_only{cut, Mode::prefix, {}};
+    const CrashState durable_only{cut, Mode::prefix, {}, {}};
     EXPECT_EQ(build_crash_image(trace, durable_only).view().bytes(),
               test::reference_image(trace, durable_only))
         << "cut " << cut;

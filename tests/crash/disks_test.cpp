@@ -82,7 +82,7 @@ TEST(RecordingDisk, LiveCutEqualsOfflinePrefixState) {
   EXPECT_EQ(test::tag_at(live, 0), 1) << "write 3 was in flight at the cut";
   EXPECT_EQ(test::tag_at(live, 8), 4);
   EXPECT_EQ(live, prefix_image_from_enumerator(disk.trace(), cut));
-  EXPECT_EQ(live, test::reference_image(disk.trace(), CrashState{cut, Mode::prefix, {}}));
+  EXPECT_EQ(live, test::reference_image(disk.trace(), CrashState{cut, Mode::prefix, {}, {}}));
 }
 
 TEST(RecordingDisk, FreezeBeyondTheRunCutsAtItsEnd) {
@@ -97,7 +97,7 @@ TEST(RecordingDisk, RecordsRecoveryOverACrashImage) {
   Trace outer(16);
   test::write_tagged(outer, 0, 2, 1, /*fua=*/true);
   test::write_tagged(outer, 2, 2, 2);
-  const CrashImage crash = build_crash_image(outer, CrashState{2, Mode::torn, {{1, 0b01}}});
+  const CrashImage crash = build_crash_image(outer, CrashState{2, Mode::torn, {{1, 0b01}}, {}});
   RecordingDisk recovery(crash.view());
   EXPECT_EQ(read_tag(recovery, 1), 1);
   EXPECT_EQ(read_tag(recovery, 2), 2);
@@ -105,9 +105,9 @@ TEST(RecordingDisk, RecordsRecoveryOverACrashImage) {
   recovery.set_phase(Phase::RECOVERY);
   write(recovery, 3, 1, 9);
   const Trace& nested = recovery.trace();
-  EXPECT_EQ(build_crash_image(nested, CrashState{0, Mode::prefix, {}}).view().bytes(),
+  EXPECT_EQ(build_crash_image(nested, CrashState{0, Mode::prefix, {}, {}}).view().bytes(),
             crash.view().bytes());
-  const auto kept = build_crash_image(nested, CrashState{1, Mode::reorder, {{0, kWholeWrite}}});
+  const auto kept = build_crash_image(nested, CrashState{1, Mode::reorder, {{0, kWholeWrite}}, {}});
   EXPECT_EQ(test::tag_at(kept.view().bytes(), 3), 9);
   EXPECT_EQ(test::tag_at(kept.view().bytes(), 2), 2);
 }
@@ -116,7 +116,7 @@ TEST(OverlayDisk, ReadsLayersAndWritesCopyOnWrite) {
   Trace trace(16);
   test::write_tagged(trace, 0, 4, 1, /*fua=*/true);
   test::write_tagged(trace, 2, 4, 2);
-  const CrashImage crash = build_crash_image(trace, CrashState{2, Mode::reorder, {{1, kWholeWrite}}});
+  const CrashImage crash = build_crash_image(trace, CrashState{2, Mode::reorder, {{1, kWholeWrite}}, {}});
   const auto before = crash.view().bytes();
   OverlayDisk disk(crash.view());
   EXPECT_EQ(read_tag(disk, 1), 1);

@@ -43,7 +43,7 @@ TraceFile sample_file() {
   (void)disk.write(6, 1, test::tagged(4, 1).data(), false);
   TraceFile file(disk.trace());
   file.seed = 0xfedcba9876543210ULL;
-  file.crash_state = CrashState{5, Mode::torn, {{3, 0b1010}, {4, kWholeWrite}}};
+  file.crash_state = CrashState{5, Mode::torn, {{3, 0b1010}, {4, kWholeWrite}}, {}};
   file.workload = {{"ops", {"create", "write"}}, {"pages", 3}};
   file.meta = {{"tool", "test"}};
   return file;

@@ -106,9 +106,15 @@ uint64_t explore_fingerprint(const Workload& w, const SeededBugs& bugs, const Re
   f.add(r.states);
   f.add(r.illegal);
   f.add(r.duplicates);
-  for (const auto& by_phase : r.counts)
-    for (const auto& by_mode : by_phase)
-      for (uint64_t n : by_mode) f.add(n);
+  // Only the cells that counted something, with their indices: appending a
+  // mode or an outcome to the vocabulary leaves the fingerprint alone.
+  for (size_t o = 0; o < r.counts.size(); ++o)
+    for (size_t p = 0; p < r.counts[o].size(); ++p)
+      for (size_t m = 0; m < r.counts[o][p].size(); ++m)
+        if (const uint64_t n = r.counts[o][p][m]; n != 0) {
+          f.add(uint64_t{o * 10000 + p * 100 + m});
+          f.add(n);
+        }
   for (const auto& [signature, states] : r.signatures) {
     f.add(signature);
     f.add(states);

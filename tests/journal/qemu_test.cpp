@@ -23,7 +23,7 @@ TEST(JournalQemu, CrashStatesRecoverLegallyAndAsInProcess) {
   size_t recovery_writes = 0;
   for (const auto& r : rec.trace->requests()) recovery_writes += r.phase == Phase::RECOVERY && r.kind == crash::Kind::write;
   EXPECT_GT(recovery_writes, 0u) << "the guest's recovery writes reach the plugin tagged RECOVERY";
-  const auto states = pick_states(*rec.trace, 60, crash::all_modes());
+  const auto states = pick_states(*rec.trace, 60, crash::power_cut_modes());
   const auto recovered = recover_all_qemu(w, {}, *rec.trace, states);
   for (size_t i = 0; i < states.size(); ++i) {
     const Judged q = judge_qemu(w, {}, recovered[i], *rec.trace, states[i], inproc.history, rec.guest.spans);
@@ -70,7 +70,7 @@ INSTANTIATE_TEST_SUITE_P(Bugs, JournalQemuBug,
                          ::testing::Values(BugCase{"journal-xor-replay", "journal_basic", crash::only(crash::Mode::prefix)},
                                            BugCase{"journal-early-applied-mark", "journal_crash_cycles",
                                                    crash::only(crash::Mode::reorder)},
-                                           BugCase{"journal-apply-before-stable", "journal_basic", crash::all_modes()}),
+                                           BugCase{"journal-apply-before-stable", "journal_basic", crash::power_cut_modes()}),
                          sc::test::named_by_bug);
 
 }  // namespace

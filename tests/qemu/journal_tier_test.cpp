@@ -29,7 +29,7 @@ TEST(JournalTiers, QemuTraceRecoversTheSameInProcess) {
   const InprocRun inproc = record_inproc_run(w, {});
   const QemuRecording rec = record_qemu(w, {}, tier_config());
   ASSERT_EQ(rec.error, "");
-  const auto states = pick_states(*rec.trace, kStates, crash::all_modes());
+  const auto states = pick_states(*rec.trace, kStates, crash::power_cut_modes());
   ASSERT_EQ(states.size(), kStates);
   EXPECT_GT(recovery_cuts(*rec.trace, states), 0u);
   const auto recovered = recover_all_qemu(w, {}, *rec.trace, states);
@@ -48,7 +48,7 @@ TEST(JournalTiers, InprocTraceWithAPlantedBugGivesTheSameVerdictsUnderQemu) {
   const InprocRun inproc = record_inproc_run(w, bugs);
   const QemuRecording rec = record_qemu(w, bugs, tier_config());
   ASSERT_EQ(rec.error, "");
-  const auto states = pick_states(inproc.trace, kStates, crash::all_modes());
+  const auto states = pick_states(inproc.trace, kStates, crash::power_cut_modes());
   ASSERT_EQ(states.size(), kStates);
   EXPECT_GT(recovery_cuts(inproc.trace, states), 0u);
   EXPECT_GT(expect_tiers_agree(w, bugs, inproc, rec, states), 0u) << "the planted bug showed in none of the states picked";

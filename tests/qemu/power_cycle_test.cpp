@@ -19,7 +19,7 @@ TEST(PowerCycle, ResetBootsRecoverWhatFreshQemuRecovers) {
   const Workload w = corpus("crash_cycles");
   const QemuRecording rec = record_qemu(w, {}, tier_config());
   ASSERT_TRUE(rec.error.empty()) << rec.error;
-  const auto states = pick_states(*rec.trace, 6, crash::all_modes());
+  const auto states = pick_states(*rec.trace, 6, crash::power_cut_modes());
   ASSERT_GE(states.size(), 4u);
   RecoverySession cycling(w, {}, tier_config());
   std::set<SystemState> distinct;

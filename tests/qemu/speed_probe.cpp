@@ -16,7 +16,7 @@ int main() {
   const auto t0 = Clock::now();
   const sc::qemu::QemuRecording rec = sc::qemu::record_qemu(w, {}, tier_config());
   const double record_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-  const auto states = pick_states(*rec.trace, 40, sc::crash::all_modes());
+  const auto states = pick_states(*rec.trace, 40, sc::crash::power_cut_modes());
   sc::qemu::RecoverySession session(w, {}, tier_config());
   double boot_ms = 0, guest_ms = 0, image_ms = 0;
   size_t legal = 0;

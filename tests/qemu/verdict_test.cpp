@@ -21,7 +21,7 @@ TEST(Verdict, TwoHundredStatesOfBasicAreLegalUnderQemu) {
   const InprocRun inproc = record_inproc_run(w, {});
   const QemuRecording rec = record_qemu(w, {}, tier_config());
   ASSERT_EQ(rec.error, "");
-  const auto states = pick_states(*rec.trace, 200, crash::all_modes());
+  const auto states = pick_states(*rec.trace, 200, crash::power_cut_modes());
   ASSERT_EQ(states.size(), 200u);
   const auto recovered = recover_all_qemu(w, {}, *rec.trace, states);
   size_t illegal = 0;
@@ -61,7 +61,7 @@ TEST(Verdict, LiveAndOfflineCutsAgree) {
   for (size_t cut : {size_t{0}, n / 4, n / 2, 3 * n / 4 + 1, n - 1}) {
     const LiveCut live = live_cut_qemu(w, {}, cut, tier_config());
     ASSERT_EQ(live.recording.error, "") << "cut " << cut;
-    const crash::CrashImage offline = crash::build_crash_image(*rec.trace, crash::CrashState{cut, crash::Mode::prefix, {}});
+    const crash::CrashImage offline = crash::build_crash_image(*rec.trace, crash::CrashState{cut, crash::Mode::prefix, {}, {}});
     EXPECT_EQ(live.durable, offline.view().bytes()) << "cut " << cut;
     const QemuRecovery off = recover_qemu(w, {}, offline.view().bytes(), tier_config());
     EXPECT_EQ(live.recovery.readback.state, off.readback.state) << "cut " << cut;
@@ -75,7 +75,7 @@ TEST(Verdict, InprocTraceGivesTheSameVerdictsUnderQemu) {
   const InprocRun inproc = record_inproc_run(w, bugs);
   const QemuRecording rec = record_qemu(w, bugs, tier_config());
   ASSERT_EQ(rec.error, "");
-  const auto states = pick_states(inproc.trace, 50, crash::all_modes());
+  const auto states = pick_states(inproc.trace, 50, crash::power_cut_modes());
   ASSERT_EQ(states.size(), 50u);
   const size_t illegal = expect_tiers_agree(w, bugs, inproc, rec, states);
   RecordProperty("illegal_states", static_cast<int>(illegal));

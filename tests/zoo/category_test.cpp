@@ -32,7 +32,7 @@ Workload without_crash_steps(Workload w) {
 TEST(ZooCategory, RecoveryBugNeedsACrashBeforeTheFailingCut) {
   const Workload w = corpus("crash_cycles");
   ASSERT_TRUE(std::any_of(w.steps.begin(), w.steps.end(), [](const Step& s) { return s.crash; }));
-  const ExploreResult straight = explore(without_crash_steps(w), "shadow-recover-frees-data", crash::all_modes());
+  const ExploreResult straight = explore(without_crash_steps(w), "shadow-recover-frees-data", crash::power_cut_modes());
   EXPECT_GT(straight.states, 0u);
   EXPECT_EQ(straight.illegal, 0u) << (straight.failures.empty() ? "" : straight.failures.front().signature);
 }
@@ -48,11 +48,11 @@ TEST(ZooCategory, TornBugIsNotFoundByPrefixOrReorderStates) {
 }
 
 TEST(ZooCategory, HierarchyBugNeedsAManagedManager) {
-  EXPECT_EQ(explore(corpus("basic"), "kernel-snapshot-parent-first", crash::all_modes()).illegal, 0u);
+  EXPECT_EQ(explore(corpus("basic"), "kernel-snapshot-parent-first", crash::power_cut_modes()).illegal, 0u);
 }
 
 TEST(ZooCategory, CutRecordBugNeedsManagersThatStabiliseApart) {
-  EXPECT_EQ(explore(corpus("basic"), "kernel-cut-drops-idle-managers", crash::all_modes()).illegal, 0u);
+  EXPECT_EQ(explore(corpus("basic"), "kernel-cut-drops-idle-managers", crash::power_cut_modes()).illegal, 0u);
 }
 
 }  // namespace

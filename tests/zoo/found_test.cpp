@@ -30,18 +30,18 @@ TEST_P(ZooBug, FoundOnItsWorkload) {
 }
 
 TEST_P(ZooBug, TheSameWorkloadWithoutTheBugIsLegal) {
-  const ExploreResult r = explore(corpus(GetParam().workload), "", crash::all_modes(), 2000);
+  const ExploreResult r = explore(corpus(GetParam().workload), "", crash::power_cut_modes(), 2000);
   EXPECT_GT(r.states, 0u);
   EXPECT_EQ(r.illegal, 0u) << (r.failures.empty() ? "" : r.failures.front().signature);
 }
 
 INSTANTIATE_TEST_SUITE_P(Bugs, ZooBug,
                          ::testing::Values(
-                             BugCase{"shadow-recover-frees-data", "crash_cycles", crash::all_modes()},
-                             BugCase{"kernel-snapshot-parent-first", "hierarchy", crash::all_modes()},
+                             BugCase{"shadow-recover-frees-data", "crash_cycles", crash::power_cut_modes()},
+                             BugCase{"kernel-snapshot-parent-first", "hierarchy", crash::power_cut_modes()},
                              BugCase{"journal-unflushed-apply", "journal_basic", crash::only(crash::Mode::reorder)},
                              BugCase{"journal-skip-by-ends", "journal_basic", crash::only(crash::Mode::torn)},
-                             BugCase{"kernel-cut-drops-idle-managers", "concurrent_loci", crash::all_modes()}),
+                             BugCase{"kernel-cut-drops-idle-managers", "concurrent_loci", crash::power_cut_modes()}),
                          sc::test::named_by_bug);
 
 }  // namespace
