@@ -205,8 +205,10 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
     const std::vector<Recovered> recovered = checkers.recover(batch);
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;
-      tally(state, cut_phase(rec.trace, state.cut),
-            classify(w, rec.history, legal_window_of(rec.spans, state), recovered[i]), &result);
+      const LegalWindow window = legal_window_of(rec.spans, state);
+      const Verdict verdict = classify(w, rec.history, window, recovered[i]);
+      if (options.observe) options.observe(window, verdict);
+      tally(state, cut_phase(rec.trace, state.cut), verdict, &result);
       if (result.illegal > 0 && !result.first_illegal) result.first_illegal = FirstIllegal{result.states, since(start)};
     }
     if (options.progress && since(last_report) >= plan.progress_interval) {

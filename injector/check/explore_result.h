@@ -38,6 +38,7 @@ struct ExploreOptions {
   std::function<void(const ExploreProgress&)> progress;  // called about every 0.5 s
   std::function<bool()> should_stop;                      // asked between crash states; empty: never stop
   bool stop_at_first_illegal = false;                      // end after the first illegal state
+  std::function<void(const LegalWindow&, const Verdict&)> observe;  // every judged state, in enumeration order
 };
 
 struct StateFailure {

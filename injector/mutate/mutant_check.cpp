@@ -16,10 +16,11 @@ namespace sc::mutate {
 
 namespace {
 
-ExploreResult explore_until_illegal(const MutantCheckContext& ctx, const Recording& rec) {
+ExploreResult explore_until_illegal(const MutantCheckContext& ctx, const Recording& rec, RecoveryCollector* seen) {
   uint64_t illegal = 0;
   ExploreOptions options;
   options.enumerate = ctx.enumerate;
+  options.observe = seen->observer();
   options.progress = [&illegal](const ExploreProgress& p) { illegal = p.illegal; };
   options.should_stop = [&] { return illegal > 0 || (ctx.out_of_time && ctx.out_of_time()); };
   const ExplorePlan plan{false, 1, 0};  // progress after every state, so the first illegal one stops it
@@ -57,7 +58,8 @@ std::optional<MutantOutcome> check_mutant(const MutantCheckContext& ctx, const M
     out.seconds = elapsed();
     return out;
   }
-  const ExploreResult r = explore_until_illegal(ctx, rec);
+  RecoveryCollector recoveries;
+  const ExploreResult r = explore_until_illegal(ctx, rec, &recoveries);
   out.states = r.states;
   if (r.illegal > 0) {
     out.verdict = MutantVerdict::killed;
@@ -72,6 +74,14 @@ std::optional<MutantOutcome> check_mutant(const MutantCheckContext& ctx, const M
   if (images == ctx.original_images) {
     out.verdict = MutantVerdict::equivalent;
     out.evidence = fmt::format("all {} reachable crash images identical to the original's", images.size());
+    return out;
+  }
+  if (const RecoverySet seen = recoveries.take(); seen == ctx.original_recoveries) {
+    out.verdict = MutantVerdict::equivalent;
+    out.evidence = fmt::format(
+        "images differ, but all {} crash states recover only what the original's recover under the same legal "
+        "window ({} window/state pairs, identical): no crash state tells it apart",
+        r.states, seen.size());
     return out;
   }
   out.verdict = MutantVerdict::survived;

@@ -3,7 +3,8 @@
 // same checker and explore loop as `run` (stopping at the first illegal
 // outcome), and decides: killed (a finding while recording, or an illegal
 // crash state), equivalent (the mutant's set of reachable crash images equals
-// the original's, image_set.h), else survived, with a hint (survivor_hint.h).
+// the original's, image_set.h; or, failing that, its recovery set does,
+// recovery_set.h), else survived, with a hint (survivor_hint.h).
 // Recovery of each crash state runs the programs as written: the mutant
 // changes the recorded run only.
 // Returns nullopt if `out_of_time` ended the exploration before a verdict.
@@ -15,6 +16,7 @@
 #include "injector/common/seeded_bugs.h"
 #include "injector/crash/enumerator.h"
 #include "injector/mutate/mutant_case.h"
+#include "injector/mutate/recovery_set.h"
 #include "injector/workload/workload.h"
 
 namespace sc::mutate {
@@ -23,6 +25,7 @@ struct MutantCheckContext {
   const Workload& workload;
   const SeededBugs& bugs;
   const std::vector<uint64_t>& original_images;  // reachable_images() of the unmutated recording
+  const RecoverySet& original_recoveries;        // the unmutated recording's recovery set
   crash::EnumeratorOptions enumerate;
   std::function<bool()> out_of_time;  // empty: never
 };

@@ -13,6 +13,7 @@
 #include "injector/inproc/recording.h"
 #include "injector/mutate/image_set.h"
 #include "injector/mutate/mutant_check.h"
+#include "injector/mutate/recovery_set.h"
 #include "injector/mutate/site_census.h"
 #include "kernel/core/prng.h"
 
@@ -27,19 +28,27 @@ void shuffle(std::vector<MutantCase>& cases, uint64_t seed) {
   for (size_t i = cases.size(); i > 1; --i) std::swap(cases[i - 1], cases[prng.below(i)]);
 }
 
-// The unmutated run's reachable images; InputError if it is not legal.
-std::vector<uint64_t> original_images(const NamedWorkload& nw, const SessionOptions& options) {
+struct Original {
+  std::vector<uint64_t> images;
+  RecoverySet recoveries;
+};
+
+// The unmutated run's reachable images and recovery set; InputError if it is
+// not legal.
+Original original_run(const NamedWorkload& nw, const SessionOptions& options) {
   const Recording rec = record_inproc(nw.workload, options.bugs);
   if (!rec.findings.empty())
     throw InputError(fmt::format("workload {}: illegal without any mutant ({}); mutation needs a corpus "
                                  "its target passes", nw.name, rec.findings.front()));
+  RecoveryCollector recoveries;
   ExploreOptions explore;
   explore.enumerate = options.enumerate;
+  explore.observe = recoveries.observer();
   const ExploreResult r = explore_inproc(nw.workload, options.bugs, rec, explore);
   if (r.illegal > 0)
     throw InputError(fmt::format("workload {}: {} illegal crash states without any mutant; mutation needs a "
                                  "corpus its target passes", nw.name, r.illegal));
-  return reachable_images(rec, options.enumerate);
+  return Original{reachable_images(rec, options.enumerate), recoveries.take()};
 }
 
 bool before(const MutantResult& a, const MutantResult& b) {
@@ -66,12 +75,13 @@ SessionResult run_session(const std::vector<NamedWorkload>& corpus, const Sessio
   shuffle(cases, options.seed);
   if (cases.size() > options.max_mutants) cases.resize(options.max_mutants);
   result.planned = cases.size();
-  std::map<size_t, std::vector<uint64_t>> originals;
+  std::map<size_t, Original> originals;
   for (const MutantCase& c : cases) {
     if (out_of_time()) break;
     auto it = originals.find(c.workload);
-    if (it == originals.end()) it = originals.emplace(c.workload, original_images(corpus[c.workload], options)).first;
-    const MutantCheckContext ctx{corpus[c.workload].workload, options.bugs, it->second, options.enumerate, out_of_time};
+    if (it == originals.end()) it = originals.emplace(c.workload, original_run(corpus[c.workload], options)).first;
+    const MutantCheckContext ctx{corpus[c.workload].workload, options.bugs, it->second.images, it->second.recoveries,
+                                 options.enumerate, out_of_time};
     const auto outcome = check_mutant(ctx, c);
     if (!outcome) break;
     result.results.push_back(MutantResult{c, *outcome});

@@ -2,9 +2,15 @@
 // that matters (the flush before the root page is published, dropped) is
 // killed; one that no crash state can distinguish (the last cut record
 // written without FUA, followed at once by the flush of a crash step) is
-// equivalent, with identical sets of reachable crash images as evidence.
+// equivalent, with identical sets of reachable crash images as evidence; one
+// whose images differ but whose every recovery the original also makes under
+// the same legal window (a flush another manager's flush makes redundant) is
+// equivalent on the recovery set.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
 #include "injector/mutate/image_set.h"
 #include "injector/mutate/mutant_check.h"
@@ -27,10 +33,20 @@ std::vector<uint64_t> images_of(const Workload& w, MutantRun* run) {
   return mutate::reachable_images(record_inproc(w, SeededBugs{}, run), enumeration());
 }
 
+mutate::RecoverySet recoveries_of(const Workload& w) {
+  mutate::RecoveryCollector seen;
+  ExploreOptions options;
+  options.enumerate = enumeration();
+  options.observe = seen.observer();
+  explore_inproc(w, SeededBugs{}, record_inproc(w, SeededBugs{}), options);
+  return seen.take();
+}
+
 mutate::MutantOutcome check(const Workload& w, const mutate::MutantCase& c) {
   const SeededBugs bugs;
   const auto original = images_of(w, nullptr);
-  const mutate::MutantCheckContext ctx{w, bugs, original, enumeration(), {}};
+  const auto recoveries = recoveries_of(w);
+  const mutate::MutantCheckContext ctx{w, bugs, original, recoveries, enumeration(), {}};
   const auto outcome = mutate::check_mutant(ctx, c);
   EXPECT_TRUE(outcome.has_value());
   return outcome.value_or(mutate::MutantOutcome{});
@@ -60,6 +76,22 @@ TEST(MutantVerdict, ACutRecordFlushedRightAfterwardsIsEquivalent) {
   EXPECT_TRUE(run.applied());
   const auto first = check(w, cuts.front());
   EXPECT_NE(first.verdict, mutate::MutantVerdict::equivalent) << "a later stabilisation follows the first cut";
+}
+
+TEST(MutantVerdict, AFlushTheNeighboursFlushMakesRedundantIsEquivalentOnItsRecoveries) {
+  const Workload w = load("corpus/workloads/journal_with_shadow.json");
+  const auto flushes = mutate::census(w, 0, SeededBugs{}, "journal", {MutantOp::drop_flush});
+  const MutantSite masked{0, 1, 8};  // the journal's flush, followed by the shadow manager's in the same cut
+  const auto it = std::find_if(flushes.begin(), flushes.end(), [&](const auto& c) { return c.site == masked; });
+  ASSERT_NE(it, flushes.end());
+  const auto out = check(w, *it);
+  EXPECT_EQ(out.verdict, mutate::MutantVerdict::equivalent) << out.evidence;
+  EXPECT_NE(out.images, out.original_images) << "the images differ: the evidence is the recovery set";
+  EXPECT_NE(out.evidence.find("no crash state tells it apart"), std::string::npos) << out.evidence;
+  const Workload alone = load("corpus/workloads/journal_basic.json");
+  const auto basic = mutate::census(alone, 0, SeededBugs{}, "journal", {MutantOp::drop_flush});
+  ASSERT_FALSE(basic.empty());
+  EXPECT_EQ(check(alone, basic.front()).verdict, mutate::MutantVerdict::killed) << "the same flush, alone, matters";
 }
 
 TEST(MutantVerdict, ASurvivorGetsAHintDerivedFromWhatWasExplored) {
