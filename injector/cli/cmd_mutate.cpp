@@ -120,6 +120,14 @@ std::vector<results::MutantRow> rows_of(const std::vector<mutate::NamedWorkload>
   return rows;
 }
 
+// How the tested mutants relate to the sites: all of them, or a seeded
+// sample cut short by --max-mutants or by --budget.
+std::string tested_how(const mutate::SessionResult& r) {
+  if (r.results.size() == r.sites) return "all";
+  if (r.results.size() == r.planned) return fmt::format("a seeded sample of {}, --max-mutants", r.sites);
+  return fmt::format("a seeded sample of {}: --budget ran out", r.sites);
+}
+
 int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   if (flags.tier == "qemu")
@@ -144,7 +152,7 @@ int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   std::fprintf(stderr, "\n");
   fmt::print("{}: {} exercised by {} in {}; tested {} ({}) in {:.1f} s (sample seed {})\n", flags.manager,
              counted(r.sites, "mutant site"), counted(corpus.size(), "workload"), flags.corpus, r.results.size(),
-             r.planned < r.sites ? fmt::format("{} sampled", r.planned) : "all", r.seconds, enumeration.seed);
+             tested_how(r), r.seconds, enumeration.seed);
   const auto rows = mutate::score_rows(r.results);
   print_scores(flags.manager, rows);
   print_survivors(corpus, r);

@@ -54,7 +54,7 @@ TEST(MutateCli, SmallRunWritesTheMutantTable) {
   const auto again = run_binary(kBin, "mutate --manager kernel --corpus " + dir.file("corpus") +
                                           " --max-mutants 2 --min-score 100 --db " + db, false);
   EXPECT_EQ(again.code, 0) << again.out;
-  EXPECT_NE(again.out.find("2 sampled"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("tested 2 (a seeded sample of 6, --max-mutants)"), std::string::npos) << again.out;
   EXPECT_EQ(test::sql_int(db, "SELECT COUNT(*) FROM mutant WHERE run = 2"), 2);
   const auto report = run_binary(kBin, "report --db " + db + " --out " + dir.file("report"));
   ASSERT_EQ(report.code, 0) << report.out;
