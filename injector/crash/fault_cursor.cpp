@@ -58,7 +58,8 @@ bool FaultCursor::next(const DurableState& durable, Prng& prng, uint32_t faults,
     for (uint32_t i = 0; i < faults; ++i) {
       Fault f;
       if (!draw(mode, durable, prng, &f)) break;
-      if (std::find(state.faults.begin(), state.faults.end(), f) == state.faults.end()) state.faults.push_back(f);
+      if (std::none_of(state.faults.begin(), state.faults.end(), [&](const Fault& g) { return same_target(f, g); }))
+        state.faults.push_back(f);
     }
     if (!state.faults.empty()) return true;
     sample_ = samples_;  // nothing of this mode to draw at this cut

@@ -13,8 +13,8 @@
 //   lost-write      a durable write;
 //   bit-rot         a random bit of a random sector of a durable write;
 //   sub-sector-tear a random sector of an in-flight write, keeping 1..511 bytes.
-// A mode with nothing to draw at this cut yields nothing; a drawn fault equal
-// to one already in the state is dropped. Interface: reset() at each cut,
+// A mode with nothing to draw at this cut yields nothing; a drawn fault with
+// the same target as one already in the state (same_target()) is dropped. Interface: reset() at each cut,
 // then next() until false. Invariant: with no image fault mode enabled,
 // reset() and next() do no work (the power-cut path does not pay).
 #pragma once

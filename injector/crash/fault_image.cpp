@@ -26,42 +26,43 @@ bool kept_sector(const CrashState& s, size_t request, uint32_t count, uint32_t j
   return it != s.kept.end() && it->request == request && sector_kept(it->sector_mask, count, j);
 }
 
-// The write and sector of it whose data `sector` holds (request kNone: the
-// base image). `excluded` survives nowhere; `forced` survives even if dropped.
-struct Source {
-  size_t request = kNone;
-  uint32_t j = 0;
-};
-
-Source resolve(const Trace& trace, const CrashState& s, uint64_t sector, size_t excluded, size_t forced) {
+// The last FLUSH before the cut that was not a lie (kNone if none).
+size_t last_honest_flush(const Trace& trace, const CrashState& s) {
   const auto requests = trace.requests();
-  bool flushed = false;
-  for (size_t i = s.cut; i-- > 0;) {
+  for (size_t i = s.cut; i-- > 0;)
+    if (requests[i].kind == Kind::flush && !fault_on(s, Mode::lying_flush, i)) return i;
+  return kNone;
+}
+
+const Fault* tear_at(const CrashState& s, size_t request, uint64_t sector) {
+  for (const Fault& f : s.faults)
+    if (f.kind == Mode::sub_sector_tear && f.request == request && f.sector == sector) return &f;
+  return nullptr;
+}
+
+// Content of `sector` after every fault of the state: the surviving writes
+// covering it applied in request order over the base (a torn one only its
+// first detail bytes), then the bit-rot flips.
+void faulted_content(const Trace& trace, const CrashState& s, size_t honest_flush, uint64_t sector, uint8_t* data) {
+  if (const uint8_t* base = trace.base_sector(sector))
+    std::memcpy(data, base, kSectorSize);
+  else
+    std::memset(data, 0, kSectorSize);
+  const auto requests = trace.requests();
+  for (size_t i = 0; i < s.cut; ++i) {
     const Request& r = requests[i];
-    const bool lied = fault_on(s, Mode::lying_flush, i) != nullptr;
-    if (r.kind == Kind::flush) {
-      flushed = flushed || !lied;
-      continue;
-    }
-    if (i == excluded || fault_on(s, Mode::lost_write, i)) continue;
+    if (r.kind == Kind::flush || fault_on(s, Mode::lost_write, i)) continue;
     const Fault* misdirected = fault_on(s, Mode::misdirected, i);
     const uint64_t start = misdirected ? misdirected->sector : r.sector;
     if (sector < start || sector >= start + r.count) continue;
     const auto j = static_cast<uint32_t>(sector - start);
-    const bool durable = flushed || (r.fua && !lied);
-    if (i == forced || durable || kept_sector(s, i, r.count, j)) return {i, j};
+    const bool durable = (honest_flush != kNone && i < honest_flush) || (r.fua && !fault_on(s, Mode::lying_flush, i));
+    const Fault* tear = tear_at(s, i, sector);
+    if (!durable && !tear && !kept_sector(s, i, r.count, j)) continue;
+    std::memcpy(data, trace.payload().data() + payload_sector(r, j) * kSectorSize, tear ? tear->detail : kSectorSize);
   }
-  return {};
-}
-
-void copy_source(const Trace& trace, uint64_t sector, Source src, uint8_t* out) {
-  const uint8_t* data = src.request == kNone
-                            ? trace.base_sector(sector)
-                            : trace.payload().data() + payload_sector(trace.requests()[src.request], src.j) * kSectorSize;
-  if (data)
-    std::memcpy(out, data, kSectorSize);
-  else
-    std::memset(out, 0, kSectorSize);
+  for (const Fault& f : s.faults)
+    if (f.kind == Mode::bit_rot && f.sector == sector) data[f.detail / 8] ^= static_cast<uint8_t>(1u << (f.detail % 8));
 }
 
 void add_range(std::vector<uint64_t>& sectors, uint64_t start, uint64_t count) {
@@ -94,23 +95,6 @@ std::vector<uint64_t> touched_sectors(const Trace& trace, const CrashState& s) {
   std::sort(sectors.begin(), sectors.end());
   sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
   return sectors;
-}
-
-void tear(const Trace& trace, const CrashState& s, const Fault& f, uint8_t* data) {
-  if (resolve(trace, s, f.sector, kNone, f.request).request != f.request) return;  // a newer write covers it
-  uint8_t old[kSectorSize];
-  copy_source(trace, f.sector, resolve(trace, s, f.sector, f.request, kNone), old);
-  copy_source(trace, f.sector, resolve(trace, s, f.sector, kNone, f.request), data);
-  std::memcpy(data + f.detail, old + f.detail, kSectorSize - f.detail);
-}
-
-// Content of `sector` after every fault of the state.
-void faulted_content(const Trace& trace, const CrashState& s, uint64_t sector, uint8_t* data) {
-  copy_source(trace, sector, resolve(trace, s, sector, kNone, kNone), data);
-  for (const Fault& f : s.faults)
-    if (f.kind == Mode::sub_sector_tear && f.sector == sector) tear(trace, s, f, data);
-  for (const Fault& f : s.faults)
-    if (f.kind == Mode::bit_rot && f.sector == sector) data[f.detail / 8] ^= uint8_t(1u << (f.detail % 8));
 }
 
 uint64_t layered_contribution(const DurableState& durable, std::span<const DeltaEntry> delta, uint64_t sector) {
@@ -193,6 +177,12 @@ bool is_image_fault(Mode mode) {
          mode == Mode::bit_rot || mode == Mode::sub_sector_tear;
 }
 
+bool same_target(const Fault& a, const Fault& b) {
+  if (a.kind != b.kind || a.request != b.request) return false;
+  if (a.kind == Mode::bit_rot) return a.sector == b.sector && a.detail == b.detail;
+  return a.kind != Mode::sub_sector_tear || a.sector == b.sector;
+}
+
 std::optional<CrashStateError> image_fault_error(const DurableState& durable, const CrashState& state) {
   if (is_fault_mode(state.kind) && state.faults.empty())
     return CrashStateError{"faults", std::string("expected at least one fault for kind ") + mode_name(state.kind)};
@@ -203,6 +193,9 @@ std::optional<CrashStateError> image_fault_error(const DurableState& durable, co
     const std::string where = "faults[" + std::to_string(i) + "].";
     if (f.kind != state.kind)
       return CrashStateError{where + "kind", std::string("expected the state's kind ") + mode_name(state.kind)};
+    for (size_t j = 0; j < i; ++j)
+      if (same_target(state.faults[j], f))
+        return CrashStateError{where + "request", "expected a target no earlier fault hits (faults[" + std::to_string(j) + "] does)"};
     std::string field;
     if (std::string expected = fault_error(durable, f, &field); !expected.empty())
       return CrashStateError{where + field, expected};
@@ -215,9 +208,10 @@ uint64_t apply_image_faults(const DurableState& durable, std::span<const DeltaEn
   out.clear();
   if (state.faults.empty()) return fingerprint;
   const Trace& trace = durable.trace();
+  const size_t honest_flush = last_honest_flush(trace, state);
   for (const uint64_t sector : touched_sectors(trace, state)) {
     FaultSector fs{sector, {}};
-    faulted_content(trace, state, sector, fs.data.data());
+    faulted_content(trace, state, honest_flush, sector, fs.data.data());
     const uint64_t before = layered_contribution(durable, delta, sector);
     const uint64_t after = sector_contribution(trace, sector, fs.data.data());
     if (before == after) continue;

@@ -6,13 +6,13 @@
 // trace; apply_image_faults() computes the sectors the faults change and
 // updates the image fingerprint. Both the enumerator and build_crash_image()
 // call them, so the two paths give the same image bit for bit.
-// Rule: each changed sector is resolved from the trace, request by request:
-// it holds the data of the newest surviving write covering it, where a write
-// survives if it is durable at the cut (a FUA write, or a later FLUSH; a lied
-// FLUSH or FUA makes nothing durable) or kept by the state, a lost write
-// survives nowhere, and a misdirected write survives only at the sectors it
-// landed on. Then bit-rot flips its bit, and sub-sector-tear keeps the first
-// detail bytes of the torn write's sector over what the sector held without it.
+// Rule: each changed sector is rebuilt from the trace: the base content,
+// then every surviving write covering it in request order, where a write
+// survives if it is durable at the cut (a FUA write, or one before a FLUSH;
+// a lied FLUSH or FUA makes nothing durable) or kept by the state, a lost
+// write survives nowhere, a misdirected write lands only where it was sent,
+// and a torn write (sub-sector-tear) survives at its torn sector with only
+// its first detail bytes; then bit-rot flips its bit.
 // Invariant: a state with no faults gets no fault sectors (the power-cut path
 // never pays for faults).
 #pragma once
@@ -40,6 +40,11 @@ constexpr uint32_t kSectorBits = kSectorSize * 8;
 
 // True for the fault classes this file applies to images.
 bool is_image_fault(Mode mode);
+
+// True if two faults hit the same target, so one state may not hold both:
+// the same request (lying-flush, misdirected, lost-write), the same sector of
+// the same write (sub-sector-tear), the same bit (bit-rot).
+bool same_target(const Fault& a, const Fault& b);
 
 // Checks state.faults against the trace at durable.cut() (== state.cut);
 // nullopt if each fault fits (field names like "faults[0].sector").

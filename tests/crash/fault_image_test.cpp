@@ -120,6 +120,10 @@ TEST(FaultImage, FaultListsThatDoNotFitTheTraceAreRefusedByField) {
       EXPECT_NE(std::string(e.what()).find(b.field), std::string::npos) << e.what();
     }
   }
+  CrashState twice = faulted(Mode::sub_sector_tear, {.request = 6, .sector = 3, .detail = 9});
+  twice.faults.push_back(twice.faults[0]);
+  twice.faults[1].detail = 10;
+  EXPECT_THROW((void)build_crash_image(trace, twice), std::invalid_argument);
   CrashState wrong_kind = faulted(Mode::bit_rot, {.request = 3});
   wrong_kind.faults[0].kind = Mode::lost_write;
   EXPECT_THROW((void)build_crash_image(trace, wrong_kind), std::invalid_argument);
@@ -127,7 +131,7 @@ TEST(FaultImage, FaultListsThatDoNotFitTheTraceAreRefusedByField) {
 }
 
 EnumeratorOptions all_image_faults(uint64_t seed, uint32_t faults) {
-  EnumeratorOptions o{.seed = seed};
+  EnumeratorOptions o{.modes = {}, .seed = seed};
   for (const Mode m : {Mode::lying_flush, Mode::misdirected, Mode::lost_write, Mode::bit_rot, Mode::sub_sector_tear})
     o.modes.set(static_cast<size_t>(m));
   o.faults = faults;
