@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "injector/campaign/campaign.h"
 #include "injector/campaign/generator.h"
@@ -22,6 +23,25 @@ struct Target {
 
   bool correct() const { return name == kCorrectSystem; }
 };
+
+// The modes of the full pass: the power cuts, plus the storage-fault modes the
+// bug declares it needs (ManagerBug::modes).
+crash::ModeSet full_pass_modes(const std::string& bug) {
+  crash::ModeSet modes = crash::power_cut_modes();
+  std::stringstream list(seeded_bug_modes(bug));
+  std::string name;
+  crash::Mode m;
+  while (std::getline(list, name, ','))
+    if (crash::parse_mode(name, &m) && crash::mode_enumerated(m)) modes.set(static_cast<size_t>(m));
+  return modes;
+}
+
+std::string mode_list(const crash::ModeSet& modes) {
+  std::string names;
+  for (size_t m = 0; m < crash::kModeCount; ++m)
+    if (modes.test(m)) names += (names.empty() ? "" : ",") + std::string(crash::kModeNames[m]);
+  return names;
+}
 
 Target target_of(const std::string& name) {
   Target t{name, SeededBugs{}, ""};
@@ -61,6 +81,7 @@ std::string campaign_command(const CampaignOptions& c, const Target& t, Pass pas
                               "--jobs 1 --no-minimize",
                               c.tier.name(), c.name, c.db_path, c.corpus_dir, c.duration_s.value_or(0), c.seed);
   if (pass == Pass::prefix_cuts) s += fmt::format(" --modes prefix --workloads {}", c.max_workloads);
+  if (pass == Pass::full && c.enumerate.modes != crash::power_cut_modes()) s += " --modes " + mode_list(c.enumerate.modes);
   if (!c.manager.empty()) s += " --manager " + c.manager;
   if (!t.correct()) s += " --bug " + t.name;
   return s;
@@ -83,6 +104,8 @@ CampaignOptions campaign_options(const DetectOptions& o, const Target& t, const 
   if (pass == Pass::prefix_cuts) {
     c.enumerate.modes = crash::only(crash::Mode::prefix);
     c.max_workloads = corpus.workloads;
+  } else if (!t.correct()) {
+    c.enumerate.modes = full_pass_modes(t.name);
   }
   c.minimize = false;
   c.stop_at_first_finding = !t.correct();

@@ -115,7 +115,8 @@ crash::ModeSet modes_from(const Reader& r) {
   crash::ModeSet modes;
   for (const auto& name : r.get<std::vector<std::string>>("modes")) {
     crash::Mode m;
-    if (!crash::parse_mode(name.c_str(), &m) || crash::is_fault_mode(m)) r.fail("modes", "prefix, reorder or torn");
+    if (!crash::parse_mode(name.c_str(), &m) || !crash::mode_enumerated(m))
+      r.fail("modes", "a mode this build enumerates (prefix, reorder, torn or an implemented fault class)");
     modes.set(static_cast<size_t>(m));
   }
   if (modes.none()) r.fail("modes", "at least one of prefix, reorder, torn");
@@ -137,6 +138,8 @@ json options_to_json(const CampaignOptions& o) {
             {"k", o.enumerate.k},
             {"samples", o.enumerate.samples_per_cut},
             {"torn-samples", o.enumerate.torn_samples_per_write},
+            {"faults", o.enumerate.faults},
+            {"fault-samples", o.enumerate.fault_samples_per_cut},
             {"bug", bugs},
             {"no-minimize", !o.minimize},
             {"steer", o.steer},
@@ -172,6 +175,8 @@ CampaignOptions options_from_json(const json& j, const std::string& where) {
   o.enumerate.k = r.number("k", kReorderKRange);
   o.enumerate.samples_per_cut = r.number("samples", kSamplesRange);
   o.enumerate.torn_samples_per_write = r.number("torn-samples", kSamplesRange);
+  if (j.contains("faults")) o.enumerate.faults = r.number("faults", kFaultsRange);  // stored since #15
+  if (j.contains("fault-samples")) o.enumerate.fault_samples_per_cut = r.number("fault-samples", kSamplesRange);
   o.enumerate.seed = o.seed;
   for (const auto& name : r.get<std::vector<std::string>>("bug")) {
     try {

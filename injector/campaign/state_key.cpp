@@ -31,12 +31,41 @@ bool take_kept(std::string_view* text, crash::KeptWrite* out) {
   return true;
 }
 
+// "bit-rot:12:340:7" — kind:request:sector:detail.
+bool take_fault(std::string_view* text, crash::Fault* out) {
+  const size_t colon = text->find(':');
+  uint64_t request = 0, detail = 0;
+  if (colon == std::string_view::npos || !crash::parse_mode(text->substr(0, colon), &out->kind)) return false;
+  text->remove_prefix(colon + 1);
+  if (!take_number(text, 10, &request) || !take(text, ":") || !take_number(text, 10, &out->sector) ||
+      !take(text, ":") || !take_number(text, 10, &detail) || detail > UINT32_MAX)
+    return false;
+  out->request = static_cast<size_t>(request);
+  out->detail = static_cast<uint32_t>(detail);
+  return true;
+}
+
+bool take_faults(std::string_view* text, std::vector<crash::Fault>* out) {
+  if (text->empty()) return true;
+  if (!take(text, " faults=")) return false;
+  while (!text->empty()) {
+    if (!out->empty() && !take(text, ",")) return false;
+    crash::Fault f;
+    if (!take_fault(text, &f)) return false;
+    out->push_back(f);
+  }
+  return !out->empty();
+}
+
 }  // namespace
 
 std::string state_key(const crash::CrashState& s) {
   std::string key = fmt::format("cut={} kind={} kept=", s.cut, crash::mode_name(s.kind));
   for (size_t i = 0; i < s.kept.size(); ++i)
     key += fmt::format("{}{}:{:#x}", i ? "," : "", s.kept[i].request, s.kept[i].sector_mask);
+  for (size_t i = 0; i < s.faults.size(); ++i)
+    key += fmt::format("{}{}:{}:{}:{}", i ? "," : " faults=", crash::mode_name(s.faults[i].kind), s.faults[i].request,
+                       s.faults[i].sector, s.faults[i].detail);
   return key;
 }
 
@@ -51,12 +80,13 @@ std::optional<crash::CrashState> parse_state_key(const std::string& key) {
     return std::nullopt;
   text.remove_prefix(space);
   if (!take(&text, " kept=")) return std::nullopt;
-  while (!text.empty()) {
+  while (!text.empty() && text.front() != ' ') {
     if (!s.kept.empty() && !take(&text, ",")) return std::nullopt;
     crash::KeptWrite k{};
     if (!take_kept(&text, &k)) return std::nullopt;
     s.kept.push_back(k);
   }
+  if (!take_faults(&text, &s.faults)) return std::nullopt;
   if (state_key(s) != key) return std::nullopt;  // only the canonical spelling
   return s;
 }

@@ -1,7 +1,8 @@
 // state_key.h — the name of a crash state stored in the database
 // (crash_state.state_key): "cut=C kind=K kept=R:MASK,..." — the cut, the
 // mode, and each in-flight write kept (request index, hex mask of its
-// sector chunks). Interface: state_key(s) and its inverse parse_state_key.
+// sector chunks), then for a fault state " faults=KIND:REQUEST:SECTOR:DETAIL,..."
+// (crash_model.h FAULT CLASSES). Interface: state_key(s) and its inverse parse_state_key.
 // Invariant: parse_state_key(state_key(s)) == s.
 #pragma once
 #include <optional>

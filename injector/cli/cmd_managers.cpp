@@ -31,7 +31,7 @@ std::vector<std::string> tiers() {
 nlohmann::json program_json(const ManagerProgram& p) {
   nlohmann::json bugs = nlohmann::json::array();
   for (uint32_t b = 0; b < p.bug_count; ++b)
-    bugs.push_back({{"name", p.bugs[b].name}, {"description", p.bugs[b].description}});
+    bugs.push_back({{"name", p.bugs[b].name}, {"description", p.bugs[b].description}, {"modes", p.bugs[b].modes}});
   return {{"name", p.name},           {"role", role_name(p.role)},
           {"tiers", tiers()},         {"description", p.description},
           {"entry", fmt::format("{:#010x}", p.entry)},
@@ -42,7 +42,9 @@ nlohmann::json program_json(const ManagerProgram& p) {
 void print_program(const ManagerProgram& p) {
   fmt::print("{}  ({}, tiers: {}{})\n  {}\n", p.name, role_name(p.role), fmt::join(tiers(), ", "),
              find_format_check(p.name) != nullptr ? ", format checker" : "", p.description);
-  for (uint32_t b = 0; b < p.bug_count; ++b) fmt::print("  --bug {:<28} {}\n", p.bugs[b].name, p.bugs[b].description);
+  for (uint32_t b = 0; b < p.bug_count; ++b)
+    fmt::print("  --bug {:<28} {}{}\n", p.bugs[b].name, p.bugs[b].description,
+               *p.bugs[b].modes ? fmt::format(" (found by --modes {})", p.bugs[b].modes) : "");
 }
 
 int managers(const std::string& format) {

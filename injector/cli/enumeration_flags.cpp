@@ -9,6 +9,14 @@
 
 namespace sc::cli {
 
+std::string enumerated_mode_list() {
+  std::string names;
+  for (size_t m = 0; m < crash::kModeCount; ++m)
+    if (crash::mode_enumerated(static_cast<crash::Mode>(m)))
+      names += (names.empty() ? "" : ", ") + std::string(crash::kModeNames[m]);
+  return names;
+}
+
 crash::EnumeratorOptions EnumerationFlags::options() const {
   crash::EnumeratorOptions o;
   o.modes.reset();
@@ -16,14 +24,16 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
   std::string name;
   while (std::getline(list, name, ',')) {
     crash::Mode m;
-    if (!crash::parse_mode(name.c_str(), &m) || crash::is_fault_mode(m))
-      throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected prefix, reorder or torn");
+    if (!crash::parse_mode(name.c_str(), &m) || !crash::mode_enumerated(m))
+      throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected " + enumerated_mode_list());
     o.modes.set(static_cast<size_t>(m));
   }
-  if (o.modes.none()) throw InputError("--modes: expected at least one of prefix, reorder, torn");
+  if (o.modes.none()) throw InputError("--modes: expected at least one of " + enumerated_mode_list());
   o.k = k;
   o.samples_per_cut = samples;
   o.torn_samples_per_write = torn_samples;
+  o.fault_samples_per_cut = fault_samples;
+  o.faults = faults;
   o.seed = seed;
   return o;
 }
@@ -36,17 +46,28 @@ SeededBugs EnumerationFlags::seeded_bugs() const {
 
 std::string EnumerationFlags::replay_flags() const {
   std::string out = " --modes " + modes + " --seed " + std::to_string(seed);
+  if (faults != 1) out += " --faults " + std::to_string(faults);
+  if (fault_samples != 4) out += " --fault-samples " + std::to_string(fault_samples);
   for (const auto& b : bugs) out += " --bug " + b;
   return out;
 }
 
 void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags>& flags) {
-  cmd->add_option("--modes", flags->modes, "Crash-state modes, comma-separated: prefix, reorder, torn")->capture_default_str();
+  cmd->add_option("--modes", flags->modes,
+                  "Crash-state modes, comma-separated: prefix, reorder, torn (power cuts), and the storage faults "
+                  "lying-flush (a FLUSH/FUA acknowledged, not honoured), misdirected (a write lands elsewhere), "
+                  "lost-write (a durable write never reached the media), bit-rot (a durable bit flips), "
+                  "sub-sector-tear (an in-flight sector keeps part of its new bytes)")
+      ->capture_default_str();
   cmd->add_option("--k", flags->k, "Reorder: keep every subset of in-flight writes up to this size")
       ->check(whole_number(campaign::kReorderKRange.min, campaign::kReorderKRange.max))->capture_default_str();
   cmd->add_option("--samples", flags->samples, "Reorder: random subsets per cut beyond size k")
       ->check(whole_number(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
   cmd->add_option("--torn-samples", flags->torn_samples, "Torn: random sector masks per in-flight write")
+      ->check(whole_number(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
+  cmd->add_option("--faults", flags->faults, "Storage-fault modes: faults per crash state")
+      ->check(whole_number(campaign::kFaultsRange.min, campaign::kFaultsRange.max))->capture_default_str();
+  cmd->add_option("--fault-samples", flags->fault_samples, "Storage-fault modes: fault states per cut and mode")
       ->check(whole_number(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
   cmd->add_option("--seed", flags->seed, "Seed of every random enumeration choice (0 to 2^64-1)")
       ->check(whole_number(0, UINT64_MAX))

@@ -1,6 +1,6 @@
 // enumeration_flags.h — the crash-state enumeration flags shared by `run`,
-// `bench` and `campaign`: --modes, --k, --samples, --torn-samples, --seed,
-// --bug. Defined once, with defaults and help text.
+// `bench` and `campaign`: --modes, --k, --samples, --torn-samples, --faults,
+// --fault-samples, --seed, --bug. Defined once, with defaults and help text.
 #pragma once
 #include <memory>
 #include <string>
@@ -18,6 +18,8 @@ struct EnumerationFlags {
   size_t k = 2;
   uint32_t samples = 8;
   uint32_t torn_samples = 16;
+  uint32_t faults = 1;
+  uint32_t fault_samples = 4;
   uint64_t seed = 1;
   std::vector<std::string> bugs;
 
@@ -25,6 +27,9 @@ struct EnumerationFlags {
   SeededBugs seeded_bugs() const;            // throws InputError for an unknown --bug
   std::string replay_flags() const;          // the flags to repeat in a replay command
 };
+
+// The modes --modes accepts (crash::mode_enumerated), comma-separated.
+std::string enumerated_mode_list();
 
 void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags>& flags);
 

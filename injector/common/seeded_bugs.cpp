@@ -79,6 +79,11 @@ void enable_seeded_bug(SeededBugs* bugs, const std::string& given) {
   bugs->programs[found.program->name] |= found.bug->mask;
 }
 
+std::string seeded_bug_modes(const std::string& name) {
+  const FoundBug found = find_manager_bug(current_name(name).c_str());
+  return found.bug == nullptr ? "" : found.bug->modes;
+}
+
 std::vector<std::string> enabled_bug_names(const SeededBugs& bugs) {
   std::vector<std::string> names;
   for (const auto& b : kKernelBugs)

@@ -65,10 +65,18 @@ std::optional<CrashStateError> crash_state_error(const DurableState& durable,
       return CrashStateError{where + ".sector_mask",
                              "expected a nonzero mask within the write's chunks, or all ones"};
   }
-  return std::nullopt;
+  return image_fault_error(durable, state);
+}
+
+const uint8_t* ImageView::faulted_sector(uint64_t sector) const {
+  const auto it = std::lower_bound(faulted_.begin(), faulted_.end(), sector,
+                                   [](const FaultSector& f, uint64_t s) { return f.sector < s; });
+  return it != faulted_.end() && it->sector == sector ? it->data.data() : nullptr;
 }
 
 const uint8_t* ImageView::sector(uint64_t sector) const {
+  if (!faulted_.empty())
+    if (const uint8_t* data = faulted_sector(sector)) return data;
   const auto it = std::lower_bound(delta_.begin(), delta_.end(), sector,
                                    [](const DeltaEntry& e, uint64_t s) { return e.sector < s; });
   const Trace& trace = durable_->trace();
@@ -99,6 +107,7 @@ SectorMap ImageView::flatten() const {
   for (const uint64_t s : durable_->trace().base().sectors()) copy(s);
   for (const auto& [s, entry] : durable_->entries()) copy(s);
   for (const DeltaEntry& e : delta_) copy(e.sector);
+  for (const FaultSector& f : faulted_) copy(f.sector);
   return out;
 }
 
@@ -110,6 +119,7 @@ CrashImage::CrashImage(const Trace& trace, const CrashState& state)
   if (const auto error = crash_state_error(*durable_, state))
     throw std::invalid_argument("crash state: " + error->field + ": " + error->expected);
   fingerprint_ = build_delta(*durable_, state.kept, delta_);
+  fingerprint_ = apply_image_faults(*durable_, delta_, state, fingerprint_, faulted_);
 }
 
 CrashImage build_crash_image(const Trace& trace, const CrashState& state) {

@@ -1,5 +1,7 @@
 // crash_image.h — a crash image as layers, never a full copy:
-//   delta (kept in-flight sectors of one crash state, sorted by sector)
+//   fault sectors (what a fault state's faults changed, fault_image.h; empty
+//   for a clean power cut)
+//   -> delta (kept in-flight sectors of one crash state, sorted by sector)
 //   -> durable layer (DurableState, shared by all states of a cut)
 //   -> base image (the trace's SectorMap) -> zeros.
 // Interface: build_delta() computes a state's delta and fingerprint in
@@ -18,6 +20,7 @@
 
 #include "crash_model.h"
 #include "durable_state.h"
+#include "fault_image.h"
 #include "sector_map.h"
 #include "trace.h"
 
@@ -49,12 +52,14 @@ std::optional<CrashStateError> crash_state_error(const DurableState& durable, co
 
 class ImageView {
  public:
-  ImageView(const DurableState& durable, std::span<const DeltaEntry> delta, uint64_t fingerprint)
-      : durable_(&durable), delta_(delta), fingerprint_(fingerprint) {}
+  ImageView(const DurableState& durable, std::span<const DeltaEntry> delta, uint64_t fingerprint,
+            std::span<const FaultSector> faulted = {})
+      : durable_(&durable), delta_(delta), faulted_(faulted), fingerprint_(fingerprint) {}
 
   uint64_t sector_count() const { return durable_->trace().sector_count(); }
   uint64_t fingerprint() const { return fingerprint_; }
   std::span<const DeltaEntry> delta() const { return delta_; }
+  std::span<const FaultSector> faulted() const { return faulted_; }
 
   // Content of `sector` (< sector_count()), or nullptr if it is zeros.
   const uint8_t* sector(uint64_t sector) const;
@@ -65,8 +70,11 @@ class ImageView {
   SectorMap flatten() const;
 
  private:
+  const uint8_t* faulted_sector(uint64_t sector) const;
+
   const DurableState* durable_;
   std::span<const DeltaEntry> delta_;
+  std::span<const FaultSector> faulted_;
   uint64_t fingerprint_;
 };
 
@@ -74,12 +82,13 @@ class ImageView {
 class CrashImage {
  public:
   CrashImage(const Trace& trace, const CrashState& state);
-  ImageView view() const { return ImageView(*durable_, delta_, fingerprint_); }
+  ImageView view() const { return ImageView(*durable_, delta_, fingerprint_, faulted_); }
 
  private:
   std::unique_ptr<TraceHashes> hashes_;
   std::unique_ptr<DurableState> durable_;
   std::vector<DeltaEntry> delta_;
+  std::vector<FaultSector> faulted_;
   uint64_t fingerprint_ = 0;
 };
 

@@ -1,6 +1,8 @@
 // crash_model.cpp — sets of enumeration modes (see crash_model.h).
 #include "crash_model.h"
 
+#include <algorithm>
+
 namespace sc::crash {
 
 ModeSet power_cut_modes() {
@@ -10,6 +12,21 @@ ModeSet power_cut_modes() {
 }
 
 ModeSet only(Mode mode) { return ModeSet{}.set(static_cast<size_t>(mode)); }
+
+bool mode_enumerated(Mode mode) {
+  return !is_fault_mode(mode) || mode == Mode::bit_rot || mode == Mode::lost_write ||
+         mode == Mode::misdirected || mode == Mode::lying_flush || mode == Mode::sub_sector_tear;
+}
+
+size_t fault_floor(const CrashState& state) {
+  size_t floor = state.cut;
+  for (const Fault& f : state.faults) {
+    if (!destroys_durable_data(f.kind)) continue;
+    const bool names_its_victim = f.kind == Mode::lying_flush || f.kind == Mode::lost_write || f.kind == Mode::bit_rot;
+    floor = std::min(floor, names_its_victim ? f.request : size_t{0});
+  }
+  return floor;
+}
 
 bool may_destroy_durable_data(const CrashState& state) {
   for (const Fault& f : state.faults)

@@ -44,13 +44,20 @@
 //
 //  * lying-flush — request: a FLUSH (or a FUA write) before the cut that was
 //    acknowledged but not honoured: every write it should have made durable
-//    stays in flight at the cut, as if the request had not been issued.
+//    stays in flight at the cut, as if the request had not been issued (a
+//    lied FUA write is an ordinary write). The state keeps none of the
+//    writes the lie left in flight (its kept writes are those in flight
+//    without the lie), so they are lost unless a later FLUSH saved them.
 //  * misdirected — request: a write before the cut; sector: where its first
-//    sector landed instead (same partition, or the kernel area); the sectors
-//    it was meant for keep what they held without it.
+//    sector landed instead (same partition, or the kernel area; the
+//    enumerator, which knows no partitions, draws it inside the trace's
+//    written extent); the sectors it was meant for keep what they held
+//    without it. Where it landed, it counts as that sector's write in request
+//    order (a later write there still wins) if it survives at the cut.
 //  * lost-write — request: a write durable at the cut that never reached the
 //    media, though a later FLUSH reported it durable.
-//  * bit-rot — sector: a sector a durable write covers; detail: the bit
+//  * bit-rot — sector: a sector a durable write covers; request: the newest
+//    durable write of that sector (whose data rots); detail: the bit
 //    (0..4095) that flips before recovery.
 //  * read-error — sector: a sector recovery reads; every read of it during
 //    recovery fails with an I/O error (a latent sector error).
@@ -61,15 +68,20 @@
 //    trace.
 //  * sub-sector-tear — request: a write in flight at the cut; sector: one of
 //    its sectors, which keeps the first detail (1..511) bytes of the new data
-//    and the rest old (disks without sector atomicity).
+//    and the rest old, what it held without the write (disks without sector
+//    atomicity); a later surviving write to the sector hides the tear.
 //
 // Legality (injector/oracle/legal_window.h): under a power cut alone, and
 // under sub-sector-tear (it tears only data in flight), the legal states are
 // those of the cut. Under a fault that destroys durable data (lying-flush,
 // misdirected, lost-write, bit-rot, read-error) recovery may also refuse
 // cleanly — outcome detected: it reports the corruption or I/O error it found
-// and what it could not trust — but must never return wrong data as if it
-// were good (corrupt). Under io-error, a stabilisation that returned an error
+// and what it could not trust — or fall back to an older stable state it can
+// still trust: any state legal at a cut just before the earliest request
+// whose data the fault took away (fault_floor(): the lied FLUSH, the lost
+// write, the rotten sector's write; for a misdirected write, which may land
+// on any earlier data, and for read-error, the start of the trace). It must
+// never return wrong data as if it were good (corrupt). Under io-error, a stabilisation that returned an error
 // is not counted as stable, and one that returned success must survive.
 //
 // NOT YET MODELLED: power cuts in the middle of recovery that is not itself
@@ -136,8 +148,20 @@ struct CrashState {
   friend bool operator==(const CrashState&, const CrashState&) = default;
 };
 
+// The most faults one crash state may carry (--faults, trace files).
+constexpr size_t kMaxFaults = 8;
+
+// True for the modes the enumerator and crash images implement (the power-cut
+// modes and the fault classes implemented so far); --modes accepts only these.
+bool mode_enumerated(Mode mode);
+
 // True if a fault of the state destroys durable data (a clean refusal is legal).
 bool may_destroy_durable_data(const CrashState& state);
+
+// The earliest request whose data a destroying fault of the state may have
+// taken away (see the Legality rules): the oracle also allows every stable
+// state legal at a cut there. state.cut if no fault destroys durable data.
+size_t fault_floor(const CrashState& state);
 
 // Sectors per mask bit for a write of `count` sectors (1 when count <= 64).
 inline uint32_t sectors_per_chunk(uint32_t count) { return count <= 64 ? 1 : (count + 63) / 64; }

@@ -10,7 +10,8 @@ CrashStateEnumerator::CrashStateEnumerator(const Trace& trace, Options options)
       options_(options),
       hashes_(trace),
       durable_(trace, hashes_),
-      prng_(options.seed) {
+      prng_(options.seed),
+      faults_(trace, options.modes) {
   begin_cut();
 }
 
@@ -18,13 +19,19 @@ bool CrashStateEnumerator::next() {
   while (next_candidate()) {
     ++counters_.generated;
     fingerprint_ = build_delta(durable_, state_.kept, delta_);
-    if (seen_.insert(fingerprint_)) {
+    if (first_sighting()) {
       ++counters_.yielded;
       return true;
     }
     ++counters_.duplicates;
   }
   return false;
+}
+
+bool CrashStateEnumerator::first_sighting() {
+  if (state_.faults.empty()) return seen_.insert(fingerprint_);
+  fingerprint_ = apply_image_faults(durable_, delta_, state_, fingerprint_, faulted_);
+  return !seen_.contains(fingerprint_) && seen_faulted_.insert(fingerprint_);
 }
 
 bool CrashStateEnumerator::next_candidate() {
@@ -36,6 +43,8 @@ bool CrashStateEnumerator::next_candidate() {
 // Runs one stage of the current cut; true if it produced a candidate.
 bool CrashStateEnumerator::step() {
   const auto in_flight = durable_.in_flight();
+  state_.faults.clear();
+  faulted_.clear();
   switch (stage_) {
     case Stage::prefix_alone:
       stage_ = Stage::prefix_all;
@@ -73,6 +82,10 @@ bool CrashStateEnumerator::step() {
         state_.kind = Mode::torn;
         return true;
       }
+      stage_ = Stage::faults;
+      return false;
+    case Stage::faults:
+      if (faults_.next(durable_, prng_, options_.faults, state_)) return true;
       stage_ = Stage::next_cut;
       return false;
     case Stage::next_cut:
@@ -97,11 +110,14 @@ void CrashStateEnumerator::begin_cut() {
   subsets_.reset(in_flight.size(), options_.k);
   samples_left_ = in_flight.size() > options_.k ? options_.samples_per_cut : 0;
   torn_.reset(in_flight);
+  faults_.reset(durable_, options_.fault_samples_per_cut);
 }
 
 void CrashStateEnumerator::forget_seen_if_window_changes() {
-  if (std::binary_search(options_.recheck_from.begin(), options_.recheck_from.end(), state_.cut))
+  if (std::binary_search(options_.recheck_from.begin(), options_.recheck_from.end(), state_.cut)) {
     seen_ = FingerprintSet{};
+    seen_faulted_ = FingerprintSet{};
+  }
 }
 
 void CrashStateEnumerator::keep_in_flight_positions(std::span<const size_t> positions) {

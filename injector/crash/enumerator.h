@@ -7,12 +7,16 @@
 //             first, lexicographic), then, if more than k writes are in
 //             flight, samples_per_cut random subsets (each write kept with
 //             probability 1/2);
-//   torn    — see torn_cursor.h.
+//   torn    — see torn_cursor.h;
+//   image fault modes — fault_samples_per_cut states per mode, each with
+//             Options::faults faults (see fault_cursor.h).
 // A state whose image fingerprint equals that of a state already yielded at
 // this or an earlier cut is skipped and counted as a duplicate — unless a cut
 // in Options::recheck_from lies between them: there the legal window changes,
 // so an image already judged may now be judged differently, and every image is
-// yielded once more.
+// yielded once more. A fault state is skipped only for an image already
+// yielded (a fault never hides a power-cut state: fault states are judged
+// under a wider window, so a power-cut state is never skipped for one).
 // Interface: while (e.next()) { e.state(); e.image(); }. state() and image()
 // are valid until the next call to next(). Every random choice comes from one
 // Prng seeded with Options::seed, so a seed replays the same sequence.
@@ -26,6 +30,8 @@
 #include "crash_image.h"
 #include "crash_model.h"
 #include "durable_state.h"
+#include "fault_cursor.h"
+#include "fault_image.h"
 #include "fingerprint_set.h"
 #include "kernel/core/prng.h"
 #include "sector_hash.h"
@@ -40,6 +46,8 @@ struct EnumeratorOptions {
   size_t k = 2;
   uint32_t samples_per_cut = 8;
   uint32_t torn_samples_per_write = 16;
+  uint32_t fault_samples_per_cut = 4;  // per image fault mode
+  uint32_t faults = 1;                 // faults per fault state (1..kMaxFaults)
   uint64_t seed = 0;
   std::vector<uint64_t> recheck_from;  // sorted cuts where the legal window changes
 };
@@ -59,11 +67,11 @@ class CrashStateEnumerator {
 
   bool next();
   const CrashState& state() const { return state_; }
-  ImageView image() const { return ImageView(durable_, delta_, fingerprint_); }
+  ImageView image() const { return ImageView(durable_, delta_, fingerprint_, faulted_); }
   const EnumeratorCounters& counters() const { return counters_; }
 
  private:
-  enum class Stage { prefix_alone, prefix_all, reorder_exhaustive, reorder_sample, torn, next_cut, done };
+  enum class Stage { prefix_alone, prefix_all, reorder_exhaustive, reorder_sample, torn, faults, next_cut, done };
 
   bool next_candidate();
   bool step();
@@ -72,6 +80,7 @@ class CrashStateEnumerator {
   void keep_random_subset();
   void begin_cut();
   void forget_seen_if_window_changes();
+  bool first_sighting();
 
   const Trace* trace_;
   Options options_;
@@ -79,12 +88,15 @@ class CrashStateEnumerator {
   DurableState durable_;
   Prng prng_;
   FingerprintSet seen_;
+  FingerprintSet seen_faulted_;  // images only fault states produced
   SubsetCursor subsets_;
   TornCursor torn_;
+  FaultCursor faults_;
   Stage stage_ = Stage::prefix_alone;
   uint32_t samples_left_ = 0;
   CrashState state_;
   std::vector<DeltaEntry> delta_;
+  std::vector<FaultSector> faulted_;
   uint64_t fingerprint_ = 0;
   EnumeratorCounters counters_;
 };

@@ -28,6 +28,15 @@ bool FingerprintSet::insert_nonzero(uint64_t fingerprint) {
   }
 }
 
+bool FingerprintSet::contains(uint64_t fingerprint) const {
+  if (fingerprint == 0) return has_zero_;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = static_cast<size_t>(mix64(fingerprint)) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == fingerprint) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
 void FingerprintSet::grow() {
   std::vector<uint64_t> old(slots_.size() * 2, 0);
   old.swap(slots_);

@@ -34,7 +34,12 @@ nlohmann::json crash_state_to_json(const std::optional<CrashState>& state) {
   auto kept = nlohmann::json::array();
   for (const KeptWrite& k : state->kept)
     kept.push_back({{"request", k.request}, {"sector_mask", k.sector_mask}});
-  return {{"cut", state->cut}, {"kind", mode_name(state->kind)}, {"kept", kept}};
+  nlohmann::json out = {{"cut", state->cut}, {"kind", mode_name(state->kind)}, {"kept", kept}};
+  if (state->faults.empty()) return out;
+  auto& faults = out["faults"] = nlohmann::json::array();
+  for (const Fault& f : state->faults)
+    faults.push_back({{"kind", mode_name(f.kind)}, {"request", f.request}, {"sector", f.sector}, {"detail", f.detail}});
+  return out;
 }
 
 // One line: JSON parser messages may quote raw input bytes.

@@ -8,7 +8,11 @@
 //                    "phase": "RUN", "data": "<base64, c*512 bytes>"},
 //                   {"op": "flush", "phase": "SNAPSHOT"}, ... ],
 //     "crash_state": null | {"cut": i, "kind": "torn",
-//                            "kept": [ {"request": j, "sector_mask": m}, ... ]} }
+//                            "kept": [ {"request": j, "sector_mask": m}, ... ],
+//                            "faults": [ {"kind": "bit-rot", "request": j,
+//                                         "sector": s, "detail": d}, ... ]} }
+//   ("faults" only in a fault state; crash_model.h FAULT CLASSES says what
+//   each field of a fault means)
 //
 // Integers are JSON unsigned integers (nlohmann keeps all 64 bits).
 // Interface: save_trace_file() (writes the file whole, whole_file.h),

@@ -155,19 +155,49 @@ KeptWrite read_kept(const DocumentReader& r, const json& entry, const std::strin
           r.unsigned_member(entry, field, "sector_mask", kWholeWrite)};
 }
 
+std::string quoted_mode_names(size_t first = 0) {
+  std::string names;
+  for (size_t m = first; m < kModeCount; ++m) names += (names.empty() ? "\"" : ", \"") + std::string(kModeNames[m]) + "\"";
+  return names;
+}
+
+Fault read_fault(const DocumentReader& r, const json& entry, const std::string& field) {
+  r.expect_object(entry, field);
+  r.expect_only(entry, field, {"kind", "request", "sector", "detail"});
+  Fault f;
+  if (!parse_mode(r.string_member(entry, field, "kind").c_str(), &f.kind) || !is_fault_mode(f.kind))
+    r.fail(field + ".kind", "expected a fault class: " + quoted_mode_names(kPowerCutModeCount));
+  f.request = r.unsigned_member(entry, field, "request", SIZE_MAX);
+  f.sector = r.unsigned_member(entry, field, "sector", UINT64_MAX);
+  f.detail = static_cast<uint32_t>(r.unsigned_member(entry, field, "detail", UINT32_MAX));
+  return f;
+}
+
+std::vector<Fault> read_faults(const DocumentReader& r, const json& object) {
+  std::vector<Fault> faults;
+  if (!object.contains("faults")) return faults;
+  const json& list = r.array_member(object, "crash_state", "faults");
+  if (list.size() > kMaxFaults)
+    r.fail("crash_state.faults", "expected at most " + std::to_string(kMaxFaults) + " faults");
+  for (size_t i = 0; i < list.size(); ++i)
+    faults.push_back(read_fault(r, list[i], "crash_state." + DocumentReader::index("faults", i)));
+  return faults;
+}
+
 std::optional<CrashState> read_crash_state(const DocumentReader& r, const json& doc, const Trace& trace) {
   const auto it = doc.find("crash_state");
   if (it == doc.end() || it->is_null()) return std::nullopt;
   const json& object = *it;
   r.expect_object(object, "crash_state");
-  r.expect_only(object, "crash_state", {"cut", "kind", "kept"});
+  r.expect_only(object, "crash_state", {"cut", "kind", "kept", "faults"});
   CrashState state;
   state.cut = r.unsigned_member(object, "crash_state", "cut", trace.requests().size());
   if (!parse_mode(r.string_member(object, "crash_state", "kind").c_str(), &state.kind))
-    r.fail("crash_state.kind", "expected \"prefix\", \"reorder\" or \"torn\"");
+    r.fail("crash_state.kind", "expected a crash mode: " + quoted_mode_names());
   const json& kept = r.array_member(object, "crash_state", "kept");
   for (size_t i = 0; i < kept.size(); ++i)
     state.kept.push_back(read_kept(r, kept[i], "crash_state." + DocumentReader::index("kept", i)));
+  state.faults = read_faults(r, object);
   const TraceHashes hashes(trace);
   DurableState durable(trace, hashes);
   durable.advance_to(state.cut);

@@ -31,11 +31,39 @@ size_t newest_match(std::span<const SystemState> history, size_t below, const Sy
   return SIZE_MAX;
 }
 
+// True if `actual` is `legal` with some pages refused: the same containers
+// and pages, each page unreadable (its manager refused it as corrupt) or
+// equal, and at least one refused.
+bool refused_pages_of(const SystemState& legal, const SystemState& actual) {
+  if (legal.size() != actual.size()) return false;
+  bool refused = false;
+  for (const auto& [c, pages] : actual) {
+    const auto it = legal.find(c);
+    if (it == legal.end() || it->second.size() != pages.size()) return false;
+    for (const auto& [page, hash] : pages) {
+      const auto p = it->second.find(page);
+      if (p == it->second.end() || (hash != kUnreadablePage && hash != p->second)) return false;
+      refused = refused || hash == kUnreadablePage;
+    }
+  }
+  return refused;
+}
+
+// A recovery that refused some pages and returned every other page of a
+// legal state as it was: a clean refusal, naming what it could not trust.
+bool refused_cleanly(std::span<const SystemState> history, LegalWindow window, const SystemState& state) {
+  for (size_t m = window.previous; m <= window.current; ++m)
+    if (refused_pages_of(history[m], state)) return true;
+  return false;
+}
+
 }  // namespace
 
 Verdict classify(const Workload& w, std::span<const SystemState> history, LegalWindow window, const Recovered& r) {
   Verdict v;
-  v.fsck = r.fsck;
+  // A fault that destroyed durable data breaks the on-disk invariants itself:
+  // fsck findings there are the fault's, not the manager's.
+  if (!window.may_refuse) v.fsck = r.fsck;
   if (!r.booted) {
     v.outcome = r.clean_refusal && window.may_refuse ? Outcome::detected : r.failure;
     v.reason = r.reason;
@@ -49,6 +77,12 @@ Verdict classify(const Workload& w, std::span<const SystemState> history, LegalW
   } else if (r.state == previous) {
     v.outcome = Outcome::ok_previous;
     v.matched = window.previous;
+  } else if (window.may_refuse && refused_cleanly(history, window, r.state)) {
+    v.outcome = Outcome::detected;
+    v.reason = "recovery refused pages it could not trust and returned the rest of a legal state";
+  } else if (const size_t m = newest_match(history, window.current, r.state); m != SIZE_MAX && m > window.previous) {
+    v.outcome = Outcome::ok_previous;  // inside a window a fault widened (state_window.h)
+    v.matched = m;
   } else if ((v.matched = newest_match(history, window.previous, r.state)) != SIZE_MAX) {
     v.outcome = Outcome::lost;
     v.reason = fmt::format("recovered S_{}, but the cut allows only S_{}..S_{}", v.matched, window.previous, window.current);

@@ -2,6 +2,10 @@
 // comparing it with the stable states S_0..S_k of the reference model and the
 // legal window of the cut. Shared by both tiers: the in-process checker and
 // the QEMU tier only differ in how they obtain a Recovered.
+// Under a window that may refuse (a fault destroyed durable data): a boot
+// that failed reporting corruption or an I/O error, or a recovered state that
+// is a legal one with some pages unreadable (refused by their manager), is
+// detected; fsck findings are the fault's and not reported.
 #pragma once
 #include <span>
 #include <string>

@@ -45,11 +45,16 @@ using ManagerConstructor = UpcallTarget* (*)(void* storage, Sys& sys, uint32_t b
 // A seeded bug: a realistic mistake the program can be built to make, off
 // unless `--bug <name>` selects it. `mask` is its bit in the program's
 // bug_bits (one bit, e.g. 1u << 2); `name` is unique across the registry
-// (convention: "<manager>-<what>").
+// (convention: "<manager>-<what>"). `modes` names the storage-fault modes
+// (as --modes takes them, comma-separated) that find a mistake no power cut
+// can show, e.g. "bit-rot" for a block trusted without its checksum; empty
+// for a mistake the power-cut modes find. `stablecut bench detect` and the
+// tests enumerate a bug with its modes.
 struct ManagerBug {
   const char* name;
   const char* description;
   uint32_t mask;
+  const char* modes = "";
 };
 
 struct ManagerProgram {

@@ -35,6 +35,9 @@ constexpr uint32_t kShadowBugReuseBlocks = 1u << 1;  // overwrites blocks the la
 // Recovery's free map keeps only the blocks recovery read (checkpoint, bitmap,
 // map blocks): the data blocks, read only on a fault, are handed out again.
 constexpr uint32_t kShadowBugRecoverFreesData = 1u << 2;
+// A page fault serves a data block without checking it against the checksum
+// in its map entry (only a storage fault can make the two differ).
+constexpr uint32_t kShadowBugTrustData = 1u << 3;
 
 class ShadowManager final : public UpcallTarget {
  public:
@@ -47,6 +50,7 @@ class ShadowManager final : public UpcallTarget {
   Status start_fresh();
   Status recover();
   Status page_fault(const Upcall& call);
+  Status supply_unchecked_block(const Upcall& call, uint64_t block);
   Status snapshot();
   Status enumerate(const Upcall& call);
 

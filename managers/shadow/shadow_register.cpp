@@ -13,6 +13,8 @@ const sc::ManagerBug kShadowBugs[] = {
     {"shadow-recover-frees-data",
      "recovery rebuilds the free map from the blocks it read, so the next snapshot overwrites live data blocks",
      sc::kShadowBugRecoverFreesData},
+    {"shadow-trust-data", "serves a data block without checking it against the checksum in its map entry",
+     sc::kShadowBugTrustData, "bit-rot"},
 };
 
 }  // namespace
@@ -24,5 +26,5 @@ STABLECUT_REGISTER_MANAGER(shadow) = {
     sc::kEntryShadowManager,
     sc::construct_program<sc::ShadowManager>,
     kShadowBugs,
-    3,
+    4,
 };

@@ -38,17 +38,37 @@ Trace random_trace(uint64_t seed, uint64_t sectors, size_t requests, uint32_t ma
 }
 
 namespace {
-bool durable_at(const Trace& trace, size_t write, size_t cut) {
+bool has_fault(const CrashState& state, Mode kind, size_t request) {
+  for (const Fault& f : state.faults)
+    if (f.kind == kind && f.request == request) return true;
+  return false;
+}
+
+// Durable under the rules, where a lied FLUSH or FUA makes nothing durable.
+bool durable_at(const Trace& trace, const CrashState& state, size_t write) {
   const auto requests = trace.requests();
-  if (requests[write].fua) return true;
-  for (size_t f = write + 1; f < cut; ++f)
-    if (requests[f].kind == Kind::flush) return true;
+  if (requests[write].fua && !has_fault(state, Mode::lying_flush, write)) return true;
+  for (size_t f = write + 1; f < state.cut; ++f)
+    if (requests[f].kind == Kind::flush && !has_fault(state, Mode::lying_flush, f)) return true;
   return false;
 }
 
 const KeptWrite* kept_entry(const CrashState& state, size_t request) {
   for (const KeptWrite& k : state.kept)
     if (k.request == request) return &k;
+  return nullptr;
+}
+
+const Fault* fault_of(const CrashState& state, Mode kind, size_t request) {
+  for (const Fault& f : state.faults)
+    if (f.kind == kind && f.request == request) return &f;
+  return nullptr;
+}
+
+// The tear of write w at `sector`, if the state has one.
+const Fault* tear_at(const CrashState& state, size_t w, uint64_t sector) {
+  for (const Fault& f : state.faults)
+    if (f.kind == Mode::sub_sector_tear && f.request == w && f.sector == sector) return &f;
   return nullptr;
 }
 }  // namespace
@@ -60,16 +80,21 @@ std::vector<uint8_t> reference_image(const Trace& trace, const CrashState& state
   const auto requests = trace.requests();
   for (size_t w = 0; w < state.cut; ++w) {
     const Request& r = requests[w];
-    if (r.kind != Kind::write) continue;
+    if (r.kind != Kind::write || has_fault(state, Mode::lost_write, w)) continue;
+    const bool durable = durable_at(trace, state, w);
     const KeptWrite* kept = kept_entry(state, w);
-    if (!durable_at(trace, w, state.cut) && kept == nullptr) continue;
+    const Fault* misdirected = fault_of(state, Mode::misdirected, w);
+    const uint64_t start = misdirected ? misdirected->sector : r.sector;
     for (uint32_t j = 0; j < r.count; ++j) {
-      if (kept && !durable_at(trace, w, state.cut) && !sector_kept(kept->sector_mask, r.count, j))
-        continue;
-      std::memcpy(image.data() + (r.sector + j) * kSectorSize,
-                  trace.write_data(r) + uint64_t{j} * kSectorSize, kSectorSize);
+      const Fault* tear = tear_at(state, w, start + j);
+      if (!durable && !tear && !(kept && sector_kept(kept->sector_mask, r.count, j))) continue;
+      std::memcpy(image.data() + (start + j) * kSectorSize, trace.write_data(r) + uint64_t{j} * kSectorSize,
+                  tear ? tear->detail : kSectorSize);
     }
   }
+  for (const Fault& f : state.faults)
+    if (f.kind == Mode::bit_rot)
+      image[f.sector * kSectorSize + f.detail / 8] ^= static_cast<uint8_t>(1u << (f.detail % 8));
   return image;
 }
 

@@ -2,7 +2,8 @@
 // Written data is recognisable: sector j of a write tagged t holds byte t
 // everywhere except byte 1, which holds j. tag_at() reads the tag back
 // (0 = zeros). reference_image() computes a crash image straight from the
-// rules in crash_model.h, independently of the library's layers, as an oracle.
+// rules in crash_model.h (FAULT CLASSES included: it applies the writes
+// forward, one by one), independently of the library's layers, as an oracle.
 #pragma once
 #include <cstdint>
 #include <vector>

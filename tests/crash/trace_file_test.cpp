@@ -95,6 +95,16 @@ TEST(TraceFile, RebuildingFromOneFileTwiceGivesIdenticalBytes) {
   std::filesystem::remove(path);
 }
 
+TEST(TraceFile, RoundTripsAFaultStateAndItsImage) {
+  TraceFile original = sample_file();
+  original.crash_state = CrashState{5, Mode::bit_rot, {{3, kWholeWrite}}, {{Mode::bit_rot, 1, 17, 4095}}};
+  const TraceFile loaded = parse_trace_file(trace_file_text(original), "fault.json");
+  EXPECT_EQ(loaded.crash_state, original.crash_state);
+  const auto image = build_crash_image(loaded.trace, *loaded.crash_state).view().bytes();
+  EXPECT_EQ(image, build_crash_image(original.trace, *original.crash_state).view().bytes());
+  EXPECT_EQ(image[17 * kSectorSize + 511], 2 ^ 0x80);
+}
+
 TEST(TraceFile, AbsentCrashStateLoadsAsNone) {
   TraceFile file = sample_file();
   file.crash_state.reset();
@@ -115,6 +125,13 @@ std::string dump(const json& doc) { return doc.dump(); }
 
 std::string edit(json doc, const std::function<void(json&)>& change) {
   change(doc);
+  return doc.dump();
+}
+
+// The sample's crash state made a `kind` state with one fault.
+std::string with_fault(json doc, const char* kind, uint64_t request, uint64_t sector, uint64_t detail) {
+  doc["crash_state"]["kind"] = kind;
+  doc["crash_state"]["faults"] = {{{"kind", kind}, {"request", request}, {"sector", sector}, {"detail", detail}}};
   return doc.dump();
 }
 
@@ -172,6 +189,40 @@ const Malformed kMalformed[] = {
      "crash_state.kept[0].sector_mask", "within the write"},
     {"unknown_kind", [](json d) { return edit(d, [](json& j) { j["crash_state"]["kind"] = "bitrot"; }); },
      "crash_state.kind", "\"torn\""},
+    {"fault_request_out_of_range", [](json d) { return with_fault(d, "lost-write", 99, 0, 0); },
+     "crash_state.faults[0].request", "expected a write durable at cut 5"},
+    {"fault_wrong_kind_for_request", [](json d) { return with_fault(d, "lost-write", 2, 0, 0); },
+     "crash_state.faults[0].request", "expected a write durable at cut 5"},
+    {"fault_not_a_flush", [](json d) { return with_fault(d, "lying-flush", 0, 0, 0); },
+     "crash_state.faults[0].request", "expected a FLUSH or FUA write"},
+    {"fault_sector_outside_device", [](json d) { return with_fault(d, "misdirected", 0, 60, 0); },
+     "crash_state.faults[0].sector", "fit on the device of 64 sectors"},
+    {"fault_bit_out_of_range", [](json d) { return with_fault(d, "bit-rot", 1, 16, 4096); },
+     "crash_state.faults[0].detail", "expected a bit index 0..4095"},
+    {"fault_tear_out_of_range", [](json d) { return with_fault(d, "sub-sector-tear", 3, 4, 512); },
+     "crash_state.faults[0].detail", "expected a byte count 1..511"},
+    {"fault_unknown_kind",
+     [](json d) {
+       return edit(d, [](json& j) { j["crash_state"]["faults"] = {{{"kind", "bitrot"}, {"request", 1}, {"sector", 16}, {"detail", 0}}}; });
+     },
+     "crash_state.faults[0].kind", "expected a fault class"},
+    {"fault_of_another_kind",
+     [](json d) {
+       return edit(d, [](json& j) { j["crash_state"]["faults"] = {{{"kind", "bit-rot"}, {"request", 1}, {"sector", 16}, {"detail", 0}}}; });
+     },
+     "crash_state.faults[0].kind", "expected the state's kind torn"},
+    {"too_many_faults",
+     [](json d) {
+       return edit(d, [](json& j) {
+         j["crash_state"]["kind"] = "bit-rot";
+         j["crash_state"]["faults"] = json::array();
+         for (int i = 0; i < 9; ++i)
+           j["crash_state"]["faults"].push_back({{"kind", "bit-rot"}, {"request", 1}, {"sector", 16}, {"detail", i}});
+       });
+     },
+     "crash_state.faults", "expected at most 8 faults"},
+    {"fault_state_without_faults", [](json d) { return edit(d, [](json& j) { j["crash_state"]["kind"] = "lost-write"; }); },
+     "crash_state.faults", "expected at least one fault"},
 };
 
 void PrintTo(const Malformed& m, std::ostream* out) { *out << m.name; }

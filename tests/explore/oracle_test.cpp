@@ -69,6 +69,27 @@ TEST_F(ClassifyTest, EachOutcome) {
   EXPECT_EQ(classify(w, history, {1, 2}, failed_boot).outcome, Outcome::recovery_failed);
 }
 
+// Under a fault that destroyed durable data (may_refuse): a legal state with
+// pages refused is detected, a wrong page is still corrupt, every state of a
+// widened window is legal, and fsck findings (the fault's) are not reported.
+TEST_F(ClassifyTest, UnderADestroyingFault) {
+  const LegalWindow refusing{1, 2, true};
+  EXPECT_EQ(judge({{1, {{0, kUnreadablePage}, {1, 12}}}, {2, {}}}, refusing).outcome, Outcome::detected);
+  EXPECT_EQ(judge({{1, {{0, kUnreadablePage}}}}, refusing).outcome, Outcome::detected);  // S_1, refused
+  EXPECT_EQ(judge({{1, {{0, kUnreadablePage}, {1, 13}}}, {2, {}}}, refusing).outcome, Outcome::corrupt);
+  EXPECT_EQ(judge(history[1], {0, 2, true}).outcome, Outcome::ok_previous);
+  EXPECT_EQ(judge(history[1], {0, 2, false}).outcome, Outcome::ok_previous);
+  Recovered r;
+  r.booted = true;
+  r.state = history[2];
+  r.fsck = {"manager 0: checksum of block 3 does not hold"};
+  EXPECT_TRUE(classify(w, history, refusing, r).legal());
+  Recovered refused_boot;
+  refused_boot.clean_refusal = true;
+  EXPECT_EQ(classify(w, history, refusing, refused_boot).outcome, Outcome::detected);
+  EXPECT_EQ(classify(w, history, {1, 2}, refused_boot).outcome, Outcome::recovery_failed);
+}
+
 TEST_F(ClassifyTest, FsckViolationMakesALegalStateIllegal) {
   Recovered r;
   r.booted = true;
