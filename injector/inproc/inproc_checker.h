@@ -1,7 +1,8 @@
 // inproc_checker.h — recovers a crash image in-process and reads back what
 // the recovered managers hold. One Machine is reused for every image (a boot
 // resets all of its state), so a check costs a recovery and a read-back,
-// not an allocation of the whole machine. It is the in-process tier's
+// not an allocation of the whole machine. A read-error fault of the state
+// fails every read of its sector during recovery (failing_read_disk.h). It is the in-process tier's
 // Checker (injector/check/checker.h). replay_inproc() checks one case again.
 #pragma once
 #include "injector/check/case_file.h"
@@ -16,7 +17,7 @@ class InprocChecker final : public Checker {
  public:
   InprocChecker(const Workload& w, const SeededBugs& bugs);
 
-  Recovered recover(const crash::ImageView& image) override;
+  Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override;
 
  private:
   const Workload& w_;
