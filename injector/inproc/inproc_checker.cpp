@@ -31,6 +31,7 @@ Recovered InprocChecker::recover(const crash::ImageView& image, std::span<const 
     r.clean_refusal = report.status == Status::corrupt || report.status == Status::io_error;
   } else if (const Status s = read_back(machine_, w_, &r.state); failed(s)) {
     r.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(s));
+    r.clean_refusal = s == Status::corrupt || s == Status::io_error;
   } else {
     r.booted = true;
   }

@@ -1,9 +1,12 @@
 // inproc_checker.h — recovers a crash image in-process and reads back what
 // the recovered managers hold. One Machine is reused for every image (a boot
 // resets all of its state), so a check costs a recovery and a read-back,
-// not an allocation of the whole machine. A read-error fault of the state
-// fails every read of its sector during recovery (failing_read_disk.h). It is the in-process tier's
+// not an allocation of the whole machine. It is the in-process tier's
 // Checker (injector/check/checker.h). replay_inproc() checks one case again.
+// A read-error fault of the state fails every read of its sector during
+// recovery (failing_read_disk.h). A boot or read-back that fails with Status
+// corrupt or io_error is a clean refusal (legal where the state's faults
+// allow it).
 #pragma once
 #include "injector/check/case_file.h"
 #include "injector/check/checker.h"

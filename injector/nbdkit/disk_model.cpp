@@ -130,8 +130,8 @@ bool DiskModel::io_error_now() {
   return true;
 }
 
-int DiskModel::fail_write(uint64_t sector, uint32_t sectors, const void* buf, std::string* why) {
-  if (io_error_->lands && failed(disk_->write(sector, sectors, buf, true))) return *why = "write failed", EIO;
+int DiskModel::fail_write(uint64_t sector, uint32_t sectors, const void* buf, bool fua, std::string* why) {
+  if (io_error_->lands && failed(disk_->write(sector, sectors, buf, fua))) return *why = "write failed", EIO;
   return *why = "io-error at request " + std::to_string(io_error_->request) + " (injected)", EIO;
 }
 
@@ -144,8 +144,8 @@ int DiskModel::pwrite(const void* buf, uint32_t count, uint64_t offset, bool fua
   if (sector + sectors > data_sectors_) return *why = "write beyond the data sectors", EIO;
   if (ended_) return *why = "write after the end of the run", EIO;
   if (power_cut_now()) return *why = "power cut at request " + std::to_string(*freeze_at_), EIO;
-  if (io_error_now()) return fail_write(sector, sectors, buf, why);
   const bool announced = fua_ == FuaState::expect_write;
+  if (io_error_now()) return fail_write(sector, sectors, buf, fua || announced, why);
   fua_ = announced ? FuaState::expect_flush : FuaState::none;
   if (failed(disk_->write(sector, sectors, buf, fua || announced))) return *why = "write failed", EIO;
   return 0;

@@ -34,9 +34,11 @@
 //  * io_error={request, lands} (a record run): when data request `request`
 //    (a WRITE or FLUSH, counted as the trace counts them) arrives, it fails
 //    with EIO once (io-error faults). A failed FLUSH and a failed WRITE with
-//    lands=false leave no trace; a failed WRITE with lands=true reaches the
-//    media (recorded as a FUA write). save() writes meta "io_error" with
-//    whether the request was reached ("served");
+//    lands=false leave no trace; a failed WRITE with lands=true is recorded
+//    as the write it was (its data may still reach the media; FUA only if it
+//    was a FUA write). The failing request is the first to fail, so up to it
+//    the issued and the recorded count agree. save() writes meta "io_error"
+//    with whether the request was reached ("served");
 //  * a kIoError record (the guest saw a request fail and checks that the
 //    power is on) is kept as a mark.
 // Invariant: nothing outside [0, data sectors] + control sector is touched.
@@ -101,7 +103,7 @@ class DiskModel {
   bool wait_for_next_image();
   bool power_cut_now();
   bool io_error_now();
-  int fail_write(uint64_t sector, uint32_t sectors, const void* buf, std::string* why);
+  int fail_write(uint64_t sector, uint32_t sectors, const void* buf, bool fua, std::string* why);
   int load_next_faults(std::string* why);
 
   uint64_t data_sectors_ = 0;

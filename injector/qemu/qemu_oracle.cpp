@@ -79,6 +79,7 @@ Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& ima
     out.clean_refusal = b.boot_reported && (b.boot_status == Status::corrupt || b.boot_status == Status::io_error);
   } else if (failed(b.enum_failure) || !b.done) {
     out.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(b.enum_failure));
+    out.clean_refusal = b.enum_failure == Status::corrupt || b.enum_failure == Status::io_error;
   } else {
     out.booted = true;
     out.state = b.state;

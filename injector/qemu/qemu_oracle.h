@@ -10,8 +10,9 @@
 //  * recovered_from_qemu() turns one recovery boot into an sc::Recovered:
 //    hang → hang, a trap/panic or a manager killed in U-mode (SC USER
 //    faults > 0) → recovery_crash, a failed boot or refused enumeration →
-//    recovery_failed (a boot the guest reported failing with Status corrupt
-//    or io_error is a clean refusal, as InprocChecker judges it), else the
+//    recovery_failed (a boot or an enumeration the guest reported failing
+//    with Status corrupt or io_error is a clean refusal, as InprocChecker
+//    judges it), else the
 //    state read back; fsck runs on the host over
 //    the same crash image. QEMU, kernel-image and timeout failures never get
 //    here: the tier throws them as setup errors (boot_health.h).

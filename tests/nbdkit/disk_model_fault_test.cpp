@@ -116,7 +116,7 @@ TEST(IoError, AFailedWriteLeavesNoTraceUnlessItLands) {
     const auto requests = m.disk().trace().requests();
     ASSERT_EQ(requests.size(), lands ? 3u : 2u);
     EXPECT_EQ(requests[1].sector, lands ? 1u : 2u);
-    if (lands) EXPECT_TRUE(requests[1].fua) << "data that reached the media is durable";
+    if (lands) EXPECT_FALSE(requests[1].fua) << "an ordinary write that may reach the media";
   }
 }
 
@@ -130,6 +130,16 @@ TEST(IoError, AFailedFlushMakesNothingDurable) {
   EXPECT_EQ(m.disk().durable_image().view().bytes()[0], 0) << "the write is still in flight";
   EXPECT_EQ(m.flush(&why), 0);
   EXPECT_EQ(m.disk().trace().requests().size(), 2u);
+}
+
+TEST(IoError, AFailedFuaWriteThatLandsStaysFua) {
+  DiskModel m(failing(0, true));
+  std::string why;
+  auto a = sector_of(0xa);
+  ASSERT_EQ(m.pwrite(record(ch::kFua).data(), kSectorSize, kControl, false, &why), 0);
+  EXPECT_EQ(m.pwrite(a.data(), kSectorSize, 0, false, &why), EIO);
+  ASSERT_EQ(m.disk().trace().requests().size(), 1u);
+  EXPECT_TRUE(m.disk().trace().requests()[0].fua);
 }
 
 TEST(IoError, AFailedFuaWriteTakesNoFlushWithIt) {

@@ -4,18 +4,20 @@
 //    driver sees VIRTIO_BLK_S_IOERR) gives the same outcome and reason as the
 //    in-process recovery of that image through FailingReadDisk — and a boot
 //    that fails with io_error is a clean refusal (detected) in both tiers;
-//    the same session's next boot without faults reads the disk whole;
+//    the same QemuChecker's next boot without faults reads the disk whole,
+//    and replay_qemu of a refused state (a case's replay) refuses again;
 //  * io-error: a record run whose request k fails reaches the end without a
 //    hang, the guest reports the failed request (a kIoError mark at k), an op
 //    of the workload returns Status::io_error, and the trace is the run as
 //    served: the clean run's first k requests, then request k only when its
-//    data landed (as a FUA write);
+//    data landed (as the write it was);
 //  * fault specs the plugin cannot honour (a sector outside the disk, a
 //    request the run never reached) are InputErrors (exit 2), not boots.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "injector/check/state_window.h"
 #include "injector/common/input_error.h"
@@ -23,6 +25,8 @@
 #include "injector/crash/failing_read_disk.h"
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
+#include "injector/qemu/qemu_checker.h"
+#include "injector/qemu/qemu_explore.h"
 #include "injector/qemu/qemu_oracle.h"
 #include "tests/qemu/tier_fixture.h"
 
@@ -50,29 +54,26 @@ TEST(ReadError, QemuRecoveryGivesTheInprocVerdict) {
   const crash::CrashState clean{rec.trace.requests().size(), crash::Mode::prefix, {}, {}};
   const crash::CrashImage image = crash::build_crash_image(rec.trace, clean);
   InprocChecker inproc(w, {});
-  RecoverySession session(w, {}, tier_config());
-  const BootConfig config = boot_config(w, {});
-  size_t refusals = 0, boots = 0;
+  QemuChecker qemu(w, {}, tier_config());
+  std::optional<crash::CrashState> refused;
+  size_t boots = 0;
   for (const uint64_t sector : written_sectors(rec.trace)) {
-    if (boots == 4) break;
+    if (boots++ == 4) break;
     crash::CrashState state = clean;
     state.faults = {read_error(sector)};
     const LegalWindow window = legal_window_of(rec.spans, state);
     const Verdict here = classify(w, rec.history, window, inproc.recover(image.view(), state.faults));
-    const QemuRecovery q = session.recover(image.view().bytes(), crash::read_error_sectors(state.faults));
-    ++boots;
-    const Verdict there = classify(w, rec.history, window, recovered_from_qemu(q, image.view(), w, config));
-    EXPECT_EQ(outcome_name(here.outcome), outcome_name(there.outcome)) << "sector " << sector << "\n" << q.run.console;
+    const Verdict there = classify(w, rec.history, window, qemu.recover(image.view(), state.faults));
+    EXPECT_EQ(outcome_name(here.outcome), outcome_name(there.outcome)) << "sector " << sector;
     EXPECT_EQ(here.reason, there.reason) << "sector " << sector;
-    if (there.outcome == sc::Outcome::detected) ++refusals;
+    if (there.outcome == sc::Outcome::detected && !refused) refused = state;
   }
-  EXPECT_GT(refusals, 0u) << "no failing sector made recovery refuse: the error never reached the managers";
-  const QemuRecovery whole = session.recover(image.view().bytes());
-  const Verdict ok = classify(w, rec.history, legal_window_of(rec.spans, clean),
-                              recovered_from_qemu(whole, image.view(), w, config));
+  ASSERT_TRUE(refused) << "no failing sector made recovery refuse: the error never reached the managers";
+  const Verdict ok = classify(w, rec.history, legal_window_of(rec.spans, clean), qemu.recover(image.view(), {}));
   EXPECT_TRUE(ok.legal()) << outcome_name(ok.outcome) << ": " << ok.reason;
   EXPECT_NE(ok.outcome, sc::Outcome::detected) << "the faults of an earlier boot must not outlive it";
-  EXPECT_EQ(session.qemu_starts(), 1u) << "a failed read is no reason to restart QEMU";
+  const Verdict replayed = replay_qemu(w, {}, rec.trace, *refused, rec.history, rec.spans, tier_config());
+  EXPECT_EQ(replayed.outcome, sc::Outcome::detected) << "replay_qemu must pass the state's faults on";
 }
 
 TEST(ReadError, ASectorOutsideTheDiskIsAnInputError) {
@@ -119,7 +120,7 @@ TEST(IoError, TheGuestSeesTheFailedRequestAndTheTraceIsTheRunAsServed) {
     }
     if (lands == 1) {
       EXPECT_EQ(served[k].sector, expected[k].sector);
-      EXPECT_TRUE(served[k].fua);
+      EXPECT_EQ(served[k].fua, expected[k].fua);
       EXPECT_EQ(0, std::memcmp(rec.trace->write_data(served[k]), clean.trace.write_data(expected[k]),
                                expected[k].count * kSectorSize));
     }
