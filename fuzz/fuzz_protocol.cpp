@@ -131,7 +131,7 @@ uint64_t run_protocol(Bytes input) {
   const crash::CrashState state = decode_crash_state(in, rec.trace);
   const crash::CrashImage image = crash::build_crash_image(rec.trace, state);
   InprocChecker checker(w, fuzz_bugs());
-  const Recovered recovered = checker.recover(image.view());
+  const Recovered recovered = checker.recover(image.view(), {});
   const Verdict v = classify(w, rec.history, legal_window(rec.spans, state.cut), recovered);
   Digest digest;
   digest.add(rec.trace.requests().size());

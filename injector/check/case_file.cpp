@@ -98,7 +98,8 @@ Case load_case(const std::string& path) {
 
 Verdict replay_case(const Case& c, Checker& checker) {
   const crash::CrashImage image = crash::build_crash_image(c.file.trace, *c.file.crash_state);
-  return classify(c.workload, c.history, legal_window_of(c.spans, *c.file.crash_state), checker.recover(image.view()));
+  const crash::CrashState& state = *c.file.crash_state;
+  return classify(c.workload, c.history, legal_window_of(c.spans, state), checker.recover(image.view(), state.faults));
 }
 
 }  // namespace sc

@@ -4,11 +4,15 @@
 // QEMU checker boots the riscv64 kernel on it through a recovery session
 // (injector/qemu/qemu_checker.h). Both return what recovery produced as a
 // Recovered, which classify() (injector/oracle/verdict.h) judges.
+// recover() is given the crash state's faults: those that act during
+// recovery (read-error: reads of a sector fail, failing_read_disk.h) are the
+// checker's to inject; the others are already in the image.
 // Invariant: a Checker is used by one thread at a time; recover() leaves no
 // state behind that a later recover() could see.
 #pragma once
 #include <functional>
 #include <memory>
+#include <span>
 
 #include "injector/crash/crash_image.h"
 #include "injector/oracle/verdict.h"
@@ -18,7 +22,7 @@ namespace sc {
 class Checker {
  public:
   virtual ~Checker() = default;
-  virtual Recovered recover(const crash::ImageView& image) = 0;
+  virtual Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) = 0;
 };
 
 using CheckerFactory = std::function<std::unique_ptr<Checker>()>;

@@ -117,7 +117,7 @@ class CheckerPool {
     std::vector<Recovered> out(batch.size());
     if (threads_.empty()) {
       if (!inline_checker_) inline_checker_ = make_();
-      out[0] = inline_checker_->recover(batch[0].image());
+      out[0] = inline_checker_->recover(batch[0].image(), batch[0].state.faults);
       return out;
     }
     std::unique_lock<std::mutex> guard(lock_);
@@ -150,7 +150,7 @@ class CheckerPool {
         guard.unlock();
         std::exception_ptr problem = made;
         try {
-          if (!problem) (*out_)[index] = checker->recover((*batch_)[index].image());
+          if (!problem) (*out_)[index] = checker->recover((*batch_)[index].image(), (*batch_)[index].state.faults);
         } catch (...) {
           problem = std::current_exception();
         }

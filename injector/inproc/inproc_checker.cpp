@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "injector/crash/failing_read_disk.h"
 #include "injector/crash/overlay_disk.h"
 #include "injector/oracle/fsck.h"
 #include "injector/inproc/readback.h"
@@ -12,9 +13,13 @@ namespace sc {
 InprocChecker::InprocChecker(const Workload& w, const SeededBugs& bugs)
     : w_(w), machine_(placeholder_, boot_config(w, bugs)) {}
 
-Recovered InprocChecker::recover(const crash::ImageView& image) {
+// The state's read-error faults fail reads of their sectors (failing_read_disk.h).
+Recovered InprocChecker::recover(const crash::ImageView& image, std::span<const crash::Fault> faults) {
   crash::OverlayDisk disk(image);
-  machine_.set_disk(disk);
+  std::vector<uint64_t> failing = crash::read_error_sectors(faults);
+  const bool faulty_reads = !failing.empty();
+  crash::FailingReadDisk faulty(disk, std::move(failing));
+  machine_.set_disk(faulty_reads ? static_cast<BlockDevice&>(faulty) : disk);
   Recovered r;
   r.fsck = fsck_disk(disk, machine_.config());
   if (failed(machine_.boot())) {

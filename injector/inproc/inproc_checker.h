@@ -3,6 +3,10 @@
 // resets all of its state), so a check costs a recovery and a read-back,
 // not an allocation of the whole machine. It is the in-process tier's
 // Checker (injector/check/checker.h). replay_inproc() checks one case again.
+// A read-error fault of the state fails every read of its sector during
+// recovery (failing_read_disk.h). A boot or read-back that fails with Status
+// corrupt or io_error is a clean refusal (legal where the state's faults
+// allow it).
 #pragma once
 #include "injector/check/case_file.h"
 #include "injector/check/checker.h"
@@ -16,7 +20,7 @@ class InprocChecker final : public Checker {
  public:
   InprocChecker(const Workload& w, const SeededBugs& bugs);
 
-  Recovered recover(const crash::ImageView& image) override;
+  Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override;
 
  private:
   const Workload& w_;

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "injector/crash/failing_read_disk.h"
 #include "injector/crash/trace_file.h"
 #include "injector/crash/whole_file.h"
 
@@ -40,6 +41,15 @@ crash::SectorMap load_image(const std::string& path, uint64_t* sectors) {
 
 bool aligned(uint64_t offset, uint32_t count) { return offset % kSectorSize == 0 && count % kSectorSize == 0; }
 
+std::optional<uint64_t> parse_number(const std::string& text) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  try {
+    return std::stoull(text);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::optional<uint64_t> parse_size(const std::string& text) {
@@ -58,8 +68,21 @@ std::optional<uint64_t> parse_size(const std::string& text) {
   return value;
 }
 
+std::optional<IoErrorSpec> parse_io_error(const std::string& text) {
+  const size_t colon = text.find(':');
+  const std::optional<uint64_t> request = parse_number(text.substr(0, colon));
+  if (!request) return std::nullopt;
+  if (colon == std::string::npos) return IoErrorSpec{*request, false};
+  const std::string lands = text.substr(colon + 1);
+  if (lands != "0" && lands != "1") return std::nullopt;
+  return IoErrorSpec{*request, lands == "1"};
+}
+
 DiskModel::DiskModel(const ModelConfig& config, Pause pause)
-    : next_image_(config.next_image), pause_(std::move(pause)) {
+    : next_image_(config.next_image),
+      next_faults_(config.next_faults),
+      io_error_(config.io_error),
+      pause_(std::move(pause)) {
   if (!pause_) pause_ = [] {
     std::this_thread::sleep_for(std::chrono::microseconds(200));
     return true;
@@ -93,8 +116,23 @@ int DiskModel::pread(void* buf, uint32_t count, uint64_t offset, std::string* wh
     std::memset(out + (data_sectors_ - sector) * kSectorSize, 0, kSectorSize);
     --sectors;
   }
+  if (!read_errors_.empty() && crash::touches_any(read_errors_, sector, sectors))
+    return *why = "read-error: a failing sector in " + std::to_string(sector) + "+" + std::to_string(sectors), EIO;
   if (sectors > 0 && failed(disk_->read(sector, sectors, out))) return *why = "read failed", EIO;
   return 0;
+}
+
+// True (once) if the next data request is the one io_error= fails.
+bool DiskModel::io_error_now() {
+  if (!io_error_ || io_error_served_ || disk_->trace().requests().size() != io_error_->request) return false;
+  io_error_served_ = true;
+  fua_ = FuaState::none;  // the guest sends no flush after a failed FUA write
+  return true;
+}
+
+int DiskModel::fail_write(uint64_t sector, uint32_t sectors, const void* buf, bool fua, std::string* why) {
+  if (io_error_->lands && failed(disk_->write(sector, sectors, buf, fua))) return *why = "write failed", EIO;
+  return *why = "io-error at request " + std::to_string(io_error_->request) + " (injected)", EIO;
 }
 
 int DiskModel::pwrite(const void* buf, uint32_t count, uint64_t offset, bool fua, std::string* why) {
@@ -107,6 +145,7 @@ int DiskModel::pwrite(const void* buf, uint32_t count, uint64_t offset, bool fua
   if (ended_) return *why = "write after the end of the run", EIO;
   if (power_cut_now()) return *why = "power cut at request " + std::to_string(*freeze_at_), EIO;
   const bool announced = fua_ == FuaState::expect_write;
+  if (io_error_now()) return fail_write(sector, sectors, buf, fua || announced, why);
   fua_ = announced ? FuaState::expect_flush : FuaState::none;
   if (failed(disk_->write(sector, sectors, buf, fua || announced))) return *why = "write failed", EIO;
   return 0;
@@ -121,6 +160,7 @@ int DiskModel::flush(std::string* why) {
   }
   fua_ = FuaState::none;
   if (power_cut_now()) return *why = "power cut at request " + std::to_string(*freeze_at_), EIO;
+  if (io_error_now()) return *why = "io-error at request " + std::to_string(io_error_->request) + " (injected)", EIO;
   disk_->flush();
   return 0;
 }
@@ -139,7 +179,8 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
     case ch::kEnd: ended_ = true; return 0;
     case ch::kPowerOn: return power_on(why);
     case ch::kEvent:
-    case ch::kMark: {
+    case ch::kMark:
+    case ch::kIoError: {
       if (ended_) return 0;
       ch::Mark m{disk_->trace().requests().size(), r.kind, {}};
       std::copy(std::begin(r.args), std::end(r.args), std::begin(m.args));
@@ -180,6 +221,26 @@ int DiskModel::power_on(std::string* why) {
   marks_.clear();
   fua_ = FuaState::none;
   ended_ = false;
+  return load_next_faults(why);
+}
+
+// The failing sectors of this power-on (next_faults=, see disk_model.h).
+int DiskModel::load_next_faults(std::string* why) {
+  read_errors_.clear();
+  std::error_code ec;
+  if (next_faults_.empty() || !std::filesystem::exists(next_faults_, ec)) return 0;
+  std::ifstream in(next_faults_);
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::optional<uint64_t> sector = parse_number(line);
+    if (!sector || *sector >= data_sectors_)
+      return *why = "next_faults=" + next_faults_ + ": '" + line + "' is not a data sector (0.." +
+                    std::to_string(data_sectors_ - 1) + ")", EIO;
+    read_errors_.push_back(*sector);
+  }
+  std::sort(read_errors_.begin(), read_errors_.end());
+  if (!std::filesystem::remove(next_faults_, ec))
+    return *why = "next_faults=" + next_faults_ + ": cannot remove it after loading: " + ec.message(), EIO;
   return 0;
 }
 
@@ -190,6 +251,8 @@ void DiskModel::save(const ModelConfig& config) const {
     for (const ch::Mark& m : marks_)
       marks.push_back({{"at", m.at}, {"kind", m.kind}, {"args", std::vector<uint64_t>(std::begin(m.args), std::end(m.args))}});
     file.meta = {{"marks", std::move(marks)}, {"ended", ended_}, {"powered_off", powered_off_}};
+    if (io_error_)
+      file.meta["io_error"] = {{"request", io_error_->request}, {"lands", io_error_->lands}, {"served", io_error_served_}};
     const std::string text = crash::trace_file_to_json(file).dump();
     crash::write_whole_file(config.trace, text.data(), text.size());
   }

@@ -26,6 +26,21 @@
 //    that returns false (nbdkit shutting down) or a wait past
 //    kNextImageWait fails the record with EIO. next_image and freeze_at
 //    exclude each other (the plugin refuses both).
+//  * next_faults=PATH (with next_image): at each kPowerOn, after loading the
+//    image, the model reads PATH if it exists — the sectors, one decimal
+//    number a line, whose every read fails with EIO during that power-on
+//    (read-error faults, crash_model.h) — and deletes it; the host writes it
+//    before it renames the image into place. No file: no failing sector.
+//  * io_error={request, lands} (a record run): when data request `request`
+//    (a WRITE or FLUSH, counted as the trace counts them) arrives, it fails
+//    with EIO once (io-error faults). A failed FLUSH and a failed WRITE with
+//    lands=false leave no trace; a failed WRITE with lands=true is recorded
+//    as the write it was (its data may still reach the media; FUA only if it
+//    was a FUA write). The failing request is the first to fail, so up to it
+//    the issued and the recorded count agree. save() writes meta "io_error"
+//    with whether the request was reached ("served");
+//  * a kIoError record (the guest saw a request fail and checks that the
+//    power is on) is kept as a mark.
 // Invariant: nothing outside [0, data sectors] + control sector is touched.
 #pragma once
 #include <chrono>
@@ -42,6 +57,11 @@
 
 namespace sc::nbd {
 
+struct IoErrorSpec {
+  size_t request = 0;
+  bool lands = false;  // a failed WRITE's data reaches the media anyway
+};
+
 struct ModelConfig {
   std::optional<uint64_t> size_bytes;  // data bytes; else the image's size
   std::string image;                   // raw base image, loaded at each open
@@ -49,6 +69,8 @@ struct ModelConfig {
   std::string durable;                 // durable raw image written at each close
   std::optional<size_t> freeze_at;
   std::string next_image;              // the crash image of the next power-on
+  std::string next_faults;             // its failing sectors (see above)
+  std::optional<IoErrorSpec> io_error;
 };
 
 // Sleeps a little while waiting for next_image; false = stop waiting.
@@ -69,6 +91,8 @@ class DiskModel {
   const std::vector<rv::channel::Mark>& marks() const { return marks_; }
   bool ended() const { return ended_; }
   bool powered_off() const { return powered_off_; }
+  bool io_error_served() const { return io_error_served_; }
+  const std::vector<uint64_t>& read_errors() const { return read_errors_; }
   // Writes the trace / durable image files the config names (if any).
   void save(const ModelConfig& config) const;
 
@@ -78,6 +102,9 @@ class DiskModel {
   int power_on(std::string* why);
   bool wait_for_next_image();
   bool power_cut_now();
+  bool io_error_now();
+  int fail_write(uint64_t sector, uint32_t sectors, const void* buf, bool fua, std::string* why);
+  int load_next_faults(std::string* why);
 
   uint64_t data_sectors_ = 0;
   std::unique_ptr<crash::RecordingDisk> disk_;
@@ -87,8 +114,15 @@ class DiskModel {
   bool ended_ = false;
   bool powered_off_ = false;
   std::string next_image_;
+  std::string next_faults_;
+  std::vector<uint64_t> read_errors_;  // sorted; empty unless next_faults gave some
+  std::optional<IoErrorSpec> io_error_;
+  bool io_error_served_ = false;
   Pause pause_;
 };
+
+// Parses io_error=I[:D]: request index I, D = 1 if the data lands (else 0).
+std::optional<IoErrorSpec> parse_io_error(const std::string& text);
 
 // Parses the data size of `size=` (bytes, a multiple of 512, with an
 // optional K/M/G suffix); nullopt if malformed.

@@ -2,6 +2,7 @@
 // SERIALIZE_ALL_REQUESTS): one DiskModel (disk_model.h) per connection.
 // Usage: nbdkit [-U SOCK] stablecut_nbdkit.so [size=BYTES] [image=RAW]
 //               [trace=FILE] [durable=RAW] [freeze_at=I] [next_image=RAW]
+//               [next_faults=FILE] [io_error=I[:D]]
 // It advertises FLUSH and native FUA and a 512-byte minimum block size; the
 // size it serves is the data size plus the guest's control sector. At each
 // connection close the trace (trace file JSON with the control marks in
@@ -49,17 +50,33 @@ int sc_config(const char* key, const char* value) {
     nbdkit_error("freeze_at=%s: expected a request index", value);
     return -1;
   }
+  if (k == "io_error") {
+    config.io_error = sc::nbd::parse_io_error(value);
+    if (config.io_error) return 0;
+    nbdkit_error("io_error=%s: expected a request index, optionally :0 or :1 (does the data land)", value);
+    return -1;
+  }
   if (k == "image") return config.image = value, 0;
   if (k == "trace") return config.trace = value, 0;
   if (k == "durable") return config.durable = value, 0;
   if (k == "next_image") return config.next_image = value, 0;
-  nbdkit_error("unknown parameter %s; expected size, image, trace, durable, freeze_at or next_image", key);
+  if (k == "next_faults") return config.next_faults = value, 0;
+  nbdkit_error("unknown parameter %s; expected size, image, trace, durable, freeze_at, next_image, next_faults or io_error",
+               key);
   return -1;
 }
 
 int sc_config_complete() {
   if (!config.next_image.empty() && config.freeze_at) {
     nbdkit_error("next_image= and freeze_at= exclude each other (a power cut ends the session)");
+    return -1;
+  }
+  if (!config.next_image.empty() && config.io_error) {
+    nbdkit_error("next_image= and io_error= exclude each other (io_error= fails a request of a record run)");
+    return -1;
+  }
+  if (!config.next_faults.empty() && config.next_image.empty()) {
+    nbdkit_error("next_faults= needs next_image= (it names the failing sectors of each next image)");
     return -1;
   }
   if (config.size_bytes || !config.image.empty()) return 0;
@@ -129,7 +146,7 @@ nbdkit_plugin make_plugin() {
   p.description = "serves a disk image through the stablecut crash model, recording a trace with phase tags";
   p.config = sc_config;
   p.config_complete = sc_config_complete;
-  p.config_help = "size=BYTES image=RAW trace=FILE durable=RAW freeze_at=I next_image=RAW";
+  p.config_help = "size=BYTES image=RAW trace=FILE durable=RAW freeze_at=I next_image=RAW next_faults=FILE io_error=I[:D]";
   p.open = sc_open;
   p.close = sc_close;
   p.get_size = sc_get_size;

@@ -1,6 +1,7 @@
 // qemu_checker.cpp — see qemu_checker.h.
 #include "injector/qemu/qemu_checker.h"
 
+#include "injector/crash/failing_read_disk.h"
 #include "injector/qemu/qemu_oracle.h"
 
 namespace sc::qemu {
@@ -8,8 +9,9 @@ namespace sc::qemu {
 QemuChecker::QemuChecker(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg)
     : w_(w), config_(boot_config(w, bugs)), session_(w, bugs, cfg) {}
 
-Recovered QemuChecker::recover(const crash::ImageView& image) {
-  return recovered_from_qemu(session_.recover(image.bytes()), image, w_, config_);
+Recovered QemuChecker::recover(const crash::ImageView& image, std::span<const crash::Fault> faults) {
+  const QemuRecovery r = session_.recover(image.bytes(), crash::read_error_sectors(faults));
+  return recovered_from_qemu(r, image, w_, config_);
 }
 
 }  // namespace sc::qemu

@@ -1,7 +1,7 @@
 // qemu_checker.h — the QEMU tier's Checker (injector/check/checker.h): a
 // RecoverySession (one nbdkit + one QEMU for many recovery boots) whose
 // every recovery is read back as a Recovered by recovered_from_qemu(), fsck
-// included. The explore loop makes one per worker.
+// included. The state's read-error sectors fail under the plugin. The explore loop makes one per worker.
 #pragma once
 #include "injector/check/checker.h"
 #include "injector/qemu/qemu_tier.h"
@@ -12,7 +12,7 @@ class QemuChecker final : public Checker {
  public:
   QemuChecker(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg);
 
-  Recovered recover(const crash::ImageView& image) override;
+  Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override;
 
  private:
   const Workload& w_;

@@ -2,6 +2,7 @@
 #include "injector/qemu/qemu_explore.h"
 #include "injector/check/state_window.h"
 
+#include "injector/crash/failing_read_disk.h"
 #include "injector/qemu/qemu_checker.h"
 #include "injector/qemu/qemu_oracle.h"
 
@@ -11,7 +12,7 @@ Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trac
                     const crash::CrashState& state, std::span<const SystemState> history,
                     std::span<const StabilisationSpan> spans, const TierConfig& cfg) {
   const crash::CrashImage image = crash::build_crash_image(trace, state);
-  const QemuRecovery r = recover_qemu(w, bugs, image.view().bytes(), cfg);
+  const QemuRecovery r = recover_qemu(w, bugs, image.view().bytes(), cfg, crash::read_error_sectors(state.faults));
   const Recovered rec = recovered_from_qemu(r, image.view(), w, boot_config(w, bugs));
   return classify(w, history, legal_window_of(spans, state), rec);
 }

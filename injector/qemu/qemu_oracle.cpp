@@ -39,8 +39,8 @@ std::string first_kill_line(const std::string& console) {
 }  // namespace
 
 std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
-                                        std::string* error) {
-  QemuRecording q = record_qemu(w, bugs, cfg);
+                                        std::string* error, const std::optional<crash::Fault>& io_error) {
+  QemuRecording q = record_qemu(w, bugs, cfg, io_error);
   if (!q.trace) {
     *error = q.error.empty() ? "QEMU produced no trace" : q.error;
     return std::nullopt;
@@ -76,8 +76,10 @@ Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& ima
     const std::string who = b.failed_manager < w.managers.size() ? "manager " + w.managers[b.failed_manager].name
                                                                    : std::string("the kernel");
     out.reason = fmt::format("{} could not be restarted ({})", who, status_name(b.boot_status));
+    out.clean_refusal = b.boot_reported && (b.boot_status == Status::corrupt || b.boot_status == Status::io_error);
   } else if (failed(b.enum_failure) || !b.done) {
     out.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(b.enum_failure));
+    out.clean_refusal = b.enum_failure == Status::corrupt || b.enum_failure == Status::io_error;
   } else {
     out.booted = true;
     out.state = b.state;

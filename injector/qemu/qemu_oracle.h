@@ -1,6 +1,7 @@
 // qemu_oracle.h — the QEMU tier seen through the project's oracle, so both
 // tiers are judged by the same code (injector/oracle/verdict.h):
-//  * record_on_qemu() turns a QEMU recording into an sc::Recording: the trace
+//  * record_on_qemu() turns a QEMU recording into an sc::Recording (with an
+//    io-error fault: of the run with that request failed): the trace
 //    the nbdkit plugin recorded, the stable states S_0..S_k computed by the
 //    reference model from the ops the guest reported (crash marks cut power
 //    in the model), and the stabilisation spans the guest marked; a run that
@@ -9,7 +10,10 @@
 //  * recovered_from_qemu() turns one recovery boot into an sc::Recovered:
 //    hang → hang, a trap/panic or a manager killed in U-mode (SC USER
 //    faults > 0) → recovery_crash, a failed boot or refused enumeration →
-//    recovery_failed, else the state read back; fsck runs on the host over
+//    recovery_failed (a boot or an enumeration the guest reported failing
+//    with Status corrupt or io_error is a clean refusal, as InprocChecker
+//    judges it), else the
+//    state read back; fsck runs on the host over
 //    the same crash image. QEMU, kernel-image and timeout failures never get
 //    here: the tier throws them as setup errors (boot_health.h).
 // Errors that leave no trace are InputError-free runtime failures: they are
@@ -26,7 +30,8 @@ namespace sc::qemu {
 
 // nullopt (and `error` set) if QEMU produced no trace.
 std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
-                                        std::string* error);
+                                        std::string* error,
+                                        const std::optional<crash::Fault>& io_error = std::nullopt);
 
 Recovered recovered_from_qemu(const QemuRecovery& r, const crash::ImageView& image, const Workload& w,
                               const BootConfig& config);

@@ -161,7 +161,7 @@ std::vector<std::string> QemuRunner::qemu_argv() const {
   if (config_.attach_disk) {
     argv.insert(argv.end(),
                 {"-drive",
-                 "if=none,id=d0,format=raw,cache=writeback,file=nbd+unix:///?socket=" +
+                 "if=none,id=d0,format=raw,cache=writeback,werror=report,rerror=report,file=nbd+unix:///?socket=" +
                      socket_path(),
                  "-device", "virtio-blk-device,drive=d0"});
   }

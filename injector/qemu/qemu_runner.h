@@ -10,6 +10,8 @@
 // The nbdkit command is `nbdkit -f -U SOCK -P PIDFILE --exit-with-parent
 // [--filter=F ...] PLUGIN [ARGS...]`; plugin, filters and arguments come from
 // NbdServerConfig (a built-in plugin name or a path to a plugin .so).
+// The disk is virtio-blk with werror=report,rerror=report: every error the
+// server returns reaches the guest as VIRTIO_BLK_S_IOERR (never a VM stop).
 // Power-cycle mode (RunConfig::boot_end_marker set): QEMU runs without
 // -no-reboot and outlives boot(): boot() returns Outcome::rebooted as soon as
 // the console shows a whole line starting with the marker (the guest then

@@ -2,6 +2,7 @@
 #include "injector/qemu/qemu_tier.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -84,13 +85,24 @@ QemuRecording run_recording(const TempDir& dir, const Workload& w, const SeededB
   runner.stop_disk();
   crash::TraceFile file = crash::load_trace_file(trace_path);
   rec.guest = parse_marks(file.meta);
+  rec.io_error_served = file.meta.contains("io_error") && file.meta["io_error"].value("served", false);
   rec.trace.emplace(std::move(file.trace));
   return rec;
 }
 
-QemuRecording record_once(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
+QemuRecording record_once(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
+                          const std::vector<std::string>& fault_args) {
   const std::unique_ptr<TempDir> dir = make_dir();
-  return run_recording(*dir, w, bugs, cfg, {});
+  return run_recording(*dir, w, bugs, cfg, fault_args);
+}
+
+// The plugin arguments of an io-error fault (none without one).
+std::vector<std::string> io_error_args(const std::optional<crash::Fault>& fault) {
+  if (!fault) return {};
+  if (fault->kind != crash::Mode::io_error || fault->detail > 1)
+    throw InputError(fmt::format("a QEMU record run takes an io-error fault with detail 0 or 1, not {} detail {}",
+                                 crash::mode_name(fault->kind), fault->detail));
+  return {fmt::format("io_error={}:{}", fault->request, fault->detail)};
 }
 
 // The guest reports the workload's first boot (kMarkBoot) before any step.
@@ -102,14 +114,15 @@ bool reached_workload(const QemuRecording& rec) {
 
 // A record run that hung is run once more with the calibration timeout
 // (boot_health.h); if that one ends, it is the recording.
-QemuRecording healthy_recording(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
-  QemuRecording rec = record_once(w, bugs, cfg);
+QemuRecording healthy_recording(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
+                                const std::vector<std::string>& fault_args) {
+  QemuRecording rec = record_once(w, bugs, cfg, fault_args);
   std::optional<QemuRecording> slow;
   BootHealth health(cfg.kernel_elf, cfg.timeout, "record run of " + w.name);
   RunResult judged = health.judge(rec.run, [&](std::chrono::milliseconds limit) {
     TierConfig patient = cfg;
     patient.timeout = limit;
-    slow = record_once(w, bugs, patient);
+    slow = record_once(w, bugs, patient, fault_args);
     return slow->run;
   });
   if (slow && judged.outcome != Outcome::hang) return std::move(*slow);
@@ -119,11 +132,15 @@ QemuRecording healthy_recording(const Workload& w, const SeededBugs& bugs, const
 
 }  // namespace
 
-QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
-  QemuRecording rec = healthy_recording(w, bugs, cfg);
+QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
+                          const std::optional<crash::Fault>& io_error) {
+  QemuRecording rec = healthy_recording(w, bugs, cfg, io_error_args(io_error));
   if (rec.trace && !reached_workload(rec))
     throw InputError(fmt::format("--kernel {}: the record run of {} never reached the workload ({}, exit {})",
                                  cfg.kernel_elf, w.name, outcome_name(rec.run.outcome), rec.run.exit_code));
+  if (rec.trace && io_error && !rec.io_error_served)
+    throw InputError(fmt::format("io-error at request {}: the run of {} sent only {} requests", io_error->request,
+                                 w.name, rec.trace->requests().size()));
   if (rec.error.empty() && (!finished_cleanly(rec.run) || !rec.guest.ended))
     rec.error = std::string("record run did not finish: ") + outcome_name(rec.run.outcome) + ", exit " +
                 std::to_string(rec.run.exit_code);
@@ -132,11 +149,14 @@ QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierC
 
 // One QEMU in power-cycle mode: each recovery boot ends with "SC DONE" and a
 // machine reset; the next boot's kPowerOn makes the plugin wait for
-// next.raw, which recover() writes whole (crash/whole_file.h).
-RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) : dir_(make_dir()) {
+// next.raw, which recover() writes whole (crash/whole_file.h), after
+// next.faults when the boot has failing sectors.
+RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg)
+    : dir_(make_dir()), data_sectors_(w.disk_sectors()) {
   const std::string blob = write_blob(*dir_, w, bugs, rv::blob::kModeRecover);
   RunConfig rc = run_config(cfg, blob,
-                            {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "next_image=" + next_image()});
+                            {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "next_image=" + next_image(),
+                             "next_faults=" + next_faults()});
   rc.boot_end_marker = "SC DONE";
   runner_ = std::make_unique<QemuRunner>(std::move(rc));
   health_ = std::make_unique<BootHealth>(cfg.kernel_elf, cfg.timeout, "recovery boot of " + w.name);
@@ -146,19 +166,32 @@ RecoverySession::~RecoverySession() { runner_.reset(); }
 
 std::string RecoverySession::next_image() const { return dir_->file("next.raw"); }
 
-RunResult RecoverySession::boot(std::span<const uint8_t> image) {
+std::string RecoverySession::next_faults() const { return dir_->file("next.faults"); }
+
+RunResult RecoverySession::boot(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+  if (!read_errors.empty()) {
+    const std::string text = fmt::format("{}\n", fmt::join(read_errors, "\n"));
+    crash::write_whole_file(next_faults(), text.data(), text.size());
+    faults_sent_ = true;
+  } else if (faults_sent_) {  // a boot that died before kPowerOn left its faults behind
+    std::error_code ignored;
+    std::filesystem::remove(next_faults(), ignored);
+  }
   crash::write_whole_file(next_image(), image.data(), image.size());
   return runner_->boot();
 }
 
 // A hung boot is judged by boot_health.h, which may boot the same image
 // again with a longer timeout.
-QemuRecovery RecoverySession::recover(std::span<const uint8_t> image) {
+QemuRecovery RecoverySession::recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+  for (const uint64_t sector : read_errors)
+    if (sector >= data_sectors_)
+      throw InputError(fmt::format("read-error at sector {}: the disk has sectors 0..{}", sector, data_sectors_ - 1));
   QemuRecovery r;
-  r.run = health_->judge(boot(image), [&](std::chrono::milliseconds limit) {
+  r.run = health_->judge(boot(image, read_errors), [&](std::chrono::milliseconds limit) {
     const std::chrono::milliseconds usual = runner_->timeout();
     runner_->set_timeout(limit);
-    RunResult again = boot(image);
+    RunResult again = boot(image, read_errors);
     runner_->set_timeout(usual);
     return again;
   });
@@ -167,9 +200,9 @@ QemuRecovery RecoverySession::recover(std::span<const uint8_t> image) {
 }
 
 QemuRecovery recover_qemu(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,
-                          const TierConfig& cfg) {
+                          const TierConfig& cfg, std::span<const uint64_t> read_errors) {
   RecoverySession session(w, bugs, cfg);
-  return session.recover(image);
+  return session.recover(image, read_errors);
 }
 
 LiveCut live_cut_qemu(const Workload& w, const SeededBugs& bugs, size_t cut, const TierConfig& cfg) {

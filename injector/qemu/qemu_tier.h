@@ -5,12 +5,17 @@
 //   record_qemu(w, bugs, cfg)    runs the workload once (crash steps flush and
 //                                reboot inside the guest) → the trace the plugin
 //                                recorded (phase tags included), the events and
-//                                the stabilisation spans, the console;
+//                                the stabilisation spans, the console; given an
+//                                io-error fault, the plugin fails that request
+//                                of the run (disk_model.h io_error) and the
+//                                trace is the run as served;
 //   RecoverySession              one nbdkit and one QEMU for many recovery
 //                                boots: recover(image) powers the guest on with
 //                                a crash image (a machine reset, not a new
 //                                QEMU, unless the last boot hung or died) and
-//                                reads the recovered state back;
+//                                reads the recovered state back; reads of the
+//                                read_errors sectors fail during that boot
+//                                (the plugin's next_faults file);
 //   recover_qemu(w, bugs, image) the same, once;
 //   live_cut_qemu(w, bugs, cut)  runs the workload with the plugin frozen at
 //                                request `cut` (the device fails from there on,
@@ -23,7 +28,10 @@
 // boot_health.h and throw InputError (exit 2, one line) when QEMU, the
 // kernel image, the plugin or the timeout, not the system under test, made
 // it fail; record_qemu also when the guest never reached the workload (no
-// kMarkBoot). What is returned is the system under test's doing.
+// kMarkBoot). What is returned is the system under test's doing. A fault the
+// plugin cannot honour is an InputError too: a read-error sector outside the
+// disk, an io-error request the run never reached, an io-error that is not
+// one.
 // Invariant: every file lives in a private temp directory removed on return
 // (or with the session); errors are one line in `error`.
 #pragma once
@@ -36,6 +44,7 @@
 #include <vector>
 
 #include "injector/common/seeded_bugs.h"
+#include "injector/crash/crash_model.h"
 #include "injector/crash/trace.h"
 #include "injector/qemu/boot_health.h"
 #include "injector/qemu/guest_report.h"
@@ -56,6 +65,7 @@ struct QemuRecording {
   std::string error;                 // why there is no trace (empty if there is one)
   std::optional<crash::Trace> trace;
   GuestRun guest;                    // events, spans, marks
+  bool io_error_served = false;      // the plugin failed the io-error request
 };
 
 struct QemuRecovery {
@@ -69,7 +79,8 @@ struct LiveCut {
   QemuRecovery recovery;
 };
 
-QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg);
+QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
+                          const std::optional<crash::Fault>& io_error = std::nullopt);
 
 class RecoverySession {
  public:
@@ -81,21 +92,24 @@ class RecoverySession {
   // `image` is the whole crash image (w.disk_sectors() * 512 bytes).
   // Throws InputError (exit 2) on a setup error rather than return it as a
   // recovery (boot_health.h).
-  QemuRecovery recover(std::span<const uint8_t> image);
+  QemuRecovery recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors = {});
   // How many QEMU processes the session has started (1 unless a boot hung or died).
   size_t qemu_starts() const { return runner_->qemu_starts(); }
 
  private:
   std::string next_image() const;
-  RunResult boot(std::span<const uint8_t> image);
+  std::string next_faults() const;
+  RunResult boot(std::span<const uint8_t> image, std::span<const uint64_t> read_errors);
 
   std::unique_ptr<TempDir> dir_;
   std::unique_ptr<QemuRunner> runner_;
   std::unique_ptr<BootHealth> health_;
+  uint64_t data_sectors_ = 0;
+  bool faults_sent_ = false;  // a next.faults file was ever written
 };
 
 QemuRecovery recover_qemu(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,
-                          const TierConfig& cfg);
+                          const TierConfig& cfg, std::span<const uint64_t> read_errors = {});
 LiveCut live_cut_qemu(const Workload& w, const SeededBugs& bugs, size_t cut, const TierConfig& cfg);
 
 }  // namespace sc::qemu

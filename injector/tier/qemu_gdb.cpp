@@ -13,7 +13,7 @@ constexpr auto kDebugTimeout = std::chrono::hours(24);
 }  // namespace
 
 qemu::QemuRecovery recover_waiting_for_gdb(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,
-                                           const qemu::TierConfig& cfg,
+                                           std::span<const uint64_t> read_errors, const qemu::TierConfig& cfg,
                                            const std::function<void(const std::string& socket)>& ready) {
   std::string error;
   const std::unique_ptr<qemu::TempDir> dir = qemu::TempDir::create(&error);
@@ -24,7 +24,7 @@ qemu::QemuRecovery recover_waiting_for_gdb(const Workload& w, const SeededBugs& 
   debug.extra_qemu_args = {"-S", "-gdb", "unix:" + socket + ",server=on,wait=off"};
   qemu::RecoverySession session(w, bugs, debug);
   ready(socket);
-  return session.recover(image);
+  return session.recover(image, read_errors);
 }
 
 }  // namespace sc::tier

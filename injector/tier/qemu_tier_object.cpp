@@ -3,6 +3,7 @@
 #include "injector/check/state_window.h"
 
 #include "injector/common/input_error.h"
+#include "injector/crash/failing_read_disk.h"
 #include "injector/qemu/qemu_explore.h"
 #include "injector/qemu/qemu_oracle.h"
 #include "injector/tier/qemu_config.h"
@@ -36,7 +37,8 @@ Verdict QemuTier::replay_gdb(const Case& c, const std::function<void(const std::
   const crash::CrashState& state = *c.file.crash_state;
   const crash::CrashImage image = crash::build_crash_image(c.file.trace, state);
   const qemu::QemuRecovery r = recover_waiting_for_gdb(
-      c.workload, c.bugs, image.view().bytes(), qemu_config(spec_), [&](const std::string& socket) {
+      c.workload, c.bugs, image.view().bytes(), crash::read_error_sectors(state.faults), qemu_config(spec_),
+      [&](const std::string& socket) {
         attach("gdb-multiarch " + spec_.kernel + " -ex 'target remote " + socket + "' -ex 'break sc::Kernel::boot'");
       });
   const Recovered rec = qemu::recovered_from_qemu(r, image.view(), c.workload, boot_config(c.workload, c.bugs));

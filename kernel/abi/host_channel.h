@@ -34,6 +34,13 @@
 //                             a plugin given next_image= waits for that file and
 //                             serves it from here on as a freshly powered-on disk
 //                             (one QEMU, many crash images); otherwise a no-op
+//   kIoError (request kind, sector, count, status)
+//                             the data request just sent failed in the guest
+//                             (request kind: 0 read, 1 write, 2 flush). A
+//                             plugin whose power is off fails this write too,
+//                             so the guest tells a power cut (every request
+//                             fails) from an injected I/O error (only that
+//                             one); the plugin keeps it as a mark
 // Invariant: magic is kMagic and kind is known, else the plugin fails the
 // write (EIO).
 //
@@ -48,7 +55,7 @@ namespace rv::channel {
 constexpr uint32_t kMagic = 0x4c544353;  // "SCTL"
 constexpr uint32_t kArgs = 7;
 
-enum Kind : uint32_t { kPhase = 1, kFua = 2, kFlush = 3, kEvent = 4, kMark = 5, kEnd = 6, kPowerOn = 7 };
+enum Kind : uint32_t { kPhase = 1, kFua = 2, kFlush = 3, kEvent = 4, kMark = 5, kEnd = 6, kPowerOn = 7, kIoError = 8 };
 
 // kMark kinds and their arguments.
 enum MarkKind : uint64_t {

@@ -2,8 +2,8 @@
 // wrote: nbdinfo (size, FLUSH, FUA, block size), qemu-io (reads see writes;
 // FUA and FLUSH reach the trace; after freeze_at the disk refuses requests
 // and the durable image ignores later writes) and qemu-img (whole-image copy
-// out through NBD). Each test starts its own nbdkit on a socket in a private
-// 0700 directory.
+// out through NBD), and fault specs it refuses. Each test starts its own
+// nbdkit on a socket in a private 0700 directory.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -145,6 +145,25 @@ TEST(Interop, PluginRefusesNextImageWithFreezeAt) {
                        *dir);
   EXPECT_NE(o.status, 0);
   EXPECT_NE(o.text.find("next_image= and freeze_at= exclude each other"), std::string::npos) << o.text;
+}
+
+// A fault spec the plugin cannot honour is refused when nbdkit starts.
+TEST(Interop, PluginRefusesBadFaultSpecs) {
+  std::string error;
+  auto dir = qemu::TempDir::create(&error);
+  ASSERT_TRUE(dir) << error;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"io_error=3:7"}, "io_error=3:7: expected a request index"},
+      {{"io_error=3", "next_image=" + dir->file("next.raw")}, "next_image= and io_error= exclude each other"},
+      {{"next_faults=" + dir->file("f")}, "next_faults= needs next_image="},
+  };
+  for (const auto& [args, message] : cases) {
+    std::vector<std::string> argv = {"nbdkit", "-f", "-U", dir->file("sock"), STABLECUT_NBDKIT_PLUGIN, "size=64K"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const Output o = run(argv, *dir);
+    EXPECT_NE(o.status, 0) << args[0];
+    EXPECT_NE(o.text.find(message), std::string::npos) << o.text;
+  }
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ inline Judged recover_inproc(const Workload& w, const SeededBugs& bugs, const cr
                              const std::vector<StabilisationSpan>& spans) {
   const crash::CrashImage image = crash::build_crash_image(trace, s);
   InprocChecker checker(w, bugs);
-  return judged(w, checker.recover(image.view()), history, spans, s.cut);
+  return judged(w, checker.recover(image.view(), s.faults), history, spans, s.cut);
 }
 
 inline Judged judge_qemu(const Workload& w, const SeededBugs& bugs, const QemuRecovery& r, const crash::Trace& trace,

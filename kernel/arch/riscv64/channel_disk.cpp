@@ -9,16 +9,26 @@ namespace rv {
 ChannelDisk::ChannelDisk(VirtioBlk& device)
     : device_(device), data_sectors_(device.sector_count() > 0 ? device.sector_count() - 1 : 0) {}
 
-sc::Status ChannelDisk::checked(sc::Status s, const char* what) {
-  if (s != sc::Status::ok) panic(FailCode::disk_io, "disk %s failed (%s): power is off", what, sc::status_name(s));
+// A failed request is reported to the plugin; only if that fails too is the
+// power off.
+sc::Status ChannelDisk::checked(sc::Status s, Request request, uint64_t sector, uint32_t count) {
+  if (s == sc::Status::ok) return s;
+  const channel::Record r{channel::kMagic, channel::kIoError,
+                          {static_cast<uint64_t>(request), sector, count, static_cast<uint64_t>(s)}};
+  send_or_panic(r, request == Request::read ? "read" : request == Request::write ? "write" : "flush");
   return s;
+}
+
+void ChannelDisk::send_or_panic(const channel::Record& r, const char* what) {
+  sc::copy_bytes(record_, &r, sizeof r);
+  const sc::Status s = device_.write(data_sectors_, 1, record_, false);
+  if (s != sc::Status::ok) panic(FailCode::disk_io, "disk %s failed (%s): power is off", what, sc::status_name(s));
 }
 
 void ChannelDisk::send(channel::Kind kind, const uint64_t* args, uint32_t count) {
   channel::Record r{channel::kMagic, kind, {}};
   for (uint32_t i = 0; i < count && i < channel::kArgs; ++i) r.args[i] = args[i];
-  sc::copy_bytes(record_, &r, sizeof r);
-  checked(device_.write(data_sectors_, 1, record_, false), "control write");
+  send_or_panic(r, "control write");
 }
 
 void ChannelDisk::sync_phase() {
@@ -30,20 +40,20 @@ void ChannelDisk::sync_phase() {
 
 sc::Status ChannelDisk::read(uint64_t sector, uint32_t count, void* buf) {
   if (sector > data_sectors_ || count > data_sectors_ - sector) return sc::Status::bad_argument;
-  return checked(device_.read(sector, count, buf), "read");
+  return checked(device_.read(sector, count, buf), Request::read, sector, count);
 }
 
 sc::Status ChannelDisk::write(uint64_t sector, uint32_t count, const void* buf, bool fua) {
   if (sector > data_sectors_ || count > data_sectors_ - sector || count == 0) return sc::Status::bad_argument;
   sync_phase();
   if (fua) send(channel::kFua);
-  return checked(device_.write(sector, count, buf, fua), "write");
+  return checked(device_.write(sector, count, buf, fua), Request::write, sector, count);
 }
 
 sc::Status ChannelDisk::flush() {
   sync_phase();
   send(channel::kFlush);
-  return checked(device_.flush(), "flush");
+  return checked(device_.flush(), Request::flush, 0, 0);
 }
 
 }  // namespace rv

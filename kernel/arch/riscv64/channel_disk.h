@@ -6,9 +6,12 @@
 // Semantics: set_phase() is sent lazily, as a kPhase record just before the
 // next request whose phase differs from the last one sent, so every request
 // reaches the host tagged exactly as the kernel tagged it; write(fua=true) is
-// kFua + write + flush; flush() is kFlush + flush. Any device error is a
-// power cut seen from inside (the plugin fails every request after a live
-// cut): the kernel panics with FailCode::disk_io rather than run on.
+// kFua + write + flush; flush() is kFlush + flush. A failed data request is
+// told apart by a kIoError record: the plugin fails every request after a
+// live cut, so if that record fails too the power is off and the kernel
+// panics with FailCode::disk_io rather than run on; if it is accepted, the
+// device is alive and the request's own error (an injected read-error or
+// io-error) is returned to the kernel as the request's Status.
 #pragma once
 #include <stdint.h>
 
@@ -31,7 +34,9 @@ class ChannelDisk final : public sc::BlockDevice {
 
  private:
   void sync_phase();
-  sc::Status checked(sc::Status s, const char* what);
+  enum class Request : uint64_t { read = 0, write = 1, flush = 2 };
+  sc::Status checked(sc::Status s, Request request, uint64_t sector, uint32_t count);
+  void send_or_panic(const channel::Record& r, const char* what);
 
   VirtioBlk& device_;
   uint64_t data_sectors_;
