@@ -115,7 +115,8 @@ crash::ModeSet modes_from(const Reader& r) {
   crash::ModeSet modes;
   for (const auto& name : r.get<std::vector<std::string>>("modes")) {
     crash::Mode m;
-    if (!crash::parse_mode(name.c_str(), &m) || crash::is_fault_mode(m)) r.fail("modes", "prefix, reorder or torn");
+    if (!crash::parse_mode(name.c_str(), &m) || !crash::mode_enumerated(m))
+      r.fail("modes", "prefix, reorder, torn, read-error or io-error");
     modes.set(static_cast<size_t>(m));
   }
   if (modes.none()) r.fail("modes", "at least one of prefix, reorder, torn");

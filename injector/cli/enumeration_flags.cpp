@@ -16,8 +16,8 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
   std::string name;
   while (std::getline(list, name, ',')) {
     crash::Mode m;
-    if (!crash::parse_mode(name.c_str(), &m) || crash::is_fault_mode(m))
-      throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected prefix, reorder or torn");
+    if (!crash::parse_mode(name.c_str(), &m) || !crash::mode_enumerated(m))
+      throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected prefix, reorder, torn, read-error or io-error");
     o.modes.set(static_cast<size_t>(m));
   }
   if (o.modes.none()) throw InputError("--modes: expected at least one of prefix, reorder, torn");

@@ -136,6 +136,10 @@ struct CrashState {
   friend bool operator==(const CrashState&, const CrashState&) = default;
 };
 
+// True if `mode` can be enumerated: the power-cut modes and the fault modes
+// implemented so far. --modes and campaign options accept only these.
+bool mode_enumerated(Mode mode);
+
 // True if a fault of the state destroys durable data (a clean refusal is legal).
 bool may_destroy_durable_data(const CrashState& state);
 

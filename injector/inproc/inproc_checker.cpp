@@ -17,6 +17,8 @@ Recovered InprocChecker::recover(const crash::ImageView& image) {
   machine_.set_disk(disk);
   Recovered r;
   r.fsck = fsck_disk(disk, machine_.config());
+  if (unreadable_) disk.fail_reads_of(*unreadable_);
+  disk.note_reads(read_log_);
   if (failed(machine_.boot())) {
     const BootReport& report = machine_.kernel().boot_report();
     const std::string who = report.failed_manager < w_.managers.size()
@@ -26,6 +28,7 @@ Recovered InprocChecker::recover(const crash::ImageView& image) {
     r.clean_refusal = report.status == Status::corrupt || report.status == Status::io_error;
   } else if (const Status s = read_back(machine_, w_, &r.state); failed(s)) {
     r.reason = fmt::format("a recovered manager refused to list its pages ({})", status_name(s));
+    r.clean_refusal = s == Status::corrupt || s == Status::io_error;
   } else {
     r.booted = true;
   }
@@ -35,6 +38,8 @@ Recovered InprocChecker::recover(const crash::ImageView& image) {
 
 Verdict replay_inproc(const Case& c) {
   InprocChecker checker(c.workload, c.bugs);
+  for (const crash::Fault& f : c.file.crash_state->faults)
+    if (f.kind == crash::Mode::read_error) checker.fail_reads_of(f.sector);
   return replay_case(c, checker);
 }
 

@@ -42,19 +42,37 @@ std::string ReferenceModel::check_status(const Event& e, Status expected) const 
                      w_.container_names.at(e.container), e.page, status_name(e.status), status_name(expected));
 }
 
-void ReferenceModel::stabilise(ManagerId m) {
-  const uint32_t group = ties_[m];
-  SystemState next = history_.back();
+// V restricted to the domains of `group`, over the last counted stable state.
+SystemState ReferenceModel::saved_by(uint32_t group) const {
+  SystemState next = last_stable();
   for (const auto& [c, manager] : managers_) {
     const ManagerId d = domain_of(c);
-    if (d < kMaxSelfManaging && (group & (1u << d))) {
-      next[c] = volatile_[c];
-      stable_managers_[c] = manager;
-    }
+    if (d < kMaxSelfManaging && (group & (1u << d))) next[c] = volatile_.count(c) ? volatile_.at(c) : PageHashes{};
+  }
+  return next;
+}
+
+void ReferenceModel::stabilise(const Event& e) {
+  const uint32_t group = ties_[e.manager];
+  SystemState next = saved_by(group);
+  for (const auto& [c, manager] : managers_) {
+    const ManagerId d = domain_of(c);
+    if (d < kMaxSelfManaging && (group & (1u << d))) stable_managers_[c] = manager;
   }
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i)
     if (group & (1u << i)) ties_[i] = 1u << i;
   history_.push_back(std::move(next));
+  spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end});
+  last_counted_ = history_.size() - 1;
+}
+
+void ReferenceModel::record_failed_attempt(const Event& e) {
+  history_.push_back(saved_by(ties_[e.manager]));
+  spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end, true});
+}
+
+bool ReferenceModel::failed_attempt(const Event& e) const {
+  return e.status != Status::ok && e.disk_end >= failures_from_;
 }
 
 std::string ReferenceModel::apply(const Event& e) {
@@ -88,8 +106,12 @@ std::string ReferenceModel::apply(const Event& e) {
     }
     case OpKind::stabilise:
       if (e.status == Status::no_space && w_.managers[e.manager].may_fill_partition) return "";  // clean refusal
+      if (failed_attempt(e)) {
+        record_failed_attempt(e);
+        return "";
+      }
       if (e.status != Status::ok) return fmt::format("stabilise {} failed: {}", w_.managers[e.manager].name, status_name(e.status));
-      stabilise(e.manager);
+      stabilise(e);
       return "";
   }
   return "unknown event";

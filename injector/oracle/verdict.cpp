@@ -49,6 +49,9 @@ Verdict classify(const Workload& w, std::span<const SystemState> history, LegalW
   } else if (r.state == previous) {
     v.outcome = Outcome::ok_previous;
     v.matched = window.previous;
+  } else if (window.any_between && (v.matched = newest_match(history, window.current, r.state)) != SIZE_MAX &&
+             v.matched > window.previous) {
+    v.outcome = Outcome::ok_previous;  // a failed attempt's state that reached the media (legal_window.h)
   } else if ((v.matched = newest_match(history, window.previous, r.state)) != SIZE_MAX) {
     v.outcome = Outcome::lost;
     v.reason = fmt::format("recovered S_{}, but the cut allows only S_{}..S_{}", v.matched, window.previous, window.current);

@@ -35,6 +35,13 @@ constexpr uint32_t kShadowBugReuseBlocks = 1u << 1;  // overwrites blocks the la
 // Recovery's free map keeps only the blocks recovery read (checkpoint, bitmap,
 // map blocks): the data blocks, read only on a fault, are handed out again.
 constexpr uint32_t kShadowBugRecoverFreesData = 1u << 2;
+// The snapshot ignores the status of its flush and publishes the checkpoint
+// anyway: a flush the disk failed is reported stable (only io-error shows it).
+constexpr uint32_t kShadowBugIgnoreFlushError = 1u << 3;
+// A page fault whose block cannot be read (I/O error) supplies a zero page
+// instead of refusing: the page's content is silently lost (only read-error
+// shows it).
+constexpr uint32_t kShadowBugZeroUnreadable = 1u << 4;
 
 class ShadowManager final : public UpcallTarget {
  public:

@@ -13,6 +13,14 @@ const sc::ManagerBug kShadowBugs[] = {
     {"shadow-recover-frees-data",
      "recovery rebuilds the free map from the blocks it read, so the next snapshot overwrites live data blocks",
      sc::kShadowBugRecoverFreesData},
+    {"shadow-ignore-flush-error",
+     "the snapshot ignores a failed flush and publishes the checkpoint, so a stabilisation is reported done "
+     "though its blocks never became durable (found by io-error)",
+     sc::kShadowBugIgnoreFlushError},
+    {"shadow-zero-unreadable",
+     "a page fault whose block cannot be read supplies a zero page instead of refusing, returning lost data as "
+     "good (found by read-error)",
+     sc::kShadowBugZeroUnreadable},
 };
 
 }  // namespace
@@ -24,5 +32,5 @@ STABLECUT_REGISTER_MANAGER(shadow) = {
     sc::kEntryShadowManager,
     sc::construct_program<sc::ShadowManager>,
     kShadowBugs,
-    3,
+    5,
 };
