@@ -2,6 +2,7 @@
 #include "injector/campaign/detect.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 
@@ -52,15 +53,30 @@ TargetCorpus target_corpus(const std::string& dir, const Target& t) {
 // The two passes of a target: first every corpus workload once with prefix
 // states only (one per cut: what a power cut with nothing in flight
 // leaves), then the whole crash model over the corpus and its mutations for
-// the rest of the budget. Under QEMU, where a workload checks a few hundred
+// the rest of the budget, in every enumerated mode (the fault modes too, so
+// a bug of an I/O error path is found by its mode). Under QEMU, where a workload checks a few hundred
 // states spread over its enumeration, the first pass reaches every cut.
 enum class Pass { prefix_cuts, full };
+
+crash::ModeSet every_enumerated_mode() {
+  crash::ModeSet modes;
+  for (size_t m = 0; m < crash::kModeCount; ++m) modes.set(m, crash::mode_enumerated(static_cast<crash::Mode>(m)));
+  return modes;
+}
+
+std::string mode_list(const crash::ModeSet& modes) {
+  std::vector<std::string> names;
+  for (size_t m = 0; m < crash::kModeCount; ++m)
+    if (modes.test(m)) names.emplace_back(crash::mode_name(static_cast<crash::Mode>(m)));
+  return fmt::format("{}", fmt::join(names, ","));
+}
 
 std::string campaign_command(const CampaignOptions& c, const Target& t, Pass pass) {
   std::string s = fmt::format("stablecut campaign --tier {} --name {} --db {} --corpus {} --duration {:.0f}s --seed {} "
                               "--jobs 1 --no-minimize",
                               c.tier.name(), c.name, c.db_path, c.corpus_dir, c.duration_s.value_or(0), c.seed);
   if (pass == Pass::prefix_cuts) s += fmt::format(" --modes prefix --workloads {}", c.max_workloads);
+  else s += " --modes " + mode_list(c.enumerate.modes);
   if (!c.manager.empty()) s += " --manager " + c.manager;
   if (!t.correct()) s += " --bug " + t.name;
   return s;
@@ -83,6 +99,8 @@ CampaignOptions campaign_options(const DetectOptions& o, const Target& t, const 
   if (pass == Pass::prefix_cuts) {
     c.enumerate.modes = crash::only(crash::Mode::prefix);
     c.max_workloads = corpus.workloads;
+  } else {
+    c.enumerate.modes = every_enumerated_mode();
   }
   c.minimize = false;
   c.stop_at_first_finding = !t.correct();

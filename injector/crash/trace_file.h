@@ -8,7 +8,10 @@
 //                    "phase": "RUN", "data": "<base64, c*512 bytes>"},
 //                   {"op": "flush", "phase": "SNAPSHOT"}, ... ],
 //     "crash_state": null | {"cut": i, "kind": "torn",
-//                            "kept": [ {"request": j, "sector_mask": m}, ... ]} }
+//                            "kept": [ {"request": j, "sector_mask": m}, ... ],
+//                            "faults": [ {"kind": "read-error", "request": 0,
+//                                         "sector": s, "detail": 0}, ... ]} }
+//     ("faults" only when the state has faults: CrashState::faults)
 //
 // Integers are JSON unsigned integers (nlohmann keeps all 64 bits).
 // Interface: save_trace_file() (writes the file whole, whole_file.h),

@@ -155,12 +155,33 @@ KeptWrite read_kept(const DocumentReader& r, const json& entry, const std::strin
           r.unsigned_member(entry, field, "sector_mask", kWholeWrite)};
 }
 
+// The state's fault list (crash_model.h, FAULT CLASSES): each a fault mode
+// with a request of the trace (up to the cut) and a sector of the disk.
+std::vector<Fault> read_faults(const DocumentReader& r, const json& object, const Trace& trace, size_t cut) {
+  std::vector<Fault> faults;
+  if (!object.contains("faults")) return faults;
+  const json& list = r.array_member(object, "crash_state", "faults");
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string field = "crash_state." + DocumentReader::index("faults", i);
+    r.expect_object(list[i], field);
+    r.expect_only(list[i], field, {"kind", "request", "sector", "detail"});
+    Fault f;
+    if (!parse_mode(r.string_member(list[i], field, "kind").c_str(), &f.kind) || !is_fault_mode(f.kind))
+      r.fail(field + ".kind", "expected a fault mode (e.g. \"read-error\")");
+    f.request = r.unsigned_member(list[i], field, "request", cut);
+    f.sector = r.unsigned_member(list[i], field, "sector", trace.sector_count() - 1);
+    f.detail = static_cast<uint32_t>(r.unsigned_member(list[i], field, "detail", UINT32_MAX));
+    faults.push_back(f);
+  }
+  return faults;
+}
+
 std::optional<CrashState> read_crash_state(const DocumentReader& r, const json& doc, const Trace& trace) {
   const auto it = doc.find("crash_state");
   if (it == doc.end() || it->is_null()) return std::nullopt;
   const json& object = *it;
   r.expect_object(object, "crash_state");
-  r.expect_only(object, "crash_state", {"cut", "kind", "kept"});
+  r.expect_only(object, "crash_state", {"cut", "kind", "kept", "faults"});
   CrashState state;
   state.cut = r.unsigned_member(object, "crash_state", "cut", trace.requests().size());
   if (!parse_mode(r.string_member(object, "crash_state", "kind").c_str(), &state.kind))
@@ -168,6 +189,7 @@ std::optional<CrashState> read_crash_state(const DocumentReader& r, const json& 
   const json& kept = r.array_member(object, "crash_state", "kept");
   for (size_t i = 0; i < kept.size(); ++i)
     state.kept.push_back(read_kept(r, kept[i], "crash_state." + DocumentReader::index("kept", i)));
+  state.faults = read_faults(r, object, trace, state.cut);
   const TraceHashes hashes(trace);
   DurableState durable(trace, hashes);
   durable.advance_to(state.cut);
