@@ -23,7 +23,6 @@ struct Recording {
   std::vector<StabilisationSpan> spans;    // stabilisation j+1 is spans[j]
   std::vector<std::string> findings;       // disagreements seen while recording
   size_t events = 0;
-  uint64_t last_crash = 0;                 // trace position of the run's last crash step (0: none)
 };
 
 }  // namespace sc

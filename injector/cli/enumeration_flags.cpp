@@ -20,7 +20,7 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
       throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected prefix, reorder, torn, read-error or io-error");
     o.modes.set(static_cast<size_t>(m));
   }
-  if (o.modes.none()) throw InputError("--modes: expected at least one of prefix, reorder, torn");
+  if (o.modes.none()) throw InputError("--modes: expected at least one of prefix, reorder, torn, read-error, io-error");
   o.k = k;
   o.samples_per_cut = samples;
   o.torn_samples_per_write = torn_samples;
@@ -41,7 +41,7 @@ std::string EnumerationFlags::replay_flags() const {
 }
 
 void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags>& flags) {
-  cmd->add_option("--modes", flags->modes, "Crash-state modes, comma-separated: prefix, reorder, torn")->capture_default_str();
+  cmd->add_option("--modes", flags->modes, "Crash-state modes, comma-separated: prefix, reorder, torn (power cuts); read-error, io-error (I/O-error faults, in-process)")->capture_default_str();
   cmd->add_option("--k", flags->k, "Reorder: keep every subset of in-flight writes up to this size")
       ->check(whole_number(campaign::kReorderKRange.min, campaign::kReorderKRange.max))->capture_default_str();
   cmd->add_option("--samples", flags->samples, "Reorder: random subsets per cut beyond size k")

@@ -44,7 +44,10 @@ class RecordingDisk final : public BlockDevice {
 
   const Trace& trace() const { return trace_; }
 
-  void fail_request(size_t issued, bool lands) { fail_at_ = issued, fail_lands_ = lands; }
+  void fail_request(size_t issued, bool lands) {
+    fail_at_ = issued;
+    fail_lands_ = lands;
+  }
   // True once the failing request was issued (and failed).
   bool failed_request() const { return fail_at_ && issued_ > *fail_at_; }
 

@@ -17,11 +17,10 @@ namespace sc {
 namespace {
 
 // The requests (issue order = trace order in a clean run) that stabilisations
-// issued after the last crash step, split into flushes and writes.
+// issued, split into flushes and writes.
 void candidates(const Recording& clean, std::vector<size_t>* flushes, std::vector<size_t>* writes) {
   const auto requests = clean.trace.requests();
   for (const StabilisationSpan& s : clean.spans) {
-    if (s.begin < clean.last_crash) continue;
     for (uint64_t i = s.begin; i < s.end && i < requests.size(); ++i)
       (requests[i].kind == crash::Kind::flush ? flushes : writes)->push_back(static_cast<size_t>(i));
   }

@@ -4,9 +4,8 @@
 //
 // draw_io_errors(clean, seed): at most kIoErrorRunsPerWorkload faults, drawn
 // with a Prng seeded with `seed` from the requests the stabilisations of the
-// clean recording issued after its last crash step (a failure before a crash
-// step of the workload would make what that step recovers ambiguous for the
-// online check, so the bound keeps every recorded check exact). Half the
+// clean recording issued (a crash step of the workload after the failure may
+// recover the failed attempt's state: ReferenceModel::adopt_recovered). Half the
 // draws are FLUSHes and half WRITEs when the run has both; a failed WRITE
 // lands (detail 1: its data is recorded and may reach the media) with
 // probability 1/2. Faults are in increasing request order, without repeats.

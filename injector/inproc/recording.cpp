@@ -12,16 +12,11 @@ Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mu
   RunOptions options;
   options.bugs = bugs;
   options.mutant = mutant;
-  uint64_t last_crash = 0;
-  const auto position = [&disk] { return uint64_t{disk.trace().requests().size()}; };
-  const auto power_cut = [&] {
-    disk.flush();
-    last_crash = position();
-  };
-  WorkloadRunner runner(w, disk, power_cut, options, position);
+  WorkloadRunner runner(
+      w, disk, [&disk] { disk.flush(); }, options, [&disk] { return uint64_t{disk.trace().requests().size()}; });
   if (io_error != nullptr) runner.allow_failed_stabilisations(io_error->request);
   const RunResult result = runner.run();
-  Recording rec{disk.trace(), {}, runner.model().spans(), result.findings, result.events, last_crash};
+  Recording rec{disk.trace(), {}, runner.model().spans(), result.findings, result.events};
   for (size_t k = 0; k <= runner.model().stabilisations(); ++k) rec.history.push_back(runner.model().stable(k));
   return rec;
 }

@@ -52,23 +52,42 @@ SystemState ReferenceModel::saved_by(uint32_t group) const {
   return next;
 }
 
-void ReferenceModel::stabilise(const Event& e) {
-  const uint32_t group = ties_[e.manager];
-  SystemState next = saved_by(group);
+// The stable managers after `group` saved: each of its containers' managers.
+std::map<ContainerId, ManagerId> ReferenceModel::managers_saved_by(uint32_t group) const {
+  std::map<ContainerId, ManagerId> saved = stable_managers_;
   for (const auto& [c, manager] : managers_) {
     const ManagerId d = domain_of(c);
-    if (d < kMaxSelfManaging && (group & (1u << d))) stable_managers_[c] = manager;
+    if (d < kMaxSelfManaging && (group & (1u << d))) saved[c] = manager;
   }
+  return saved;
+}
+
+void ReferenceModel::stabilise(const Event& e) {
+  const uint32_t group = ties_[e.manager];
+  history_.push_back(saved_by(group));
+  spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end});
+  stable_managers_ = managers_saved_by(group);
+  last_counted_ = history_.size() - 1;
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i)
     if (group & (1u << i)) ties_[i] = 1u << i;
-  history_.push_back(std::move(next));
-  spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end});
-  last_counted_ = history_.size() - 1;
 }
 
 void ReferenceModel::record_failed_attempt(const Event& e) {
   history_.push_back(saved_by(ties_[e.manager]));
   spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end, true});
+  attempt_managers_[history_.size() - 1] = managers_saved_by(ties_[e.manager]);
+}
+
+bool ReferenceModel::adopt_recovered(const SystemState& recovered) {
+  for (size_t k = history_.size() - 1; k > last_counted_; --k) {
+    const auto attempt = attempt_managers_.find(k);
+    if (attempt == attempt_managers_.end() || history_[k] != recovered) continue;
+    last_counted_ = k;
+    stable_managers_ = attempt->second;
+    power_cut();
+    return true;
+  }
+  return false;
 }
 
 bool ReferenceModel::failed_attempt(const Event& e) const {

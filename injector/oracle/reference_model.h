@@ -18,7 +18,9 @@
 //    stays tied; its would-be state S_F (what it would have saved) is kept
 //    in the history with a span marked failed, because its data may have
 //    reached the media (the legal window allows it until the next counted
-//    stabilisation ends, legal_window.h).
+//    stabilisation ends, legal_window.h). After a power cut, if recovery
+//    brought back a failed attempt's state (its commit reached the media),
+//    adopt_recovered() makes it the last stable state from then on.
 //  Any other failed stabilisation is a finding.
 // The history S_0, S_1.. holds every counted stabilisation and failed
 // attempt in order; spans()[j] is where entry j+1 began and ended.
@@ -43,6 +45,9 @@ class ReferenceModel {
   void power_cut();
 
   void allow_failed_stabilisations(uint64_t position) { failures_from_ = position; }
+  // After power_cut(): if `recovered` is the state of a failed attempt newer
+  // than the last stable state, it becomes the last stable state; true then.
+  bool adopt_recovered(const SystemState& recovered);
 
   size_t stabilisations() const { return history_.size() - 1; }  // failed attempts included
   const SystemState& stable(size_t k) const { return history_.at(k); }
@@ -58,6 +63,7 @@ class ReferenceModel {
   void stabilise(const Event& e);
   void record_failed_attempt(const Event& e);
   SystemState saved_by(uint32_t group) const;
+  std::map<ContainerId, ManagerId> managers_saved_by(uint32_t group) const;
   bool failed_attempt(const Event& e) const;
 
   const Workload& w_;
@@ -68,6 +74,7 @@ class ReferenceModel {
   std::vector<StabilisationSpan> spans_;              // spans_[j]: where history_[j + 1] was made
   size_t last_counted_ = 0;                           // history index of the last counted stabilisation
   uint64_t failures_from_ = UINT64_MAX;               // disk position of the injected failing request
+  std::map<size_t, std::map<ContainerId, ManagerId>> attempt_managers_;  // history index -> its stable managers
   uint32_t ties_[kMaxSelfManaging];
 };
 
