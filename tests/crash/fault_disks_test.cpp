@@ -76,12 +76,16 @@ TEST(FailingRecordingDisk, WithoutAFailureEveryRequestSucceeds) {
   EXPECT_EQ(disk.trace().requests().size(), 5u);
 }
 
+// One FUA write tagged 5 over sectors 4..7, durable at cut 1.
+Trace one_durable_write() {
+  Trace trace(16);
+  EXPECT_EQ(trace.append_write(4, 4, tagged(5, 4).data(), true, Phase::RUN), Status::ok);
+  return trace;
+}
+
 class UnreadableSector : public ::testing::Test {
  protected:
-  UnreadableSector() : trace(16) {
-    EXPECT_EQ(trace.append_write(4, 4, tagged(5, 4).data(), true, Phase::RUN), Status::ok);
-  }
-  Trace trace;
+  Trace trace = one_durable_write();
   CrashImage image{trace, CrashState{1, Mode::prefix, {}, {}}};
 };
 
