@@ -137,7 +137,7 @@ std::string ReferenceModel::apply(const Event& e) {
 }
 
 void ReferenceModel::power_cut() {
-  volatile_ = history_.back();
+  volatile_ = last_stable();
   managers_ = stable_managers_;
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i) ties_[i] = 1u << i;
 }

@@ -31,6 +31,34 @@ size_t newest_match(std::span<const SystemState> history, size_t below, const Sy
   return SIZE_MAX;
 }
 
+// True if `recovered` is `legal` except for pages the recovery reported
+// unreadable (a refusal that names what it could not trust), at least one.
+bool legal_but_unreadable(const SystemState& legal, const SystemState& recovered) {
+  if (legal.size() != recovered.size()) return false;
+  bool refused = false;
+  for (const auto& [c, pages] : recovered) {
+    const auto it = legal.find(c);
+    if (it == legal.end() || it->second.size() != pages.size()) return false;
+    for (const auto& [page, hash] : pages) {
+      const auto want = it->second.find(page);
+      if (want == it->second.end()) return false;
+      refused = refused || hash == kUnreadablePage;
+      if (hash != want->second && hash != kUnreadablePage) return false;
+    }
+  }
+  return refused;
+}
+
+// Under a fault that destroyed durable data: the recovered state is a legal
+// one with some pages refused as unreadable (never wrong data as good).
+bool refused_cleanly(std::span<const SystemState> history, LegalWindow window, const SystemState& recovered) {
+  for (size_t k = window.previous; k <= window.current; ++k) {
+    const bool legal = k == window.previous || k == window.current || window.any_between;
+    if (legal && legal_but_unreadable(history[k], recovered)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Verdict classify(const Workload& w, std::span<const SystemState> history, LegalWindow window, const Recovered& r) {
@@ -49,6 +77,9 @@ Verdict classify(const Workload& w, std::span<const SystemState> history, LegalW
   } else if (r.state == previous) {
     v.outcome = Outcome::ok_previous;
     v.matched = window.previous;
+  } else if (window.may_refuse && refused_cleanly(history, window, r.state)) {
+    v.outcome = Outcome::detected;
+    v.reason = "recovery refused the pages it could not read, the others are legal";
   } else if (window.any_between && (v.matched = newest_match(history, window.current, r.state)) != SIZE_MAX &&
              v.matched > window.previous) {
     v.outcome = Outcome::ok_previous;  // a failed attempt's state that reached the media (legal_window.h)
