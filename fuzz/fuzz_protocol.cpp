@@ -108,7 +108,7 @@ Phase phase_at(const crash::Trace& trace, size_t cut) {
   const std::string path = (cases / fmt::format("protocol-{:016x}.json", digest)).string();
   std::error_code ignored;
   std::filesystem::create_directories(cases, ignored);
-  save_case(path, w, fuzz_bugs(), rec, StateFailure{state, phase, v, outcome_name(v.outcome)}, w.seed);
+  save_case(path, w, fuzz_bugs(), rec, StateFailure{state, phase, v, outcome_name(v.outcome), nullptr}, w.seed);
   std::fprintf(stderr, "  replay: stablecut replay %s\n", path.c_str());
   std::fprintf(stderr, "  replay: STABLECUT_FUZZ_BUG=%s fuzz_protocol <this input>\n", bug_list().c_str());
   std::abort();

@@ -113,7 +113,8 @@ std::optional<std::pair<Recording, StateFailure>> reproduce(const Workload& w, c
   ExploreResult r = explore_inproc(w, options.bugs, rec, explore);
   if (r.stopped) throw Stopped{};
   for (auto& f : r.failures)
-    if (f.signature == signature) return std::make_pair(std::move(rec), std::move(f));
+    if (f.signature == signature)  // a fault state's own run (io-error) is the one its case needs
+      return std::make_pair(f.recording ? *f.recording : std::move(rec), std::move(f));
   return std::nullopt;
 }
 

@@ -151,6 +151,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   const ExploreResult r =
       tier::explore_on(ctx.tier, job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
   if (r.stopped && r.states == 0) throw Stopped{};  // nothing checked: nothing to commit
+  out.recording_findings.insert(out.recording_findings.end(), r.run_findings.begin(), r.run_findings.end());
   count_states(ctx, r.states, &reported);
   w.partial = r.stopped;
   w.enumerate_s = r.enumerate_seconds;
@@ -165,14 +166,14 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   for (const StateFailure& f : r.failures) {
     results::FailureHit hit{f.signature, f.phase, f.verdict.outcome, r.signatures.at(f.signature), std::nullopt};
     if (claims.claim(f.signature)) {
-      const std::string path = save_cases(job, ctx, enumerate, rec, f, &cases.paths);
+      const std::string path = save_cases(job, ctx, enumerate, f.recording ? *f.recording : rec, f, &cases.paths);
       hit.reproducer = results::Reproducer{path, enumerate.seed,
                                            "stablecut replay " + path + " --tier " + ctx.tier.name()};
       out.new_signatures.push_back(f.signature);
       ++out.new_failures;
     }
     w.failures.push_back(std::move(hit));
-    w.states.push_back(state_row(rec, f, check_us_per_state(r)));
+    w.states.push_back(state_row(f.recording ? *f.recording : rec, f, check_us_per_state(r)));
   }
   claims.dismiss();
   out.case_files = cases.release();

@@ -31,6 +31,35 @@ void check_disk_size(const crash::TraceFile& file, const Workload& w, const std:
                      " (the disk of its workload " + w.name + "), got " + std::to_string(file.trace.sector_count()));
 }
 
+// io-error: the run of the case was recorded with one request failing
+// (crash_model.h); meta.io_error says which, so the state's fault is rebuilt.
+const crash::Fault* io_error_of(const crash::CrashState& state) {
+  for (const crash::Fault& f : state.faults)
+    if (f.kind == crash::Mode::io_error) return &f;
+  return nullptr;
+}
+
+// The state's faults fit its kind: an io-error state names its failed
+// request in meta.io_error (and its fault list, if given, says the same); a
+// read-error state has one read-error fault.
+void check_faults(const JsonField& meta, const JsonField& state_field, crash::CrashState* state) {
+  const bool io = state->kind == crash::Mode::io_error;
+  if (meta.has("io_error") != io)
+    (io ? meta : meta.child("io_error")).fail(io ? "an io_error member: a crash state of kind io-error names its failed request"
+                                                 : "no io_error member: the crash state is not of kind io-error");
+  if (io) {
+    const JsonField f = meta.child("io_error");
+    const size_t request = f.child("request").integer(0, state->cut);
+    const crash::Fault fault{crash::Mode::io_error, request, 0, static_cast<uint32_t>(f.child("lands").integer(0, 1))};
+    if (!state->faults.empty() && state->faults != std::vector<crash::Fault>{fault})
+      state_field.fail("faults equal to meta.io_error");
+    state->faults = {fault};
+  }
+  const bool read = state->kind == crash::Mode::read_error;
+  if (read && (state->faults.size() != 1 || state->faults.front().kind != crash::Mode::read_error))
+    state_field.fail("faults: one read-error fault for a crash state of kind read-error");
+}
+
 crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                  const StateFailure& failure, uint64_t seed, const std::string& tier) {
   crash::TraceFile file(rec.trace);
@@ -45,6 +74,8 @@ crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, cons
                             {"phase", phase_name(failure.phase)},
                             {"signature", failure.signature},
                             {"reason", failure.verdict.reason}}}};
+  if (const crash::Fault* io = io_error_of(failure.state))
+    file.meta["io_error"] = {{"request", io->request}, {"lands", io->detail}};
   return file;
 }
 
@@ -93,6 +124,7 @@ Case load_case(const std::string& path) {
   auto history = states_from_json(meta.child("history").value(), w, path);
   auto spans = spans_from_json(meta.child("spans").value(), path);
   if (spans.size() + 1 != history.size()) meta.child("spans").fail("expected one span per stable state after S_0");
+  check_faults(meta, JsonField(file.meta, path, "crash_state"), &*file.crash_state);
   return Case{path, std::move(w), bugs, std::move(file), std::move(history), std::move(spans)};
 }
 

@@ -8,8 +8,11 @@
 // counts exactly the states checked so far. With stop_at_first_illegal it
 // also ends once an illegal state has been judged (`stopped` set if states
 // were left unchecked); first_illegal says when that state came, in either
-// case.
+// case. Under io-error (in-process) a state belongs to a run recorded again
+// with a failing request: its StateFailure keeps that recording, and what
+// the re-recorded runs disagreed with online is in run_findings.
 #pragma once
+#include <memory>
 #include <optional>
 #include <array>
 #include <cstdint>
@@ -23,6 +26,8 @@
 #include "kernel/core/phase.h"
 
 namespace sc {
+
+struct Recording;
 
 struct ExploreProgress {
   uint64_t states = 0;
@@ -46,6 +51,7 @@ struct StateFailure {
   Phase phase = Phase::RUN;
   Verdict verdict;
   std::string signature;
+  std::shared_ptr<const Recording> recording;  // the run the state is of, if not the explored recording
 };
 
 using OutcomeCounts = std::array<std::array<std::array<uint64_t, crash::kModeCount>, kPhaseCount>, kOutcomeCount>;
@@ -70,6 +76,7 @@ struct ExploreResult {
   double enumerate_seconds = 0;  // the part of `seconds` spent enumerating crash states
   std::vector<StateFailure> failures;            // first of each signature
   std::map<std::string, uint64_t> signatures;    // signature -> states
+  std::vector<std::string> run_findings;         // disagreements while recording faulted runs (io-error)
 };
 
 }  // namespace sc

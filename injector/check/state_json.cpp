@@ -64,7 +64,10 @@ std::vector<SystemState> states_from_json(const nlohmann::json& j, const Workloa
 
 nlohmann::json spans_to_json(const std::vector<StabilisationSpan>& spans) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& s : spans) out.push_back({s.begin, s.end});
+  for (const auto& s : spans) {
+    if (s.failed) out.push_back({s.begin, s.end, 1});  // a failed attempt (io-error, legal_window.h)
+    else out.push_back({s.begin, s.end});
+  }
   return out;
 }
 
@@ -74,8 +77,9 @@ std::vector<StabilisationSpan> spans_from_json(const nlohmann::json& j, const st
   const size_t n = list.array_size(0, 1u << 20);
   for (size_t i = 0; i < n; ++i) {
     const JsonField pair = list.at(i);
-    pair.array_size(2, 2);
-    StabilisationSpan s{pair.at(0).integer(0, UINT64_MAX), pair.at(1).integer(0, UINT64_MAX)};
+    const size_t fields = pair.array_size(2, 3);
+    StabilisationSpan s{pair.at(0).integer(0, UINT64_MAX), pair.at(1).integer(0, UINT64_MAX),
+                        fields == 3 && pair.at(2).integer(1, 1) == 1};
     if (s.end < s.begin) pair.fail("expected begin <= end");
     spans.push_back(s);
   }

@@ -45,7 +45,7 @@ void tally(const crash::CrashState& state, Phase phase, const Verdict& v, Explor
   if (v.legal()) return;
   ++result->illegal;
   std::string sig = failure_signature(phase, v);
-  if (result->signatures[sig]++ == 0) result->failures.push_back(StateFailure{state, phase, v, std::move(sig)});
+  if (result->signatures[sig]++ == 0) result->failures.push_back(StateFailure{state, phase, v, std::move(sig), nullptr});
 }
 
 }  // namespace sc

@@ -95,6 +95,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   for (const auto& f : rec.findings) fmt::print("FINDING (while recording): {}\n", f);
 
   const ExploreResult r = explore_with_progress(tier, w, bugs, rec, options);
+  for (const auto& f : r.run_findings) fmt::print("FINDING (while recording a faulted run): {}\n", f);
   const std::vector<std::string> live = tier::live_cuts_on(tier, w, bugs, rec, flags.live_cuts);
   for (const auto& line : live) fmt::print("FINDING (live cut): {}\n", line);
   fmt::print("checked {} in {:.2f} s ({:.0f} states/s; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
@@ -102,10 +103,11 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   print_outcome_table(r);
   print_recovery_cuts(r, recovery_requests(rec));
   for (const StateFailure& f : r.failures) {
-    const std::string path = save_case_in(flags.cases_dir, w.name, w, bugs, rec, f, enumeration.seed, tier.name());
+    const std::string path =
+        save_case_in(flags.cases_dir, w.name, w, bugs, f.recording ? *f.recording : rec, f, enumeration.seed, tier.name());
     print_failure(f, r.signatures.at(f.signature), path, tier.name());
   }
-  const bool bad = !rec.findings.empty() || !live.empty() || r.illegal > 0;
+  const bool bad = !rec.findings.empty() || !r.run_findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {
     fmt::print("{}, {}; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
                counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"), tier.name(),

@@ -57,7 +57,8 @@ void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags
                   "Crash-state modes, comma-separated: prefix, reorder, torn (power cuts), and the storage faults "
                   "lying-flush (a FLUSH/FUA acknowledged, not honoured), misdirected (a write lands elsewhere), "
                   "lost-write (a durable write never reached the media), bit-rot (a durable bit flips), "
-                  "sub-sector-tear (an in-flight sector keeps part of its new bytes)")
+                  "sub-sector-tear (an in-flight sector keeps part of its new bytes), read-error (a sector recovery reads "
+                  "fails), io-error (a WRITE or FLUSH of the run fails; the run is recorded again)")
       ->capture_default_str();
   cmd->add_option("--k", flags->k, "Reorder: keep every subset of in-flight writes up to this size")
       ->check(whole_number(campaign::kReorderKRange.min, campaign::kReorderKRange.max))->capture_default_str();

@@ -15,7 +15,8 @@ ModeSet only(Mode mode) { return ModeSet{}.set(static_cast<size_t>(mode)); }
 
 bool mode_enumerated(Mode mode) {
   return !is_fault_mode(mode) || mode == Mode::bit_rot || mode == Mode::lost_write ||
-         mode == Mode::misdirected || mode == Mode::lying_flush || mode == Mode::sub_sector_tear;
+         mode == Mode::misdirected || mode == Mode::lying_flush || mode == Mode::sub_sector_tear ||
+         mode == Mode::io_error || mode == Mode::read_error;
 }
 
 size_t fault_floor(const CrashState& state) {

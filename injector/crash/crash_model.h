@@ -60,12 +60,17 @@
 //    durable write of that sector (whose data rots); detail: the bit
 //    (0..4095) that flips before recovery.
 //  * read-error — sector: a sector recovery reads; every read of it during
-//    recovery fails with an I/O error (a latent sector error).
+//    recovery fails with an I/O error (a latent sector error); request and
+//    detail are 0. The image itself is the power-cut state's.
 //  * io-error — request: a WRITE or FLUSH of the run that returned an error
 //    to its issuer; detail: 1 if a failed WRITE's data reached the media
 //    anyway. The run is recorded again with that error, so the manager's and
 //    the kernel's error paths run, and the crash states are those of the new
-//    trace.
+//    trace. request is the index of the failing request among those the run
+//    issued (the same index in the clean trace: every earlier request is
+//    recorded alike). A failed FLUSH is not in the new trace (it made
+//    nothing durable: earlier writes stay in flight until a later FLUSH); a
+//    failed WRITE is in it, as an ordinary write, only when detail is 1.
 //  * sub-sector-tear — request: a write in flight at the cut; sector: one of
 //    its sectors, which keeps the first detail (1..511) bytes of the new data
 //    and the rest old, what it held without the write (disks without sector

@@ -24,6 +24,15 @@ Status RecordingDisk::read(uint64_t sector, uint32_t count, void* buf) {
 }
 
 Status RecordingDisk::write(uint64_t sector, uint32_t count, const void* buf, bool fua) {
+  if (!trace_.in_range(sector, count) || (count > 0 && buf == nullptr)) return Status::bad_argument;
+  if (fails_now()) {
+    if (fail_lands_) record_write(sector, count, buf, fua);
+    return Status::io_error;
+  }
+  return record_write(sector, count, buf, fua);
+}
+
+Status RecordingDisk::record_write(uint64_t sector, uint32_t count, const void* buf, bool fua) {
   const Status status = trace_.append_write(sector, count, buf, fua, phase_);
   if (failed(status)) return status;
   const Request& r = trace_.requests().back();
@@ -32,6 +41,7 @@ Status RecordingDisk::write(uint64_t sector, uint32_t count, const void* buf, bo
 }
 
 Status RecordingDisk::flush() {
+  if (fails_now()) return Status::io_error;
   trace_.append_flush(phase_);
   return Status::ok;
 }

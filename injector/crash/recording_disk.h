@@ -9,6 +9,13 @@
 // requests are still served and recorded (the guest keeps running until it is
 // killed), but durable_image() is the crash state "nothing in flight kept" at
 // cut min(i, requests so far). Without freeze_at(), durable_image() cuts now.
+// Failing request (io-error, crash_model.h FAULT CLASSES): fail_request(i,
+// lands) makes the i-th WRITE or FLUSH the system sends (counted from 0 over
+// every request, failed or not) return Status::io_error. A failed FLUSH is not
+// recorded (it made nothing durable; earlier writes stay in flight). A failed
+// WRITE is recorded as an ordinary write when `lands` (its data may still
+// reach the media) and not at all otherwise; either way reads do not see it
+// unless recorded. Requests before i are recorded exactly as without the fault.
 // Invariant: out-of-range requests return Status::bad_argument, are not
 // recorded and change nothing.
 #pragma once
@@ -37,6 +44,13 @@ class RecordingDisk final : public BlockDevice {
 
   const Trace& trace() const { return trace_; }
 
+  void fail_request(size_t issued, bool lands) {
+    fail_at_ = issued;
+    fail_lands_ = lands;
+  }
+  // True once the failing request was issued (and failed).
+  bool failed_request() const { return fail_at_ && issued_ > *fail_at_; }
+
   void freeze_at(size_t cut) { frozen_at_ = cut; }
   bool frozen() const { return frozen_at_.has_value(); }
   size_t cut() const;
@@ -47,6 +61,13 @@ class RecordingDisk final : public BlockDevice {
   Phase phase_ = Phase::RUN;
   std::unordered_map<uint64_t, uint64_t> newest_;  // sector -> payload sector
   std::optional<size_t> frozen_at_;
+  std::optional<size_t> fail_at_;
+  bool fail_lands_ = false;
+  size_t issued_ = 0;  // WRITE and FLUSH requests issued so far, failed ones included
+
+  // Counts one issued WRITE or FLUSH; true if it is the one to fail.
+  bool fails_now() { return fail_at_ == issued_++; }
+  Status record_write(uint64_t sector, uint32_t count, const void* buf, bool fua);
 };
 
 }  // namespace sc::crash

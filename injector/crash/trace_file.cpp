@@ -29,16 +29,20 @@ nlohmann::json request_to_json(const Trace& trace, const Request& r) {
           {"fua", r.fua},  {"phase", phase_name(r.phase)}, {"data", sector_data(data)}};
 }
 
+nlohmann::json faults_to_json(const std::vector<Fault>& faults) {
+  auto out = nlohmann::json::array();
+  for (const Fault& f : faults)
+    out.push_back({{"kind", mode_name(f.kind)}, {"request", f.request}, {"sector", f.sector}, {"detail", f.detail}});
+  return out;
+}
+
 nlohmann::json crash_state_to_json(const std::optional<CrashState>& state) {
   if (!state) return nullptr;
   auto kept = nlohmann::json::array();
   for (const KeptWrite& k : state->kept)
     kept.push_back({{"request", k.request}, {"sector_mask", k.sector_mask}});
   nlohmann::json out = {{"cut", state->cut}, {"kind", mode_name(state->kind)}, {"kept", kept}};
-  if (state->faults.empty()) return out;
-  auto& faults = out["faults"] = nlohmann::json::array();
-  for (const Fault& f : state->faults)
-    faults.push_back({{"kind", mode_name(f.kind)}, {"request", f.request}, {"sector", f.sector}, {"detail", f.detail}});
+  if (!state->faults.empty()) out["faults"] = faults_to_json(state->faults);
   return out;
 }
 

@@ -6,18 +6,18 @@
 
 namespace sc {
 
-Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mutant) {
+Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mutant, const crash::Fault* io_error) {
   crash::RecordingDisk disk(w.disk_sectors());
+  if (io_error != nullptr) disk.fail_request(io_error->request, io_error->detail == 1);
   RunOptions options;
   options.bugs = bugs;
   options.mutant = mutant;
   WorkloadRunner runner(
       w, disk, [&disk] { disk.flush(); }, options, [&disk] { return uint64_t{disk.trace().requests().size()}; });
+  if (io_error != nullptr) runner.allow_failed_stabilisations(io_error->request);
   const RunResult result = runner.run();
-  Recording rec{disk.trace(), {}, {}, result.findings, result.events};
+  Recording rec{disk.trace(), {}, runner.model().spans(), result.findings, result.events};
   for (size_t k = 0; k <= runner.model().stabilisations(); ++k) rec.history.push_back(runner.model().stable(k));
-  for (const Event& e : runner.events())
-    if (e.kind == OpKind::stabilise && e.status == Status::ok) rec.spans.push_back({e.disk_begin, e.disk_end});
   return rec;
 }
 

@@ -11,6 +11,11 @@ namespace sc {
 
 // With `mutant`, the run is recorded through it (sites counted, its plan
 // applied); recovery of the crash states is not (it runs the program as written).
-Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mutant = nullptr);
+// With `io_error` (a Fault of kind io_error), the disk fails the WRITE or
+// FLUSH issued as request io_error->request (its data recorded when
+// detail == 1) and the reference model accepts stabilisations that return
+// an error from then on as failed attempts (reference_model.h).
+Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mutant = nullptr,
+                        const crash::Fault* io_error = nullptr);
 
 }  // namespace sc

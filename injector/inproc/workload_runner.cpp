@@ -120,6 +120,7 @@ void WorkloadRunner::crash_and_check(RunResult* result) {
     result->findings.push_back(fmt::format("recovered manager refused to list its pages ({})", status_name(s)));
     return;
   }
+  if (recovered != model_.last_stable()) model_.adopt_recovered(recovered);  // a failed attempt that landed (io-error)
   for (auto& line : diff_states(w_, model_.last_stable(), recovered))
     result->findings.push_back(fmt::format("after crash {}: {}", result->crashes, line));
 }

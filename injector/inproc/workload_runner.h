@@ -48,6 +48,9 @@ class WorkloadRunner {
   RunResult run();
   void crash_and_check(RunResult* result);
 
+  // io-error: see ReferenceModel::allow_failed_stabilisations.
+  void allow_failed_stabilisations(uint64_t position) { model_.allow_failed_stabilisations(position); }
+
   Machine& machine() { return machine_; }
   const ReferenceModel& model() const { return model_; }
   const std::vector<Event>& events() const { return events_; }

@@ -6,13 +6,18 @@
 namespace sc {
 
 LegalWindow legal_window(std::span<const StabilisationSpan> spans, uint64_t cut) {
-  size_t ended = 0;
-  bool inside = false;
-  for (const StabilisationSpan& s : spans) {
-    if (s.end <= cut) ++ended;
-    else if (s.begin < cut) inside = true;
+  LegalWindow window;
+  for (size_t j = 0; j < spans.size(); ++j)
+    if (!spans[j].failed && spans[j].end <= cut) window.previous = j + 1;
+  window.current = window.previous;
+  for (size_t j = window.previous; j < spans.size(); ++j) {
+    const StabilisationSpan& s = spans[j];
+    if (s.begin >= cut || (!s.failed && s.end <= cut)) continue;
+    window.current = j + 1;
+    window.any_between = window.any_between || s.failed;
   }
-  return LegalWindow{ended, inside ? ended + 1 : ended};
+  window.any_between = window.any_between && window.current > window.previous + 1;
+  return window;
 }
 
 std::vector<uint64_t> window_changes(std::span<const StabilisationSpan> spans) {

@@ -9,6 +9,17 @@
 // the cut, the legal states are S_k, plus S_{k+1} when the cut falls inside
 // stabilisation k+1. This trusts nothing the system under test says about
 // its own phases.
+//
+// Under io-error (crash_model.h) a stabilisation may RETURN AN ERROR: its
+// span is marked failed and its would-be state S_F has an index in the
+// history like any other. It is never required (a failed attempt is not
+// stable), but its data may have reached the media, so from its begin until
+// the next counted stabilisation ends, S_F is legal too. With the newest
+// counted stabilisation ended by the cut at index p, the legal states are
+// then every S index in [p, current]: p, each failed attempt after it that
+// began before the cut, and the counted one the cut falls inside, if any
+// (window.any_between). A stabilisation that returned success is counted
+// like any other, so it must survive every later cut.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -20,12 +31,14 @@ namespace sc {
 struct StabilisationSpan {
   uint64_t begin = 0;
   uint64_t end = 0;
+  bool failed = false;  // the stabilisation returned an error (io-error): not counted
 };
 
 struct LegalWindow {
   size_t previous = 0;  // S index of the oldest legal state (every S_j up to current is legal)
   size_t current = 0;   // S index of the newest legal state (== previous when only one)
   bool may_refuse = false;  // a clean refusal is legal too (a fault destroyed durable data)
+  bool any_between = false;  // every S index in [previous, current] is legal (a failed attempt lies between)
 };
 
 LegalWindow legal_window(std::span<const StabilisationSpan> spans, uint64_t cut);

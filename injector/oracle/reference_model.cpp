@@ -42,19 +42,56 @@ std::string ReferenceModel::check_status(const Event& e, Status expected) const 
                      w_.container_names.at(e.container), e.page, status_name(e.status), status_name(expected));
 }
 
-void ReferenceModel::stabilise(ManagerId m) {
-  const uint32_t group = ties_[m];
-  SystemState next = history_.back();
+// V restricted to the domains of `group`, over the last counted stable state.
+SystemState ReferenceModel::saved_by(uint32_t group) const {
+  SystemState next = last_stable();
   for (const auto& [c, manager] : managers_) {
     const ManagerId d = domain_of(c);
-    if (d < kMaxSelfManaging && (group & (1u << d))) {
-      next[c] = volatile_[c];
-      stable_managers_[c] = manager;
-    }
+    if (d < kMaxSelfManaging && (group & (1u << d))) next[c] = volatile_.count(c) ? volatile_.at(c) : PageHashes{};
   }
+  return next;
+}
+
+// The stable managers after `group` saved: each of its containers' managers.
+std::map<ContainerId, ManagerId> ReferenceModel::managers_saved_by(uint32_t group) const {
+  std::map<ContainerId, ManagerId> saved = stable_managers_;
+  for (const auto& [c, manager] : managers_) {
+    const ManagerId d = domain_of(c);
+    if (d < kMaxSelfManaging && (group & (1u << d))) saved[c] = manager;
+  }
+  return saved;
+}
+
+void ReferenceModel::stabilise(const Event& e) {
+  const uint32_t group = ties_[e.manager];
+  history_.push_back(saved_by(group));
+  spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end});
+  stable_managers_ = managers_saved_by(group);
+  last_counted_ = history_.size() - 1;
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i)
     if (group & (1u << i)) ties_[i] = 1u << i;
-  history_.push_back(std::move(next));
+}
+
+void ReferenceModel::record_failed_attempt(const Event& e) {
+  history_.push_back(saved_by(ties_[e.manager]));
+  spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end, true});
+  attempt_managers_[history_.size() - 1] = managers_saved_by(ties_[e.manager]);
+}
+
+bool ReferenceModel::adopt_recovered(const SystemState& recovered) {
+  for (size_t k = history_.size() - 1; k > last_counted_; --k) {
+    const auto attempt = attempt_managers_.find(k);
+    if (attempt == attempt_managers_.end() || history_[k] != recovered) continue;
+    last_counted_ = k;
+    stable_managers_ = attempt->second;
+    power_cut();
+    return true;
+  }
+  return false;
+}
+
+bool ReferenceModel::failed_attempt(const Event& e) const {
+  return e.status != Status::ok && e.disk_end >= failures_from_;
 }
 
 std::string ReferenceModel::apply(const Event& e) {
@@ -88,15 +125,19 @@ std::string ReferenceModel::apply(const Event& e) {
     }
     case OpKind::stabilise:
       if (e.status == Status::no_space && w_.managers[e.manager].may_fill_partition) return "";  // clean refusal
+      if (failed_attempt(e)) {
+        record_failed_attempt(e);
+        return "";
+      }
       if (e.status != Status::ok) return fmt::format("stabilise {} failed: {}", w_.managers[e.manager].name, status_name(e.status));
-      stabilise(e.manager);
+      stabilise(e);
       return "";
   }
   return "unknown event";
 }
 
 void ReferenceModel::power_cut() {
-  volatile_ = history_.back();
+  volatile_ = last_stable();
   managers_ = stable_managers_;
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i) ties_[i] = 1u << i;
 }

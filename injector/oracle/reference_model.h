@@ -10,13 +10,27 @@
 //  * a stabilisation refused with no_space by a manager whose workload
 //    says "may_fill_partition" is a clean refusal: nothing becomes stable,
 //    the group stays tied, no finding — a crash afterwards must recover the
-//    previous stable state. Any other failed stabilisation is a finding.
+//    previous stable state;
+//  * once allow_failed_stabilisations(position) was called (the disk failed
+//    the request issued at `position`: io-error), a stabilisation that
+//    returned an error and ended at or after that position is a FAILED ATTEMPT:
+//    not counted as stable (last_stable() stays), no finding, the group
+//    stays tied; its would-be state S_F (what it would have saved) is kept
+//    in the history with a span marked failed, because its data may have
+//    reached the media (the legal window allows it until the next counted
+//    stabilisation ends, legal_window.h). After a power cut, if recovery
+//    brought back a failed attempt's state (its commit reached the media),
+//    adopt_recovered() makes it the last stable state from then on.
+//  Any other failed stabilisation is a finding.
+// The history S_0, S_1.. holds every counted stabilisation and failed
+// attempt in order; spans()[j] is where entry j+1 began and ended.
 // apply() also checks each event against V (op status, read contents) and
 // returns a description of any disagreement.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "injector/oracle/legal_window.h"
 #include "injector/oracle/system_state.h"
 #include "injector/workload/event.h"
 #include "kernel/core/limits.h"
@@ -30,9 +44,15 @@ class ReferenceModel {
   std::string apply(const Event& e);
   void power_cut();
 
-  size_t stabilisations() const { return history_.size() - 1; }
+  void allow_failed_stabilisations(uint64_t position) { failures_from_ = position; }
+  // After power_cut(): if `recovered` is the state of a failed attempt newer
+  // than the last stable state, it becomes the last stable state; true then.
+  bool adopt_recovered(const SystemState& recovered);
+
+  size_t stabilisations() const { return history_.size() - 1; }  // failed attempts included
   const SystemState& stable(size_t k) const { return history_.at(k); }
-  const SystemState& last_stable() const { return history_.back(); }
+  const SystemState& last_stable() const { return history_.at(last_counted_); }
+  const std::vector<StabilisationSpan>& spans() const { return spans_; }
   const SystemState& current() const { return volatile_; }
   bool exists(ContainerId c) const { return c < w_.managers.size() || volatile_.count(c) > 0; }
 
@@ -40,13 +60,21 @@ class ReferenceModel {
   ManagerId domain_of(ContainerId c) const;
   void tie(ContainerId a, ContainerId b);
   std::string check_status(const Event& e, Status expected) const;
-  void stabilise(ManagerId m);
+  void stabilise(const Event& e);
+  void record_failed_attempt(const Event& e);
+  SystemState saved_by(uint32_t group) const;
+  std::map<ContainerId, ManagerId> managers_saved_by(uint32_t group) const;
+  bool failed_attempt(const Event& e) const;
 
   const Workload& w_;
   SystemState volatile_;
   std::map<ContainerId, ManagerId> managers_;         // manager of each existing created container
   std::map<ContainerId, ManagerId> stable_managers_;
-  std::vector<SystemState> history_;                  // S_0 .. S_k
+  std::vector<SystemState> history_;                  // S_0 .. S_k, failed attempts included
+  std::vector<StabilisationSpan> spans_;              // spans_[j]: where history_[j + 1] was made
+  size_t last_counted_ = 0;                           // history index of the last counted stabilisation
+  uint64_t failures_from_ = UINT64_MAX;               // disk position of the injected failing request
+  std::map<size_t, std::map<ContainerId, ManagerId>> attempt_managers_;  // history index -> its stable managers
   uint32_t ties_[kMaxSelfManaging];
 };
 

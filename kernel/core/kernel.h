@@ -20,6 +20,13 @@
 //  K2. Loci that touch each other's domains are tied; a stabilisation
 //      request covers the whole tied group, so every cut is consistent.
 //  K3. Only one stabilisation runs at a time.
+//  K5. A stabilisation that failed on an I/O error (a root copy or cut
+//      record write the disk refused) leaves the managers of its group in a
+//      state the kernel cannot vouch for: their snapshot may name data that
+//      never became durable, and the last durable cut is unknown (the failed
+//      cut record may or may not have landed). Every later stabilisation of
+//      any of them returns Status::io_error until the next boot (recovery),
+//      so nothing is ever reported stable on top of an unknown cut.
 //  K4. A capref is checked before anything it names is touched; bad input is
 //      an error Status, never a crash.
 #pragma once
@@ -151,6 +158,7 @@ class Kernel {
   LocusEntry loci_[kMaxLoci];
   uint32_t ties_[kMaxSelfManaging];
   uint32_t stabilising_ = 0;  // mask of self-managing managers being stabilised
+  uint32_t io_failed_ = 0;    // K5: self-managing managers refused stabilisation until boot
   CutRecord cut_;             // the last durable cut
   BootReport report_;
 };

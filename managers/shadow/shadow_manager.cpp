@@ -48,7 +48,10 @@ Status ShadowManager::page_fault(const Upcall& call) {
   const int i = find_entry(call.target_id, call.page);
   if (i < 0) return sys_.supply_page(call.target, call.page, nullptr);
   if ((bugs_ & kShadowBugTrustData) != 0) return supply_unchecked_block(call, map_[i].block);
-  return supply_checked_block(sys_, call, map_[i].block, map_[i].checksum);
+  const Status s = supply_checked_block(sys_, call, map_[i].block, map_[i].checksum);
+  if (s == Status::io_error && (bugs_ & kShadowBugZeroUnreadable) != 0)
+    return sys_.supply_page(call.target, call.page, nullptr);  // seeded bug: unreadable taken as zeros
+  return s;
 }
 
 // Seeded bug kShadowBugTrustData: the block as read, checksum unchecked.

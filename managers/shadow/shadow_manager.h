@@ -38,6 +38,13 @@ constexpr uint32_t kShadowBugRecoverFreesData = 1u << 2;
 // A page fault serves a data block without checking it against the checksum
 // in its map entry (only a storage fault can make the two differ).
 constexpr uint32_t kShadowBugTrustData = 1u << 3;
+// The snapshot ignores the status of its flush and publishes the checkpoint
+// anyway: a flush the disk failed is reported stable (only io-error shows it).
+constexpr uint32_t kShadowBugIgnoreFlushError = 1u << 4;
+// A page fault whose block cannot be read (I/O error) supplies a zero page
+// instead of refusing: the page's content is silently lost (only read-error
+// shows it).
+constexpr uint32_t kShadowBugZeroUnreadable = 1u << 5;
 
 class ShadowManager final : public UpcallTarget {
  public:

@@ -15,6 +15,14 @@ const sc::ManagerBug kShadowBugs[] = {
      sc::kShadowBugRecoverFreesData},
     {"shadow-trust-data", "serves a data block without checking it against the checksum in its map entry",
      sc::kShadowBugTrustData, "bit-rot"},
+    {"shadow-ignore-flush-error",
+     "the snapshot ignores a failed flush and publishes the checkpoint, so a stabilisation is reported done "
+     "though its blocks never became durable (found by io-error)",
+     sc::kShadowBugIgnoreFlushError, "io-error"},
+    {"shadow-zero-unreadable",
+     "a page fault whose block cannot be read supplies a zero page instead of refusing, returning lost data as "
+     "good (found by read-error)",
+     sc::kShadowBugZeroUnreadable, "read-error"},
 };
 
 }  // namespace
@@ -26,5 +34,5 @@ STABLECUT_REGISTER_MANAGER(shadow) = {
     sc::kEntryShadowManager,
     sc::construct_program<sc::ShadowManager>,
     kShadowBugs,
-    4,
+    6,
 };

@@ -106,7 +106,10 @@ Status ShadowManager::snapshot() {
   if (!failed(s)) s = write_metadata(&checkpoint);
   // The data, map, bitmap and checkpoint blocks must be durable before the
   // root page names them: the kernel may make the root copy durable first.
-  if (!failed(s) && (bugs_ & kShadowBugSkipFlush) == 0) s = sys_.disk_flush();
+  if (!failed(s) && (bugs_ & kShadowBugSkipFlush) == 0) {
+    const Status flushed = sys_.disk_flush();
+    if ((bugs_ & kShadowBugIgnoreFlushError) == 0) s = flushed;  // the seeded bug drops a failed flush's status
+  }
   if (!failed(s)) s = publish_root(checkpoint);
   if (failed(s)) {
     failed_ = true;

@@ -1,0 +1,81 @@
+// fault_replay_test.cpp — the I/O-error fault classes as users meet them:
+// `stablecut run --modes io-error|read-error --bug NAME` finds the bug
+// (exit 1) and writes a case file; `stablecut replay CASE` rebuilds the same
+// verdict from it (exit 1, same outcome); a case whose fault list does not
+// fit its crash state is refused with one line and exit 2; an unknown mode
+// is exit 2.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/run_binary.h"
+#include "tests/support/temp_dir.h"
+
+namespace sc::zoo {
+namespace {
+
+std::string corpus(const std::string& name) {
+  return std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads/" + name + ".json";
+}
+
+// The first case path a run printed.
+std::string first_case(const std::string& out) {
+  std::smatch m;
+  return std::regex_search(out, m, std::regex("case: (\\S+\\.trace\\.json)")) ? m[1].str() : "";
+}
+
+class FaultCase : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+TEST_P(FaultCase, FoundByRunAndReplayedWithTheSameVerdict) {
+  const test::TempDir dir;
+  const auto [bug, mode] = GetParam();
+  const auto run = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug +
+                                                       " --modes " + mode + " --cases-dir " + dir.path());
+  ASSERT_EQ(run.code, 1) << run.out;
+  const std::string path = first_case(run.out);
+  ASSERT_FALSE(path.empty()) << run.out;
+  const auto replay = test::run_binary(STABLECUT_BIN, "replay " + path);
+  EXPECT_EQ(replay.code, 1) << replay.out;
+  std::ifstream in(path);
+  const nlohmann::json c = nlohmann::json::parse(in);
+  EXPECT_EQ(c["crash_state"]["kind"], mode);
+  ASSERT_EQ(c["crash_state"]["faults"].size(), 1u);
+  EXPECT_EQ(c["crash_state"]["faults"][0]["kind"], mode);
+  EXPECT_NE(replay.out.find(c["meta"]["verdict"]["outcome"].get<std::string>()), std::string::npos) << replay.out;
+}
+
+TEST_P(FaultCase, ACaseWhoseFaultsDoNotFitItsStateIsRefused) {
+  const test::TempDir dir;
+  const auto [bug, mode] = GetParam();
+  const auto run = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug +
+                                                       " --modes " + mode + " --cases-dir " + dir.path());
+  const std::string path = first_case(run.out);
+  ASSERT_FALSE(path.empty()) << run.out;
+  std::ifstream in(path);
+  nlohmann::json c = nlohmann::json::parse(in);
+  c["crash_state"]["faults"] = nlohmann::json::array();
+  c["meta"].erase("io_error");
+  const std::string bad = dir.path() + "/bad.trace.json";
+  std::ofstream(bad) << c.dump();
+  const auto replay = test::run_binary(STABLECUT_BIN, "replay " + bad);
+  EXPECT_EQ(replay.code, 2) << replay.out;
+  EXPECT_EQ(std::count(replay.out.begin(), replay.out.end(), '\n'), 1) << replay.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Modes, FaultCase,
+                         ::testing::Values(std::pair{"shadow-ignore-flush-error", "io-error"},
+                                           std::pair{"shadow-zero-unreadable", "read-error"}),
+                         [](const auto& info) { return std::string(info.param.second) == "io-error" ? "io_error" : "read_error"; });
+
+TEST(FaultModes, AnUnknownModeIsAUsageError) {
+  const auto r = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --modes io-errors");
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("unknown mode 'io-errors'"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace sc::zoo
