@@ -158,9 +158,17 @@ std::string fault_error(const DurableState& durable, const Fault& f, std::string
       *field = "detail";
       if (f.detail < 1 || f.detail >= kSectorSize) return "expected a byte count 1.." + std::to_string(kSectorSize - 1);
       return {};
+    case Mode::read_error:  // changes no byte of the image: recovery's reads of the sector fail
+      *field = "sector";
+      if (f.sector >= trace.sector_count())
+        return "expected a sector of the device of " + std::to_string(trace.sector_count()) + " sectors";
+      *field = "request";
+      if (f.request != 0) return "expected 0 (read-error names no request)";
+      *field = "detail";
+      return f.detail == 0 ? std::string{} : "expected 0 (read-error has no detail)";
     default:
       *field = "kind";
-      return "expected lying-flush, misdirected, lost-write, bit-rot or sub-sector-tear";
+      return "expected lying-flush, misdirected, lost-write, bit-rot, sub-sector-tear or read-error";
   }
   if (f.kind != Mode::misdirected && f.sector != 0) {
     *field = "sector";

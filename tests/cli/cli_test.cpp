@@ -2,10 +2,9 @@
 // 2 usage or input error) and one-line errors.
 #include <gtest/gtest.h>
 
-#include <utility>
-
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include "tests/support/run_binary.h"
 
@@ -36,6 +35,22 @@ TEST(Cli, UsageErrorsExitTwoWithOneLine) {
     const Result r = run(args);
     EXPECT_EQ(r.code, 2) << args << ": " << r.out;
     EXPECT_EQ(lines(r.out), 1u) << args << ": " << r.out;
+  }
+}
+
+TEST(Cli, BadFaultFlagsExitTwoWithOneLineNamingTheFlag) {
+  const std::string basic = " --workload " + corpus("basic.json");
+  const std::pair<std::string, std::string> cases[] = {
+      {"run" + basic + " --modes bit-rot --faults 9", "--faults"},
+      {"run" + basic + " --modes bit-rot --faults 0", "--faults"},
+      {"run" + basic + " --modes bit-flip", "unknown mode 'bit-flip'"},
+      {"run" + basic + " --modes io-error", "unknown mode 'io-error'"},  // not enumerated in this build
+  };
+  for (const auto& [args, want] : cases) {
+    const Result r = run(args);
+    EXPECT_EQ(r.code, 2) << args << ": " << r.out;
+    EXPECT_EQ(lines(r.out), 1u) << args << ": " << r.out;
+    EXPECT_NE(r.out.find(want), std::string::npos) << args << ": " << r.out;
   }
 }
 

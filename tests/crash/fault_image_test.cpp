@@ -110,7 +110,10 @@ TEST(FaultImage, FaultListsThatDoNotFitTheTraceAreRefusedByField) {
       {Mode::sub_sector_tear, {.request = 6, .sector = 4, .detail = 9}, "faults[0].sector"},
       {Mode::sub_sector_tear, {.request = 6, .sector = 3, .detail = 512}, "faults[0].detail"},
       {Mode::sub_sector_tear, {.request = 6, .sector = 3, .detail = 0}, "faults[0].detail"},
-      {Mode::read_error, {.sector = 0}, "faults[0].kind"},
+      {Mode::read_error, {.sector = 8}, "faults[0].sector"},               // off the device
+      {Mode::read_error, {.request = 1, .sector = 0}, "faults[0].request"},
+      {Mode::read_error, {.sector = 0, .detail = 1}, "faults[0].detail"},
+      {Mode::io_error, {.request = 1}, "faults[0].kind"},                  // a run re-recorded, not an image
   };
   for (const BadFault& b : bad) {
     try {

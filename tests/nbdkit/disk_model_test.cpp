@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "injector/nbdkit/disk_model.h"
+#include "channel_sectors.h"
 #include "injector/qemu/temp_dir.h"
 
 namespace sc::nbd {
@@ -19,18 +20,8 @@ namespace {
 namespace ch = rv::channel;
 constexpr uint64_t kData = 64;  // sectors
 
-std::array<uint8_t, kSectorSize> record(uint32_t kind, uint64_t a0 = 0) {
-  std::array<uint8_t, kSectorSize> bytes{};
-  const ch::Record r{ch::kMagic, kind, {a0}};
-  std::memcpy(bytes.data(), &r, sizeof r);
-  return bytes;
-}
-
-std::array<uint8_t, kSectorSize> sector_of(uint8_t value) {
-  std::array<uint8_t, kSectorSize> s;
-  s.fill(value);
-  return s;
-}
+using test::record;
+using test::sector_of;
 
 ModelConfig sized() {
   ModelConfig c;

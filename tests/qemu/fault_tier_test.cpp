@@ -60,6 +60,7 @@ TEST(ReadError, QemuRecoveryGivesTheInprocVerdict) {
   for (const uint64_t sector : written_sectors(rec.trace)) {
     if (boots++ == 4) break;
     crash::CrashState state = clean;
+    state.kind = crash::Mode::read_error;
     state.faults = {read_error(sector)};
     const LegalWindow window = legal_window_of(rec.spans, state);
     const Verdict here = classify(w, rec.history, window, inproc.recover(image.view(), state.faults));

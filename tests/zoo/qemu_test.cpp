@@ -37,7 +37,7 @@ TEST_P(ZooOnQemu, FoundByRealRebootsAndReplaysInProcess) {
   const std::string cases = ::testing::TempDir() + "/zoo-qemu-cases";
   const auto r = test::run_binary(STABLECUT_BIN, std::string("run --tier qemu --workload ") + STABLECUT_CORPUS_DIR + "/" +
                                                      c.workload + ".json --bug " + c.bug + " --modes " + c.modes +
-                                                     " --max-states 24 --live-cuts 0 --cases-dir " + cases,
+                                                     " --max-states 48 --live-cuts 0 --cases-dir " + cases,
                                   /*with_stderr=*/false);
   ASSERT_EQ(r.code, 1) << r.out;
   EXPECT_NE(r.out.find("recorded on qemu"), std::string::npos) << r.out;
