@@ -1,7 +1,8 @@
 // kept_state.h — rebuilds a crash state a campaign kept (a crash_state row)
 // exactly as the campaign checked it, as a replayable Case: the workload
 // from its row, the seeded bugs from its campaign's stored options, the
-// trace recorded again on the campaign's tier (recording is deterministic),
+// trace recorded again on the campaign's tier (recording is deterministic;
+// with the state's io-error fault, if it has one, failing its request),
 // and the crash state from its state key.
 // Interface: rebuild_kept_state(row, tier) — `tier` gives the QEMU kernel,
 // plugin and timeout; its kind is replaced by the campaign's.

@@ -176,7 +176,7 @@ CampaignOptions options_from_json(const json& j, const std::string& where) {
   o.enumerate.samples_per_cut = r.number("samples", kSamplesRange);
   o.enumerate.torn_samples_per_write = r.number("torn-samples", kSamplesRange);
   if (j.contains("faults")) o.enumerate.faults = r.number("faults", kFaultsRange);  // stored since #15
-  if (j.contains("fault-samples")) o.enumerate.fault_samples_per_cut = r.number("fault-samples", kSamplesRange);
+  if (j.contains("fault-samples")) o.enumerate.fault_samples_per_cut = r.number("fault-samples", kFaultSamplesRange);
   o.enumerate.seed = o.seed;
   for (const auto& name : r.get<std::vector<std::string>>("bug")) {
     try {

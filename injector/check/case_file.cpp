@@ -33,12 +33,6 @@ void check_disk_size(const crash::TraceFile& file, const Workload& w, const std:
 
 // io-error: the run of the case was recorded with one request failing
 // (crash_model.h); meta.io_error says which, so the state's fault is rebuilt.
-const crash::Fault* io_error_of(const crash::CrashState& state) {
-  for (const crash::Fault& f : state.faults)
-    if (f.kind == crash::Mode::io_error) return &f;
-  return nullptr;
-}
-
 // The state's faults fit its kind: an io-error state names its failed
 // request in meta.io_error (and its fault list, if given, says the same); a
 // read-error state has one read-error fault.
@@ -74,7 +68,7 @@ crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, cons
                             {"phase", phase_name(failure.phase)},
                             {"signature", failure.signature},
                             {"reason", failure.verdict.reason}}}};
-  if (const crash::Fault* io = io_error_of(failure.state))
+  if (const auto io = crash::io_error_fault(failure.state))
     file.meta["io_error"] = {{"request", io->request}, {"lands", io->detail}};
   return file;
 }

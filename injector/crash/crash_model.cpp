@@ -29,6 +29,12 @@ size_t fault_floor(const CrashState& state) {
   return floor;
 }
 
+std::optional<Fault> io_error_fault(const CrashState& state) {
+  for (const Fault& f : state.faults)
+    if (f.kind == Mode::io_error) return f;
+  return std::nullopt;
+}
+
 bool may_destroy_durable_data(const CrashState& state) {
   for (const Fault& f : state.faults)
     if (destroys_durable_data(f.kind)) return true;

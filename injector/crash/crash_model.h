@@ -95,6 +95,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "injector/vocab/crash_mode.h"
@@ -167,6 +168,9 @@ bool may_destroy_durable_data(const CrashState& state);
 // taken away (see the Legality rules): the oracle also allows every stable
 // state legal at a cut there. state.cut if no fault destroys durable data.
 size_t fault_floor(const CrashState& state);
+
+// The state's io-error fault (the run it belongs to failed that request), if any.
+std::optional<Fault> io_error_fault(const CrashState& state);
 
 // Sectors per mask bit for a write of `count` sectors (1 when count <= 64).
 inline uint32_t sectors_per_chunk(uint32_t count) { return count <= 64 ? 1 : (count + 63) / 64; }

@@ -166,9 +166,15 @@ std::string fault_error(const DurableState& durable, const Fault& f, std::string
       if (f.request != 0) return "expected 0 (read-error names no request)";
       *field = "detail";
       return f.detail == 0 ? std::string{} : "expected 0 (read-error has no detail)";
+    case Mode::io_error:  // the trace is the run recorded with the failure: the image changes no byte
+      if (f.request > cut) return "expected a request at or before cut " + std::to_string(cut) + " (the run failed it before the cut)";
+      *field = "sector";
+      if (f.sector != 0) return "expected 0 (io-error names no sector)";
+      *field = "detail";
+      return f.detail <= 1 ? std::string{} : "expected 0 or 1 (whether the failed write's data landed)";
     default:
       *field = "kind";
-      return "expected lying-flush, misdirected, lost-write, bit-rot, sub-sector-tear or read-error";
+      return "expected lying-flush, misdirected, lost-write, bit-rot, sub-sector-tear, read-error or io-error";
   }
   if (f.kind != Mode::misdirected && f.sector != 0) {
     *field = "sector";

@@ -11,7 +11,6 @@ bool OverlayDisk::in_range(uint64_t sector, uint32_t count) const {
 
 Status OverlayDisk::read(uint64_t sector, uint32_t count, void* buf) {
   if (!in_range(sector, count) || (count > 0 && buf == nullptr)) return Status::bad_argument;
-  if (unreadable_ && *unreadable_ >= sector && *unreadable_ - sector < count) return Status::io_error;
   if (read_log_ != nullptr) read_log_->push_back(ReadSpan{sector, count});
   auto* out = static_cast<uint8_t*>(buf);
   for (uint32_t j = 0; j < count; ++j, out += kSectorSize) {

@@ -2,16 +2,14 @@
 // Reads go copy-on-write layer -> ImageView (delta -> durable -> base -> zeros);
 // writes go to a private copy-on-write layer, so recovery may write without
 // touching the shared layers. flush() and set_phase() have nothing to do.
-// read-error (crash_model.h FAULT CLASSES): after fail_reads_of(s), every
-// read whose range covers sector s returns Status::io_error and fills
-// nothing (a latent sector error). note_reads() logs the first sector and
-// count of every read served, so a caller learns which sectors recovery reads.
+// note_reads() logs the first sector and count of every read served, so a
+// caller learns which sectors recovery reads (read-error draws its failing
+// sectors from them: injector/inproc/read_error_explore.h).
 // Invariants: out-of-range requests return Status::bad_argument and touch
 // nothing; the ImageView's layers must outlive this disk (for an enumerator
 // state: until the enumerator's next()).
 #pragma once
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "crash_image.h"
@@ -37,7 +35,6 @@ class OverlayDisk final : public BlockDevice {
     uint64_t sector;
     uint32_t count;
   };
-  void fail_reads_of(uint64_t sector) { unreadable_ = sector; }
   void note_reads(std::vector<ReadSpan>* log) { read_log_ = log; }
 
  private:
@@ -45,7 +42,6 @@ class OverlayDisk final : public BlockDevice {
 
   ImageView image_;
   SectorMap cow_;
-  std::optional<uint64_t> unreadable_;
   std::vector<ReadSpan>* read_log_ = nullptr;
 };
 

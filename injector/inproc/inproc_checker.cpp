@@ -22,7 +22,6 @@ Recovered InprocChecker::recover(const crash::ImageView& image, std::span<const 
   machine_.set_disk(faulty_reads ? static_cast<BlockDevice&>(faulty) : disk);
   Recovered r;
   r.fsck = fsck_disk(disk, machine_.config());
-  if (unreadable_) disk.fail_reads_of(*unreadable_);
   disk.note_reads(read_log_);
   if (failed(machine_.boot())) {
     const BootReport& report = machine_.kernel().boot_report();
@@ -43,8 +42,6 @@ Recovered InprocChecker::recover(const crash::ImageView& image, std::span<const 
 
 Verdict replay_inproc(const Case& c) {
   InprocChecker checker(c.workload, c.bugs);
-  for (const crash::Fault& f : c.file.crash_state->faults)
-    if (f.kind == crash::Mode::read_error) checker.fail_reads_of(f.sector);
   return replay_case(c, checker);
 }
 

@@ -3,11 +3,11 @@
 // resets all of its state), so a check costs a recovery and a read-back,
 // not an allocation of the whole machine. It is the in-process tier's
 // Checker (injector/check/checker.h). replay_inproc() checks one case again.
-// read-error: fail_reads_of(s) makes every read of sector s by the recovery
-// (boot and read-back; not the fsck hook, which sees the image as it is)
-// fail with an I/O error until reset with nullopt; note_reads() logs the
-// reads recovery issues. A boot or read-back that fails with Status corrupt
-// or io_error is a clean refusal (legal where the state's faults allow it).
+// A read-error fault of the state fails every read of its sector during
+// recovery (failing_read_disk.h; boot and read-back, not the fsck hook,
+// which sees the image as it is); note_reads() logs the reads recovery
+// issues. A boot or read-back that fails with Status corrupt or io_error is
+// a clean refusal (legal where the state's faults allow it).
 #pragma once
 #include "injector/check/case_file.h"
 #include "injector/check/checker.h"
@@ -24,14 +24,12 @@ class InprocChecker final : public Checker {
 
   Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override;
 
-  void fail_reads_of(std::optional<uint64_t> sector) { unreadable_ = sector; }
   void note_reads(std::vector<crash::OverlayDisk::ReadSpan>* log) { read_log_ = log; }
 
  private:
   const Workload& w_;
   MemDisk placeholder_{1};
   Machine machine_;
-  std::optional<uint64_t> unreadable_;
   std::vector<crash::OverlayDisk::ReadSpan>* read_log_ = nullptr;
 };
 

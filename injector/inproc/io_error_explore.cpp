@@ -48,7 +48,7 @@ void explore_one(const Workload& w, const std::shared_ptr<const Recording>& rec,
     crash::CrashState state = states.state();
     state.kind = crash::Mode::io_error;
     state.faults = {fault};
-    if (tally_fault_state(w, *rec, state, checker.recover(states.image()), start, result))
+    if (tally_fault_state(w, *rec, state, checker.recover(states.image(), state.faults), start, result))
       result->failures.back().recording = rec;
   }
   result->duplicates += states.counters().duplicates;

@@ -51,16 +51,14 @@ void explore_read_errors(const Workload& w, const SeededBugs& bugs, const Record
   while (!fault_explore_must_stop(options, *result) && states.next()) {
     reads.clear();
     checker.note_reads(&reads);
-    checker.recover(states.image());
+    checker.recover(states.image(), {});
     checker.note_reads(nullptr);
     for (uint64_t sector : draw_sectors(sectors_read(reads), &prng)) {
       if (fault_explore_must_stop(options, *result)) break;
       crash::CrashState state = states.state();
       state.kind = crash::Mode::read_error;
       state.faults = {crash::Fault{crash::Mode::read_error, 0, sector, 0}};
-      checker.fail_reads_of(sector);
-      tally_fault_state(w, rec, state, checker.recover(states.image()), start, result);
-      checker.fail_reads_of(std::nullopt);
+      tally_fault_state(w, rec, state, checker.recover(states.image(), state.faults), start, result);
     }
   }
   result->duplicates += states.counters().duplicates;

@@ -14,9 +14,7 @@ LegalWindow legal_window(std::span<const StabilisationSpan> spans, uint64_t cut)
     const StabilisationSpan& s = spans[j];
     if (s.begin >= cut || (!s.failed && s.end <= cut)) continue;
     window.current = j + 1;
-    window.any_between = window.any_between || s.failed;
   }
-  window.any_between = window.any_between && window.current > window.previous + 1;
   return window;
 }
 

@@ -17,8 +17,8 @@
 // the next counted stabilisation ends, S_F is legal too. With the newest
 // counted stabilisation ended by the cut at index p, the legal states are
 // then every S index in [p, current]: p, each failed attempt after it that
-// began before the cut, and the counted one the cut falls inside, if any
-// (window.any_between). A stabilisation that returned success is counted
+// began before the cut, and the counted one the cut falls inside, if any.
+// A stabilisation that returned success is counted
 // like any other, so it must survive every later cut.
 #pragma once
 #include <cstddef>
@@ -38,7 +38,6 @@ struct LegalWindow {
   size_t previous = 0;  // S index of the oldest legal state (every S_j up to current is legal)
   size_t current = 0;   // S index of the newest legal state (== previous when only one)
   bool may_refuse = false;  // a clean refusal is legal too (a fault destroyed durable data)
-  bool any_between = false;  // every S index in [previous, current] is legal (a failed attempt lies between)
 };
 
 LegalWindow legal_window(std::span<const StabilisationSpan> spans, uint64_t cut);

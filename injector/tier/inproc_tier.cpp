@@ -8,7 +8,9 @@
 
 namespace sc::tier {
 
-Recording InprocTier::record(const Workload& w, const SeededBugs& bugs) const { return record_inproc(w, bugs); }
+Recording InprocTier::record(const Workload& w, const SeededBugs& bugs, const std::optional<crash::Fault>& io_error) const {
+  return record_inproc(w, bugs, nullptr, io_error ? &*io_error : nullptr);
+}
 
 ExploreResult InprocTier::explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                   const ExploreOptions& options) const {

@@ -9,6 +9,7 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ namespace sc::tier {
 class Tier {
  public:
   virtual ~Tier() = default;
-  virtual Recording record(const Workload& w, const SeededBugs& bugs) const = 0;
+  // With `io_error` (a Fault of kind io_error), the run's request io_error->request fails (crash_model.h).
+  virtual Recording record(const Workload& w, const SeededBugs& bugs,
+                           const std::optional<crash::Fault>& io_error = std::nullopt) const = 0;
   virtual ExploreResult explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                 const ExploreOptions& options) const = 0;
   // Disagreements of `count` live cuts with their offline cuts (none in-process).

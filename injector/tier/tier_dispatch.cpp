@@ -5,8 +5,9 @@
 
 namespace sc::tier {
 
-Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs) {
-  return make_tier(tier)->record(w, bugs);
+Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs,
+                    const std::optional<crash::Fault>& io_error) {
+  return make_tier(tier)->record(w, bugs, io_error);
 }
 
 ExploreResult explore_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs, const Recording& rec,

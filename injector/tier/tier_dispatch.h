@@ -10,6 +10,7 @@
 // rather than run in-process.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,8 @@
 
 namespace sc::tier {
 
-Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs);
+Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs,
+                    const std::optional<crash::Fault>& io_error = std::nullopt);
 // Under QEMU: at most options.max_states states, spread over the enumeration,
 // tier.qemu_sessions boots at a time.
 ExploreResult explore_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs, const Recording& rec,

@@ -4,7 +4,8 @@
 // state, including those of later sightings that have no case file, and
 // gives the stored outcome; --minimized replays the failure's reproducer
 // instead (here the case as first found: --no-minimize keeps the test short). A tampered fingerprint, a malformed state key and a campaign
-// without stored options are one-line errors with exit 2.
+// without stored options are one-line errors with exit 2. States of the
+// io-error and read-error fault modes are rebuilt with their faults.
 #include <gtest/gtest.h>
 
 #include "process.h"
@@ -75,6 +76,30 @@ TEST_F(CampaignReplay, MismatchOrMissingStoredDataIsAnError) {
   sql_exec(db, "UPDATE campaign SET options = NULL");
   expect_one_line_exit_2(dir, {"replay", "--db", db, "--case", rows[2].id}, "--minimized");
   EXPECT_EQ(run_stablecut(dir, {"replay", "--db", db, "--case", rows[2].id, "--minimized"}).rc, 1);
+}
+
+// A state of a run-time fault (io-error: the run was recorded again with a
+// request failing) or a recovery-time one (read-error: a sector read fails)
+// is rebuilt with its fault, so it gives the stored outcome again.
+TEST(CampaignReplayFaults, CaseRebuildsKeptFaultStatesWithTheirFaults) {
+  const std::pair<const char*, const char*> cases[] = {{"io-error", "shadow-ignore-flush-error"},
+                                                       {"read-error", "shadow-zero-unreadable"}};
+  for (const auto& [mode, bug] : cases) {
+    TempDir dir;
+    const std::string db = dir.file("r.db");
+    const RunResult r = run_stablecut(dir, {"campaign", "--db", db, "--corpus", STABLECUT_TEST_CORPUS, "--modes", mode,
+                                            "--workloads", "2", "--bug", bug, "--no-minimize"});
+    ASSERT_EQ(r.rc, 1) << mode << ": " << r.out << r.err;
+    const std::vector<KeptRow> rows = kept_rows(db);
+    ASSERT_FALSE(rows.empty()) << mode;
+    for (const KeptRow& row : rows) {
+      EXPECT_EQ(row.kind, mode);
+      const RunResult replay = run_stablecut(dir, {"replay", "--db", db, "--case", row.id});
+      EXPECT_EQ(replay.rc, 1) << replay.out << replay.err;
+      EXPECT_NE(replay.out.find(row.key + "; rebuilt exactly"), std::string::npos) << replay.out;
+      EXPECT_NE(replay.out.find("verdict: " + row.outcome + " (ILLEGAL)"), std::string::npos) << replay.out;
+    }
+  }
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 // RecordingDisk::fail_request (io-error: the failing WRITE or FLUSH returns
 // Status::io_error; a failed FLUSH and a failed WRITE that does not land are
 // not recorded, a landing one is; requests before and after are recorded as
-// usual) and OverlayDisk::fail_reads_of / note_reads (read-error).
+// usual) and OverlayDisk::note_reads (read-error draws its sectors from the
+// reads it logs).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -83,24 +84,13 @@ Trace one_durable_write() {
   return trace;
 }
 
-class UnreadableSector : public ::testing::Test {
+class ReadLog : public ::testing::Test {
  protected:
   Trace trace = one_durable_write();
   CrashImage image{trace, CrashState{1, Mode::prefix, {}, {}}};
 };
 
-TEST_F(UnreadableSector, EveryReadCoveringItFailsAndOthersDoNot) {
-  OverlayDisk disk(image.view());
-  disk.fail_reads_of(6);
-  std::vector<uint8_t> buf(4 * kSectorSize, 0xee);
-  EXPECT_EQ(disk.read(4, 4, buf.data()), Status::io_error);
-  EXPECT_EQ(disk.read(6, 1, buf.data()), Status::io_error);
-  EXPECT_EQ(disk.read(5, 1, buf.data()), Status::ok);
-  EXPECT_EQ(buf[0], 5);
-  EXPECT_EQ(disk.read(7, 2, buf.data()), Status::ok);
-}
-
-TEST_F(UnreadableSector, ReadsAreNotedWhenAsked) {
+TEST_F(ReadLog, ReadsServedAreNotedWhenAsked) {
   OverlayDisk disk(image.view());
   std::vector<OverlayDisk::ReadSpan> reads;
   disk.note_reads(&reads);

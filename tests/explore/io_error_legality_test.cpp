@@ -23,23 +23,22 @@ Workload corpus(const std::string& name) {
 
 struct Window {
   size_t previous, current;
-  bool any_between;
   friend bool operator==(const Window&, const Window&) = default;
 };
 
 Window window(const std::vector<StabilisationSpan>& spans, uint64_t cut) {
   const LegalWindow l = legal_window(spans, cut);
-  return Window{l.previous, l.current, l.any_between};
+  return Window{l.previous, l.current};
 }
 
 TEST(IoErrorWindow, AFailedAttemptIsLegalUntilTheNextCountedStabilisationEnds) {
   const std::vector<StabilisationSpan> spans{{10, 20}, {30, 35, true}, {40, 50}};
-  EXPECT_EQ(window(spans, 25), (Window{1, 1, false}));
-  EXPECT_EQ(window(spans, 30), (Window{1, 1, false}));  // the attempt issued nothing yet
-  EXPECT_EQ(window(spans, 31), (Window{1, 2, false}));  // S_1 or the attempt's S_2
-  EXPECT_EQ(window(spans, 38), (Window{1, 2, false}));  // returned an error: never required
-  EXPECT_EQ(window(spans, 45), (Window{1, 3, true}));   // S_1, S_2 or S_3
-  EXPECT_EQ(window(spans, 50), (Window{3, 3, false}));  // a success must survive
+  EXPECT_EQ(window(spans, 25), (Window{1, 1}));
+  EXPECT_EQ(window(spans, 30), (Window{1, 1}));  // the attempt issued nothing yet
+  EXPECT_EQ(window(spans, 31), (Window{1, 2}));  // S_1 or the attempt's S_2
+  EXPECT_EQ(window(spans, 38), (Window{1, 2}));  // returned an error: never required
+  EXPECT_EQ(window(spans, 45), (Window{1, 3}));  // S_1, S_2 or S_3
+  EXPECT_EQ(window(spans, 50), (Window{3, 3}));  // a success must survive
 }
 
 TEST(IoErrorWindow, ClassifyAcceptsAFailedAttemptsStateOnlyInsideItsWindow) {
@@ -48,9 +47,9 @@ TEST(IoErrorWindow, ClassifyAcceptsAFailedAttemptsStateOnlyInsideItsWindow) {
   Recovered r;
   r.booted = true;
   r.state = history[2];
-  EXPECT_TRUE(classify(w, history, LegalWindow{1, 3, false, true}, r).legal());
-  EXPECT_FALSE(classify(w, history, LegalWindow{1, 3, false, false}, r).legal());
-  EXPECT_FALSE(classify(w, history, LegalWindow{3, 3, false, false}, r).legal());
+  EXPECT_TRUE(classify(w, history, LegalWindow{1, 3, false}, r).legal());
+  EXPECT_FALSE(classify(w, history, LegalWindow{3, 3, false}, r).legal());
+  EXPECT_FALSE(classify(w, history, LegalWindow{1, 1, false}, r).legal());
 }
 
 TEST(IoErrorRecording, AFailedFlushMakesAFailedAttemptAndTheRunGoesOn) {
