@@ -86,6 +86,8 @@ void reseal_kind(std::vector<uint8_t>& image, const Region& r) {
   switch (r.kind) {
     case RegionKind::ordinary_header: seal_ordinary_header(p); break;
     case RegionKind::checkpoint:
+      shadow::reseal_checkpoint(p, image.data() + r.partition_offset, r.partition_blocks);
+      break;
     case RegionKind::bitmap: shadow::seal_block(p); break;
     case RegionKind::map_block:
       shadow::reseal_map_entries(p, image.data() + r.partition_offset, r.partition_blocks);

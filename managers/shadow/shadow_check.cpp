@@ -28,8 +28,8 @@ class ShadowCheck {
   bool read(uint64_t block) { return block < blocks_ && in_.read_block(block, buf_.data()); }
   void violation(std::string what) { out_.push_back(std::move(what)); }
   void own(uint64_t block, const char* what);
-  void check_map_block(uint32_t block);
-  void check_bitmap(uint32_t block);
+  void check_map_block(uint32_t block, uint64_t seal);
+  void check_bitmap(uint32_t block, uint64_t seal);
 
   const sc::FormatCheckInput& in_;
   std::vector<std::string>& out_;
@@ -43,20 +43,24 @@ void ShadowCheck::own(uint64_t block, const char* what) {
   if (owners_[block]++) violation(fmt::format("block {} is owned twice ({})", block, what));
 }
 
-void ShadowCheck::check_map_block(uint32_t block) {
+void ShadowCheck::check_map_block(uint32_t block, uint64_t seal) {
   own(block, "map");
   std::array<sc::shadow::MapEntry, sc::shadow::kEntriesPerMapBlock> entries{};
   uint32_t count = 0;
   if (!read(block) || failed(sc::shadow::decode_map_block(buf_.data(), blocks_, entries.data(),
                                                           sc::shadow::kEntriesPerMapBlock, &count)))
     return violation(fmt::format("map block {} fails its checksum", block));
+  if (sc::shadow::block_seal(buf_.data()) != seal)
+    return violation(fmt::format("map block {} is not the one its checkpoint sealed", block));
   for (uint32_t e = 0; e < count; ++e) own(entries[e].block, "data");
 }
 
-void ShadowCheck::check_bitmap(uint32_t block) {
+void ShadowCheck::check_bitmap(uint32_t block, uint64_t seal) {
   std::vector<uint8_t> allocated(blocks_);
   if (!read(block) || failed(sc::shadow::decode_bitmap(buf_.data(), blocks_, allocated.data())))
     return violation(fmt::format("bitmap block {} fails its checksum", block));
+  if (sc::shadow::block_seal(buf_.data()) != seal)
+    return violation(fmt::format("bitmap block {} is not the one its checkpoint sealed", block));
   for (uint64_t b = 0; b < blocks_; ++b)
     if (owners_[b] && !allocated[b]) violation(fmt::format("reachable block {} is marked free", b));
 }
@@ -70,8 +74,11 @@ void ShadowCheck::run() {
     return violation(fmt::format("checkpoint block {} fails its checksum", root.checkpoint));
   own(root.checkpoint, "checkpoint");
   own(cp.bitmap_block, "bitmap");
-  for (uint32_t i = 0; i < cp.map_block_count; ++i) check_map_block(cp.map_blocks[i]);
-  check_bitmap(cp.bitmap_block);
+  if (cp.generation != root.generation)
+    return violation(fmt::format("checkpoint block {} has generation {}, the root page names {}", root.checkpoint,
+                                 cp.generation, root.generation));
+  for (uint32_t i = 0; i < cp.map_block_count; ++i) check_map_block(cp.map_blocks[i], cp.map_seals[i]);
+  check_bitmap(cp.bitmap_block, cp.bitmap_seal);
 }
 
 void check_shadow(const sc::FormatCheckInput& in, std::vector<std::string>& violations) {

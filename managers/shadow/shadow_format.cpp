@@ -53,6 +53,22 @@ Status decode_root(const uint8_t* page, RootInfo* info) {
   return Status::ok;
 }
 
+uint64_t block_seal(const uint8_t* block) { return load_u64(block + kBlockChecksumOffset); }
+
+void reseal_checkpoint(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks) {
+  const uint32_t containers = load_u32(block + 16);
+  const uint32_t maps = load_u32(block + 20);
+  if (containers <= kMaxContainers && maps <= kMaxMapBlocks) {
+    const uint8_t* numbers = block + 32 + 2 * containers;
+    uint8_t* seals = block + 32 + 2 * containers + 4 * maps;
+    for (uint32_t i = 0; i <= maps; ++i) {
+      const uint32_t b = i < maps ? load_u32(numbers + 4 * i) : load_u32(block + 24);
+      if (b < partition_blocks) store_u64(seals + 8 * i, block_seal(partition + uint64_t{b} * kPageSize));
+    }
+  }
+  seal_block(block);
+}
+
 void encode_checkpoint(const Checkpoint& cp, uint8_t* block) {
   fill_bytes(block, 0, kPageSize);
   store_u64(block, kCheckpointMagic);
@@ -66,6 +82,8 @@ void encode_checkpoint(const Checkpoint& cp, uint8_t* block) {
     p[1] = static_cast<uint8_t>(cp.containers[i] >> 8);
   }
   for (uint32_t i = 0; i < cp.map_block_count; ++i, p += 4) store_u32(p, cp.map_blocks[i]);
+  for (uint32_t i = 0; i < cp.map_block_count; ++i, p += 8) store_u64(p, cp.map_seals[i]);
+  store_u64(p, cp.bitmap_seal);
   seal_block(block);
 }
 
@@ -86,6 +104,8 @@ Status decode_checkpoint(const uint8_t* block, uint64_t partition_blocks, Checkp
     cp->map_blocks[i] = load_u32(p);
     if (cp->map_blocks[i] >= partition_blocks) return Status::corrupt;
   }
+  for (uint32_t i = 0; i < cp->map_block_count; ++i, p += 8) cp->map_seals[i] = load_u64(p);
+  cp->bitmap_seal = load_u64(p);
   return Status::ok;
 }
 

@@ -6,8 +6,14 @@
 // the block number of the current checkpoint, and its generation.
 //
 // Checkpoint block: magic, generation, the ids of every container the manager
-// manages, the block numbers of the map blocks and of the bitmap block, and a
-// checksum. Map blocks hold (container, page, block, checksum of the block's
+// manages, the block numbers of the map blocks and of the bitmap block, the
+// seal (closing checksum) of each of those blocks as written, and a checksum.
+// Recovery loads a checkpoint only if its generation is the root page's and
+// each map and bitmap block still carries the seal the checkpoint recorded:
+// where a storage fault kept an older block there (a lost, misdirected or
+// lied-about write), the block is valid by its own checksum but not part of
+// this checkpoint, and recovery refuses (Status::corrupt) instead of mixing
+// states. Map blocks hold (container, page, block, checksum of the block's
 // data) entries. The bitmap block marks every block reachable from its
 // checkpoint (data, map, bitmap and checkpoint blocks) as allocated.
 // Every block ends with a checksum of the bytes before it; data blocks are
@@ -53,7 +59,12 @@ struct Checkpoint {
   uint32_t map_block_count;
   uint32_t map_blocks[kMaxMapBlocks];
   uint32_t bitmap_block;
+  uint64_t map_seals[kMaxMapBlocks];
+  uint64_t bitmap_seal;
 };
+
+// The closing checksum of an encoded block (what ties it to its checkpoint).
+uint64_t block_seal(const uint8_t* block);
 
 void encode_root(const RootInfo& info, uint8_t* page);
 Status decode_root(const uint8_t* page, RootInfo* info);
@@ -70,9 +81,12 @@ Status decode_map_block(const uint8_t* block, uint64_t partition_blocks, MapEntr
 // recomputes the checksum of a checkpoint, map or bitmap block in place;
 // reseal_map_entries() recomputes every entry's data checksum of a map block
 // from its partition (partition_blocks blocks at `partition`; entries naming
-// a block outside it are left alone), then seals the block.
+// a block outside it are left alone), then seals the block;
+// reseal_checkpoint() recomputes a checkpoint's map and bitmap seals from
+// the partition (reseal those blocks first), then seals the block.
 void seal_block(uint8_t* block);
 void reseal_map_entries(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks);
+void reseal_checkpoint(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks);
 
 void encode_bitmap(const uint8_t* allocated, uint64_t blocks, uint8_t* block);
 Status decode_bitmap(const uint8_t* block, uint64_t blocks, uint8_t* allocated);

@@ -63,8 +63,8 @@ class ShadowManager final : public UpcallTarget {
 
   Status load_partition_size();
   Status load_checkpoint(uint64_t block);
-  Status load_map_block(uint32_t block);
-  Status load_bitmap(uint32_t block);
+  Status load_map_block(uint32_t block, uint64_t seal);
+  Status load_bitmap(uint32_t block, uint64_t seal);
   Status claim(uint64_t block);
   void keep_only_blocks_read();
 

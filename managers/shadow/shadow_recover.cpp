@@ -25,7 +25,7 @@ void ShadowManager::keep_only_blocks_read() {
   for (uint32_t i = 0; i < meta_count_; ++i) blocks_[meta_blocks_[i]] = BlockState::committed;
 }
 
-Status ShadowManager::load_map_block(uint32_t block) {
+Status ShadowManager::load_map_block(uint32_t block, uint64_t seal) {
   uint8_t data[kPageSize];
   Status s = sys_.disk_read(block, data);
   if (failed(s)) return s;
@@ -33,6 +33,7 @@ Status ShadowManager::load_map_block(uint32_t block) {
   s = shadow::decode_map_block(data, block_count_, map_ + map_count_, shadow::kMaxMapEntries - map_count_,
                                &count);
   if (failed(s)) return s;
+  if (shadow::block_seal(data) != seal) return Status::corrupt;  // a valid map block of another checkpoint
   for (uint32_t i = 0; i < count; ++i) {
     const shadow::MapEntry& e = map_[map_count_ + i];
     if (find_entry(e.container, e.page) >= 0) return Status::corrupt;
@@ -43,12 +44,13 @@ Status ShadowManager::load_map_block(uint32_t block) {
   return Status::ok;
 }
 
-Status ShadowManager::load_bitmap(uint32_t block) {
+Status ShadowManager::load_bitmap(uint32_t block, uint64_t seal) {
   uint8_t data[kPageSize];
   uint8_t allocated[shadow::kMaxPartitionBlocks];
   Status s = sys_.disk_read(block, data);
   if (!failed(s)) s = shadow::decode_bitmap(data, block_count_, allocated);
   if (failed(s)) return s;
+  if (shadow::block_seal(data) != seal) return Status::corrupt;  // a valid bitmap of another checkpoint
   for (uint64_t b = 0; b < block_count_; ++b)
     blocks_[b] = allocated[b] ? BlockState::committed : BlockState::free;
   return Status::ok;
@@ -60,11 +62,15 @@ Status ShadowManager::load_checkpoint(uint64_t block) {
   shadow::Checkpoint cp{};
   Status s = sys_.disk_read(block, data);
   if (!failed(s)) s = shadow::decode_checkpoint(data, block_count_, &cp);
-  if (!failed(s)) s = load_bitmap(cp.bitmap_block);
+  // The block must hold the checkpoint the root page names: where its write
+  // was lost (a lying flush, a lost or misdirected write) an older checkpoint
+  // is still there, valid by its own checksum but not the stable state.
+  if (!failed(s) && cp.generation != generation_) s = Status::corrupt;
+  if (!failed(s)) s = load_bitmap(cp.bitmap_block, cp.bitmap_seal);
   if (!failed(s)) s = claim(block);
   if (!failed(s)) s = claim(cp.bitmap_block);
   for (uint32_t i = 0; i < cp.map_block_count && !failed(s); ++i) s = claim(cp.map_blocks[i]);
-  for (uint32_t i = 0; i < cp.map_block_count && !failed(s); ++i) s = load_map_block(cp.map_blocks[i]);
+  for (uint32_t i = 0; i < cp.map_block_count && !failed(s); ++i) s = load_map_block(cp.map_blocks[i], cp.map_seals[i]);
   if (failed(s)) return s;
   for (uint64_t b = 0; b < block_count_; ++b)
     if (blocks_[b] == BlockState::fresh) blocks_[b] = BlockState::committed;

@@ -75,6 +75,7 @@ Status ShadowManager::write_metadata(uint32_t* checkpoint) {
                                                                         : shadow::kEntriesPerMapBlock;
     cp.map_blocks[i] = meta_blocks_[2 + i];
     shadow::encode_map_block(map_ + first, n, block);
+    cp.map_seals[i] = shadow::block_seal(block);
     const Status s = sys_.disk_write(cp.map_blocks[i], block);
     if (failed(s)) return s;
   }
@@ -82,6 +83,7 @@ Status ShadowManager::write_metadata(uint32_t* checkpoint) {
   for (uint64_t b = 0; b < block_count_; ++b)
     allocated[b] = blocks_[b] == BlockState::fresh || blocks_[b] == BlockState::committed;
   shadow::encode_bitmap(allocated, block_count_, block);
+  cp.bitmap_seal = shadow::block_seal(block);
   Status s = sys_.disk_write(cp.bitmap_block, block);
   if (failed(s)) return s;
   shadow::encode_checkpoint(cp, block);
