@@ -24,5 +24,11 @@ constexpr uint32_t kBugUnflushedApply = 8;
 // record in its first and last sector (saving writes on a replay): a torn
 // home write with new ends and an old middle is taken as applied.
 constexpr uint32_t kBugSkipByEnds = 16;
+// Recovery loads a directory block that decodes without checking it is the
+// one the catalog sealed (breaks J6): after a FLUSH or FUA the disk lied
+// about, the next transaction's directory blocks may already be home, and
+// recovery returns them with the older stable state (only a storage fault
+// such as lying-flush shows it).
+constexpr uint32_t kBugUnsealedDirectory = 32;
 
 }  // namespace sc::journal

@@ -8,7 +8,8 @@
 //    the log: header, every record's checksum, commit block;
 //  - home catalog and directory blocks that transaction does not rewrite
 //    decode (blocks it rewrites may be torn: recovery repairs them); with an
-//    applied transaction the catalog is the one it wrote;
+//    applied transaction the catalog is the one it wrote and each directory
+//    block it counts carries the seal it recorded (J6);
 //  - no two directory entries share a home slot, and every slot lies in the
 //    data area.
 #include <set>
@@ -96,6 +97,8 @@ void check_directory(const FormatCheckInput& in, const Geometry& g, const std::s
                   std::to_string(g.dir_start + d) + ") does not decode");
       continue;
     }
+    if (catalog != nullptr && block_seal(b.bytes) != catalog->dir_seals[d])
+      v.push_back("journal: directory block " + std::to_string(d) + " is not the one the catalog sealed (J6)");
     check_entries(entries, count, d, slots, v);
   }
 }

@@ -21,6 +21,7 @@ constexpr uint32_t kRootChecksumOffset = 48;
 constexpr uint32_t kHeaderRecordsOffset = 32;
 constexpr uint32_t kHeaderRecordBytes = 16;
 constexpr uint32_t kDirEntriesOffset = 16;
+constexpr uint32_t kCatalogSealsOffset = 40 + 2 * kMaxContainers;
 constexpr uint32_t kDirEntryBytes = 24;
 
 static_assert(kHeaderRecordsOffset + kMaxRecords * kHeaderRecordBytes <= kBlockChecksumOffset);
@@ -60,6 +61,8 @@ Status make_geometry(uint64_t blocks, Geometry* g) {
 }
 
 uint64_t block_sum(const uint8_t* block) { return checksum64(block, kPageSize); }
+
+uint64_t block_seal(const uint8_t* block) { return load_u64(block + kBlockChecksumOffset); }
 
 void encode_root(const RootInfo& info, uint8_t* page) {
   fill_bytes(page, 0, kPageSize);
@@ -147,6 +150,7 @@ void encode_catalog(const Catalog& c, uint8_t* block) {
   store_u32(block + 16, c.container_count);
   store_u32(block + 20, c.entry_count);
   for (uint32_t i = 0; i < c.container_count; ++i) store_u16(block + 40 + 2 * i, c.containers[i]);
+  for (uint32_t d = 0; d < kMaxDirBlocks; ++d) store_u64(block + kCatalogSealsOffset + 8 * d, c.dir_seals[d]);
   seal(block);
 }
 
@@ -160,6 +164,7 @@ Status decode_catalog(const uint8_t* block, const Geometry& g, Catalog* c) {
     c->containers[i] = load_u16(block + 40 + 2 * i);
     if (c->containers[i] >= kMaxContainers) return Status::corrupt;
   }
+  for (uint32_t d = 0; d < kMaxDirBlocks; ++d) c->dir_seals[d] = load_u64(block + kCatalogSealsOffset + 8 * d);
   return Status::ok;
 }
 

@@ -8,7 +8,9 @@
 //   blocks 1 .. L        circular redo log, L = (P - 1) / 2; log position
 //                        (LSN, u64, grows forever) n lives in block 1 + n % L
 //   block 1 + L          catalog: seq of the transaction that wrote it, the
-//                        containers managed, the directory entry count
+//                        containers managed, the directory entry count, and
+//                        the seal (closing checksum) of each directory block
+//                        as that transaction left it
 //   next D blocks        directory: entries (container, page, home slot,
 //                        checksum of the page data), kEntriesPerDirBlock each
 //   the rest             data slots: home slot i is one block, updated in place
@@ -39,6 +41,12 @@
 //      home blocks; blocks s rewrites may hold anything until it is replayed.
 //  J5. The superblock says applied_seq = s only after s's home writes are
 //      durable (a flush lies between them).
+//  J6. Recovery loads a directory block only if it carries the seal the
+//      catalog recorded for it: a storage fault (a lied-about commit after
+//      which the next transaction was applied, a lost or misdirected write)
+//      can leave a directory block of another transaction there, valid by
+//      its own checksum; recovery refuses (Status::corrupt) rather than mix
+//      two stable states.
 // Every block ends with a checksum of the bytes before it; decoders check
 // magic, checksum, counts and ranges, and any violation is Status::corrupt.
 #pragma once
@@ -114,7 +122,11 @@ struct Catalog {
   uint32_t container_count;
   uint16_t containers[kMaxContainers];
   uint32_t entry_count;
+  uint64_t dir_seals[kMaxDirBlocks];  // of the directory blocks the entry count uses
 };
+
+// The closing checksum of an encoded home block (what ties it to a catalog).
+uint64_t block_seal(const uint8_t* block);
 
 void encode_root(const RootInfo& info, uint8_t* page);
 Status decode_root(const uint8_t* page, RootInfo* info);

@@ -51,7 +51,7 @@ class JournalManager final : public UpcallTarget {
   // journal_recover.cpp
   Status replay_if_needed(const journal::TxnRef& txn);
   Status load_home(const journal::TxnRef& txn);
-  Status load_directory(uint32_t entry_count);
+  Status load_directory(const journal::Catalog& catalog);
   Status recreate_containers(const journal::Catalog& catalog);
 
   // journal_snapshot.cpp
@@ -79,6 +79,7 @@ class JournalManager final : public UpcallTarget {
   journal::DirEntry entries_[journal::kMaxEntries];
   uint32_t entry_count_ = 0;
   uint32_t dirty_dir_blocks_ = 0;  // bit d: directory block d changed in this snapshot
+  uint64_t dir_seals_[journal::kMaxDirBlocks] = {};  // seal of directory block d as last logged (J6)
 };
 
 }  // namespace sc

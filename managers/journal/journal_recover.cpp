@@ -27,8 +27,10 @@ Status JournalManager::replay_if_needed(const journal::TxnRef& txn) {
 }
 
 // Entry i must own slot i (journal_snapshot.cpp hands slots out that way)
-// and name a (container, page) no other entry names.
-Status JournalManager::load_directory(uint32_t entry_count) {
+// and name a (container, page) no other entry names; each block must carry
+// the seal the catalog recorded (J6).
+Status JournalManager::load_directory(const journal::Catalog& catalog) {
+  const uint32_t entry_count = catalog.entry_count;
   uint8_t block[kPageSize];
   entry_count_ = 0;
   for (uint32_t d = 0; entry_count_ < entry_count; ++d) {
@@ -38,6 +40,9 @@ Status JournalManager::load_directory(uint32_t entry_count) {
     Status s = sys_.disk_read(geo_.dir_start + d, block);
     if (!failed(s)) s = journal::decode_dir_block(block, d, geo_, entries_ + entry_count_, left, &count);
     if (failed(s)) return s;
+    if (journal::block_seal(block) != catalog.dir_seals[d] && !bug(journal::kBugUnsealedDirectory))
+      return Status::corrupt;
+    dir_seals_[d] = catalog.dir_seals[d];
     if (count != (left < journal::kEntriesPerDirBlock ? left : journal::kEntriesPerDirBlock)) return Status::corrupt;
     for (uint32_t i = 0; i < count; ++i) {
       const journal::DirEntry& e = entries_[entry_count_];
@@ -70,7 +75,7 @@ Status JournalManager::load_home(const journal::TxnRef& txn) {
   Status s = sys_.disk_read(geo_.catalog, block);
   if (!failed(s)) s = journal::decode_catalog(block, geo_, &catalog);
   if (!failed(s) && catalog.seq != txn.seq) s = Status::corrupt;
-  if (!failed(s)) s = load_directory(catalog.entry_count);
+  if (!failed(s)) s = load_directory(catalog);
   return failed(s) ? s : recreate_containers(catalog);
 }
 

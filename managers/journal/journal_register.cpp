@@ -23,6 +23,10 @@ const sc::ManagerBug kJournalBugs[] = {
     {"journal-skip-by-ends",
      "replay skips a record whose home block already matches it in its first and last sector",
      sc::journal::kBugSkipByEnds},
+    {"journal-unsealed-directory",
+     "recovery loads a directory block without checking it is the one the catalog sealed, so after a lied-about "
+     "commit it returns the next transaction's directory with the older state (found by lying-flush)",
+     sc::journal::kBugUnsealedDirectory, "lying-flush"},
 };
 
 }  // namespace
@@ -33,4 +37,4 @@ STABLECUT_REGISTER_MANAGER(journal) = {"journal",
                                        sc::journal::kEntryJournal,
                                        sc::construct_program<sc::JournalManager>,
                                        kJournalBugs,
-                                       5};
+                                       6};

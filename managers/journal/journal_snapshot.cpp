@@ -78,12 +78,14 @@ Status JournalManager::log_metadata(TxnBuilder* b) {
     const uint32_t left = entry_count_ - first;
     journal::encode_dir_block(d, entries_ + first, left < journal::kEntriesPerDirBlock ? left : journal::kEntriesPerDirBlock,
                               block);
+    dir_seals_[d] = journal::block_seal(block);
     s = log_record(static_cast<uint32_t>(geo_.dir_start + d), block, b);
   }
   if (failed(s)) return s;
   journal::Catalog catalog{};
   catalog.seq = b->header.seq;
   catalog.entry_count = entry_count_;
+  for (uint32_t d = 0; d < journal::kMaxDirBlocks; ++d) catalog.dir_seals[d] = dir_seals_[d];
   for (const auto& c : containers_)
     if (c.live) catalog.containers[catalog.container_count++] = static_cast<uint16_t>(c.id);
   journal::encode_catalog(catalog, block);

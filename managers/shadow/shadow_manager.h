@@ -45,6 +45,12 @@ constexpr uint32_t kShadowBugIgnoreFlushError = 1u << 4;
 // instead of refusing: the page's content is silently lost (only read-error
 // shows it).
 constexpr uint32_t kShadowBugZeroUnreadable = 1u << 5;
+// Recovery takes the checkpoint block and the map and bitmap blocks it names
+// as long as each passes its own checksum, without checking the generation
+// the root page names or the seals the checkpoint recorded: where a write
+// was lost, an older checkpoint's blocks are loaded as the stable state
+// (only a storage fault such as lying-flush shows it).
+constexpr uint32_t kShadowBugTrustStaleMetadata = 1u << 6;
 
 class ShadowManager final : public UpcallTarget {
  public:
@@ -63,6 +69,7 @@ class ShadowManager final : public UpcallTarget {
 
   Status load_partition_size();
   Status load_checkpoint(uint64_t block);
+  bool sealed_by_checkpoint(const uint8_t* block, uint64_t seal) const;
   Status load_map_block(uint32_t block, uint64_t seal);
   Status load_bitmap(uint32_t block, uint64_t seal);
   Status claim(uint64_t block);

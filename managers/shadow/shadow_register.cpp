@@ -23,6 +23,11 @@ const sc::ManagerBug kShadowBugs[] = {
      "a page fault whose block cannot be read supplies a zero page instead of refusing, returning lost data as "
      "good (found by read-error)",
      sc::kShadowBugZeroUnreadable, "read-error"},
+    {"shadow-trust-stale-metadata",
+     "recovery loads checkpoint, map and bitmap blocks that pass their own checksums without checking they are the "
+     "ones the root page and the checkpoint name, so an older checkpoint's blocks left by a lost write are taken as "
+     "the stable state (found by lying-flush)",
+     sc::kShadowBugTrustStaleMetadata, "lying-flush"},
 };
 
 }  // namespace
@@ -34,5 +39,5 @@ STABLECUT_REGISTER_MANAGER(shadow) = {
     sc::kEntryShadowManager,
     sc::construct_program<sc::ShadowManager>,
     kShadowBugs,
-    6,
+    7,
 };
