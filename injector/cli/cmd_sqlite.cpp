@@ -136,8 +136,10 @@ int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   const auto start = std::chrono::steady_clock::now();
   const sqlite::SqliteRecording rec = sqlite::record_workload(settings);
   const double record_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fmt::print("sqlite {} (seed {}): {}, {} on the crash-model VFS\n", sqlite::settings_name(settings), settings.seed,
-             counted(rec.spans.size(), "commit"), counted(rec.trace.requests().size(), "disk request"));
+  fmt::print("sqlite {} (seed {}): {} ({} spilled before commit), {}, {} on the crash-model VFS\n",
+             sqlite::settings_name(settings), settings.seed, counted(rec.spans.size(), "commit"),
+             counted(rec.spills, "page"), counted(rec.checkpoints, "checkpoint"),
+             counted(rec.trace.requests().size(), "disk request"));
   if (!f.replay_state.empty()) return replay_one(f, e, rec, options);
 
   campaign::ProgressLine line;

@@ -24,6 +24,8 @@ struct SqliteRecording {
   crash::Trace trace{0};
   std::vector<uint64_t> states;
   std::vector<StabilisationSpan> spans;
+  uint64_t checkpoints = 0;  // WAL checkpoints the workload ran
+  uint64_t spills = 0;       // dirty pages SQLite wrote before their commit (SQLITE_DBSTATUS_CACHE_SPILL)
 };
 
 }  // namespace sc::sqlite

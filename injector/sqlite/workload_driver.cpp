@@ -75,10 +75,14 @@ void exec_or_throw(Connection& db, const std::string& sql) {
   if (!db.exec(sql)) throw std::runtime_error("sqlite workload: " + db.error());
 }
 
-void write_transaction(TableWriter& table, Prng& prng) {
-  if (prng.below(4) == 0) {
-    const uint64_t n = 20 + prng.below(20);
-    for (uint64_t i = 0; i < n; ++i) table.insert(300, 899);
+// Every fourth transaction, from the third, is large: 30-49 rows of
+// 600-999 bytes (at least 18 pages of 1024 bytes against a cache of 10).
+bool large_transaction(uint32_t i) { return i % 4 == 2; }
+
+void write_transaction(TableWriter& table, Prng& prng, bool large) {
+  if (large) {
+    const uint64_t n = 30 + prng.below(20);
+    for (uint64_t i = 0; i < n; ++i) table.insert(600, 999);
     return;
   }
   const uint64_t ops = 1 + prng.below(6);
@@ -95,6 +99,12 @@ void check_read_back(Connection& db, const Rows& model, size_t commit) {
   if (!h) throw std::runtime_error("sqlite workload: reading back: " + db.error());
   if (*h != content_hash(model))
     throw std::runtime_error(fmt::format("sqlite workload: commit {} reads back other rows than were written", commit));
+}
+
+uint64_t cache_spills(Connection& db) {
+  int current = 0, highwater = 0;
+  sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_CACHE_SPILL, &current, &highwater, 0);
+  return static_cast<uint64_t>(current);
 }
 
 std::string setup_sql(const Settings& s) {
@@ -128,14 +138,17 @@ SqliteRecording record_workload(const Settings& settings) {
     for (uint32_t i = 0; i < settings.transactions; ++i) {
       const uint64_t begin = requests();
       exec_or_throw(*db, "BEGIN");
-      write_transaction(table, prng);
+      write_transaction(table, prng, large_transaction(i));
       exec_or_throw(*db, "COMMIT");  // the commit is acknowledged when this returns
       rec.spans.push_back({begin, requests()});
       rec.states.push_back(content_hash(table.rows()));
       check_read_back(*db, table.rows(), rec.states.size() - 1);
-      if (settings.journal == Journal::wal && prng.below(3) == 0)
+      if (settings.journal == Journal::wal && i % 3 == 1) {
         exec_or_throw(*db, prng.below(2) ? "PRAGMA wal_checkpoint(TRUNCATE)" : "PRAGMA wal_checkpoint(PASSIVE)");
+        ++rec.checkpoints;
+      }
     }
+    rec.spills = cache_spills(*db);
   }
   rec.trace = disk.trace();
   return rec;

@@ -6,10 +6,11 @@
 // temp_store MEMORY, locking_mode EXCLUSIVE in WAL mode (the VFS has no
 // shared memory) and NORMAL otherwise, the chosen journal_mode and
 // synchronous; commit 1 creates the table; then `transactions` transactions,
-// each BEGIN ... COMMIT of a few inserts, updates and deletes (one in four a
-// large one of 20-39 inserts of 300-899 bytes). In WAL mode a checkpoint
-// (PASSIVE or TRUNCATE) follows a commit one time in three, outside every
-// commit's span. Every choice comes from one Prng seeded with settings.seed,
+// each BEGIN ... COMMIT of 1-6 random inserts, updates and deletes, except
+// every fourth from the third, a large one of 30-49 inserts of 600-999 bytes
+// that spills dirty pages to the database file before its commit. In WAL
+// mode a checkpoint (PASSIVE or TRUNCATE, at random) follows every third
+// commit from the second, outside every commit's span. Every choice comes from one Prng seeded with settings.seed,
 // and SQLite's own randomness is seeded too, so a seed records the same
 // trace bit for bit. After each commit the driver reads the table back and
 // compares it with its model.

@@ -116,8 +116,10 @@ TEST(WorkloadDriver, ASeedRecordsTheSameTraceBitForBit) {
   EXPECT_EQ(a.states, b.states);
   EXPECT_EQ(a.states.size(), 6u);  // nothing, the empty table, 4 transactions
   EXPECT_EQ(a.spans.size(), 5u);
+  EXPECT_GT(a.spills, 0u);  // the third transaction is large enough to spill the cache
   const SqliteRecording other = record_workload(Settings{Journal::delete_, Synchronous::full, 4, 12});
   EXPECT_NE(a.states, other.states);
+  EXPECT_EQ(record_workload(Settings{Journal::wal, Synchronous::full, 4, 12}).checkpoints, 1u);
 }
 
 }  // namespace
