@@ -9,6 +9,7 @@
 // database. Exit 0 if every state was legal, 1 if any was not, 2 on bad input.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -80,8 +81,15 @@ std::string kept_summary(const crash::CrashState& s) {
   return out.empty() ? "nothing in flight" : "kept " + out;
 }
 
+// SQLite's message on one line, at most 160 characters.
+std::string one_line(const std::string& text) {
+  std::string out = text.size() > 160 ? text.substr(0, 160) + "..." : text;
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  return out;
+}
+
 void print_verdict(const sqlite::SqliteFailure& f) {
-  const std::string detail = f.verdict.detail.size() > 160 ? f.verdict.detail.substr(0, 160) + "..." : f.verdict.detail;
+  const std::string detail = one_line(f.verdict.detail);
   fmt::print("  state {}:{} ({}, {}); legal: the table after commit {}..{}\n", f.name.cut, f.name.index,
              crash::mode_name(f.state.kind), kept_summary(f.state), f.window.previous, f.window.current);
   fmt::print("  {}{}{}\n", outcome_name(f.verdict.outcome), f.verdict.why[0] ? std::string(": ") + f.verdict.why : "",

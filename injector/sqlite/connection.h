@@ -2,7 +2,7 @@
 // named VFS, for the workload driver and the crash-image checker (the
 // results database has its own, injector/results/sqlite.h).
 // Interface: open() returns nullopt and the error text on failure; exec()
-// and the Statement helpers return false and set error() on failure, never
+// and query_column() report failure (false, nullopt) and set error(), never
 // throw. Every connection is closed by the destructor.
 #pragma once
 #include <sqlite3.h>
