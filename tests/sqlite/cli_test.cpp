@@ -1,7 +1,8 @@
 // cli_test.cpp — `stablecut sqlite` as a user runs it: bad flags exit 2 with
 // one line naming the flag; a finding exits 1 and prints a replay command
 // that, run as printed, judges the same state the same way; --db records the
-// run so `stablecut stats` counts it.
+// run so `stablecut stats` counts it and `stablecut failures` lists its
+// failures with their `stablecut sqlite` replay commands.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -56,6 +57,21 @@ TEST(SqliteCli, ALegalRunExitsZeroAndStatsCountItsStates) {
   const auto stats = run("stats --db " + db + " --by manager,outcome --format csv");
   EXPECT_EQ(stats.code, 0) << stats.out;
   EXPECT_NE(stats.out.find("sqlite:wal/full"), std::string::npos) << stats.out;
+}
+
+TEST(SqliteCli, StoredFailuresListTheSqliteReplayCommand) {
+  sc::test::TempDir dir;
+  const std::string db = dir.file("results.db");
+  const auto r = run(std::string("sqlite --journal off --synchronous off --modes prefix ") + kSmall + " --db " + db);
+  ASSERT_EQ(r.code, 1) << r.out;
+  const auto listed = run("failures --db " + db + " --format csv");
+  EXPECT_EQ(listed.code, 0) << listed.out;
+  EXPECT_NE(listed.out.find("sqlite:off/off"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("stablecut sqlite --journal off --synchronous off"), std::string::npos) << listed.out;
+  const auto replay = run("replay --db " + db + " --failure 1");
+  EXPECT_EQ(replay.code, 2) << replay.out;
+  EXPECT_EQ(lines(replay.out), 1u) << replay.out;
+  EXPECT_NE(replay.out.find("--replay-state"), std::string::npos) << replay.out;
 }
 
 }  // namespace
