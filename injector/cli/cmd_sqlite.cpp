@@ -45,14 +45,6 @@ sqlite::Settings settings_of(const SqliteFlags& f, uint64_t seed) {
   return sqlite::Settings{*journal, *synchronous, f.transactions, seed};
 }
 
-crash::EnumeratorOptions enumeration_of(const EnumerationFlags& e) {
-  crash::EnumeratorOptions o = e.options();
-  if (o.modes.test(static_cast<size_t>(crash::Mode::io_error)))
-    throw InputError("--modes " + e.modes + ": io-error needs a run recorded again with the error; "
-                     "stablecut sqlite does not take it");
-  return o;
-}
-
 sqlite::StateName parse_state_name(const std::string& text) {
   const size_t colon = text.find(':');
   const auto cut = parse_whole_number(text.substr(0, colon));
@@ -96,24 +88,25 @@ void print_verdict(const sqlite::SqliteFailure& f) {
              detail.empty() ? "" : " (" + detail + ")");
 }
 
+bool kind_seen(const sqlite::SqliteExploreResult& r, size_t kind) {
+  for (const auto& row : r.counts)
+    if (row[kind] > 0) return true;
+  return false;
+}
+
+// Outcome rows x crash-state-kind columns, only those with states.
 void print_table(const sqlite::SqliteExploreResult& r) {
   fmt::print("{:<16}", "outcome");
-  for (size_t k = 0; k < crash::kModeCount; ++k) {
-    uint64_t any = 0;
-    for (const auto& row : r.counts) any += row[k];
-    if (any) fmt::print("{:>16}", crash::kModeNames[k]);
-  }
+  for (size_t k = 0; k < crash::kModeCount; ++k)
+    if (kind_seen(r, k)) fmt::print("{:>16}", crash::kModeNames[k]);
   fmt::print("\n");
   for (size_t o = 0; o < kOutcomeCount; ++o) {
     uint64_t total = 0;
     for (uint64_t n : r.counts[o]) total += n;
     if (!total) continue;
     fmt::print("{:<16}", kOutcomeNames[o]);
-    for (size_t k = 0; k < crash::kModeCount; ++k) {
-      uint64_t any = 0;
-      for (const auto& row : r.counts) any += row[k];
-      if (any) fmt::print("{:>16}", r.counts[o][k]);
-    }
+    for (size_t k = 0; k < crash::kModeCount; ++k)
+      if (kind_seen(r, k)) fmt::print("{:>16}", r.counts[o][k]);
     fmt::print("\n");
   }
 }
@@ -139,7 +132,7 @@ int replay_one(const SqliteFlags& f, const EnumerationFlags& e, const sqlite::Sq
 int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const sqlite::Settings settings = settings_of(f, e.seed);
-  const crash::EnumeratorOptions options = enumeration_of(e);
+  const crash::EnumeratorOptions options = e.options();
   if (!f.replay_state.empty()) parse_state_name(f.replay_state);
   const auto start = std::chrono::steady_clock::now();
   const sqlite::SqliteRecording rec = sqlite::record_workload(settings);
