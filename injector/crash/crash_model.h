@@ -35,7 +35,10 @@
 // create, delete or size change by exactly the rules above: durable once a
 // FLUSH (the file or directory sync) or FUA follows it, otherwise in flight,
 // kept or dropped independently of the data it describes (a size kept
-// without its data exposes what the sectors held before).
+// without its data exposes what the sectors held before). A created file, or
+// one truncated to zero, gets sectors no earlier incarnation of it wrote (an
+// allocating file system's fresh blocks), so a lost delete or truncation
+// leaves the old incarnation whole (injector/sqlite/file_region.h).
 //
 // A crash state is named by (cut, mode, kept writes); a kept write names its
 // request and a sector mask. Bit j of the mask keeps chunk j of the write,
