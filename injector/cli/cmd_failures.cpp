@@ -3,7 +3,9 @@
 // were first seen (injector/results/failure_list.h): id, phase, outcome,
 // sightings, first seen (UTC), signature and the command that replays the
 // failure's stored reproducer (its case file, found beside --db if the
-// database was moved, see case_location.h). Read-only; table, CSV or JSON.
+// database was moved, see case_location.h; for a `stablecut sqlite`
+// failure, which has no case file, its stored command). Read-only; table,
+// CSV or JSON.
 // Exit 0, or 2 for a missing/corrupt/newer database or an unknown campaign.
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -32,6 +34,7 @@ std::string utc(std::int64_t unix_seconds) {
 
 std::string replay_command(const FailuresFlags& flags, const results::ListedFailure& l) {
   if (!l.failure.reproducer || !l.tier) return "-";
+  if (l.failure.reproducer->trace_path.empty()) return l.failure.reproducer->replay_command;  // stablecut sqlite's
   return fmt::format("stablecut replay --db {} --failure {} --tier {}", flags.db, l.failure.id, results::name(*l.tier));
 }
 

@@ -52,6 +52,9 @@ std::string reproducer_path(const ReplayFlags& flags, const results::ResultsDb& 
   }
   const results::Failure f = db.failure(id);
   if (!f.reproducer) throw InputError(flags.db + ": failure " + std::to_string(id) + " has no stored reproducer");
+  if (f.reproducer->trace_path.empty())  // stablecut sqlite's: a command, no case file
+    throw InputError(flags.db + ": failure " + std::to_string(id) + " has no case file; it replays with: " +
+                     f.reproducer->replay_command);
   return locate_case(f.reproducer->trace_path, flags.db);
 }
 

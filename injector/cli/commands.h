@@ -23,5 +23,6 @@ void add_report(CLI::App& app, Action* action);
 void add_merge(CLI::App& app, Action* action);
 void add_managers(CLI::App& app, Action* action);
 void add_mutate(CLI::App& app, Action* action);
+void add_sqlite(CLI::App& app, Action* action);
 
 }  // namespace sc::cli

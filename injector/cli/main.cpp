@@ -73,6 +73,7 @@ int run_cli(int argc, char** argv) {
   sc::cli::add_merge(app, &action);
   sc::cli::add_managers(app, &action);
   sc::cli::add_mutate(app, &action);
+  sc::cli::add_sqlite(app, &action);
   if (unknown_command(app, argc, argv)) return kExitUsage;
   try {
     app.parse(argc, argv);

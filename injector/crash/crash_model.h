@@ -28,6 +28,18 @@
 // drive cache is coherent; stale data is not written back over newer data).
 // Sectors no surviving write covers keep the base image's content.
 //
+// FILES. A system that keeps files (SQLite through injector/sqlite's VFS)
+// keeps them on the same device: a file's existence and size are a metadata
+// sector of the device, and creating, deleting, extending or truncating a
+// file is a WRITE of that sector like any other. So a crash keeps or loses a
+// create, delete or size change by exactly the rules above: durable once a
+// FLUSH (the file or directory sync) or FUA follows it, otherwise in flight,
+// kept or dropped independently of the data it describes (a size kept
+// without its data exposes what the sectors held before). A created file, or
+// one truncated to zero, gets sectors no earlier incarnation of it wrote (an
+// allocating file system's fresh blocks), so a lost delete or truncation
+// leaves the old incarnation whole (injector/sqlite/file_region.h).
+//
 // A crash state is named by (cut, mode, kept writes); a kept write names its
 // request and a sector mask. Bit j of the mask keeps chunk j of the write,
 // where a chunk is ceil(count / 64) sectors (one sector for writes of up to 64
