@@ -14,7 +14,7 @@ const sc::ManagerBug kShadowBugs[] = {
      "recovery rebuilds the free map from the blocks it read, so the next snapshot overwrites live data blocks",
      sc::kShadowBugRecoverFreesData},
     {"shadow-trust-data", "serves a data block without checking it against the checksum in its map entry",
-     sc::kShadowBugTrustData, "bit-rot"},
+     sc::kShadowBugTrustData, "bit-rot,lost-write,misdirected"},
     {"shadow-ignore-flush-error",
      "the snapshot ignores a failed flush and publishes the checkpoint, so a stabilisation is reported done "
      "though its blocks never became durable (found by io-error)",

@@ -113,7 +113,9 @@ TEST(FaultImage, FaultListsThatDoNotFitTheTraceAreRefusedByField) {
       {Mode::read_error, {.sector = 8}, "faults[0].sector"},               // off the device
       {Mode::read_error, {.request = 1, .sector = 0}, "faults[0].request"},
       {Mode::read_error, {.sector = 0, .detail = 1}, "faults[0].detail"},
-      {Mode::io_error, {.request = 1}, "faults[0].kind"},                  // a run re-recorded, not an image
+      {Mode::io_error, {.request = 99}, "faults[0].request"},              // failed after the cut
+      {Mode::io_error, {.request = 1, .sector = 2}, "faults[0].sector"},
+      {Mode::io_error, {.request = 1, .detail = 2}, "faults[0].detail"},   // landed is 0 or 1
   };
   for (const BadFault& b : bad) {
     try {
