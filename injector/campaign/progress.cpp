@@ -58,4 +58,9 @@ void ProgressLine::print(const ProgressSnapshot& s) {
   printed_ = s;
 }
 
+ProgressSnapshot run_snapshot(const ExploreProgress& p) {
+  const double eta = p.cut > 0 ? p.seconds * static_cast<double>(p.cuts - p.cut) / static_cast<double>(p.cut) : 0;
+  return ProgressSnapshot{p.seconds, 0, p.states, 0, 0, eta, RunPosition{p.cut, p.cuts, p.illegal}};
+}
+
 }  // namespace sc::campaign

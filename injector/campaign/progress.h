@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "injector/check/explore_result.h"
+
 namespace sc::campaign {
 
 // Where the exploration of one workload is: at cut `cut` of `cuts`.
@@ -47,5 +49,9 @@ class ProgressLine {
   double last_ = -1e9;
   std::optional<ProgressSnapshot> printed_;  // the last line printed
 };
+
+// The line of one exploration (`run`, `sqlite`): its position and an ETA
+// from the cuts done so far.
+ProgressSnapshot run_snapshot(const ExploreProgress& p);
 
 }  // namespace sc::campaign

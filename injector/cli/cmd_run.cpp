@@ -53,11 +53,6 @@ struct RunFlags {
   size_t live_cuts = 4;
 };
 
-campaign::ProgressSnapshot run_snapshot(const ExploreProgress& p) {
-  const double eta = p.cut > 0 ? p.seconds * static_cast<double>(p.cuts - p.cut) / static_cast<double>(p.cut) : 0;
-  return campaign::ProgressSnapshot{p.seconds, 0, p.states, 0, 0, eta, campaign::RunPosition{p.cut, p.cuts, p.illegal}};
-}
-
 // Explores with the progress line on stderr; ends it with the result's counts.
 ExploreResult explore_with_progress(const tier::TierSpec& tier, const Workload& w, const SeededBugs& bugs,
                                     const Recording& rec, ExploreOptions options) {
@@ -65,11 +60,12 @@ ExploreResult explore_with_progress(const tier::TierSpec& tier, const Workload& 
   ExploreProgress last{0, 0, 0, rec.trace.cut_count(), 0};
   options.progress = [&](const ExploreProgress& p) {
     last = p;
-    line.update(run_snapshot(p));
+    line.update(campaign::run_snapshot(p));
   };
   const ExploreResult r = tier::explore_on(tier, w, bugs, rec, options);
   const bool whole = r.states < options.max_states;  // the enumeration ran to its end
-  line.finish(run_snapshot(ExploreProgress{r.states, r.illegal, whole ? last.cuts : last.cut, last.cuts, r.seconds}));
+  line.finish(
+      campaign::run_snapshot(ExploreProgress{r.states, r.illegal, whole ? last.cuts : last.cut, last.cuts, r.seconds}));
   return r;
 }
 

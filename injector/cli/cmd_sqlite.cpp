@@ -111,11 +111,6 @@ void print_table(const sqlite::SqliteExploreResult& r) {
   }
 }
 
-campaign::ProgressSnapshot snapshot(const sqlite::SqliteProgress& p) {
-  const double eta = p.cut > 0 ? p.seconds * static_cast<double>(p.cuts - p.cut) / static_cast<double>(p.cut) : 0;
-  return campaign::ProgressSnapshot{p.seconds, 0, p.states, 0, 0, eta, campaign::RunPosition{p.cut, p.cuts, p.illegal}};
-}
-
 int replay_one(const SqliteFlags& f, const EnumerationFlags& e, const sqlite::SqliteRecording& rec,
                const crash::EnumeratorOptions& options) {
   const sqlite::StateName name = parse_state_name(f.replay_state);
@@ -155,12 +150,12 @@ int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   if (!f.replay_state.empty()) return replay_one(f, e, rec, options);
 
   campaign::ProgressLine line;
-  sqlite::SqliteProgress last{0, 0, 0, rec.trace.cut_count(), 0};
+  ExploreProgress last{0, 0, 0, rec.trace.cut_count(), 0};
   const sqlite::SqliteExploreResult r = sqlite::explore_sqlite(rec, options, f.max_states, [&](const auto& p) {
     last = p;
-    line.update(snapshot(p));
+    line.update(campaign::run_snapshot(p));
   });
-  line.finish(snapshot({r.states, r.illegal, r.stopped ? last.cut : last.cuts, last.cuts, r.seconds}));
+  line.finish(campaign::run_snapshot({r.states, r.illegal, r.stopped ? last.cut : last.cuts, last.cuts, r.seconds}));
   fmt::print("checked {} in {:.2f} s ({}; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
              r.stopped ? "stopped at --max-states" : "the whole enumeration", counted(r.duplicates, "duplicate image"));
   print_table(r);

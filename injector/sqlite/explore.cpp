@@ -54,7 +54,7 @@ SqliteFailure judged(const SqliteRecording& rec, const NamedStates& states) {
 std::string failure_signature(const ImageVerdict& v) { return std::string(outcome_name(v.outcome)) + ": " + v.why; }
 
 SqliteExploreResult explore_sqlite(const SqliteRecording& rec, crash::EnumeratorOptions options, uint64_t max_states,
-                                   const std::function<void(const SqliteProgress&)>& progress) {
+                                   const std::function<void(const ExploreProgress&)>& progress) {
   SqliteExploreResult r;
   const auto start = Clock::now();
   auto last_report = start;
@@ -73,7 +73,7 @@ SqliteExploreResult explore_sqlite(const SqliteRecording& rec, crash::Enumerator
     }
     if (progress && since(last_report) >= 0.5) {
       last_report = Clock::now();
-      progress(SqliteProgress{r.states, r.illegal, states.state().cut, rec.trace.cut_count(), since(start)});
+      progress(ExploreProgress{r.states, r.illegal, states.state().cut, rec.trace.cut_count(), since(start)});
     }
   }
   r.duplicates = states.duplicates();

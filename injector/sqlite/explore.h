@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "injector/check/explore_result.h"
 #include "injector/crash/enumerator.h"
 #include "injector/sqlite/image_check.h"
 #include "injector/sqlite/recording.h"
@@ -37,14 +38,6 @@ struct SqliteFailure {
   std::string signature;
 };
 
-struct SqliteProgress {
-  uint64_t states = 0;
-  uint64_t illegal = 0;
-  size_t cut = 0;
-  size_t cuts = 0;
-  double seconds = 0;
-};
-
 using SqliteCounts = std::array<std::array<uint64_t, crash::kModeCount>, kOutcomeCount>;
 
 struct SqliteExploreResult {
@@ -61,7 +54,7 @@ struct SqliteExploreResult {
 std::string failure_signature(const ImageVerdict& v);
 
 SqliteExploreResult explore_sqlite(const SqliteRecording& rec, crash::EnumeratorOptions options, uint64_t max_states,
-                                   const std::function<void(const SqliteProgress&)>& progress);
+                                   const std::function<void(const ExploreProgress&)>& progress);
 
 // The state named `name` of the enumeration, judged; nullopt if the
 // enumeration yields no such state.
