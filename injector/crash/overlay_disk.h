@@ -4,7 +4,7 @@
 // touching the shared layers. flush() and set_phase() have nothing to do.
 // note_reads() logs the first sector and count of every read served, so a
 // caller learns which sectors recovery reads (read-error draws its failing
-// sectors from them: injector/inproc/read_error_explore.h).
+// sectors from them: injector/check/read_error_explore.h).
 // Invariants: out-of-range requests return Status::bad_argument and touch
 // nothing; the ImageView's layers must outlive this disk (for an enumerator
 // state: until the enumerator's next()).

@@ -1,21 +1,28 @@
 // explore.cpp — see explore.h.
 #include "injector/inproc/explore.h"
 
+#include <memory>
+
+#include "injector/check/explore_with_faults.h"
 #include "injector/inproc/inproc_checker.h"
-#include "injector/inproc/io_error_explore.h"
-#include "injector/inproc/read_error_explore.h"
+#include "injector/inproc/recording.h"
 
 namespace sc {
+
+std::function<std::vector<uint64_t>(const crash::ImageView&)> inproc_sectors_read(const Workload& w,
+                                                                                  const SeededBugs& bugs) {
+  auto checker = std::make_shared<InprocChecker>(w, bugs);
+  return [checker](const crash::ImageView& image) { return checker->sectors_read(image); };
+}
 
 ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                              const ExploreOptions& options) {
   const ExplorePlan plan{false, 1, 0.5};
-  ExploreResult result = explore(w, rec, options, plan, [&] { return std::make_unique<InprocChecker>(w, bugs); });
-  if (options.enumerate.modes.test(static_cast<size_t>(crash::Mode::read_error)) && !result.stopped)
-    explore_read_errors(w, bugs, rec, options, &result);
-  if (options.enumerate.modes.test(static_cast<size_t>(crash::Mode::io_error)) && !result.stopped)
-    explore_io_errors(w, bugs, rec, options, &result);
-  return result;
+  FaultTools tools;
+  tools.make_checker = [&] { return std::make_unique<InprocChecker>(w, bugs); };
+  tools.sectors_read = inproc_sectors_read(w, bugs);
+  tools.record_failing = [&](const crash::Fault& fault) { return record_inproc(w, bugs, nullptr, &fault); };
+  return explore_with_faults(w, rec, options, plan, tools);
 }
 
 }  // namespace sc

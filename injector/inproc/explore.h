@@ -1,13 +1,14 @@
 // explore.h — the in-process tier's exploration: every crash state of a
 // recording, in enumeration order up to options.max_states, recovered in
 // this process by an InprocChecker through the shared explore loop
-// (injector/check/explore.h), which also defines the result types. With
-// read-error among the modes, the prefix states are recovered again with a
-// sector read failing (read_error_explore.h); with io-error, the runs
-// recorded again with a failing request are explored (io_error_explore.h);
-// both after the power-cut states, into the same result.
+// (injector/check/explore.h), which also defines the result types; with
+// read-error or io-error among the modes, the fault explorers follow
+// (injector/check/explore_with_faults.h) with in-process tools: the
+// InprocChecker, its log of the sectors recovery reads, and record_inproc
+// with the failing request.
 #pragma once
 #include "injector/check/explore.h"
+#include "injector/check/fault_tools.h"
 #include "injector/check/tally.h"
 #include "injector/common/seeded_bugs.h"
 
@@ -15,5 +16,9 @@ namespace sc {
 
 ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                              const ExploreOptions& options);
+
+// The sectors the in-process recovery of an image reads (FaultTools::sectors_read).
+std::function<std::vector<uint64_t>(const crash::ImageView&)> inproc_sectors_read(const Workload& w,
+                                                                                  const SeededBugs& bugs);
 
 }  // namespace sc

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "injector/crash/failing_read_disk.h"
 #include "injector/crash/overlay_disk.h"
 #include "injector/oracle/fsck.h"
@@ -38,6 +40,19 @@ Recovered InprocChecker::recover(const crash::ImageView& image, std::span<const 
   }
   machine_.set_disk(placeholder_);
   return r;
+}
+
+std::vector<uint64_t> InprocChecker::sectors_read(const crash::ImageView& image) {
+  std::vector<crash::OverlayDisk::ReadSpan> reads;
+  read_log_ = &reads;
+  recover(image, {});
+  read_log_ = nullptr;
+  std::vector<uint64_t> sectors;
+  for (const auto& r : reads)
+    for (uint32_t j = 0; j < r.count; ++j) sectors.push_back(r.sector + j);
+  std::sort(sectors.begin(), sectors.end());
+  sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
+  return sectors;
 }
 
 Verdict replay_inproc(const Case& c) {

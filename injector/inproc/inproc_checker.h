@@ -5,8 +5,8 @@
 // Checker (injector/check/checker.h). replay_inproc() checks one case again.
 // A read-error fault of the state fails every read of its sector during
 // recovery (failing_read_disk.h; boot and read-back, not the fsck hook,
-// which sees the image as it is); note_reads() logs the reads recovery
-// issues. A boot or read-back that fails with Status corrupt or io_error is
+// which sees the image as it is); sectors_read() recovers an image with no
+// fault and returns the sectors recovery read (sorted, distinct). A boot or read-back that fails with Status corrupt or io_error is
 // a clean refusal (legal where the state's faults allow it).
 #pragma once
 #include "injector/check/case_file.h"
@@ -24,7 +24,7 @@ class InprocChecker final : public Checker {
 
   Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override;
 
-  void note_reads(std::vector<crash::OverlayDisk::ReadSpan>* log) { read_log_ = log; }
+  std::vector<uint64_t> sectors_read(const crash::ImageView& image);
 
  private:
   const Workload& w_;

@@ -93,24 +93,50 @@ GuestRun parse_marks(const nlohmann::json& meta) {
     if (m.kind == ch::kMark && m.args[0] == ch::kMarkOpBegin) begin = m.at;
     if (m.kind != ch::kEvent) continue;
     run.events.push_back(event_of(m));
-    if (run.events.back().kind == OpKind::stabilise && run.events.back().status == Status::ok)
-      run.spans.push_back(StabilisationSpan{begin, m.at});
+    Event& e = run.events.back();
+    if (e.kind != OpKind::stabilise) continue;
+    e.disk_begin = begin;
+    e.disk_end = m.at;
+    if (e.status == Status::ok) run.spans.push_back(StabilisationSpan{begin, m.at});
   }
   run.ended = meta.value("ended", false);
   return run;
 }
 
-Readback parse_readback(const std::string& console) {
-  Readback r;
+namespace {
+
+// Calls `each` with every "SC ..." console line, without the "SC " prefix.
+template <typename F>
+void for_each_sc_line(const std::string& console, F each) {
   std::istringstream lines(console);
   std::string line;
   while (std::getline(lines, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.rfind("SC ", 0) != 0) continue;
-    std::istringstream in(line.substr(3));
-    if (!parse_line(in, r) && r.error.empty()) r.error = "malformed readback line: " + line;
+    if (line.rfind("SC ", 0) == 0) each(line);
   }
+}
+
+void parse_into(const std::string& line, Readback& r) {
+  std::istringstream in(line.substr(3));
+  if (!parse_line(in, r) && r.error.empty()) r.error = "malformed readback line: " + line;
+}
+
+}  // namespace
+
+Readback parse_readback(const std::string& console) {
+  Readback r;
+  for_each_sc_line(console, [&](const std::string& line) { parse_into(line, r); });
   return r;
+}
+
+std::vector<Readback> parse_crash_readbacks(const std::string& console) {
+  std::vector<Readback> out;
+  for_each_sc_line(console, [&](const std::string& line) {
+    if (line.rfind("SC CRASH ", 0) == 0) out.emplace_back();
+    else if (line.rfind("SC USER ", 0) == 0 || line.rfind("SC RECORDED ", 0) == 0) return;
+    else if (!out.empty()) parse_into(line, out.back());
+  });
+  return out;
 }
 
 }  // namespace sc::qemu

@@ -1,12 +1,15 @@
 // guest_report.h — what the host reads back from a workload-mode guest:
 //  * parse_marks(): the control records our nbdkit plugin kept ("meta.marks"
 //    of its trace file, see injector/nbdkit/disk_model.h) → the executed
-//    events in order, and where each successful stabilise op began (its
-//    kMarkOpBegin) and returned (its event) in the trace;
+//    events in order, each stabilise event with where its op began (its
+//    kMarkOpBegin) and returned (its event) in the trace (Event::disk_begin,
+//    disk_end), and the spans of the successful ones;
 //  * parse_readback(): the console lines of a recover-mode boot
 //    (format in kernel/arch/riscv64/guest_workload.h) → boot status and the
 //    recovered SystemState, and the guest's last "SC USER" line (what ran
-//    in U-mode, kernel/arch/riscv64/user_stats.h; a record run prints it too).
+//    in U-mode, kernel/arch/riscv64/user_stats.h; a record run prints it too);
+//  * parse_crash_readbacks(): the console of a record run → the state each
+//    crash step recovered, one Readback per "SC CRASH" line, in step order.
 // Malformed input is reported as a one-line error, never a crash.
 #pragma once
 #include <cstdint>
@@ -55,5 +58,6 @@ struct Readback {
 };
 
 Readback parse_readback(const std::string& console);
+std::vector<Readback> parse_crash_readbacks(const std::string& console);
 
 }  // namespace sc::qemu

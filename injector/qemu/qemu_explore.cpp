@@ -3,7 +3,6 @@
 #include "injector/check/state_window.h"
 
 #include "injector/crash/failing_read_disk.h"
-#include "injector/qemu/qemu_checker.h"
 #include "injector/qemu/qemu_oracle.h"
 
 namespace sc::qemu {
@@ -17,11 +16,7 @@ Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trac
   return classify(w, history, legal_window_of(spans, state), rec);
 }
 
-ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Recording& rec,
-                           const ExploreOptions& options, const TierConfig& cfg, size_t workers) {
-  const ExplorePlan plan{true, workers, 0};
-  return explore(w, rec, options, plan, [&] { return std::make_unique<QemuChecker>(w, bugs, cfg); });
-}
+ExplorePlan explore_plan(size_t workers) { return ExplorePlan{true, workers, 0}; }
 
 }  // namespace sc::qemu
 

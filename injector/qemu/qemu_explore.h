@@ -1,11 +1,13 @@
-// qemu_explore.h — checks crash states of a recording by real reboots under
-// QEMU, through the shared explore loop (injector/check/explore.h): at most
-// `max_states` states, spread evenly over the enumeration
-// (injector/check/spread_states.h), recovered `workers` boots at a time (one
-// QemuChecker, i.e. one nbdkit + QEMU session, per worker), each judged by
-// classify() like the in-process tier. options.should_stop is asked before
-// each batch of boots; once it is true no boot starts, and the result counts
-// the states checked so far (`stopped` set). An exception thrown by
+// qemu_explore.h — how the QEMU tier checks crash states by real reboots.
+// explore_plan(workers) is its plan for the shared explore loop
+// (injector/check/explore.h): at most `max_states` states, spread evenly
+// over the enumeration (injector/check/spread_states.h), recovered `workers`
+// boots at a time (one QemuChecker, i.e. one nbdkit + QEMU session, per
+// worker), each judged by classify() like the in-process tier; the QEMU Tier
+// (injector/tier/qemu_tier_object.h) runs it, and the fault explorers,
+// through explore_with_faults(). options.should_stop is asked before each
+// batch of boots; once it is true no boot starts, and the result counts the
+// states checked so far (`stopped` set). An exception thrown by
 // options.progress (or a session) ends the exploration and is rethrown.
 #pragma once
 #include "injector/check/explore.h"
@@ -13,8 +15,7 @@
 
 namespace sc::qemu {
 
-ExploreResult explore_qemu(const Workload& w, const SeededBugs& bugs, const Recording& rec,
-                           const ExploreOptions& options, const TierConfig& cfg, size_t workers = 2);
+ExplorePlan explore_plan(size_t workers);
 
 // Rebuilds one case's image and recovers it under QEMU.
 Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trace& trace,

@@ -14,16 +14,47 @@ namespace {
 
 namespace ch = rv::channel;
 
-void replay_marks(const Workload& w, const GuestRun& guest, Recording* rec) {
+// A crash step of the record run: the model loses its volatile state, and
+// the state the guest recovered must be the last stable one — or, under
+// io-error, a failed attempt's whose commit reached the media, which the
+// model then adopts (as the in-process runner's crash_and_check does).
+void check_crash(const Workload& w, const Readback* recovered, size_t number, ReferenceModel* model,
+                 Recording* rec) {
+  model->power_cut();
+  const std::string where = fmt::format("under QEMU after crash {}: ", number);
+  if (recovered == nullptr) {
+    rec->findings.push_back(where + "the guest printed no recovered state");
+  } else if (!recovered->boot_reported || failed(recovered->boot_status)) {
+    rec->findings.push_back(where + "recovery failed (" + status_name(recovered->boot_status) + ")");
+  } else if (failed(recovered->enum_failure) || !recovered->error.empty()) {
+    rec->findings.push_back(where + "a recovered manager refused to list its pages (" +
+                            status_name(recovered->enum_failure) + ")" + recovered->error);
+  } else {
+    if (recovered->state != model->last_stable()) model->adopt_recovered(recovered->state);
+    for (const std::string& line : diff_states(w, model->last_stable(), recovered->state))
+      rec->findings.push_back(where + line);
+  }
+}
+
+// The reference model over the guest's events and crash steps: the history,
+// the spans (failed attempts included, once `io_error` names the failing
+// request) and every disagreement.
+void replay_marks(const Workload& w, const GuestRun& guest, const std::vector<Readback>& crashes,
+                  const std::optional<crash::Fault>& io_error, Recording* rec) {
   ReferenceModel model(w);
-  size_t next_event = 0;
+  if (io_error) model.allow_failed_stabilisations(io_error->request);
+  size_t next_event = 0, crash = 0;
   for (const ch::Mark& m : guest.marks) {
-    if (m.kind == ch::kMark && m.args[0] == ch::kMarkCrash) model.power_cut();
+    if (m.kind == ch::kMark && m.args[0] == ch::kMarkCrash) {
+      check_crash(w, crash < crashes.size() ? &crashes[crash] : nullptr, crash + 1, &model, rec);
+      ++crash;
+    }
     if (m.kind != ch::kEvent || next_event >= guest.events.size()) continue;
     std::string bad = model.apply(guest.events[next_event++]);
     if (!bad.empty()) rec->findings.push_back("under QEMU: " + bad);
   }
   for (size_t k = 0; k <= model.stabilisations(); ++k) rec->history.push_back(model.stable(k));
+  rec->spans = model.spans();
   rec->events = guest.events.size();
 }
 
@@ -45,8 +76,8 @@ std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bug
     *error = q.error.empty() ? "QEMU produced no trace" : q.error;
     return std::nullopt;
   }
-  Recording rec{*q.trace, {}, q.guest.spans, {}, 0};
-  replay_marks(w, q.guest, &rec);
+  Recording rec{*q.trace, {}, {}, {}, 0};
+  replay_marks(w, q.guest, parse_crash_readbacks(q.run.console), io_error, &rec);
   if (parse_readback(q.run.console).user.faults > 0)
     rec.findings.push_back("under QEMU a manager or locus was killed in U-mode while recording: " +
                            first_kill_line(q.run.console));

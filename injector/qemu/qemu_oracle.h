@@ -2,11 +2,15 @@
 // tiers are judged by the same code (injector/oracle/verdict.h):
 //  * record_on_qemu() turns a QEMU recording into an sc::Recording (with an
 //    io-error fault: of the run with that request failed): the trace
-//    the nbdkit plugin recorded, the stable states S_0..S_k computed by the
-//    reference model from the ops the guest reported (crash marks cut power
-//    in the model), and the stabilisation spans the guest marked; a run that
-//    did not finish cleanly, or in which the guest killed a manager or locus
-//    in U-mode, is a finding;
+//    the nbdkit plugin recorded, the stable states S_0..S_k and their spans
+//    computed by the reference model from the ops the guest reported and
+//    where it marked them (a stabilisation that failed at or after the
+//    io-error request is a failed attempt, reference_model.h), and at each
+//    crash mark the model's power cut, checked against the state the guest
+//    printed after recovering (adopted if it is a failed attempt's that
+//    reached the media, like the in-process runner); a run that did not
+//    finish cleanly, a wrong recovered state, or a manager or locus the guest
+//    killed in U-mode, is a finding;
 //  * recovered_from_qemu() turns one recovery boot into an sc::Recovered:
 //    hang → hang, a trap/panic or a manager killed in U-mode (SC USER
 //    faults > 0) → recovery_crash, a failed boot or refused enumeration →

@@ -1,9 +1,12 @@
 // qemu_tier_object.cpp — see qemu_tier_object.h.
 #include "injector/tier/qemu_tier_object.h"
+#include "injector/check/explore_with_faults.h"
 #include "injector/check/state_window.h"
 
 #include "injector/common/input_error.h"
 #include "injector/crash/failing_read_disk.h"
+#include "injector/inproc/explore.h"
+#include "injector/qemu/qemu_checker.h"
 #include "injector/qemu/qemu_explore.h"
 #include "injector/qemu/qemu_oracle.h"
 #include "injector/tier/qemu_config.h"
@@ -18,9 +21,19 @@ Recording QemuTier::record(const Workload& w, const SeededBugs& bugs, const std:
   return std::move(*rec);
 }
 
+// The enumerated modes through the QEMU plan (qemu_explore.h), one
+// QemuChecker per worker; read-error and io-error with a recovery session of
+// their own, read-error sectors drawn from the in-process recovery's reads,
+// io-error runs recorded under QEMU.
 ExploreResult QemuTier::explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                 const ExploreOptions& options) const {
-  return qemu::explore_qemu(w, bugs, rec, options, qemu_config(spec_), spec_.qemu_sessions);
+  const qemu::TierConfig cfg = qemu_config(spec_);
+  FaultTools tools;
+  tools.make_checker = [&] { return std::make_unique<qemu::QemuChecker>(w, bugs, cfg); };
+  tools.sectors_read = inproc_sectors_read(w, bugs);
+  tools.record_failing = [&](const crash::Fault& fault) { return record(w, bugs, fault); };
+  tools.spread = true;
+  return explore_with_faults(w, rec, options, qemu::explore_plan(spec_.qemu_sessions), tools);
 }
 
 std::vector<std::string> QemuTier::live_cuts(const Workload& w, const SeededBugs& bugs, const Recording& rec,

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "injector/inproc/io_error_explore.h"
+#include "injector/check/io_error_explore.h"
 #include "injector/inproc/recording.h"
 #include "injector/oracle/verdict.h"
 #include "injector/workload/workload_file.h"

@@ -111,28 +111,6 @@ void run_step(ChannelDisk& disk, uint64_t index, BlobCursor& cursor, uint32_t lo
   for (uint32_t i = 0; i < started; ++i) kernel.destroy_locus(ids[i]);
 }
 
-[[noreturn]] void record(ChannelDisk& disk) {
-  boot(disk);
-  BlobCursor cursor(sizeof(blob::Header) + sizeof(blob::Manager) * header().manager_count);
-  for (uint64_t i = 0; i < header().step_count; ++i) {
-    const blob::StepHeader* step = cursor.take<blob::StepHeader>();
-    if (step->crash != 0) {
-      const uint64_t mark[] = {channel::kMarkCrash, i};
-      disk.send(channel::kMark, mark, 2);
-      disk.flush();
-      boot(disk);
-      continue;
-    }
-    const uint64_t mark[] = {channel::kMarkStep, i};
-    disk.send(channel::kMark, mark, 2);
-    run_step(disk, i, cursor, step->locus_count);
-  }
-  disk.send(channel::kEnd);
-  print_user_stats();
-  kprintf("SC RECORDED %u steps\n", header().step_count);
-  exit_pass();
-}
-
 // Prints a container's recovered pages in the readback format.
 class ConsoleSink final : public sc::ReadbackSink {
  public:
@@ -148,20 +126,47 @@ void read_back_container(sc::ContainerId c) {
   if (sc::failed(s)) kprintf("SC ENUMFAIL %u %d\n", c, static_cast<int>(s));
 }
 
+// The boot report of a recovery and, if it booted, every created container's
+// pages, in the readback format.
+void print_recovered(sc::Status s) {
+  const sc::BootReport& r = kernel.boot_report();
+  kprintf("SC BOOT %d %u %u %lu\n", static_cast<int>(r.status), r.failed_manager, r.had_cut ? 1 : 0, r.epoch);
+  if (sc::failed(s)) return;
+  for (uint32_t i = header().manager_count; i < header().container_count; ++i) {
+    const auto c = static_cast<sc::ContainerId>(i);
+    if (kernel.container_exists(c)) read_back_container(c);
+  }
+}
+
+[[noreturn]] void record(ChannelDisk& disk) {
+  boot(disk);
+  BlobCursor cursor(sizeof(blob::Header) + sizeof(blob::Manager) * header().manager_count);
+  for (uint64_t i = 0; i < header().step_count; ++i) {
+    const blob::StepHeader* step = cursor.take<blob::StepHeader>();
+    if (step->crash != 0) {
+      const uint64_t mark[] = {channel::kMarkCrash, i};
+      disk.send(channel::kMark, mark, 2);
+      disk.flush();
+      kprintf("SC CRASH %lu\n", i);
+      print_recovered(boot(disk));
+      continue;
+    }
+    const uint64_t mark[] = {channel::kMarkStep, i};
+    disk.send(channel::kMark, mark, 2);
+    run_step(disk, i, cursor, step->locus_count);
+  }
+  disk.send(channel::kEnd);
+  print_user_stats();
+  kprintf("SC RECORDED %u steps\n", header().step_count);
+  exit_pass();
+}
+
 // Recovery mode: one power-on of a crash image, then a machine reset: the
 // next boot starts on the next image the plugin serves after kPowerOn (or
 // QEMU exits, if it runs with -no-reboot).
 [[noreturn]] void recover(ChannelDisk& disk) {
   disk.send(channel::kPowerOn);
-  const sc::Status s = boot(disk);
-  const sc::BootReport& r = kernel.boot_report();
-  kprintf("SC BOOT %d %u %u %lu\n", static_cast<int>(r.status), r.failed_manager, r.had_cut ? 1 : 0, r.epoch);
-  if (!sc::failed(s)) {
-    for (uint32_t i = header().manager_count; i < header().container_count; ++i) {
-      const auto c = static_cast<sc::ContainerId>(i);
-      if (kernel.container_exists(c)) read_back_container(c);
-    }
-  }
+  print_recovered(boot(disk));
   print_user_stats();
   kprintf("SC DONE %lu\n", micros_since_reset());
   reset_machine();

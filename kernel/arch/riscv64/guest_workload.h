@@ -10,7 +10,10 @@
 //    (injector/inproc/workload_runner.cpp): a run step creates one locus per
 //    spec whose home exists and schedules them with the shared scheduler
 //    and step seed (kernel/harness/locus_scheduler.h, step_seed.h); a crash
-//    step flushes the disk and boots again (recovery) in the same QEMU.
+//    step flushes the disk and boots again (recovery) in the same QEMU,
+//    then prints "SC CRASH <step index>" and the recovered state in the
+//    readback format below (without SC DONE), as the in-process runner reads
+//    it back after each crash step.
 //    Events, marks and kEnd go to the host through the control channel;
 //    exits with status 0.
 //  * recover mode: kPowerOn, boot (recovery) and print the recovered state

@@ -1,15 +1,14 @@
 // io_error_explore.cpp — see io_error_explore.h.
-#include "injector/inproc/io_error_explore.h"
+#include "injector/check/io_error_explore.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
-#include "injector/crash/enumerator.h"
-#include "injector/inproc/fault_tally.h"
-#include "injector/inproc/inproc_checker.h"
-#include "injector/inproc/recording.h"
+#include "injector/check/fault_tally.h"
+#include "injector/check/prefix_states.h"
 #include "kernel/core/prng.h"
 
 namespace sc {
@@ -35,23 +34,30 @@ size_t take_one(std::vector<size_t>* from, Prng* prng) {
   return value;
 }
 
+// With tools.spread, this run's even share of the budget left, `runs_left`
+// runs (this one included) still to explore.
+std::optional<uint64_t> run_share(const FaultTools& tools, const ExploreOptions& options, const ExploreResult& result,
+                                  size_t runs_left) {
+  if (!tools.spread) return std::nullopt;
+  const uint64_t left = options.max_states > result.states ? options.max_states - result.states : 0;
+  return std::max<uint64_t>(1, left / runs_left);
+}
+
 // Explores the prefix states of one faulted recording at cuts >= fault.request.
 void explore_one(const Workload& w, const std::shared_ptr<const Recording>& rec, const crash::Fault& fault,
-                 const ExploreOptions& options, Checker& checker, FaultClock::time_point start, ExploreResult* result) {
-  crash::EnumeratorOptions enumerate;
-  enumerate.modes = crash::only(crash::Mode::prefix);
-  enumerate.seed = options.enumerate.seed;
-  enumerate.recheck_from = window_changes(rec->spans);
-  crash::CrashStateEnumerator states(rec->trace, enumerate);
-  while (!fault_explore_must_stop(options, *result) && states.next()) {
-    if (states.state().cut < fault.request) continue;
+                 const ExploreOptions& options, std::optional<uint64_t> share, Checker& checker,
+                 FaultClock::time_point start, ExploreResult* result) {
+  PrefixStates states(rec->trace, window_changes(rec->spans), options.enumerate.seed, fault.request, share);
+  FaultProgress progress(options, start);
+  while (!fault_explore_must_stop(options, result) && states.next()) {
     crash::CrashState state = states.state();
     state.kind = crash::Mode::io_error;
     state.faults = {fault};
     if (tally_fault_state(w, *rec, state, checker.recover(states.image(), state.faults), start, result))
       result->failures.back().recording = rec;
+    progress.after(*result, rec->trace, state.cut);
   }
-  result->duplicates += states.counters().duplicates;
+  result->duplicates += states.duplicates();
 }
 
 }  // namespace
@@ -71,19 +77,18 @@ std::vector<crash::Fault> draw_io_errors(const Recording& clean, uint64_t seed) 
   return faults;
 }
 
-void explore_io_errors(const Workload& w, const SeededBugs& bugs, const Recording& clean, const ExploreOptions& options,
-                       ExploreResult* result) {
+void explore_io_errors(const Workload& w, const Recording& clean, const ExploreOptions& options,
+                       const FaultTools& tools, ExploreResult* result) {
   const auto start = FaultClock::now();
-  InprocChecker checker(w, bugs);
-  for (const crash::Fault& fault : draw_io_errors(clean, options.enumerate.seed)) {
-    if (fault_explore_must_stop(options, *result)) {
-      result->stopped = true;
-      break;
-    }
-    auto rec = std::make_shared<const Recording>(record_inproc(w, bugs, nullptr, &fault));
+  const std::unique_ptr<Checker> checker = tools.make_checker();
+  const std::vector<crash::Fault> faults = draw_io_errors(clean, options.enumerate.seed);
+  for (size_t i = 0; i < faults.size() && !fault_explore_must_stop(options, result); ++i) {
+    const crash::Fault& fault = faults[i];
+    auto rec = std::make_shared<const Recording>(tools.record_failing(fault));
     for (const std::string& f : rec->findings)
       result->run_findings.push_back(fmt::format("with request {} failing: {}", fault.request, f));
-    explore_one(w, rec, fault, options, checker, start, result);
+    explore_one(w, rec, fault, options, run_share(tools, options, *result, faults.size() - i), *checker, start,
+                result);
   }
   result->seconds += std::chrono::duration<double>(FaultClock::now() - start).count();
 }

@@ -1,0 +1,46 @@
+// explore_with_faults.cpp — see explore_with_faults.h.
+#include "injector/check/explore_with_faults.h"
+
+#include "injector/check/io_error_explore.h"
+#include "injector/check/read_error_explore.h"
+
+namespace sc {
+
+namespace {
+
+bool asks(const ExploreOptions& options, crash::Mode m) { return options.enumerate.modes.test(static_cast<size_t>(m)); }
+
+bool asks_enumerated(const ExploreOptions& options) {
+  crash::ModeSet enumerated = options.enumerate.modes;
+  enumerated.reset(static_cast<size_t>(crash::Mode::read_error));
+  enumerated.reset(static_cast<size_t>(crash::Mode::io_error));
+  return enumerated.any();
+}
+
+// options with max_states cut to this phase's share: an even part of what
+// is left for the `phases_left` phases still to run (this one included).
+ExploreOptions phase_options(const ExploreOptions& options, const ExplorePlan& plan, const ExploreResult& so_far,
+                             size_t phases_left) {
+  ExploreOptions out = options;
+  if (!plan.spread || phases_left <= 1) return out;
+  const uint64_t left = options.max_states > so_far.states ? options.max_states - so_far.states : 0;
+  out.max_states = so_far.states + left / phases_left;
+  return out;
+}
+
+}  // namespace
+
+ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const ExploreOptions& options,
+                                  const ExplorePlan& plan, const FaultTools& tools) {
+  const bool read_errors = asks(options, crash::Mode::read_error);
+  const bool io_errors = asks(options, crash::Mode::io_error);
+  size_t phases = (asks_enumerated(options) ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0);
+  ExploreResult result;
+  if (asks_enumerated(options)) result = explore(w, rec, phase_options(options, plan, result, phases--), plan, tools.make_checker);
+  if (read_errors && !result.stopped)
+    explore_read_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
+  if (io_errors && !result.stopped) explore_io_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
+  return result;
+}
+
+}  // namespace sc
