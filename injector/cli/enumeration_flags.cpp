@@ -68,7 +68,7 @@ void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags
       ->check(whole_number(campaign::kSamplesRange.min, campaign::kSamplesRange.max))->capture_default_str();
   cmd->add_option("--faults", flags->faults, "Storage-fault modes: faults per crash state")
       ->check(whole_number(campaign::kFaultsRange.min, campaign::kFaultsRange.max))->capture_default_str();
-  cmd->add_option("--fault-samples", flags->fault_samples, "Storage-fault modes: fault states per cut and mode")
+  cmd->add_option("--fault-samples", flags->fault_samples, "Storage-fault modes: fault states per cut and mode (lying-flush tries every candidate lie instead)")
       ->check(whole_number(campaign::kFaultSamplesRange.min, campaign::kFaultSamplesRange.max))->capture_default_str();
   cmd->add_option("--seed", flags->seed, "Seed of every random enumeration choice (0 to 2^64-1)")
       ->check(whole_number(0, UINT64_MAX))

@@ -42,27 +42,35 @@ void FaultCursor::reset(const DurableState& durable, uint32_t samples) {
   sample_ = 0;
 }
 
+// lying-flush: two states (prefix, every in-flight write kept) per
+// candidate lie; the others: `samples_`.
+uint32_t FaultCursor::samples_of(Mode mode) const {
+  return mode == Mode::lying_flush ? static_cast<uint32_t>(2 * lie_candidates_.size()) : samples_;
+}
+
 bool FaultCursor::next(const DurableState& durable, Prng& prng, uint32_t faults, CrashState& state) {
   while (mode_index_ < modes_.size()) {
-    if (sample_ == samples_) {
+    const Mode mode = modes_[mode_index_];
+    if (sample_ >= samples_of(mode)) {
       ++mode_index_;
       sample_ = 0;
       continue;
     }
-    const Mode mode = modes_[mode_index_];
+    const uint32_t sample = sample_++;
     state.kind = mode;
     state.kept.clear();
-    if (sample_++ % 2 == 1)
+    if (sample % 2 == 1)
       for (const size_t w : durable.in_flight()) state.kept.push_back({w, kWholeWrite});
     state.faults.clear();
-    for (uint32_t i = 0; i < faults; ++i) {
+    if (mode == Mode::lying_flush) state.faults.push_back(Fault{mode, lie_candidates_[sample / 2], 0, 0});
+    for (uint32_t i = static_cast<uint32_t>(state.faults.size()); i < faults; ++i) {
       Fault f;
       if (!draw(mode, durable, prng, &f)) break;
       if (std::none_of(state.faults.begin(), state.faults.end(), [&](const Fault& g) { return same_target(f, g); }))
         state.faults.push_back(f);
     }
     if (!state.faults.empty()) return true;
-    sample_ = samples_;  // nothing of this mode to draw at this cut
+    sample_ = samples_of(mode);  // nothing of this mode to draw at this cut
   }
   return false;
 }

@@ -5,7 +5,11 @@
 // with every in-flight write kept whole when s is odd, and adds `faults`
 // faults of the mode, each drawn from the Prng among those worth drawing:
 //   lying-flush     the last FLUSH before the cut, or a FUA write after it
-//                   (a lie about an earlier FLUSH is covered by a later one);
+//                   (a lie about an earlier FLUSH is covered by a later one).
+//                   These candidates are few, so they are not sampled but
+//                   enumerated: 2 states per candidate (s / 2 names it, both
+//                   bases), whatever `samples`; with faults > 1 the other
+//                   lies of each state are drawn;
 //   misdirected     a durable write, landing at a random other place inside
 //                   the trace's written extent (the enumerator knows no
 //                   partitions; the written extent holds the kernel area and
@@ -36,6 +40,7 @@ class FaultCursor {
   bool next(const DurableState& durable, Prng& prng, uint32_t faults, CrashState& state);
 
  private:
+  uint32_t samples_of(Mode mode) const;
   bool draw(Mode mode, const DurableState& durable, Prng& prng, Fault* out) const;
   bool draw_durable_write(Prng& prng, size_t* out) const;
   bool draw_misdirected(Prng& prng, Fault* out) const;

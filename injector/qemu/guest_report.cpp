@@ -71,7 +71,7 @@ bool parse_line(std::istringstream& in, Readback& r) {
     if (!(in >> r.guest_micros)) return false;
     r.done = true;
   } else {
-    return tag == "RECORDED" || tag == "STUCK";
+    return tag == "RECORDED" || tag == "STUCK" || tag == "CRASH";
   }
   return true;
 }
