@@ -2,7 +2,9 @@
 // a campaign against a planted bug stores a failure; `replay --failure` of
 // that stored case gives the same verdict in-process and under QEMU; and
 // `run --tier qemu` checks crash states by real reboots with exit code 0
-// for the correct manager.
+// for the correct manager; an io-error finding under QEMU writes a case that
+// `replay --tier qemu` rebuilds (the faulted run recorded again) to the
+// same verdict.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -41,6 +43,25 @@ TEST(CliTiers, RunOnQemuChecksStatesByRealReboots) {
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("checked 24 crash states"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("recorded on qemu"), std::string::npos) << r.out;
+}
+
+// The case path the run printed after "case: " (empty if none).
+std::string case_path(const std::string& out) {
+  const size_t at = out.find("case: ");
+  return at == std::string::npos ? "" : out.substr(at + 6, out.find('\n', at) - at - 6);
+}
+
+TEST(CliTiers, IoErrorCaseOfAQemuRunReplaysUnderQemu) {
+  const std::string dir = ::testing::TempDir() + "/io_error_cases";
+  const Result r = run("run --tier qemu --workload " + std::string(STABLECUT_CORPUS_DIR) +
+                       "/basic.json --modes io-error --max-states 40 --bug shadow-ignore-flush-error --cases-dir " + dir);
+  ASSERT_EQ(r.code, 1) << r.out;
+  const std::string path = case_path(r.out);
+  ASSERT_NE(path, "") << r.out;
+  const Result replayed = run("replay " + path + " --tier qemu");
+  EXPECT_EQ(replayed.code, 1) << replayed.out;
+  EXPECT_NE(verdict_line(r.out), "");
+  EXPECT_EQ(verdict_line(replayed.out), verdict_line(r.out));
 }
 
 // `bench --tier qemu --jobs N` runs N workers, each its own power-cycling
