@@ -7,23 +7,10 @@
 
 #include "injector/check/fault_tally.h"
 #include "injector/check/prefix_states.h"
-#include "kernel/core/prng.h"
 
 namespace sc {
 
 namespace {
-
-// Up to kReadErrorsPerState distinct sectors of `sectors`, drawn with `prng`.
-std::vector<uint64_t> draw_sectors(std::vector<uint64_t> sectors, Prng* prng) {
-  std::vector<uint64_t> drawn;
-  while (drawn.size() < kReadErrorsPerState && !sectors.empty()) {
-    const size_t at = static_cast<size_t>(prng->below(sectors.size()));
-    drawn.push_back(sectors[at]);
-    sectors[at] = sectors.back();
-    sectors.pop_back();
-  }
-  return drawn;
-}
 
 // How many prefix states to spread the rest of the budget over (none: all).
 std::optional<uint64_t> state_limit(const FaultTools& tools, const ExploreOptions& options,
@@ -35,6 +22,17 @@ std::optional<uint64_t> state_limit(const FaultTools& tools, const ExploreOption
 
 }  // namespace
 
+std::vector<uint64_t> draw_read_error_sectors(std::vector<uint64_t> sectors, Prng* prng) {
+  std::vector<uint64_t> drawn;
+  while (drawn.size() < kReadErrorsPerState && !sectors.empty()) {
+    const size_t at = static_cast<size_t>(prng->below(sectors.size()));
+    drawn.push_back(sectors[at]);
+    sectors[at] = sectors.back();
+    sectors.pop_back();
+  }
+  return drawn;
+}
+
 void explore_read_errors(const Workload& w, const Recording& rec, const ExploreOptions& options,
                          const FaultTools& tools, ExploreResult* result) {
   const auto start = FaultClock::now();
@@ -44,7 +42,7 @@ void explore_read_errors(const Workload& w, const Recording& rec, const ExploreO
   FaultProgress progress(options, start);
   Prng prng(options.enumerate.seed);
   while (!fault_explore_must_stop(options, result) && states.next()) {
-    for (uint64_t sector : draw_sectors(tools.sectors_read(states.image()), &prng)) {
+    for (uint64_t sector : draw_read_error_sectors(tools.sectors_read(states.image()), &prng)) {
       if (fault_explore_must_stop(options, result)) break;
       crash::CrashState state = states.state();
       state.kind = crash::Mode::read_error;

@@ -14,13 +14,20 @@
 // Stops like explore() (fault_tally.h).
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 #include "injector/check/explore.h"
 #include "injector/check/fault_tools.h"
+#include "kernel/core/prng.h"
 
 namespace sc {
 
 constexpr size_t kReadErrorsPerState = 2;
+
+// Up to kReadErrorsPerState distinct sectors of `sectors`, drawn with `prng`
+// (the draw every read-error explorer makes, SQLite's too).
+std::vector<uint64_t> draw_read_error_sectors(std::vector<uint64_t> sectors, Prng* prng);
 
 void explore_read_errors(const Workload& w, const Recording& rec, const ExploreOptions& options,
                          const FaultTools& tools, ExploreResult* result);

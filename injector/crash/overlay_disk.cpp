@@ -1,6 +1,7 @@
 // overlay_disk.cpp — see overlay_disk.h.
 #include "overlay_disk.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace sc::crash {
@@ -27,6 +28,15 @@ Status OverlayDisk::write(uint64_t sector, uint32_t count, const void* buf, bool
   const auto* in = static_cast<const uint8_t*>(buf);
   for (uint32_t j = 0; j < count; ++j) cow_.put(sector + j, in + uint64_t{j} * kSectorSize);
   return Status::ok;
+}
+
+std::vector<uint64_t> sectors_of(const std::vector<OverlayDisk::ReadSpan>& reads) {
+  std::vector<uint64_t> sectors;
+  for (const auto& r : reads)
+    for (uint32_t j = 0; j < r.count; ++j) sectors.push_back(r.sector + j);
+  std::sort(sectors.begin(), sectors.end());
+  sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
+  return sectors;
 }
 
 }  // namespace sc::crash

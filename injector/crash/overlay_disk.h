@@ -4,7 +4,8 @@
 // touching the shared layers. flush() and set_phase() have nothing to do.
 // note_reads() logs the first sector and count of every read served, so a
 // caller learns which sectors recovery reads (read-error draws its failing
-// sectors from them: injector/check/read_error_explore.h).
+// sectors from them: injector/check/read_error_explore.h); sectors_of() turns
+// that log into the sectors read, sorted and distinct.
 // Invariants: out-of-range requests return Status::bad_argument and touch
 // nothing; the ImageView's layers must outlive this disk (for an enumerator
 // state: until the enumerator's next()).
@@ -44,5 +45,7 @@ class OverlayDisk final : public BlockDevice {
   SectorMap cow_;
   std::vector<ReadSpan>* read_log_ = nullptr;
 };
+
+std::vector<uint64_t> sectors_of(const std::vector<OverlayDisk::ReadSpan>& reads);
 
 }  // namespace sc::crash

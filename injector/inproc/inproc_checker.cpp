@@ -3,8 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "injector/crash/failing_read_disk.h"
 #include "injector/crash/overlay_disk.h"
 #include "injector/oracle/fsck.h"
@@ -47,12 +45,7 @@ std::vector<uint64_t> InprocChecker::sectors_read(const crash::ImageView& image)
   read_log_ = &reads;
   recover(image, {});
   read_log_ = nullptr;
-  std::vector<uint64_t> sectors;
-  for (const auto& r : reads)
-    for (uint32_t j = 0; j < r.count; ++j) sectors.push_back(r.sector + j);
-  std::sort(sectors.begin(), sectors.end());
-  sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
-  return sectors;
+  return crash::sectors_of(reads);
 }
 
 Verdict replay_inproc(const Case& c) {

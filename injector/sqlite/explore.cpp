@@ -2,8 +2,11 @@
 #include "injector/sqlite/explore.h"
 
 #include <chrono>
+#include <cstdint>
+#include <memory>
 
 #include "injector/check/state_window.h"
+#include "injector/sqlite/read_error_states.h"
 
 namespace sc::sqlite {
 
@@ -13,22 +16,36 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-// Walks the enumeration, naming each state by (cut, index within the cut).
+// Walks the enumeration and, with read-error among the modes, the
+// read-error states of each cut right after the enumerated states of that
+// cut (read_error_states.h), naming each state by (cut, index within the cut).
 class NamedStates {
  public:
   NamedStates(const SqliteRecording& rec, crash::EnumeratorOptions options)
-      : states_(rec.trace, with_rechecks(rec, std::move(options))) {}
+      : states_(rec.trace, with_rechecks(rec, options)) {
+    if (options.modes.test(static_cast<size_t>(crash::Mode::read_error)))
+      read_errors_ = std::make_unique<ReadErrorStates>(rec, options.seed);
+  }
 
   bool next() {
-    if (!states_.next()) return false;
-    const size_t cut = states_.state().cut;
+    if (!enumerated_loaded_ && !enumerated_done_) {
+      enumerated_done_ = !states_.next();
+      enumerated_loaded_ = !enumerated_done_;
+    }
+    const size_t bound = enumerated_done_ ? SIZE_MAX : states_.state().cut;
+    from_read_errors_ = read_errors_ && read_errors_->next_below(bound);
+    if (!from_read_errors_) {
+      if (enumerated_done_) return false;
+      enumerated_loaded_ = false;
+    }
+    const size_t cut = state().cut;
     name_ = StateName{cut, cut == name_.cut && started_ ? name_.index + 1 : 0};
     started_ = true;
     return true;
   }
   const StateName& name() const { return name_; }
-  const crash::CrashState& state() const { return states_.state(); }
-  crash::ImageView image() const { return states_.image(); }
+  const crash::CrashState& state() const { return from_read_errors_ ? read_errors_->state() : states_.state(); }
+  crash::ImageView image() const { return from_read_errors_ ? read_errors_->image() : states_.image(); }
   uint64_t duplicates() const { return states_.counters().duplicates; }
 
  private:
@@ -38,6 +55,10 @@ class NamedStates {
   }
 
   crash::CrashStateEnumerator states_;
+  std::unique_ptr<ReadErrorStates> read_errors_;
+  bool enumerated_loaded_ = false;  // states_ holds a state not yet named
+  bool enumerated_done_ = false;
+  bool from_read_errors_ = false;
   StateName name_;
   bool started_ = false;
 };

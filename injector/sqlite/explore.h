@@ -3,9 +3,11 @@
 // where the legal window changes) feeds check_image() under
 // legal_window_of(rec.spans, state) (the cut's window, widened under a fault
 // that destroys durable data, injector/check/state_window.h).
-// A state is named for replay by (cut, index): index counts the states the
-// enumerator yields at that cut, from 0 — the same for the same trace and
-// options, so find_state() rebuilds it.
+// With read-error among the modes, the read-error states of each cut
+// (read_error_states.h) follow the enumerated states of that cut.
+// A state is named for replay by (cut, index): index counts the states
+// yielded at that cut, from 0 — the same for the same trace and options, so
+// find_state() rebuilds it.
 // Interface: explore_sqlite() returns counts by outcome x crash-state kind
 // and the first state of each failure signature ("OUTCOME: WHY", from fixed
 // phrases only); progress is called about every 0.5 s.

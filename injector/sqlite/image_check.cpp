@@ -43,8 +43,9 @@ ImageVerdict damaged(const LegalWindow& window, const char* why, std::string det
 }  // namespace
 
 ImageVerdict check_image(const crash::ImageView& image, std::span<const crash::Fault> faults, const SqliteRecording& rec,
-                         const LegalWindow& window) {
+                         const LegalWindow& window, std::vector<crash::OverlayDisk::ReadSpan>* reads) {
   crash::OverlayDisk overlay(image);
+  overlay.note_reads(reads);
   crash::FailingReadDisk disk(overlay, crash::read_error_sectors(faults));
   SeededRandomness seeded(rec.settings.seed);
   CrashVfs vfs(disk, kRegionSectors, rec.settings.seed);

@@ -18,8 +18,10 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "injector/crash/crash_image.h"
+#include "injector/crash/overlay_disk.h"
 #include "injector/sqlite/recording.h"
 #include "injector/vocab/outcome.h"
 
@@ -32,7 +34,9 @@ struct ImageVerdict {
   std::optional<size_t> matched;  // the state index whose content the image holds
 };
 
+// With `reads`, every read the check made of the image is logged there
+// (OverlayDisk::note_reads).
 ImageVerdict check_image(const crash::ImageView& image, std::span<const crash::Fault> faults, const SqliteRecording& rec,
-                         const LegalWindow& window);
+                         const LegalWindow& window, std::vector<crash::OverlayDisk::ReadSpan>* reads = nullptr);
 
 }  // namespace sc::sqlite
