@@ -17,9 +17,10 @@ namespace {
 
 // The requests (issue order = trace order in a clean run) that stabilisations
 // issued, split into flushes and writes.
-void candidates(const Recording& clean, std::vector<size_t>* flushes, std::vector<size_t>* writes) {
-  const auto requests = clean.trace.requests();
-  for (const StabilisationSpan& s : clean.spans) {
+void candidates(const crash::Trace& trace, std::span<const StabilisationSpan> spans, std::vector<size_t>* flushes,
+                std::vector<size_t>* writes) {
+  const auto requests = trace.requests();
+  for (const StabilisationSpan& s : spans) {
     for (uint64_t i = s.begin; i < s.end && i < requests.size(); ++i)
       (requests[i].kind == crash::Kind::flush ? flushes : writes)->push_back(static_cast<size_t>(i));
   }
@@ -62,9 +63,10 @@ void explore_one(const Workload& w, const std::shared_ptr<const Recording>& rec,
 
 }  // namespace
 
-std::vector<crash::Fault> draw_io_errors(const Recording& clean, uint64_t seed) {
+std::vector<crash::Fault> draw_io_errors(const crash::Trace& trace, std::span<const StabilisationSpan> spans,
+                                         uint64_t seed) {
   std::vector<size_t> flushes, writes;
-  candidates(clean, &flushes, &writes);
+  candidates(trace, spans, &flushes, &writes);
   Prng prng(seed);
   std::vector<crash::Fault> faults;
   while (faults.size() < kIoErrorRunsPerWorkload && (!flushes.empty() || !writes.empty())) {
@@ -81,7 +83,7 @@ void explore_io_errors(const Workload& w, const Recording& clean, const ExploreO
                        const FaultTools& tools, ExploreResult* result) {
   const auto start = FaultClock::now();
   const std::unique_ptr<Checker> checker = tools.make_checker();
-  const std::vector<crash::Fault> faults = draw_io_errors(clean, options.enumerate.seed);
+  const std::vector<crash::Fault> faults = draw_io_errors(clean.trace, clean.spans, options.enumerate.seed);
   for (size_t i = 0; i < faults.size() && !fault_explore_must_stop(options, result); ++i) {
     const crash::Fault& fault = faults[i];
     auto rec = std::make_shared<const Recording>(tools.record_failing(fault));

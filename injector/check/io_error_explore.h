@@ -2,9 +2,9 @@
 // CLASSES), in either tier: which requests of a run fail, and the
 // exploration of each run recorded again with its request failing.
 //
-// draw_io_errors(clean, seed): at most kIoErrorRunsPerWorkload faults, drawn
-// with a Prng seeded with `seed` from the requests the stabilisations of the
-// clean recording issued (a crash step of the workload after the failure may
+// draw_io_errors(trace, spans, seed): at most kIoErrorRunsPerWorkload
+// faults, drawn with a Prng seeded with `seed` from the requests the
+// stabilisations (`spans`) of a clean recording's `trace` issued (a crash step of the workload after the failure may
 // recover the failed attempt's state: ReferenceModel::adopt_recovered). Half the
 // draws are FLUSHes and half WRITEs when the run has both; a failed WRITE
 // lands (detail 1: its data is recorded and may reach the media) with
@@ -25,6 +25,7 @@
 // Stops at options.max_states / should_stop / stop_at_first_illegal like explore().
 #pragma once
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "injector/check/explore.h"
@@ -34,7 +35,8 @@ namespace sc {
 
 constexpr size_t kIoErrorRunsPerWorkload = 8;
 
-std::vector<crash::Fault> draw_io_errors(const Recording& clean, uint64_t seed);
+std::vector<crash::Fault> draw_io_errors(const crash::Trace& trace, std::span<const StabilisationSpan> spans,
+                                         uint64_t seed);
 
 void explore_io_errors(const Workload& w, const Recording& clean, const ExploreOptions& options,
                        const FaultTools& tools, ExploreResult* result);

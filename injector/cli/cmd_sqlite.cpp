@@ -45,12 +45,35 @@ sqlite::Settings settings_of(const SqliteFlags& f, uint64_t seed) {
   return sqlite::Settings{*journal, *synchronous, f.transactions, seed};
 }
 
-sqlite::StateName parse_state_name(const std::string& text) {
+// "A:B", two whole numbers, or nullopt.
+std::optional<std::pair<uint64_t, uint64_t>> parse_pair(const std::string& text) {
   const size_t colon = text.find(':');
-  const auto cut = parse_whole_number(text.substr(0, colon));
-  const auto index = colon == std::string::npos ? std::nullopt : parse_whole_number(text.substr(colon + 1));
-  if (!cut || !index) throw InputError("--replay-state '" + text + "': expected CUT:INDEX, two whole numbers");
-  return sqlite::StateName{static_cast<size_t>(*cut), static_cast<size_t>(*index)};
+  if (colon == std::string::npos) return std::nullopt;
+  const auto a = parse_whole_number(text.substr(0, colon));
+  const auto b = parse_whole_number(text.substr(colon + 1));
+  if (!a || !b) return std::nullopt;
+  return std::pair{*a, *b};
+}
+
+// CUT:INDEX, or CUT:INDEX@REQUEST:LANDS for a state of the run recorded
+// again with that request failing (io-error).
+sqlite::StateName parse_state_name(const std::string& text) {
+  const size_t at = text.find('@');
+  const auto state = parse_pair(text.substr(0, at));
+  const auto fault = at == std::string::npos ? std::nullopt : parse_pair(text.substr(at + 1));
+  if (!state || (at != std::string::npos && (!fault || fault->second > 1)))
+    throw InputError("--replay-state '" + text +
+                     "': expected CUT:INDEX (two whole numbers), or CUT:INDEX@REQUEST:LANDS with LANDS 0 or 1");
+  sqlite::StateName name{static_cast<size_t>(state->first), static_cast<size_t>(state->second), std::nullopt};
+  if (fault)
+    name.io_error = crash::Fault{crash::Mode::io_error, static_cast<size_t>(fault->first), 0,
+                                 static_cast<uint32_t>(fault->second)};
+  return name;
+}
+
+std::string state_name_text(const sqlite::StateName& name) {
+  if (!name.io_error) return fmt::format("{}:{}", name.cut, name.index);
+  return fmt::format("{}:{}@{}:{}", name.cut, name.index, name.io_error->request, name.io_error->detail);
 }
 
 // The command that records the same run (without --db or --max-states).
@@ -62,7 +85,7 @@ std::string run_command(const SqliteFlags& f, const EnumerationFlags& e) {
 }
 
 std::string replay_command(const SqliteFlags& f, const EnumerationFlags& e, const sqlite::StateName& name) {
-  return fmt::format("{} --replay-state {}:{}", run_command(f, e), name.cut, name.index);
+  return fmt::format("{} --replay-state {}", run_command(f, e), state_name_text(name));
 }
 
 std::string kept_summary(const crash::CrashState& s) {
@@ -82,7 +105,7 @@ std::string one_line(const std::string& text) {
 
 void print_verdict(const sqlite::SqliteFailure& f) {
   const std::string detail = one_line(f.verdict.detail);
-  fmt::print("  state {}:{} ({}, {}); legal: the table after commit {}..{}\n", f.name.cut, f.name.index,
+  fmt::print("  state {} ({}, {}); legal: the table after commit {}..{}\n", state_name_text(f.name),
              crash::mode_name(f.state.kind), kept_summary(f.state), f.window.previous, f.window.current);
   fmt::print("  {}{}{}\n", outcome_name(f.verdict.outcome), f.verdict.why[0] ? std::string(": ") + f.verdict.why : "",
              detail.empty() ? "" : " (" + detail + ")");
@@ -114,7 +137,16 @@ void print_table(const sqlite::SqliteExploreResult& r) {
 int replay_one(const SqliteFlags& f, const EnumerationFlags& e, const sqlite::SqliteRecording& rec,
                const crash::EnumeratorOptions& options) {
   const sqlite::StateName name = parse_state_name(f.replay_state);
-  const auto state = sqlite::find_state(rec, options, name);
+  if (name.io_error && name.io_error->request >= rec.trace.requests().size())
+    throw InputError(fmt::format("--replay-state {}: the run sends only {} requests", f.replay_state,
+                                 rec.trace.requests().size()));
+  std::optional<sqlite::SqliteFailure> state;
+  try {
+    state = sqlite::find_state(rec, options, name);
+  } catch (const std::runtime_error& e) {
+    fmt::print("FINDING (while recording the faulted run): {}\n", e.what());
+    return 1;
+  }
   if (!state)
     throw InputError(fmt::format("--replay-state {}: the enumeration yields no state {} at cut {} of {}", f.replay_state,
                                  name.index, name.cut, rec.trace.cut_count()));
@@ -122,15 +154,6 @@ int replay_one(const SqliteFlags& f, const EnumerationFlags& e, const sqlite::Sq
   if (is_legal(state->verdict.outcome)) return 0;
   fmt::print("replay: {}\n", replay_command(f, e, name));
   return 1;
-}
-
-// io-error is explored by the managers' tiers (a run recorded again with a
-// failing request); the SQLite workload driver has no such run yet, so
-// asking for it is an input error rather than a run that checks nothing.
-void refuse_run_faults(const crash::ModeSet& modes) {
-  if (modes.test(static_cast<size_t>(crash::Mode::io_error)))
-    throw InputError("--modes io-error: not enumerated by stablecut sqlite yet (it takes prefix, reorder, torn, "
-                     "read-error and the image faults)");
 }
 
 int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
@@ -157,6 +180,8 @@ int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   fmt::print("checked {} in {:.2f} s ({}; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
              r.stopped ? "stopped at --max-states" : "the whole enumeration", counted(r.duplicates, "duplicate image"));
   print_table(r);
+  for (const std::string& finding : r.run_findings)
+    fmt::print("FINDING (while recording a faulted run): {}\n", finding);
   for (const auto& failure : r.failures) {
     fmt::print("FINDING {} [{}]\n", failure.signature, counted(r.signatures.at(failure.signature), "state"));
     print_verdict(failure);
@@ -165,8 +190,9 @@ int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   if (!f.db.empty())
     sqlite::record_results(f.db, rec, r, run_command(f, e), {record_s, r.seconds},
                            [&](const sqlite::SqliteFailure& x) { return replay_command(f, e, x.name); });
-  if (r.illegal > 0) {
-    fmt::print("{}, {} (seed {})\n", counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"),
+  if (r.illegal > 0 || !r.run_findings.empty()) {
+    fmt::print("{}, {}, {} (seed {})\n", counted(r.illegal, "illegal state"),
+               counted(r.failures.size(), "distinct failure"), counted(r.run_findings.size(), "faulted run that went wrong"),
                settings.seed);
     return 1;
   }
@@ -192,12 +218,13 @@ void add_sqlite(CLI::App& app, Action* action) {
       ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--db", flags->db, "Also record the run in this results database (stablecut stats reads it)");
   cmd->add_option("--replay-state", flags->replay_state,
-                  "Judge only the crash state CUT:INDEX (the INDEXth state enumerated at cut CUT) and print its verdict");
+                  "Judge only the crash state CUT:INDEX (the INDEXth state enumerated at cut CUT; "
+                  "CUT:INDEX@REQUEST:LANDS: of the run recorded again with REQUEST failing, io-error) and print its "
+                  "verdict");
   add_enumeration_flags(cmd, enumeration);
   cmd->callback([flags, enumeration, action] {
     *action = [flags, enumeration] {
       if (!enumeration->bugs.empty()) throw InputError("--bug: seeded bugs are manager bugs; stablecut sqlite takes none");
-      refuse_run_faults(enumeration->options().modes);
       return run_sqlite(*flags, *enumeration);
     };
   });

@@ -4,7 +4,13 @@
 // legal_window_of(rec.spans, state) (the cut's window, widened under a fault
 // that destroys durable data, injector/check/state_window.h).
 // With read-error among the modes, the read-error states of each cut
-// (read_error_states.h) follow the enumerated states of that cut.
+// (read_error_states.h) follow the enumerated states of that cut. With
+// io-error, then, for each fault draw_io_errors() draws from the clean
+// recording's commits after commit 1 (which sets the database up), the workload is recorded again with that request
+// failing (record_workload) and the prefix states of that run at every cut
+// from the failed request on are judged, kind io-error, named (cut, index)
+// within that run plus the fault; a faulted run that itself goes wrong (a
+// run error) is a finding of its own, in run_findings.
 // A state is named for replay by (cut, index): index counts the states
 // yielded at that cut, from 0 — the same for the same trace and options, so
 // find_state() rebuilds it.
@@ -30,6 +36,7 @@ namespace sc::sqlite {
 struct StateName {
   size_t cut = 0;
   size_t index = 0;
+  std::optional<crash::Fault> io_error;  // a state of the run recorded again with this request failing
 };
 
 struct SqliteFailure {
@@ -51,6 +58,7 @@ struct SqliteExploreResult {
   double seconds = 0;
   std::vector<SqliteFailure> failures;          // the first state of each signature
   std::map<std::string, uint64_t> signatures;  // signature -> states
+  std::vector<std::string> run_findings;       // faulted runs that went wrong while recording (io-error)
 };
 
 std::string failure_signature(const ImageVerdict& v);

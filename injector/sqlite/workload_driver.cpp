@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <iterator>
 #include <stdexcept>
 
@@ -17,10 +18,21 @@ namespace sc::sqlite {
 
 namespace {
 
+// Thrown when a statement fails once the injected io-error has fired: the
+// transaction is abandoned and the run goes on (record_workload).
+struct InjectedFailure {};
+
+// Throws InjectedFailure if the injected io-error has fired, else a run error.
+[[noreturn]] void fail_statement(Connection& db, const std::function<bool()>& fired) {
+  if (fired()) throw InjectedFailure{};
+  throw std::runtime_error("sqlite workload: " + db.error());
+}
+
 // The model of the table and the statements that change both it and SQLite.
 class TableWriter {
  public:
-  TableWriter(Connection& db, Prng& prng) : db_(db), prng_(prng) {}
+  TableWriter(Connection& db, Prng& prng, std::function<bool()> fired)
+      : db_(db), prng_(prng), fired_(std::move(fired)) {}
 
   void insert(size_t min_bytes, size_t max_bytes) {
     std::vector<uint8_t> value(min_bytes + prng_.below(max_bytes - min_bytes + 1));
@@ -46,6 +58,7 @@ class TableWriter {
 
   bool empty() const { return rows_.empty(); }
   const Rows& rows() const { return rows_; }
+  void restore(Rows rows) { rows_ = std::move(rows); }
 
  private:
   int64_t random_id() { return std::next(rows_.begin(), static_cast<long>(prng_.below(rows_.size())))->first; }
@@ -62,17 +75,18 @@ class TableWriter {
 
   [[noreturn]] void fail(const char* sql) {
     db_.fail(sql);
-    throw std::runtime_error("sqlite workload: " + db_.error());
+    fail_statement(db_, fired_);
   }
 
   Connection& db_;
   Prng& prng_;
+  std::function<bool()> fired_;
   Rows rows_;
   int64_t next_id_ = 1;
 };
 
-void exec_or_throw(Connection& db, const std::string& sql) {
-  if (!db.exec(sql)) throw std::runtime_error("sqlite workload: " + db.error());
+void exec_or_throw(Connection& db, const std::string& sql, const std::function<bool()>& fired) {
+  if (!db.exec(sql)) fail_statement(db, fired);
 }
 
 // Every fourth transaction, from the third, is large: 30-49 rows of
@@ -118,10 +132,37 @@ std::string setup_sql(const Settings& s) {
       locking, journal_name(s.journal), synchronous_name(s.synchronous), kCreateTable);
 }
 
+// After a transaction failed with the injected io-error: SQLite rolls it
+// back, and the table must hold the last commit — or, if COMMIT itself
+// failed, possibly the attempted transaction, whose data may have reached the
+// media anyway. A failed COMMIT is recorded as a failed attempt (its span
+// marked failed, its content a state that is legal but never required,
+// legal_window.h); the model goes on from what SQLite holds.
+void after_failed_transaction(Connection& db, TableWriter& table, const Rows& before, bool committing,
+                              uint64_t begin, uint64_t end, SqliteRecording* rec) {
+  db.exec("ROLLBACK");  // fails harmlessly when SQLite already rolled back
+  const uint64_t attempted = content_hash(table.rows());
+  if (committing) {
+    rec->spans.push_back({begin, end, true});
+    rec->states.push_back(attempted);
+  }
+  const auto now = read_content(db);
+  if (!now) throw std::runtime_error("sqlite workload: reading back after the failed transaction: " + db.error());
+  if (*now == content_hash(before)) {
+    table.restore(before);
+    return;
+  }
+  if (!committing || *now != attempted)
+    throw std::runtime_error("sqlite workload: after the failed transaction the table holds neither the last commit "
+                             "nor the attempted one");
+}
+
 }  // namespace
 
-SqliteRecording record_workload(const Settings& settings) {
+SqliteRecording record_workload(const Settings& settings, const crash::Fault* io_error) {
   crash::RecordingDisk disk(device_sectors(kRegionSectors));
+  if (io_error != nullptr) disk.fail_request(io_error->request, io_error->detail == 1);
+  const std::function<bool()> fired = [&] { return disk.failed_request(); };
   SeededRandomness seeded(settings.seed);
   CrashVfs vfs(disk, kRegionSectors, settings.seed);
   Prng prng(settings.seed);
@@ -131,20 +172,28 @@ SqliteRecording record_workload(const Settings& settings) {
     std::string error;
     auto db = Connection::open(CrashVfs::kMainName, vfs.name(), &error);
     if (!db) throw std::runtime_error("sqlite workload: " + error);
-    exec_or_throw(*db, setup_sql(settings));  // commit 1: the table
+    exec_or_throw(*db, setup_sql(settings), [] { return false; });  // commit 1: the table
     rec.spans.push_back({0, requests()});
-    TableWriter table(*db, prng);
+    TableWriter table(*db, prng, fired);
     rec.states.push_back(content_hash(table.rows()));
     for (uint32_t i = 0; i < settings.transactions; ++i) {
       const uint64_t begin = requests();
-      exec_or_throw(*db, "BEGIN");
-      write_transaction(table, prng, large_transaction(i));
-      exec_or_throw(*db, "COMMIT");  // the commit is acknowledged when this returns
-      rec.spans.push_back({begin, requests()});
-      rec.states.push_back(content_hash(table.rows()));
-      check_read_back(*db, table.rows(), rec.states.size() - 1);
+      const Rows before = table.rows();
+      bool committing = false;
+      try {
+        exec_or_throw(*db, "BEGIN", fired);
+        write_transaction(table, prng, large_transaction(i));
+        committing = true;
+        exec_or_throw(*db, "COMMIT", fired);  // the commit is acknowledged when this returns
+        rec.spans.push_back({begin, requests()});
+        rec.states.push_back(content_hash(table.rows()));
+        check_read_back(*db, table.rows(), rec.states.size() - 1);
+      } catch (const InjectedFailure&) {
+        after_failed_transaction(*db, table, before, committing, begin, requests(), &rec);
+      }
       if (settings.journal == Journal::wal && i % 3 == 1) {
-        exec_or_throw(*db, prng.below(2) ? "PRAGMA wal_checkpoint(TRUNCATE)" : "PRAGMA wal_checkpoint(PASSIVE)");
+        exec_or_throw(*db, prng.below(2) ? "PRAGMA wal_checkpoint(TRUNCATE)" : "PRAGMA wal_checkpoint(PASSIVE)",
+                      [] { return false; });
         ++rec.checkpoints;
       }
     }

@@ -14,14 +14,21 @@
 // and SQLite's own randomness is seeded too, so a seed records the same
 // trace bit for bit. After each commit the driver reads the table back and
 // compares it with its model.
-// Errors: throws std::runtime_error (one line) if SQLite fails or reads back
-// other content than the model while recording — the run itself, not a
-// crash state, went wrong.
+// With `io_error` (crash_model.h, FAULT CLASSES), the device fails that
+// request: the statement that issued it fails, SQLite rolls the transaction
+// back, and the run goes on with the next one. A failed COMMIT is a failed
+// attempt (its span marked failed, its content a legal but never required
+// state); the table must then hold the last commit or the attempted one,
+// and the run goes on from what it holds.
+// Errors: throws std::runtime_error (one line) if SQLite fails (other than
+// by the injected error) or reads back other content than the model while
+// recording — the run itself, not a crash state, went wrong.
 #pragma once
+#include "injector/crash/crash_model.h"
 #include "injector/sqlite/recording.h"
 
 namespace sc::sqlite {
 
-SqliteRecording record_workload(const Settings& settings);
+SqliteRecording record_workload(const Settings& settings, const crash::Fault* io_error = nullptr);
 
 }  // namespace sc::sqlite

@@ -56,7 +56,7 @@ TEST(IoErrorRecording, AFailedFlushMakesAFailedAttemptAndTheRunGoesOn) {
   const Workload w = corpus("basic");
   const Recording clean = record_inproc(w, {});
   ASSERT_TRUE(clean.findings.empty());
-  const auto faults = draw_io_errors(clean, 7);
+  const auto faults = draw_io_errors(clean.trace, clean.spans, 7);
   const auto flush = std::find_if(faults.begin(), faults.end(), [&](const crash::Fault& f) {
     return clean.trace.requests()[f.request].kind == crash::Kind::flush;
   });
@@ -75,10 +75,10 @@ TEST(IoErrorRecording, AFailedFlushMakesAFailedAttemptAndTheRunGoesOn) {
 
 TEST(IoErrorRecording, FaultsAreDrawnFromStabilisationsAndReplayFromTheSeed) {
   const Recording clean = record_inproc(corpus("crash_cycles"), {});
-  const auto faults = draw_io_errors(clean, 3);
+  const auto faults = draw_io_errors(clean.trace, clean.spans, 3);
   ASSERT_FALSE(faults.empty());
   EXPECT_LE(faults.size(), kIoErrorRunsPerWorkload);
-  EXPECT_EQ(faults, draw_io_errors(clean, 3));
+  EXPECT_EQ(faults, draw_io_errors(clean.trace, clean.spans, 3));
   for (const crash::Fault& f : faults) {
     EXPECT_EQ(f.kind, crash::Mode::io_error);
     EXPECT_TRUE(std::any_of(clean.spans.begin(), clean.spans.end(),

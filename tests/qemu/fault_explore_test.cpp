@@ -85,7 +85,7 @@ TEST(QemuFaultRecord, AFailedRequestBeforeACrashStepIsNoFinding) {
   const Recording clean = tier->record(w, {});
   ASSERT_TRUE(clean.findings.empty()) << clean.findings[0];
   size_t failed_attempts = 0;
-  for (const crash::Fault& fault : draw_io_errors(clean, 3)) {
+  for (const crash::Fault& fault : draw_io_errors(clean.trace, clean.spans, 3)) {
     const Recording rec = tier->record(w, {}, fault);
     EXPECT_TRUE(rec.findings.empty()) << "request " << fault.request << " failing: " << rec.findings[0];
     for (const StabilisationSpan& s : rec.spans) failed_attempts += s.failed ? 1 : 0;

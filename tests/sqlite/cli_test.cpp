@@ -21,7 +21,8 @@ constexpr const char* kSmall = "--transactions 3 --k 1 --samples 2 --torn-sample
 TEST(SqliteCli, BadFlagsExitTwoWithOneLineNamingTheFlag) {
   for (const std::string args :
        {"--journal wall", "--synchronous always", "--modes prefix,sideways", "--transactions 0",
-        "--replay-state 12", "--replay-state a:b", "--seed -1", "--bug shadow-skip-flush", "--modes io-error",
+        "--replay-state 12", "--replay-state a:b", "--seed -1", "--bug shadow-skip-flush", "--replay-state 5:0@12:2",
+        "--replay-state 5:0@12",
         "--frobnicate"}) {
     const auto r = run("sqlite " + args);
     EXPECT_EQ(r.code, 2) << args << ": " << r.out;

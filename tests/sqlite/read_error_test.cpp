@@ -46,17 +46,17 @@ TEST(SqliteReadError, StatesAreNamedAfterTheEnumeratedOnesOfTheirCutAndReplayFro
   size_t checked = 0;
   for (size_t cut = 0; cut <= rec.trace.requests().size() && checked < 6; cut += 7) {
     size_t index = 0;
-    while (const auto enumerated = find_state(rec, plain, StateName{cut, index})) {
-      const auto same = find_state(rec, with_errors, StateName{cut, index});
+    while (const auto enumerated = find_state(rec, plain, StateName{cut, index, std::nullopt})) {
+      const auto same = find_state(rec, with_errors, StateName{cut, index, std::nullopt});
       ASSERT_TRUE(same);
       EXPECT_EQ(same->state, enumerated->state) << cut << ":" << index;
       ++index;
     }
-    const auto first = find_state(rec, with_errors, StateName{cut, index});
+    const auto first = find_state(rec, with_errors, StateName{cut, index, std::nullopt});
     if (!first) continue;
     ASSERT_EQ(first->state.kind, crash::Mode::read_error) << cut << ":" << index;
     ASSERT_EQ(first->state.faults.size(), 1u);
-    const auto again = find_state(record_workload(kWalFull), with_errors, StateName{cut, index});
+    const auto again = find_state(record_workload(kWalFull), with_errors, StateName{cut, index, std::nullopt});
     ASSERT_TRUE(again);
     EXPECT_EQ(again->state, first->state);
     EXPECT_EQ(outcome_name(again->verdict.outcome), outcome_name(first->verdict.outcome));
