@@ -11,6 +11,7 @@
 #include "injector/check/io_error_explore.h"
 #include "injector/sqlite/explore.h"
 #include "injector/sqlite/workload_driver.h"
+#include "tests/sqlite/kind_count.h"
 #include "tests/support/run_binary.h"
 
 namespace sc::sqlite {
@@ -21,12 +22,6 @@ crash::EnumeratorOptions io_errors() {
   o.modes = crash::only(crash::Mode::io_error);
   o.seed = 1;
   return o;
-}
-
-uint64_t of_kind(const SqliteExploreResult& r, crash::Mode kind) {
-  uint64_t n = 0;
-  for (const auto& row : r.counts) n += row[static_cast<size_t>(kind)];
-  return n;
 }
 
 class SyncedUnderIoError : public testing::TestWithParam<Journal> {};

@@ -9,6 +9,7 @@
 
 #include "injector/sqlite/explore.h"
 #include "injector/sqlite/workload_driver.h"
+#include "tests/sqlite/kind_count.h"
 
 namespace sc::sqlite {
 namespace {
@@ -19,12 +20,6 @@ crash::EnumeratorOptions modes(std::initializer_list<crash::Mode> list) {
   for (crash::Mode m : list) o.modes.set(static_cast<size_t>(m));
   o.seed = 5;
   return o;
-}
-
-uint64_t of_kind(const SqliteExploreResult& r, crash::Mode kind) {
-  uint64_t n = 0;
-  for (const auto& row : r.counts) n += row[static_cast<size_t>(kind)];
-  return n;
 }
 
 const Settings kWalFull{Journal::wal, Synchronous::full, 3, 3};
