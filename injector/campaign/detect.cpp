@@ -24,10 +24,9 @@ struct Target {
   bool correct() const { return name == kCorrectSystem; }
 };
 
-// The modes of the full pass: the power cuts, plus the storage-fault modes the
-// bug declares it needs (ManagerBug::modes).
-crash::ModeSet full_pass_modes(const std::string& bug) {
-  crash::ModeSet modes = crash::power_cut_modes();
+// `base`, plus the storage-fault modes the bug declares it needs
+// (ManagerBug::modes).
+crash::ModeSet with_declared_modes(crash::ModeSet modes, const std::string& bug) {
   std::stringstream list(seeded_bug_modes(bug));
   std::string name;
   crash::Mode m;
@@ -70,17 +69,21 @@ TargetCorpus target_corpus(const std::string& dir, const Target& t) {
 }
 
 // The two passes of a target: first every corpus workload once with prefix
-// states only (one per cut: what a power cut with nothing in flight
-// leaves), then the whole crash model over the corpus and its mutations for
-// the rest of the budget. Under QEMU, where a workload checks a few hundred
-// states spread over its enumeration, the first pass reaches every cut.
+// states (one per cut: what a power cut with nothing in flight leaves) and
+// the storage-fault modes the bug declares (a few states per cut each), then
+// the whole crash model (power cuts and those modes) over the corpus and its
+// mutations for the rest of the budget. Under QEMU, where a workload checks a
+// few hundred states spread over its enumeration, the first pass reaches
+// every cut; in-process, it reaches every workload before the full pass
+// spends the budget on the largest ones.
 enum class Pass { prefix_cuts, full };
 
 std::string campaign_command(const CampaignOptions& c, const Target& t, Pass pass) {
   std::string s = fmt::format("stablecut campaign --tier {} --name {} --db {} --corpus {} --duration {:.0f}s --seed {} "
                               "--jobs 1 --no-minimize",
                               c.tier.name(), c.name, c.db_path, c.corpus_dir, c.duration_s.value_or(0), c.seed);
-  if (pass == Pass::prefix_cuts) s += fmt::format(" --modes prefix --workloads {}", c.max_workloads);
+  if (pass == Pass::prefix_cuts)
+    s += fmt::format(" --modes {} --workloads {}", mode_list(c.enumerate.modes), c.max_workloads);
   if (pass == Pass::full && c.enumerate.modes != crash::power_cut_modes()) s += " --modes " + mode_list(c.enumerate.modes);
   if (!c.manager.empty()) s += " --manager " + c.manager;
   if (!t.correct()) s += " --bug " + t.name;
@@ -102,10 +105,10 @@ CampaignOptions campaign_options(const DetectOptions& o, const Target& t, const 
   c.bugs = t.bugs;
   c.enumerate.seed = o.seed;
   if (pass == Pass::prefix_cuts) {
-    c.enumerate.modes = crash::only(crash::Mode::prefix);
+    c.enumerate.modes = with_declared_modes(crash::only(crash::Mode::prefix), t.name);
     c.max_workloads = corpus.workloads;
   } else if (!t.correct()) {
-    c.enumerate.modes = full_pass_modes(t.name);
+    c.enumerate.modes = with_declared_modes(crash::power_cut_modes(), t.name);
   }
   c.minimize = false;
   c.stop_at_first_finding = !t.correct();

@@ -2,9 +2,10 @@
 // seeded bug, and does the correct system stay clean? For every target (a
 // seeded bug from seeded_bug_names(), or kCorrectSystem) it runs campaigns
 // (campaign.h) on the chosen tier within the per-target budget: first every
-// corpus workload once with prefix crash states only (one per cut), then
-// the whole crash model over the corpus and its mutations for the rest of
-// the budget. A bug's campaigns stop at its first illegal crash state and
+// corpus workload once with prefix crash states (one per cut) and the
+// storage-fault modes the bug declares, then the whole crash model (with
+// those modes) over the corpus and its mutations for the rest of the
+// budget. A bug's campaigns stop at its first illegal crash state and
 // only run the corpus workloads that run the buggy program (all of them
 // for a kernel bug); the correct system's run the whole corpus for the
 // whole budget. The first failure (the kept crash state, rebuilt exactly

@@ -13,6 +13,10 @@ const char* tier_name(tier::Kind k) { return k == tier::Kind::qemu ? "qemu" : "i
 
 const char* other_tier_name(tier::Kind k) { return k == tier::Kind::qemu ? "inproc" : "qemu"; }
 
+// One row of the table: bug (padded to the widest), detected, time, states,
+// phase, kind (fits "sub-sector-tear"), outcome, replay.
+constexpr auto kRow = "{:<{}}  {:<8}  {:>9}  {:>10}  {:<10}  {:<15}  {:<15}  {}\n";
+
 std::string replay_cell(const results::DetectResult& r) {
   if (!r.detected) return "-";
   if (!r.replay) return "not replayed";
@@ -22,9 +26,9 @@ std::string replay_cell(const results::DetectResult& r) {
 std::string bug_line(const DetectRow& row, size_t width) {
   const results::DetectResult& r = row.result;
   if (!r.detected)
-    return fmt::format("{:<{}}  {:<8}  {:>9}  {:>10}  {:<10}  {:<7}  {:<15}  {}\n", row.target, width, "NO",
+    return fmt::format(kRow, row.target, width, "NO",
                        fmt::format(">{:.1f} s", r.seconds), r.states, "-", "-", "-", "-");
-  return fmt::format("{:<{}}  {:<8}  {:>9}  {:>10}  {:<10}  {:<7}  {:<15}  {}\n", row.target, width, "yes",
+  return fmt::format(kRow, row.target, width, "yes",
                      fmt::format("{:.2f} s", r.seconds), r.states, results::name(*r.phase), results::name(*r.kind),
                      results::name(*r.outcome), replay_cell(r));
 }
@@ -66,7 +70,7 @@ std::string detect_table(const DetectReport& report) {
   for (const auto& row : report.rows) width = std::max(width, row.target.size());
   std::string out = fmt::format("bench detect on {}, budget {:g} s per bug (detect run {} in {})\n",
                                 tier_name(report.tier), report.budget_s, report.run_id, report.db_path);
-  out += fmt::format("{:<{}}  {:<8}  {:>9}  {:>10}  {:<10}  {:<7}  {:<15}  {}\n", "bug", width, "detected", "time",
+  out += fmt::format(kRow, "bug", width, "detected", "time",
                      "states", "phase", "kind", "outcome", fmt::format("replay on {}", other_tier_name(report.tier)));
   for (const auto& row : report.rows)
     if (row.target != kCorrectSystem) out += bug_line(row, width);

@@ -36,10 +36,12 @@ ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const
   const bool io_errors = asks(options, crash::Mode::io_error);
   size_t phases = (asks_enumerated(options) ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0);
   ExploreResult result;
-  if (asks_enumerated(options)) result = explore(w, rec, phase_options(options, plan, result, phases--), plan, tools.make_checker);
+  if (asks_enumerated(options))
+    result = explore(w, rec, phase_options(options, plan, result, phases--), plan, tools.make_checker);
   if (read_errors && !result.stopped)
     explore_read_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
-  if (io_errors && !result.stopped) explore_io_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
+  if (io_errors && !result.stopped)
+    explore_io_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
   return result;
 }
 

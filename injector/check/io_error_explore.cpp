@@ -75,7 +75,8 @@ std::vector<crash::Fault> draw_io_errors(const crash::Trace& trace, std::span<co
     const uint32_t lands = flush ? 0 : static_cast<uint32_t>(prng.below(2));
     faults.push_back(crash::Fault{crash::Mode::io_error, request, 0, lands});
   }
-  std::sort(faults.begin(), faults.end(), [](const crash::Fault& a, const crash::Fault& b) { return a.request < b.request; });
+  std::sort(faults.begin(), faults.end(),
+            [](const crash::Fault& a, const crash::Fault& b) { return a.request < b.request; });
   return faults;
 }
 
