@@ -30,5 +30,20 @@ constexpr uint32_t kBugSkipByEnds = 16;
 // recovery returns them with the older stable state (only a storage fault
 // such as lying-flush shows it).
 constexpr uint32_t kBugUnsealedDirectory = 32;
+// Replay skips a data-page record whose home slot already matches it in the
+// first 8 bytes of every 512-byte sector, sampling one word per sector
+// instead of comparing the whole page: a torn write leaves whole sectors, old
+// or new, so one word each shows which sectors were written. A disk without
+// sector atomicity breaks that: a sector can keep its new first bytes and its
+// old rest, and the slot is taken as applied (only sub-sector-tear shows it).
+constexpr uint32_t kBugSkipBySectorHeads = 64;
+// Recovery takes a first directory block that was never written (all zeros)
+// for a manager that has not saved a page yet and recovers it empty, the
+// way a fresh partition starts: but the catalog names a transaction, so a
+// directory write the disk acknowledged, flushed and lost makes recovery
+// forget every stabilised page and container, an older state than the cut
+// allows (only lost-write shows it: a lie about the apply's FLUSH loses the
+// catalog too, which recovery reads first and refuses).
+constexpr uint32_t kBugBlankDirectoryIsFresh = 128;
 
 }  // namespace sc::journal

@@ -27,6 +27,14 @@ const sc::ManagerBug kJournalBugs[] = {
      "recovery loads a directory block without checking it is the one the catalog sealed, so after a lied-about "
      "commit it returns the next transaction's directory with the older state (found by lying-flush)",
      sc::journal::kBugUnsealedDirectory, "lying-flush"},
+    {"journal-skip-by-sector-heads",
+     "replay skips a data-page record whose home slot already matches it in the first word of every sector, so a "
+     "sector torn inside (new head, old rest) is kept (found by sub-sector-tear)",
+     sc::journal::kBugSkipBySectorHeads, "sub-sector-tear"},
+    {"journal-blank-directory-is-fresh",
+     "recovery takes a never-written (all-zero) first directory block for a manager that has saved nothing and "
+     "recovers it empty, so a lost directory write forgets every stabilised page (found by lost-write)",
+     sc::journal::kBugBlankDirectoryIsFresh, "lost-write"},
 };
 
 }  // namespace
@@ -37,4 +45,4 @@ STABLECUT_REGISTER_MANAGER(journal) = {"journal",
                                        sc::journal::kEntryJournal,
                                        sc::construct_program<sc::JournalManager>,
                                        kJournalBugs,
-                                       6};
+                                       8};

@@ -3,7 +3,8 @@
 // commit block without writing anything; apply_transaction() writes each
 // record to its home block. Applying a valid transaction any number of
 // times, or partly and then wholly, leaves the same home blocks (records are
-// full block images) — unless the XOR-delta or the skip-by-ends bug is seeded. mark_applied()
+// full block images) — unless the XOR-delta, skip-by-ends or skip-by-sector-heads
+// bug is seeded. mark_applied()
 // records in the superblock that a transaction's home writes are durable
 // (J5: its caller flushed them first), then flushes.
 #include "kernel/core/bytes.h"
@@ -47,12 +48,23 @@ bool JournalManager::home_block_matches_ends(uint32_t target, const uint8_t* ima
   return bytes_equal(home, image, kSector) && bytes_equal(home + kLast, image + kLast, kSector);
 }
 
+// Seeded bug kBugSkipBySectorHeads: one word per sector stands for the sector.
+bool JournalManager::home_slot_matches_sector_heads(uint32_t target, const uint8_t* image) {
+  uint8_t home[kPageSize];
+  if (target < geo_.data_start || failed(sys_.disk_read(target, home))) return false;
+  constexpr uint32_t kSector = kPageSize / kSectorsPerPage;
+  for (uint32_t at = 0; at < kPageSize; at += kSector)
+    if (!bytes_equal(home + at, image + at, 8)) return false;
+  return true;
+}
+
 Status JournalManager::apply_record(uint64_t lsn, uint32_t target, uint64_t sum) {
   uint8_t image[kPageSize];
   Status s = sys_.disk_read(geo_.log_block(lsn), image);
   if (failed(s)) return s;
   if (journal::block_sum(image) != sum) return Status::corrupt;
   if (bug(journal::kBugSkipByEnds) && home_block_matches_ends(target, image)) return Status::ok;
+  if (bug(journal::kBugSkipBySectorHeads) && home_slot_matches_sector_heads(target, image)) return Status::ok;
   if (bug(journal::kBugXorReplay)) {
     uint8_t old[kPageSize];
     s = sys_.disk_read(target, old);

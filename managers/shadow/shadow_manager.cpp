@@ -2,6 +2,7 @@
 // self-managing manager; see shadow_manager.h.
 #include "managers/shadow/shadow_manager.h"
 
+#include "kernel/core/checksum.h"
 #include "managers/sdk/page_service.h"
 
 namespace sc {
@@ -48,6 +49,7 @@ Status ShadowManager::page_fault(const Upcall& call) {
   const int i = find_entry(call.target_id, call.page);
   if (i < 0) return sys_.supply_page(call.target, call.page, nullptr);
   if ((bugs_ & kShadowBugTrustData) != 0) return supply_unchecked_block(call, map_[i].block);
+  if ((bugs_ & kShadowBugAnySavedChecksum) != 0) return supply_any_saved_block(call, map_[i].block);
   const Status s = supply_checked_block(sys_, call, map_[i].block, map_[i].checksum);
   if (s == Status::io_error && (bugs_ & kShadowBugZeroUnreadable) != 0)
     return sys_.supply_page(call.target, call.page, nullptr);  // seeded bug: unreadable taken as zeros
@@ -59,6 +61,18 @@ Status ShadowManager::supply_unchecked_block(const Upcall& call, uint64_t block)
   uint8_t data[kPageSize];
   const Status s = sys_.disk_read(block, data);
   return failed(s) ? s : sys_.supply_page(call.target, call.page, data);
+}
+
+// Seeded bug kShadowBugAnySavedChecksum: the block is checked against every
+// entry's checksum, not against the checksum of the entry that names it.
+Status ShadowManager::supply_any_saved_block(const Upcall& call, uint64_t block) {
+  uint8_t data[kPageSize];
+  const Status s = sys_.disk_read(block, data);
+  if (failed(s)) return s;
+  const uint64_t sum = checksum64(data, kPageSize);
+  for (uint32_t e = 0; e < map_count_; ++e)
+    if (map_[e].checksum == sum) return sys_.supply_page(call.target, call.page, data);
+  return Status::corrupt;
 }
 
 Status ShadowManager::enumerate(const Upcall& call) {

@@ -51,6 +51,13 @@ constexpr uint32_t kShadowBugZeroUnreadable = 1u << 5;
 // was lost, an older checkpoint's blocks are loaded as the stable state
 // (only a storage fault such as lying-flush shows it).
 constexpr uint32_t kShadowBugTrustStaleMetadata = 1u << 6;
+// A page fault accepts a data block whose checksum is that of any page the
+// map records ("the block holds a page this manager saved") rather than the
+// checksum of the page's own entry: a block valid in itself but meant for
+// another address (a write the disk put on the wrong block) is served as
+// this page. A rotten block matches no entry and an older version of the
+// page is no longer recorded, so only misdirected shows it.
+constexpr uint32_t kShadowBugAnySavedChecksum = 1u << 7;
 
 class ShadowManager final : public UpcallTarget {
  public:
@@ -64,6 +71,7 @@ class ShadowManager final : public UpcallTarget {
   Status recover();
   Status page_fault(const Upcall& call);
   Status supply_unchecked_block(const Upcall& call, uint64_t block);
+  Status supply_any_saved_block(const Upcall& call, uint64_t block);
   Status snapshot();
   Status enumerate(const Upcall& call);
 

@@ -28,6 +28,10 @@ const sc::ManagerBug kShadowBugs[] = {
      "ones the root page and the checkpoint name, so an older checkpoint's blocks left by a lost write are taken as "
      "the stable state (found by lying-flush)",
      sc::kShadowBugTrustStaleMetadata, "lying-flush"},
+    {"shadow-any-saved-checksum",
+     "a page fault accepts a data block whose checksum is that of any saved page, not of its own map entry, so a "
+     "write that landed on the wrong block is served as this page (found by misdirected)",
+     sc::kShadowBugAnySavedChecksum, "misdirected"},
 };
 
 }  // namespace
@@ -39,5 +43,5 @@ STABLECUT_REGISTER_MANAGER(shadow) = {
     sc::kEntryShadowManager,
     sc::construct_program<sc::ShadowManager>,
     kShadowBugs,
-    7,
+    8,
 };

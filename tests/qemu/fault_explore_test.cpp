@@ -1,11 +1,13 @@
-// fault_explore_test.cpp — the fault classes that are not images of one
-// trace, explored under QEMU through the QEMU Tier (make_tier), as
-// `stablecut run --tier qemu --modes read-error,io-error` does:
+// fault_explore_test.cpp — storage-fault modes explored under QEMU through
+// the QEMU Tier (make_tier), as `stablecut run --tier qemu --modes M` does
+// (mostly the classes that are not images of one trace):
 //  * with the correct managers, read-error and io-error states are checked by
 //    real reboots (each kind gets states of its own, also beside the power-cut
 //    modes: the budget is shared) and every one is legal;
 //  * the planted mistakes of those modes (shadow-zero-unreadable,
-//    shadow-ignore-flush-error) are found by the QEMU tier's own checks;
+//    shadow-ignore-flush-error) are found by the QEMU tier's own checks, and
+//    so is journal-skip-by-sector-heads, which only a sub-sector tear (an
+//    image fault: a sector keeping its new head and its old rest) shows;
 //  * a QEMU record run whose request fails, on a workload with crash steps,
 //    agrees with the reference model (failed attempts, and a failed attempt
 //    that a crash step recovered, are no findings).
@@ -58,6 +60,7 @@ TEST(QemuFaultExplore, ReadErrorAndIoErrorStatesOfTheCorrectManagerAreAllLegal) 
 struct FaultBug {
   const char* bug;
   crash::Mode mode;
+  const char* workload;
 };
 
 void PrintTo(const FaultBug& b, std::ostream* out) { *out << b.bug; }
@@ -65,7 +68,7 @@ void PrintTo(const FaultBug& b, std::ostream* out) { *out << b.bug; }
 class QemuFaultBug : public ::testing::TestWithParam<FaultBug> {};
 
 TEST_P(QemuFaultBug, IsFoundByRealReboots) {
-  const Workload w = corpus("basic");
+  const Workload w = corpus(GetParam().workload);
   SeededBugs bugs;
   enable_seeded_bug(&bugs, GetParam().bug);
   const auto tier = qemu_tier();
@@ -76,8 +79,10 @@ TEST_P(QemuFaultBug, IsFoundByRealReboots) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Bugs, QemuFaultBug,
-                         ::testing::Values(FaultBug{"shadow-zero-unreadable", crash::Mode::read_error},
-                                           FaultBug{"shadow-ignore-flush-error", crash::Mode::io_error}));
+                         ::testing::Values(FaultBug{"shadow-zero-unreadable", crash::Mode::read_error, "basic"},
+                                           FaultBug{"shadow-ignore-flush-error", crash::Mode::io_error, "basic"},
+                                           FaultBug{"journal-skip-by-sector-heads", crash::Mode::sub_sector_tear,
+                                                    "journal_basic"}));
 
 TEST(QemuFaultRecord, AFailedRequestBeforeACrashStepIsNoFinding) {
   const Workload w = corpus("crash_cycles");
