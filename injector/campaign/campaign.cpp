@@ -301,8 +301,8 @@ class Engine {
                        summary_.total_failures, std::nullopt, std::nullopt};
     const double rate = s.elapsed_s > 0 ? static_cast<double>(s.states) / s.elapsed_s : 0;
     if (o_.duration_s) s.eta_s = *o_.duration_s - s.elapsed_s;
-    else if (o_.max_states != UINT64_MAX && rate > 0)
-      s.eta_s = static_cast<double>(o_.max_states - std::min(o_.max_states, s.states)) / rate;
+    else if (o_.max_states != UINT64_MAX && rate > 0 && s.states < o_.max_states)
+      s.eta_s = static_cast<double>(o_.max_states - s.states) / rate;  // past it: workloads in flight end, "-"
     else if (o_.max_workloads != UINT64_MAX && s.workloads > 0) {
       const uint64_t total = (o_.max_workloads + o_.shard_count - 1 - o_.shard_index) / o_.shard_count;
       const uint64_t left = total - std::min<uint64_t>(total, done_.size() + s.workloads);
