@@ -3,9 +3,12 @@
 // the workload, repeated for --seconds) plus the enumeration rate alone;
 // under QEMU, boot+recover+verify per second (--states real reboots, --jobs
 // at a time, each worker its own power-cycling QEMU) in total, per core and
-// per worker, and the time per reboot. `bench detect` is its subcommand
-// (cmd_bench_detect.cpp).
+// per worker, and the time per reboot. With --format json every figure is
+// printed instead as one JSON object on one line (a nightly job appends it
+// to a history). `bench detect` is its subcommand (cmd_bench_detect.cpp).
 #include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -31,7 +34,15 @@ struct BenchFlags {
   std::string workload;
   double seconds = 3;
   uint64_t qemu_states = 40;
+  std::string format = "table";
 };
+
+// One JSON line of figures, tagged with the tier and the workload.
+void print_json(const std::string& tier, const Workload& w, nlohmann::json figures) {
+  figures["bench"] = tier;
+  figures["workload"] = w.name;
+  fmt::print("{}\n", figures.dump());
+}
 
 double enumeration_rate(const Recording& rec, double seconds) {
   const auto start = std::chrono::steady_clock::now();
@@ -53,6 +64,17 @@ int bench_qemu(const BenchFlags& flags, const tier::TierSpec& tier, const Worklo
   const double rate = static_cast<double>(r.states) / r.seconds;
   const size_t workers = tier.qemu_sessions;
   const size_t cores = std::min<size_t>(workers, std::max(1u, std::thread::hardware_concurrency()));
+  if (flags.format == "json") {
+    print_json("qemu", w,
+               {{"states", r.states},
+                {"illegal", r.illegal},
+                {"workers", workers},
+                {"cores", cores},
+                {"reboots_per_s", rate},
+                {"reboots_per_s_per_core", rate / static_cast<double>(cores)},
+                {"ms_per_reboot_per_worker", 1000.0 * static_cast<double>(workers) / rate}});
+    return r.illegal == 0 ? 0 : 1;
+  }
   fmt::print("workload {}: {} crash states recovered by real reboots under QEMU, {} illegal\n", w.name, r.states,
              r.illegal);
   fmt::print("qemu: {:.2f} boot+recover+verify/s in total with {} worker{} (one QEMU each) on {} core{}\n", rate,
@@ -77,11 +99,21 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
     seconds += r.seconds;
     ++rounds;
   }
+  const double checked = static_cast<double>(states) / seconds;
+  const double enumerated = enumeration_rate(rec, flags.seconds);
+  if (flags.format == "json") {
+    print_json("inproc", w,
+               {{"disk_requests", rec.trace.requests().size()},
+                {"states_per_round", states / rounds},
+                {"rounds", rounds},
+                {"checked_per_s", checked},
+                {"enumerated_per_s", enumerated}});
+    return 0;
+  }
   fmt::print("workload {}: {}, {} per round, {}\n", w.name, counted(rec.trace.requests().size(), "disk request"),
              counted(states / rounds, "crash state"), counted(rounds, "round"));
-  fmt::print("checked:    {:.0f} crash states/s on one core (recover + read back + classify + fsck)\n",
-             static_cast<double>(states) / seconds);
-  fmt::print("enumerated: {:.0f} crash states/s on one core (enumeration alone)\n", enumeration_rate(rec, flags.seconds));
+  fmt::print("checked:    {:.0f} crash states/s on one core (recover + read back + classify + fsck)\n", checked);
+  fmt::print("enumerated: {:.0f} crash states/s on one core (enumeration alone)\n", enumerated);
   return 0;
 }
 
@@ -101,6 +133,9 @@ void add_bench(CLI::App& app, Action* action) {
       ->capture_default_str();
   cmd->add_option("--workload", flags->workload, "Workload file (default: the embedded basic workload)");
   cmd->add_option("--seconds", flags->seconds, "How long to measure")->check(number(0.1, 3600.0))->capture_default_str();
+  cmd->add_option("--format", flags->format, "Output: table, or json (every figure as one JSON line)")
+      ->check(one_of({"table", "json"}))
+      ->capture_default_str();
   add_bench_detect(cmd, action);
   cmd->callback([cmd, flags, tier, action] {
     if (!cmd->got_subcommand("detect")) *action = [flags, tier] { return bench(*flags, *tier); };

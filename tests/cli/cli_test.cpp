@@ -1,6 +1,9 @@
 // The stablecut program as a user meets it: exit codes (0 legal, 1 finding,
 // 2 usage or input error) and one-line errors.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include <fstream>
 #include <string>
@@ -154,6 +157,20 @@ TEST(Cli, BenchPrintsCheckedStatesPerSecond) {
   const Result r = run("bench --tier inproc --seconds 0.2");
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("crash states/s on one core"), std::string::npos) << r.out;
+}
+
+// --format json: the same figures as one JSON line, for a nightly history.
+TEST(Cli, BenchPrintsItsFiguresAsOneJsonLine) {
+  const Result r = run("bench --tier inproc --seconds 0.2 --format json");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  const auto figures = nlohmann::json::parse(r.out);
+  EXPECT_EQ(figures.at("bench"), "inproc");
+  EXPECT_EQ(figures.at("workload"), "basic");
+  EXPECT_GT(figures.at("checked_per_s").get<double>(), 0);
+  EXPECT_GT(figures.at("enumerated_per_s").get<double>(), 0);
+  EXPECT_GT(figures.at("states_per_round").get<uint64_t>(), 0u);
+  EXPECT_EQ(run("bench --format yaml").code, 2);
 }
 
 }  // namespace

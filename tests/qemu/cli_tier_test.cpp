@@ -73,6 +73,10 @@ TEST(CliTiers, BenchOnQemuTakesJobs) {
   EXPECT_NE(r.out.find("in total with 2 workers (one QEMU each)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("boot+recover+verify/s per core"), std::string::npos) << r.out;
   EXPECT_EQ(run("bench --tier qemu --jobs 0").code, 2);
+  const Result json = run("bench --tier qemu --jobs 1 --states 4 --format json");
+  EXPECT_EQ(json.code, 0) << json.out;
+  EXPECT_NE(json.out.find("\"bench\":\"qemu\""), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"reboots_per_s\":"), std::string::npos) << json.out;
 }
 
 }  // namespace
