@@ -32,11 +32,12 @@ ExploreOptions phase_options(const ExploreOptions& options, const ExplorePlan& p
 
 ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const ExploreOptions& options,
                                   const ExplorePlan& plan, const FaultTools& tools) {
+  const bool enumerated = asks_enumerated(options);
   const bool read_errors = asks(options, crash::Mode::read_error);
   const bool io_errors = asks(options, crash::Mode::io_error);
-  size_t phases = (asks_enumerated(options) ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0);
+  size_t phases = (enumerated ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0);
   ExploreResult result;
-  if (asks_enumerated(options))
+  if (enumerated)
     result = explore(w, rec, phase_options(options, plan, result, phases--), plan, tools.make_checker);
   if (read_errors && !result.stopped)
     explore_read_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);

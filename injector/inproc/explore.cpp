@@ -11,8 +11,12 @@ namespace sc {
 
 std::function<std::vector<uint64_t>(const crash::ImageView&)> inproc_sectors_read(const Workload& w,
                                                                                   const SeededBugs& bugs) {
-  auto checker = std::make_shared<InprocChecker>(w, bugs);
-  return [checker](const crash::ImageView& image) { return checker->sectors_read(image); };
+  // Made at the first call: most explorations never ask (no read-error mode).
+  auto checker = std::make_shared<std::unique_ptr<InprocChecker>>();
+  return [checker, &w, bugs](const crash::ImageView& image) {
+    if (!*checker) *checker = std::make_unique<InprocChecker>(w, bugs);
+    return (*checker)->sectors_read(image);
+  };
 }
 
 ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Recording& rec,

@@ -17,7 +17,8 @@ namespace sc {
 ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                              const ExploreOptions& options);
 
-// The sectors the in-process recovery of an image reads (FaultTools::sectors_read).
+// The sectors the in-process recovery of an image reads (FaultTools::sectors_read);
+// its checker is made at the first call. `w` must outlive the function.
 std::function<std::vector<uint64_t>(const crash::ImageView&)> inproc_sectors_read(const Workload& w,
                                                                                   const SeededBugs& bugs);
 

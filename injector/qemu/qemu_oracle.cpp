@@ -28,7 +28,8 @@ void check_crash(const Workload& w, const Readback* recovered, size_t number, Re
     rec->findings.push_back(where + "recovery failed (" + status_name(recovered->boot_status) + ")");
   } else if (failed(recovered->enum_failure) || !recovered->error.empty()) {
     rec->findings.push_back(where + "a recovered manager refused to list its pages (" +
-                            status_name(recovered->enum_failure) + ")" + recovered->error);
+                            status_name(recovered->enum_failure) + ")" +
+                            (recovered->error.empty() ? "" : "; " + recovered->error));
   } else {
     if (recovered->state != model->last_stable()) model->adopt_recovered(recovered->state);
     for (const std::string& line : diff_states(w, model->last_stable(), recovered->state))
