@@ -115,6 +115,7 @@ class Engine {
                          : o_.cases_dir;
     ctx_.case_prefix = "c" + c.uuid.substr(0, 8) + "-";
     ctx_.minimize = o_.minimize;
+    ctx_.memoise = o_.memoise;
     ctx_.stop_at_first_illegal = o_.stop_at_first_finding;
     ctx_.claims = &claims_;
     ctx_.states_checked = &states_checked_;
@@ -259,6 +260,7 @@ class Engine {
       ++summary_.workloads;
       summary_.partial_workloads += r.record.partial ? 1 : 0;
       summary_.states += r.states;
+      summary_.recalled += r.recalled;
       summary_.illegal += r.illegal;
       summary_.recording_findings += r.recording_findings.size();
       summary_.new_failures += r.new_failures;

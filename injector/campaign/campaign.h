@@ -58,6 +58,7 @@ struct CampaignOptions {
   SeededBugs bugs;
   crash::EnumeratorOptions enumerate;
   bool minimize = true;
+  bool memoise = true;  // in-process: recovery memoisation (injector/check/recovery_memo.h); verdicts do not depend on it
   bool stop_at_first_finding = false;  // not a flag of `campaign`: set by `bench detect`
   bool steer = false;  // coverage steering of mutations (steering.h), --steer; see docs/campaigns.md for its limits
   std::string command_line;
@@ -81,6 +82,7 @@ struct CampaignSummary {
   uint64_t workloads = 0;  // committed by this run
   uint64_t partial_workloads = 0;  // of those, cut short by the deadline or a stop
   uint64_t states = 0;
+  uint64_t recalled = 0;  // of `states`, decided from an earlier identical recovery (the rest were recovered)
   uint64_t illegal = 0;
   uint64_t recording_findings = 0;
   uint64_t new_failures = 0;

@@ -65,6 +65,7 @@ ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOption
   o.progress = [&ctx, reported](const ExploreProgress& p) { count_states(ctx, p.states, reported); };
   o.should_stop = ctx.should_stop;
   o.stop_at_first_illegal = ctx.stop_at_first_illegal;
+  o.memoise = ctx.memoise;
   return o;
 }
 
@@ -158,6 +159,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   w.check_s = r.seconds - r.enumerate_seconds;
   w.counts = outcome_counts(r);
   out.states = r.states;
+  out.recalled = r.recalled;
   out.illegal = r.illegal;
   if (r.first_illegal)
     out.first_illegal = FirstIllegalState{

@@ -62,6 +62,7 @@ struct WorkerContext {
   std::string cases_dir;
   std::string case_prefix;  // e.g. "c3-": keeps campaigns' files apart
   bool minimize = true;
+  bool memoise = true;
   SignatureClaims* claims = nullptr;
   std::atomic<uint64_t>* states_checked = nullptr;  // live counter for progress
   std::function<bool()> should_stop = [] { return false; };
@@ -78,6 +79,7 @@ struct FirstIllegalState {
 struct WorkloadResult {
   results::WorkloadRecord record;
   uint64_t states = 0;
+  uint64_t recalled = 0;
   uint64_t illegal = 0;
   size_t new_failures = 0;
   std::vector<std::string> recording_findings;

@@ -7,12 +7,19 @@
 // recover() is given the crash state's faults: those that act during
 // recovery (read-error: reads of a sector fail, failing_read_disk.h) are the
 // checker's to inject; the others are already in the image.
+// A checker that can tell which sectors of the image a recovery read
+// (notes_reads()) lets the explore loop memoise recoveries
+// (recovery_memo.h): recover_noting_reads() recovers an image with no
+// faults and appends every sector recovery read from it (fsck included), in
+// the order first read, each once.
 // Invariant: a Checker is used by one thread at a time; recover() leaves no
 // state behind that a later recover() could see.
 #pragma once
 #include <functional>
 #include <memory>
 #include <span>
+#include <stdexcept>
+#include <vector>
 
 #include "injector/crash/crash_image.h"
 #include "injector/oracle/verdict.h"
@@ -23,6 +30,10 @@ class Checker {
  public:
   virtual ~Checker() = default;
   virtual Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) = 0;
+  virtual bool notes_reads() const { return false; }
+  virtual Recovered recover_noting_reads(const crash::ImageView&, std::vector<uint64_t>&) {
+    throw std::logic_error("this checker cannot tell which sectors recovery read");
+  }
 };
 
 using CheckerFactory = std::function<std::unique_ptr<Checker>()>;

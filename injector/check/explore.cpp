@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "injector/check/recovery_memo.h"
 #include "injector/check/spread_states.h"
 #include "injector/check/tally.h"
 
@@ -95,9 +96,12 @@ class SpreadSource final : public StateSource {
 // exploration that makes its own checker and recovers item i of every
 // batch: a checker's child processes are tied to the thread that started
 // them (PR_SET_PDEATHSIG), so that thread must outlive them.
+// With one worker and options.memoise, a checker that notes its reads
+// recovers through a RecoveryMemo: a state recovery could not tell from an
+// earlier one of its cut is recalled, not recovered (recalled()).
 class CheckerPool {
  public:
-  CheckerPool(size_t workers, const CheckerFactory& make) : make_(make) {
+  CheckerPool(size_t workers, const CheckerFactory& make, bool memoise) : make_(make), memoise_(memoise) {
     for (size_t i = 0; workers > 1 && i < workers; ++i) threads_.emplace_back([this, i] { work(i); });
   }
   ~CheckerPool() {
@@ -116,8 +120,7 @@ class CheckerPool {
   std::vector<Recovered> recover(const std::vector<CheckItem>& batch) {
     std::vector<Recovered> out(batch.size());
     if (threads_.empty()) {
-      if (!inline_checker_) inline_checker_ = make_();
-      out[0] = inline_checker_->recover(batch[0].image(), batch[0].state.faults);
+      out[0] = recover_inline(batch[0]);
       return out;
     }
     std::unique_lock<std::mutex> guard(lock_);
@@ -131,7 +134,26 @@ class CheckerPool {
     return out;
   }
 
+  uint64_t recalled() const { return recalled_; }
+
  private:
+  Recovered recover_inline(const CheckItem& item) {
+    if (!inline_checker_) {
+      inline_checker_ = make_();
+      if (memoise_ && inline_checker_->notes_reads()) memo_.emplace();
+    }
+    const crash::ImageView image = item.image();
+    if (!memo_ || !item.state.faults.empty()) return inline_checker_->recover(image, item.state.faults);
+    if (const Recovered* known = memo_->recall(image)) {
+      ++recalled_;
+      return *known;
+    }
+    reads_.clear();
+    Recovered r = inline_checker_->recover_noting_reads(image, reads_);
+    memo_->remember(image, reads_, r);
+    return r;
+  }
+
   void work(size_t index) {
     std::unique_ptr<Checker> checker;
     std::exception_ptr made;
@@ -162,7 +184,11 @@ class CheckerPool {
   }
 
   const CheckerFactory& make_;
+  const bool memoise_;
   std::unique_ptr<Checker> inline_checker_;
+  std::optional<RecoveryMemo> memo_;
+  std::vector<uint64_t> reads_;
+  uint64_t recalled_ = 0;
   std::vector<std::thread> threads_;
   std::mutex lock_;
   std::condition_variable wake_, done_;
@@ -191,7 +217,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
   auto last_report = start;
   const size_t workers = plan.workers == 0 ? 1 : plan.workers;
   std::unique_ptr<StateSource> source = make_source(rec, options, plan, &result.enumerate_seconds);
-  CheckerPool checkers(workers, make_checker);
+  CheckerPool checkers(workers, make_checker, options.memoise);
   std::vector<CheckItem> batch;
   for (;;) {
     batch.clear();
@@ -218,6 +244,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
     }
   }
   result.duplicates = source->duplicates();
+  result.recalled = checkers.recalled();
   result.seconds = since(start);
   return result;
 }

@@ -8,6 +8,10 @@
 //    (spread_states.h), `workers` checkers recovering at once (one batch of
 //    `workers` states at a time, each worker a thread that owns its checker
 //    for the whole exploration), progress after every batch.
+// With one worker and options.memoise (the default), recoveries are
+// memoised (recovery_memo.h) where the checker notes its reads (the
+// in-process one does): result.recalled counts the states decided from an
+// earlier recovery instead of recovered.
 // States are tallied in enumeration order, so the kept first failure of each
 // signature does not depend on the number of workers.
 // options.should_stop is asked before each batch; once it is true no state

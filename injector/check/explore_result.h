@@ -44,6 +44,7 @@ struct ExploreOptions {
   std::function<bool()> should_stop;                      // asked between crash states; empty: never stop
   bool stop_at_first_illegal = false;                      // end after the first illegal state
   std::function<void(const LegalWindow&, const Verdict&)> observe;  // every judged state, in enumeration order
+  bool memoise = true;  // decide states recovery cannot tell from earlier ones without recovering them (recovery_memo.h)
 };
 
 struct StateFailure {
@@ -70,6 +71,7 @@ struct ExploreResult {
   uint64_t states = 0;
   uint64_t illegal = 0;
   uint64_t duplicates = 0;
+  uint64_t recalled = 0;  // of `states`, decided from an earlier recovery (recovery_memo.h); the rest were recovered
   bool stopped = false;  // should_stop (or the first illegal state) ended it before every state was checked
   std::optional<FirstIllegal> first_illegal;
   double seconds = 0;

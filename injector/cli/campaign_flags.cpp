@@ -1,5 +1,6 @@
 // campaign_flags.cpp — see campaign_flags.h.
 #include "injector/cli/campaign_flags.h"
+#include "injector/cli/memo_flag.h"
 
 #include <fmt/format.h>
 
@@ -51,6 +52,7 @@ campaign::CampaignOptions to_options(const CampaignFlags& f, const EnumerationFl
   o.bugs = e.seeded_bugs();
   o.enumerate = e.options();
   o.minimize = !f.no_minimize;
+  o.memoise = !f.no_memo;
   o.steer = f.steer;
   o.command_line = command_line(o, f, e);
   o.version = "0.1.0";
@@ -91,6 +93,7 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
       ->check(whole_number(1, INT64_MAX))
       ->needs(resume);
   cmd->add_flag("--no-minimize", flags->no_minimize, "Save failing cases as found, without shrinking them");
+  add_no_memo_flag(cmd, &flags->no_memo);
   cmd->add_flag("--steer", flags->steer,
                 "Mutate also the generations that reached new coverage, not only corpus files (docs/campaigns.md)");
   add_enumeration_flags(cmd, enumeration);

@@ -31,6 +31,7 @@ struct CampaignFlags {
   bool resume = false;
   std::optional<std::int64_t> campaign_id;
   bool no_minimize = false;
+  bool no_memo = false;
   bool steer = false;
 };
 

@@ -64,6 +64,7 @@ campaign::CampaignOptions resume_options(const CLI::App& cmd, const CampaignFlag
   o.tier.plugin = t.plugin;
   o.command_line = target.campaign.spec.command_line;
   o.version = fresh.version;
+  o.memoise = fresh.memoise;
   return o;
 }
 

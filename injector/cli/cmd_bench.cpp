@@ -17,6 +17,7 @@
 #include "injector/campaign/option_ranges.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/embedded_workload.h"
+#include "injector/cli/memo_flag.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
 #include "injector/common/plural.h"
@@ -35,6 +36,7 @@ struct BenchFlags {
   double seconds = 3;
   uint64_t qemu_states = 40;
   std::string format = "table";
+  bool no_memo = false;
 };
 
 // One JSON line of figures, tagged with the tier and the workload.
@@ -90,16 +92,21 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
                                             : load_workload_file(flags.workload);
   if (tier.qemu()) return bench_qemu(flags, tier, w);
   const Recording rec = record_inproc(w, SeededBugs{});
+  ExploreOptions options;
+  options.memoise = !flags.no_memo;
   uint64_t states = 0;
+  uint64_t recalled = 0;
   double seconds = 0;
   size_t rounds = 0;
   while (seconds < flags.seconds) {
-    const ExploreResult r = explore_inproc(w, SeededBugs{}, rec, ExploreOptions{});
+    const ExploreResult r = explore_inproc(w, SeededBugs{}, rec, options);
     states += r.states;
+    recalled += r.recalled;
     seconds += r.seconds;
     ++rounds;
   }
   const double checked = static_cast<double>(states) / seconds;
+  const double recovered = static_cast<double>(states - recalled) / seconds;
   const double enumerated = enumeration_rate(rec, flags.seconds);
   if (flags.format == "json") {
     print_json("inproc", w,
@@ -107,12 +114,20 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
                 {"states_per_round", states / rounds},
                 {"rounds", rounds},
                 {"checked_per_s", checked},
+                {"recovered_per_s", recovered},
+                {"memoised", options.memoise},
                 {"enumerated_per_s", enumerated}});
     return 0;
   }
   fmt::print("workload {}: {}, {} per round, {}\n", w.name, counted(rec.trace.requests().size(), "disk request"),
              counted(states / rounds, "crash state"), counted(rounds, "round"));
-  fmt::print("checked:    {:.0f} crash states/s on one core (recover + read back + classify + fsck)\n", checked);
+  fmt::print("checked:    {:.0f} crash states/s on one core decided (recover + read back + classify + fsck; {})\n",
+             checked,
+             options.memoise ? fmt::format("{:.1f} % recalled from an identical recovery",
+                                           100.0 * static_cast<double>(recalled) / static_cast<double>(states))
+                             : "memoisation off");
+  fmt::print("recovered:  {:.0f} crash states/s on one core (each recovered by the kernel and its managers)\n",
+             recovered);
   fmt::print("enumerated: {:.0f} crash states/s on one core (enumeration alone)\n", enumerated);
   return 0;
 }
@@ -136,6 +151,7 @@ void add_bench(CLI::App& app, Action* action) {
   cmd->add_option("--format", flags->format, "Output: table, or json (every figure as one JSON line)")
       ->check(one_of({"table", "json"}))
       ->capture_default_str();
+  add_no_memo_flag(cmd, &flags->no_memo);
   add_bench_detect(cmd, action);
   cmd->callback([cmd, flags, tier, action] {
     if (!cmd->got_subcommand("detect")) *action = [flags, tier] { return bench(*flags, *tier); };

@@ -15,6 +15,7 @@
 #include "injector/cli/campaign_flags.h"
 #include "injector/cli/campaign_resume.h"
 #include "injector/cli/commands.h"
+#include "injector/cli/memo_flag.h"
 #include "injector/cli/output_paths.h"
 #include "injector/common/plural.h"
 
@@ -53,6 +54,7 @@ int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const 
              results::name(s.status), counted(s.workloads, "workload"), partial_note(s), counted(s.states, "crash state"),
              s.seconds,
              s.seconds > 0 ? static_cast<double>(s.states) / s.seconds : 0.0, s.illegal);
+  fmt::print("{}", recall_line(s.states, s.recalled));
   fmt::print("failures: {} new, {} total; list them with replay commands: stablecut failures --db {} --campaign {}\n",
              s.new_failures, s.total_failures, flags.db, s.campaign_id);
   if (!s.coverage.empty()) fmt::print("coverage: {}\n", s.coverage);

@@ -12,15 +12,16 @@
 #include <string>
 
 #include "injector/campaign/progress.h"
+#include "injector/check/case_file.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
+#include "injector/cli/memo_flag.h"
 #include "injector/cli/output_paths.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
 #include "injector/common/plural.h"
 #include "injector/tier/tier_dispatch.h"
-#include "injector/check/case_file.h"
 #include "injector/workload/workload_file.h"
 
 namespace sc::cli {
@@ -51,6 +52,7 @@ struct RunFlags {
   uint64_t max_states = UINT64_MAX;
   std::string cases_dir = "results/cases";
   size_t live_cuts = 4;
+  bool no_memo = false;
 };
 
 // Explores with the progress line on stderr; ends it with the result's counts.
@@ -78,6 +80,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   check_bugs_apply(w, bugs);
   ExploreOptions options;
   options.enumerate = enumeration.options();
+  options.memoise = !flags.no_memo;
   options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? tier::kDefaultQemuStates : flags.max_states;
 
   const Recording rec = tier::record_on(tier, w, bugs);
@@ -96,6 +99,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   for (const auto& line : live) fmt::print("FINDING (live cut): {}\n", line);
   fmt::print("checked {} in {:.2f} s ({:.0f} states/s; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
              r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, counted(r.duplicates, "duplicate image"));
+  fmt::print("{}", recall_line(r.states, r.recalled));
   print_outcome_table(r);
   print_recovery_cuts(r, recovery_requests(rec));
   for (const StateFailure& f : r.failures) {
@@ -136,6 +140,7 @@ void add_run(CLI::App& app, Action* action) {
                   "Where failing cases are written (named WORKLOAD-TIER-BUGS-HASH by their content: never reused)")
       ->capture_default_str();
   add_enumeration_flags(cmd, enumeration);
+  add_no_memo_flag(cmd, &flags->no_memo);
   cmd->callback([flags, enumeration, tier, action] {
     *action = [flags, enumeration, tier] { return run_workload(*flags, *enumeration, *tier); };
   });

@@ -58,6 +58,7 @@ class ImageView {
 
   uint64_t sector_count() const { return durable_->trace().sector_count(); }
   uint64_t fingerprint() const { return fingerprint_; }
+  const DurableState& durable() const { return *durable_; }
   std::span<const DeltaEntry> delta() const { return delta_; }
   std::span<const FaultSector> faulted() const { return faulted_; }
 

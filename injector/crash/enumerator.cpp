@@ -18,7 +18,7 @@ CrashStateEnumerator::CrashStateEnumerator(const Trace& trace, Options options)
 bool CrashStateEnumerator::next() {
   while (next_candidate()) {
     ++counters_.generated;
-    fingerprint_ = build_delta(durable_, state_.kept, delta_);
+    fingerprint_ = table_.delta(state_.kept, delta_);
     if (first_sighting()) {
       ++counters_.yielded;
       return true;
@@ -105,6 +105,7 @@ bool CrashStateEnumerator::step() {
 void CrashStateEnumerator::begin_cut() {
   const auto in_flight = durable_.in_flight();
   state_.cut = durable_.cut();
+  table_.build(durable_);
   forget_seen_if_window_changes();
   stage_ = Stage::prefix_alone;
   subsets_.reset(in_flight.size(), options_.k);

@@ -21,7 +21,8 @@
 // are valid until the next call to next(). Every random choice comes from one
 // Prng seeded with Options::seed, so a seed replays the same sequence.
 // Invariants: the durable layer is built once, incrementally, and shared by
-// every state; a state costs O(its kept sectors) plus a fingerprint lookup.
+// every state; a state costs one pass over its cut's in-flight sectors
+// (cut_table.h) plus a fingerprint lookup.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +30,7 @@
 
 #include "crash_image.h"
 #include "crash_model.h"
+#include "cut_table.h"
 #include "durable_state.h"
 #include "fault_cursor.h"
 #include "fault_image.h"
@@ -86,6 +88,7 @@ class CrashStateEnumerator {
   Options options_;
   TraceHashes hashes_;
   DurableState durable_;
+  CutTable table_;  // durable_'s cut laid out: each state's delta in one pass
   Prng prng_;
   FingerprintSet seen_;
   FingerprintSet seen_faulted_;  // images only fault states produced

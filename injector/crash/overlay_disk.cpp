@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 
 namespace sc::crash {
 
@@ -37,6 +38,13 @@ std::vector<uint64_t> sectors_of(const std::vector<OverlayDisk::ReadSpan>& reads
   std::sort(sectors.begin(), sectors.end());
   sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
   return sectors;
+}
+
+void append_first_reads(const std::vector<OverlayDisk::ReadSpan>& reads, std::vector<uint64_t>& out) {
+  std::unordered_set<uint64_t> seen;
+  for (const auto& r : reads)
+    for (uint32_t j = 0; j < r.count; ++j)
+      if (seen.insert(r.sector + j).second) out.push_back(r.sector + j);
 }
 
 }  // namespace sc::crash

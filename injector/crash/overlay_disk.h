@@ -47,5 +47,6 @@ class OverlayDisk final : public BlockDevice {
 };
 
 std::vector<uint64_t> sectors_of(const std::vector<OverlayDisk::ReadSpan>& reads);
+void append_first_reads(const std::vector<OverlayDisk::ReadSpan>& reads, std::vector<uint64_t>& out);
 
 }  // namespace sc::crash

@@ -15,14 +15,20 @@ InprocChecker::InprocChecker(const Workload& w, const SeededBugs& bugs)
 
 // The state's read-error faults fail reads of their sectors (failing_read_disk.h).
 Recovered InprocChecker::recover(const crash::ImageView& image, std::span<const crash::Fault> faults) {
+  return recover_logged(image, faults, nullptr, nullptr);
+}
+
+Recovered InprocChecker::recover_logged(const crash::ImageView& image, std::span<const crash::Fault> faults,
+                                        ReadLog* boot_reads, ReadLog* fsck_reads) {
   crash::OverlayDisk disk(image);
   std::vector<uint64_t> failing = crash::read_error_sectors(faults);
   const bool faulty_reads = !failing.empty();
   crash::FailingReadDisk faulty(disk, std::move(failing));
   machine_.set_disk(faulty_reads ? static_cast<BlockDevice&>(faulty) : disk);
   Recovered r;
+  disk.note_reads(fsck_reads);
   r.fsck = fsck_disk(disk, machine_.config());
-  disk.note_reads(read_log_);
+  disk.note_reads(boot_reads);
   if (failed(machine_.boot())) {
     const BootReport& report = machine_.kernel().boot_report();
     const std::string who = report.failed_manager < w_.managers.size()
@@ -41,11 +47,16 @@ Recovered InprocChecker::recover(const crash::ImageView& image, std::span<const 
 }
 
 std::vector<uint64_t> InprocChecker::sectors_read(const crash::ImageView& image) {
-  std::vector<crash::OverlayDisk::ReadSpan> reads;
-  read_log_ = &reads;
-  recover(image, {});
-  read_log_ = nullptr;
+  ReadLog reads;
+  recover_logged(image, {}, &reads, nullptr);
   return crash::sectors_of(reads);
+}
+
+Recovered InprocChecker::recover_noting_reads(const crash::ImageView& image, std::vector<uint64_t>& reads) {
+  ReadLog log;
+  Recovered r = recover_logged(image, {}, &log, &log);
+  crash::append_first_reads(log, reads);
+  return r;
 }
 
 Verdict replay_inproc(const Case& c) {

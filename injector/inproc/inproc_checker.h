@@ -23,14 +23,20 @@ class InprocChecker final : public Checker {
   InprocChecker(const Workload& w, const SeededBugs& bugs);
 
   Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override;
+  bool notes_reads() const override { return true; }
+  Recovered recover_noting_reads(const crash::ImageView& image, std::vector<uint64_t>& reads) override;
 
   std::vector<uint64_t> sectors_read(const crash::ImageView& image);
 
  private:
+  using ReadLog = std::vector<crash::OverlayDisk::ReadSpan>;
+  // fsck_reads, if given, logs fsck's reads too (it precedes boot's).
+  Recovered recover_logged(const crash::ImageView& image, std::span<const crash::Fault> faults, ReadLog* boot_reads,
+                           ReadLog* fsck_reads);
+
   const Workload& w_;
   MemDisk placeholder_{1};
   Machine machine_;
-  std::vector<crash::OverlayDisk::ReadSpan>* read_log_ = nullptr;
 };
 
 // Rebuilds the case's crash image and checks it again in-process.

@@ -1,0 +1,151 @@
+// cut_table.cpp — see cut_table.h.
+#include "cut_table.h"
+
+#include <algorithm>
+
+namespace sc::crash {
+
+namespace {
+
+bool newest_first(const DeltaEntry& a, const DeltaEntry& b) {
+  return a.sector != b.sector ? a.sector < b.sector : a.request > b.request;
+}
+
+// A state keeping fewer sectors than 1/kSparse of the cut's gathers and sorts them.
+constexpr uint64_t kSparse = 8;
+
+}  // namespace
+
+void CutTable::build(const DurableState& durable) {
+  durable_ = &durable;
+  lay_out_writes();
+  mark_overlaps();
+  entries_ = by_write_;
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return newest_first(a.delta, b.delta); });
+  masks_.assign(writes_.size(), 0);
+}
+
+void CutTable::lay_out_writes() {
+  const auto in_flight = durable_->in_flight();
+  by_write_.clear();
+  writes_.assign(in_flight.size(), Write{});
+  for (uint32_t p = 0; p < in_flight.size(); ++p) {
+    const Request& r = durable_->trace().requests()[in_flight[p]];
+    writes_[p].first = by_write_.size();
+    writes_[p].start = r.sector;
+    for (uint32_t j = 0; j < r.count; ++j) {
+      const DurableEntry* below = durable_->find(r.sector + j);
+      if (below && below->request > in_flight[p]) continue;
+      const uint64_t ps = payload_sector(r, j);
+      const Entry e{DeltaEntry{r.sector + j, in_flight[p], ps, durable_->hashes().contribution(ps)},
+                    below ? below->contribution : 0, p, j, r.count};
+      writes_[p].whole_change += e.delta.contribution - e.below;
+      by_write_.push_back(e);
+    }
+    writes_[p].end = by_write_.size();
+  }
+}
+
+// Sorts the writes by first sector; a run of writes whose ranges chain into
+// one another overlaps (conservatively: every write of the run is marked).
+void CutTable::mark_overlaps() {
+  const auto in_flight = durable_->in_flight();
+  const auto& requests = durable_->trace().requests();
+  by_start_.resize(in_flight.size());
+  for (uint32_t p = 0; p < in_flight.size(); ++p) by_start_[p] = p;
+  std::sort(by_start_.begin(), by_start_.end(), [&](uint32_t a, uint32_t b) { return writes_[a].start < writes_[b].start; });
+  size_t run = 0;
+  uint64_t run_end = 0;
+  for (size_t i = 0; i <= by_start_.size(); ++i) {
+    const Request* r = i < by_start_.size() ? &requests[in_flight[by_start_[i]]] : nullptr;
+    if (r && i > run && r->sector < run_end) {
+      run_end = std::max(run_end, r->sector + r->count);
+      continue;
+    }
+    if (i - run > 1)
+      for (size_t j = run; j < i; ++j) writes_[by_start_[j]].overlaps = true;
+    run = i;
+    if (r) run_end = r->sector + r->count;
+  }
+}
+
+uint64_t CutTable::copy_write(size_t position, std::vector<DeltaEntry>& out) const {
+  const Write& w = writes_[position];
+  if (masks_[position] == kWholeWrite) {
+    for (size_t i = w.first; i < w.end; ++i) out.push_back(by_write_[i].delta);
+    return w.whole_change;
+  }
+  uint64_t change = 0;
+  for (size_t i = w.first; i < w.end; ++i) {
+    const Entry& e = by_write_[i];
+    if (!sector_kept(masks_[position], e.count, e.index)) continue;
+    out.push_back(e.delta);
+    change += e.delta.contribution - e.below;
+  }
+  return change;
+}
+
+uint64_t CutTable::copy_in_sector_order(std::vector<DeltaEntry>& out) {
+  uint64_t change = 0;
+  if (kept_.size() * 4 < by_start_.size()) {  // few kept: sort them rather than walk every write
+    std::sort(kept_.begin(), kept_.end(), [&](uint32_t a, uint32_t b) { return writes_[a].start < writes_[b].start; });
+    for (const uint32_t p : kept_) change += copy_write(p, out);
+    return change;
+  }
+  for (const uint32_t p : by_start_)
+    if (masks_[p] != 0) change += copy_write(p, out);
+  return change;
+}
+
+uint64_t CutTable::gather_and_sort(std::vector<DeltaEntry>& out) {
+  gathered_.clear();
+  for (const uint32_t p : kept_)
+    for (size_t i = writes_[p].first; i < writes_[p].end; ++i)
+      if (sector_kept(masks_[p], by_write_[i].count, by_write_[i].index)) gathered_.push_back(by_write_[i]);
+  std::sort(gathered_.begin(), gathered_.end(), [](const Entry& a, const Entry& b) { return newest_first(a.delta, b.delta); });
+  uint64_t change = 0;
+  for (const Entry& e : gathered_) {
+    if (!out.empty() && out.back().sector == e.delta.sector) continue;  // a newer kept write won
+    out.push_back(e.delta);
+    change += e.delta.contribution - e.below;
+  }
+  return change;
+}
+
+uint64_t CutTable::scan_all(std::vector<DeltaEntry>& out) const {
+  uint64_t change = 0;
+  for (const Entry& e : entries_) {
+    if (!out.empty() && out.back().sector == e.delta.sector) continue;  // a newer kept write won
+    if (!sector_kept(masks_[e.position], e.count, e.index)) continue;
+    out.push_back(e.delta);
+    change += e.delta.contribution - e.below;
+  }
+  return change;
+}
+
+uint64_t CutTable::delta(std::span<const KeptWrite> kept, std::vector<DeltaEntry>& out) {
+  out.clear();
+  kept_.clear();
+  const auto in_flight = durable_->in_flight();
+  bool overlaps = false;
+  uint64_t kept_sectors = 0;
+  size_t p = 0;
+  for (const KeptWrite& k : kept) {  // both in increasing request order
+    while (in_flight[p] < k.request) ++p;
+    kept_.push_back(static_cast<uint32_t>(p));
+    masks_[p] = k.sector_mask;
+    overlaps = overlaps || writes_[p].overlaps;
+    kept_sectors += writes_[p].end - writes_[p].first;
+  }
+  uint64_t change = 0;
+  if (!overlaps)
+    change = copy_in_sector_order(out);
+  else if (kept_sectors * kSparse < entries_.size())
+    change = gather_and_sort(out);
+  else
+    change = scan_all(out);
+  for (const uint32_t q : kept_) masks_[q] = 0;
+  return durable_->fingerprint() + change;
+}
+
+}  // namespace sc::crash
