@@ -22,10 +22,13 @@ void put_limit(json& j, const char* key, uint64_t value) {
   if (value != UINT64_MAX) j[key] = value;
 }
 
-json mode_names(const crash::ModeSet& modes) {
+constexpr const char* kExhaustive = "exhaustive";
+
+json mode_names(const crash::EnumeratorOptions& e) {
   json names = json::array();
+  if (e.exhaustive) names.push_back(kExhaustive);
   for (size_t m = 0; m < crash::kModeCount; ++m)
-    if (modes.test(m)) names.push_back(crash::mode_name(static_cast<crash::Mode>(m)));
+    if (e.modes.test(m)) names.push_back(crash::mode_name(static_cast<crash::Mode>(m)));
   return names;
 }
 
@@ -111,16 +114,21 @@ class Reader {
   std::string where_;
 };
 
-crash::ModeSet modes_from(const Reader& r) {
-  crash::ModeSet modes;
+// Sets e->modes and e->exhaustive.
+void modes_from(const Reader& r, crash::EnumeratorOptions* e) {
+  e->modes.reset();
+  e->exhaustive = false;
   for (const auto& name : r.get<std::vector<std::string>>("modes")) {
     crash::Mode m;
+    if (name == kExhaustive) {
+      e->exhaustive = true;
+      continue;
+    }
     if (!crash::parse_mode(name.c_str(), &m) || !crash::mode_enumerated(m))
-      r.fail("modes", "a mode this build enumerates (prefix, reorder, torn or an implemented fault class)");
-    modes.set(static_cast<size_t>(m));
+      r.fail("modes", "a mode this build enumerates (exhaustive, prefix, reorder, torn or an implemented fault class)");
+    e->modes.set(static_cast<size_t>(m));
   }
-  if (modes.none()) r.fail("modes", "at least one of prefix, reorder, torn");
-  return modes;
+  if (e->modes.none() && !e->exhaustive) r.fail("modes", "at least one of exhaustive, prefix, reorder, torn");
 }
 
 }  // namespace
@@ -134,7 +142,7 @@ json options_to_json(const CampaignOptions& o) {
             {"manager", o.manager},
             {"seed", seed_json(o.seed)},
             {"shard", std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count)},
-            {"modes", mode_names(o.enumerate.modes)},
+            {"modes", mode_names(o.enumerate)},
             {"k", o.enumerate.k},
             {"samples", o.enumerate.samples_per_cut},
             {"torn-samples", o.enumerate.torn_samples_per_write},
@@ -171,7 +179,7 @@ CampaignOptions options_from_json(const json& j, const std::string& where) {
   } catch (const InputError&) {
     r.fail("shard", "i/N with 0 <= i < N");
   }
-  o.enumerate.modes = modes_from(r);
+  modes_from(r, &o.enumerate);
   o.enumerate.k = r.number("k", kReorderKRange);
   o.enumerate.samples_per_cut = r.number("samples", kSamplesRange);
   o.enumerate.torn_samples_per_write = r.number("torn-samples", kSamplesRange);

@@ -65,6 +65,20 @@ struct FirstIllegal {
   double seconds = 0;
 };
 
+// What an exhaustive exploration covered (injector/inproc/exhaustive_explore.h):
+// per cut every assignment of its variables (every subset of its in-flight
+// writes, and with tears every chunk mask) is a crash state; a recovery
+// covers those that agree with what it read. States are counted as doubles:
+// a cut of n in-flight writes has 2^n.
+struct ExhaustiveCoverage {
+  uint64_t cuts = 0;           // cuts explored
+  uint64_t complete_cuts = 0;  // of those, every crash state covered
+  uint64_t recoveries = 0;
+  double states = 0;      // crash states covered (infinite past 2^1024)
+  double all_states = 0;  // crash states of the cuts explored
+  uint32_t max_variables = 0;  // the most variables of one cut: it alone has 2^max_variables states
+};
+
 struct ExploreResult {
   OutcomeCounts counts{};
   OutcomeCounts fsck_violations{};  // fsck findings summed over the states of each cell of `counts`
@@ -79,6 +93,7 @@ struct ExploreResult {
   std::vector<StateFailure> failures;            // first of each signature
   std::map<std::string, uint64_t> signatures;    // signature -> states
   std::vector<std::string> run_findings;         // disagreements while recording faulted runs (io-error)
+  std::optional<ExhaustiveCoverage> exhaustive;  // set when the exhaustive mode ran
 };
 
 }  // namespace sc

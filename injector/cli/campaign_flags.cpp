@@ -1,6 +1,5 @@
 // campaign_flags.cpp — see campaign_flags.h.
 #include "injector/cli/campaign_flags.h"
-#include "injector/cli/memo_flag.h"
 
 #include <fmt/format.h>
 
@@ -8,8 +7,10 @@
 #include <thread>
 
 #include "injector/campaign/option_ranges.h"
+#include "injector/cli/memo_flag.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
+#include "injector/common/input_error.h"
 
 namespace sc::cli {
 
@@ -51,6 +52,8 @@ campaign::CampaignOptions to_options(const CampaignFlags& f, const EnumerationFl
   o.manager = f.manager;
   o.bugs = e.seeded_bugs();
   o.enumerate = e.options();
+  if (o.enumerate.exhaustive && t.qemu())
+    throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
   o.minimize = !f.no_minimize;
   o.memoise = !f.no_memo;
   o.steer = f.steer;

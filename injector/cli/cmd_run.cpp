@@ -20,6 +20,7 @@
 #include "injector/cli/output_paths.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
+#include "injector/common/input_error.h"
 #include "injector/common/plural.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/workload/workload_file.h"
@@ -80,6 +81,8 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   check_bugs_apply(w, bugs);
   ExploreOptions options;
   options.enumerate = enumeration.options();
+  if (options.enumerate.exhaustive && tier.qemu())
+    throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
   options.memoise = !flags.no_memo;
   options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? tier::kDefaultQemuStates : flags.max_states;
 
@@ -100,6 +103,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   fmt::print("checked {} in {:.2f} s ({:.0f} states/s; {} skipped)\n", counted(r.states, "crash state"), r.seconds,
              r.seconds > 0 ? static_cast<double>(r.states) / r.seconds : 0.0, counted(r.duplicates, "duplicate image"));
   fmt::print("{}", recall_line(r.states, r.recalled));
+  if (r.exhaustive) fmt::print("{}\n", exhaustive_line(*r.exhaustive));
   print_outcome_table(r);
   print_recovery_cuts(r, recovery_requests(rec));
   for (const StateFailure& f : r.failures) {

@@ -160,6 +160,8 @@ int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const sqlite::Settings settings = settings_of(f, e.seed);
   const crash::EnumeratorOptions options = e.options();
+  if (options.exhaustive)
+    throw InputError("--modes exhaustive: managers only; sqlite takes prefix, reorder, torn and the storage faults");
   if (!f.replay_state.empty()) parse_state_name(f.replay_state);
   const auto start = std::chrono::steady_clock::now();
   const sqlite::SqliteRecording rec = sqlite::record_workload(settings);

@@ -23,12 +23,18 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
   std::stringstream list(modes);
   std::string name;
   while (std::getline(list, name, ',')) {
+    if (name == "exhaustive") {
+      o.exhaustive = true;
+      continue;
+    }
     crash::Mode m;
     if (!crash::parse_mode(name.c_str(), &m) || !crash::mode_enumerated(m))
-      throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected " + enumerated_mode_list());
+      throw InputError("--modes " + modes + ": unknown mode '" + name + "'; expected exhaustive, " +
+                       enumerated_mode_list());
     o.modes.set(static_cast<size_t>(m));
   }
-  if (o.modes.none()) throw InputError("--modes: expected at least one of " + enumerated_mode_list());
+  if (o.modes.none() && !o.exhaustive)
+    throw InputError("--modes: expected at least one of exhaustive, " + enumerated_mode_list());
   o.k = k;
   o.samples_per_cut = samples;
   o.torn_samples_per_write = torn_samples;
@@ -54,7 +60,9 @@ std::string EnumerationFlags::replay_flags() const {
 
 void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags>& flags) {
   cmd->add_option("--modes", flags->modes,
-                  "Crash-state modes, comma-separated: prefix, reorder, torn (power cuts), and the storage faults "
+                  "Crash-state modes, comma-separated: prefix, reorder, torn (power cuts); exhaustive (in-process: "
+                  "every subset of in-flight writes at every cut, with torn every tear too, by what recovery reads; "
+                  "replaces prefix and reorder); and the storage faults "
                   "lying-flush (a FLUSH/FUA acknowledged, not honoured), misdirected (a write lands elsewhere), "
                   "lost-write (a durable write never reached the media), bit-rot (a durable bit flips), "
                   "sub-sector-tear (an in-flight sector keeps part of its new bytes), read-error (a sector recovery reads "

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace sc::cli {
 
 namespace {
@@ -29,6 +31,21 @@ std::string kept_text(const crash::CrashState& s) {
 }
 
 }  // namespace
+
+namespace {
+
+// A count of crash states, or its bound when it passes what a double holds.
+std::string states_count(double states, uint32_t max_variables) {
+  return std::isinf(states) ? fmt::format("over 2^{}", max_variables) : fmt::format("{:.6g}", states);
+}
+
+}  // namespace
+
+std::string exhaustive_line(const ExhaustiveCoverage& c) {
+  return fmt::format("exhaustive: every crash state of {} of {} cuts covered; {} of {} crash states by {}",
+                     c.complete_cuts, c.cuts, states_count(c.states, c.max_variables),
+                     states_count(c.all_states, c.max_variables), counted(c.recoveries, "recovery", "recoveries"));
+}
 
 void print_outcome_table(const ExploreResult& r) {
   std::string header = fmt::format("{:<16}", "outcome");

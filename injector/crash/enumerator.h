@@ -52,6 +52,9 @@ struct EnumeratorOptions {
   uint32_t faults = 1;                 // faults per fault state (1..kMaxFaults)
   uint64_t seed = 0;
   std::vector<uint64_t> recheck_from;  // sorted cuts where the legal window changes
+  // Not the enumerator's: the explorer covers prefix, reorder (and with torn,
+  // torn) exhaustively instead (injector/inproc/exhaustive_explore.h).
+  bool exhaustive = false;
 };
 
 struct EnumeratorCounters {

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "injector/check/explore_with_faults.h"
+#include "injector/inproc/exhaustive_explore.h"
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
 
@@ -26,7 +27,15 @@ ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Re
   tools.make_checker = [&] { return std::make_unique<InprocChecker>(w, bugs); };
   tools.sectors_read = inproc_sectors_read(w, bugs);
   tools.record_failing = [&](const crash::Fault& fault) { return record_inproc(w, bugs, nullptr, &fault); };
-  return explore_with_faults(w, rec, options, plan, tools);
+  if (!options.enumerate.exhaustive) return explore_with_faults(w, rec, options, plan, tools);
+  ExploreOptions others = options;  // the modes exhaustive does not cover
+  for (const crash::Mode m : {crash::Mode::prefix, crash::Mode::reorder, crash::Mode::torn})
+    others.enumerate.modes.reset(static_cast<size_t>(m));
+  ExploreResult result = explore_with_faults(w, rec, others, plan, tools);
+  if (!result.stopped)
+    explore_exhaustively(w, bugs, rec, options,
+                         ExhaustiveOptions{options.enumerate.modes.test(static_cast<size_t>(crash::Mode::torn))}, &result);
+  return result;
 }
 
 }  // namespace sc

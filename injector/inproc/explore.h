@@ -5,7 +5,9 @@
 // read-error or io-error among the modes, the fault explorers follow
 // (injector/check/explore_with_faults.h) with in-process tools: the
 // InprocChecker, its log of the sectors recovery reads, and record_inproc
-// with the failing request.
+// with the failing request. With options.enumerate.exhaustive, the
+// exhaustive mode (exhaustive_explore.h) covers prefix, reorder and torn
+// after the other modes have run.
 #pragma once
 #include "injector/check/explore.h"
 #include "injector/check/fault_tools.h"

@@ -24,11 +24,24 @@ Recovered InprocChecker::recover_logged(const crash::ImageView& image, std::span
   std::vector<uint64_t> failing = crash::read_error_sectors(faults);
   const bool faulty_reads = !failing.empty();
   crash::FailingReadDisk faulty(disk, std::move(failing));
-  machine_.set_disk(faulty_reads ? static_cast<BlockDevice&>(faulty) : disk);
-  Recovered r;
   disk.note_reads(fsck_reads);
-  r.fsck = fsck_disk(disk, machine_.config());
+  std::vector<std::string> fsck = fsck_disk(disk, machine_.config());
   disk.note_reads(boot_reads);
+  Recovered r = boot_and_read_back(faulty_reads ? static_cast<BlockDevice&>(faulty) : disk);
+  r.fsck = std::move(fsck);
+  return r;
+}
+
+Recovered InprocChecker::recover_on(BlockDevice& disk) {
+  std::vector<std::string> fsck = fsck_disk(disk, machine_.config());
+  Recovered r = boot_and_read_back(disk);
+  r.fsck = std::move(fsck);
+  return r;
+}
+
+Recovered InprocChecker::boot_and_read_back(BlockDevice& disk) {
+  machine_.set_disk(disk);
+  Recovered r;
   if (failed(machine_.boot())) {
     const BootReport& report = machine_.kernel().boot_report();
     const std::string who = report.failed_manager < w_.managers.size()

@@ -28,11 +28,18 @@ class InprocChecker final : public Checker {
 
   std::vector<uint64_t> sectors_read(const crash::ImageView& image);
 
+  // Recovers whatever `disk` holds (fsck, boot, read-back), e.g. an
+  // UndeterminedDisk (injector/crash/undetermined_disk.h). The disk must
+  // keep recovery's writes to itself.
+  Recovered recover_on(BlockDevice& disk);
+
  private:
   using ReadLog = std::vector<crash::OverlayDisk::ReadSpan>;
   // fsck_reads, if given, logs fsck's reads too (it precedes boot's).
   Recovered recover_logged(const crash::ImageView& image, std::span<const crash::Fault> faults, ReadLog* boot_reads,
                            ReadLog* fsck_reads);
+
+  Recovered boot_and_read_back(BlockDevice& disk);
 
   const Workload& w_;
   MemDisk placeholder_{1};

@@ -101,6 +101,26 @@ TEST(CampaignResume, ContinuesWithStoredOptionsWithoutRepeatingFlags) {
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--campaign", "1"}, "finished");
 }
 
+// --modes exhaustive is stored with the campaign like any mode, and a
+// resumed run may repeat it.
+TEST(CampaignResume, TheExhaustiveModeIsStoredAndRepeatable) {
+  TempDir dir;
+  const std::string db = dir.file("x.db");
+  const RunResult first = run_stablecut(dir, {"campaign", "--db", db, "--corpus", STABLECUT_TEST_CORPUS, "--modes",
+                                              "exhaustive,torn", "--workloads", "2"});
+  ASSERT_EQ(first.rc, 0) << first.out << first.err;
+  EXPECT_EQ(sql_rows(db, "SELECT json_extract(options, '$.modes') FROM campaign"),
+            std::vector<std::string>{"[\"exhaustive\",\"torn\"]"});
+  EXPECT_GT(sql_int(db, "SELECT count(*) FROM outcome_count"), 0);
+  sql_exec(db, "UPDATE campaign SET status = 'interrupted'");
+  const RunResult again =
+      run_stablecut(dir, {"campaign", "--resume", "--db", db, "--modes", "exhaustive,torn", "--workloads", "3"});
+  EXPECT_EQ(again.rc, 2) << again.out << again.err;  // --workloads contradicts the stored 2; --modes agrees
+  const std::string said = again.out + again.err;
+  EXPECT_NE(said.find("--workloads 3 contradicts"), std::string::npos) << said;
+  EXPECT_EQ(said.find("--modes"), std::string::npos) << said;
+}
+
 TEST(CampaignResume, StoredOptionsTheirFlagsWouldRefuseAreOneLineErrors) {
   TempDir dir;
   const std::string db = dir.file("r.db");

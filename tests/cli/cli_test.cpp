@@ -135,6 +135,28 @@ TEST(Cli, SeededBugIsAFindingWithACaseThatReplays) {
   EXPECT_EQ(run("run --workload " + corpus("basic.json") + " --bug no-such-bug").code, 2);
 }
 
+// --modes exhaustive: the summary says what was covered; a finding's case
+// (a state of some run's decisions) replays to the same verdict; under QEMU
+// and for sqlite it is a one-line input error.
+TEST(Cli, ExhaustiveModeCoversEveryStateAndItsFindingsReplay) {
+  const Result ok = run("run --workload " + corpus("basic.json") + " --modes exhaustive,torn --cases-dir " + cases_dir());
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("exhaustive: every crash state of 29 of 29 cuts covered"), std::string::npos) << ok.out;
+  const Result bad = run("run --workload " + corpus("basic.json") +
+                         " --modes exhaustive --bug shadow-skip-flush --cases-dir " + cases_dir());
+  EXPECT_EQ(bad.code, 1) << bad.out;
+  const size_t at = bad.out.find("replay: stablecut replay ");
+  ASSERT_NE(at, std::string::npos) << bad.out;
+  const size_t from = at + std::string("replay: stablecut replay ").size();
+  const Result again = run("replay " + bad.out.substr(from, bad.out.find('\n', from) - from));
+  EXPECT_EQ(again.code, 1) << again.out;
+  const Result qemu = run("run --tier qemu --workload " + corpus("basic.json") + " --modes exhaustive");
+  EXPECT_EQ(qemu.code, 2) << qemu.out;
+  EXPECT_EQ(lines(qemu.out), 1u) << qemu.out;
+  EXPECT_NE(qemu.out.find("--modes exhaustive"), std::string::npos) << qemu.out;
+  EXPECT_EQ(run("sqlite --modes exhaustive").code, 2);
+}
+
 TEST(Cli, BadCaseFilesExitTwoWithOneLine) {
   const std::string dir = ::testing::TempDir();
   const std::pair<std::string, std::string> cases[] = {
