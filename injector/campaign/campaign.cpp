@@ -261,6 +261,7 @@ class Engine {
       summary_.partial_workloads += r.record.partial ? 1 : 0;
       summary_.states += r.states;
       summary_.recalled += r.recalled;
+      if (r.exhaustive) add_coverage(&summary_.exhaustive, *r.exhaustive);
       summary_.illegal += r.illegal;
       summary_.recording_findings += r.recording_findings.size();
       summary_.new_failures += r.new_failures;

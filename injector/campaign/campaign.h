@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 
+#include "injector/check/explore_result.h"
 #include "injector/common/seeded_bugs.h"
 #include "injector/crash/enumerator.h"
 #include "injector/results/records.h"
@@ -83,6 +84,7 @@ struct CampaignSummary {
   uint64_t partial_workloads = 0;  // of those, cut short by the deadline or a stop
   uint64_t states = 0;
   uint64_t recalled = 0;  // of `states`, decided from an earlier identical recovery (the rest were recovered)
+  std::optional<ExhaustiveCoverage> exhaustive;  // summed over the workloads, with --modes exhaustive
   uint64_t illegal = 0;
   uint64_t recording_findings = 0;
   uint64_t new_failures = 0;

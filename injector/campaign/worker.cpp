@@ -160,6 +160,7 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   w.counts = outcome_counts(r);
   out.states = r.states;
   out.recalled = r.recalled;
+  out.exhaustive = r.exhaustive;
   out.illegal = r.illegal;
   if (r.first_illegal)
     out.first_illegal = FirstIllegalState{

@@ -38,6 +38,7 @@
 
 #include "injector/campaign/generator.h"
 #include "injector/campaign/minimize.h"
+#include "injector/check/explore_result.h"
 #include "injector/results/records.h"
 #include "injector/tier/tier_spec.h"
 
@@ -80,6 +81,7 @@ struct WorkloadResult {
   results::WorkloadRecord record;
   uint64_t states = 0;
   uint64_t recalled = 0;
+  std::optional<ExhaustiveCoverage> exhaustive;
   uint64_t illegal = 0;
   size_t new_failures = 0;
   std::vector<std::string> recording_findings;

@@ -14,6 +14,7 @@
 #pragma once
 #include <memory>
 #include <optional>
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -78,6 +79,17 @@ struct ExhaustiveCoverage {
   double all_states = 0;  // crash states of the cuts explored
   uint32_t max_variables = 0;  // the most variables of one cut: it alone has 2^max_variables states
 };
+
+// Sums the coverage of several explorations (e.g. a campaign's workloads).
+inline void add_coverage(std::optional<ExhaustiveCoverage>* into, const ExhaustiveCoverage& more) {
+  ExhaustiveCoverage& c = into->has_value() ? **into : into->emplace();
+  c.cuts += more.cuts;
+  c.complete_cuts += more.complete_cuts;
+  c.recoveries += more.recoveries;
+  c.states += more.states;
+  c.all_states += more.all_states;
+  c.max_variables = std::max(c.max_variables, more.max_variables);
+}
 
 struct ExploreResult {
   OutcomeCounts counts{};

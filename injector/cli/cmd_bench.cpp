@@ -1,6 +1,9 @@
-// cmd_bench.cpp — `stablecut bench`: in-process, crash states checked per
+// cmd_bench.cpp — `stablecut bench`: in-process, crash states decided per
 // second on one core (record once, then enumerate and check every state of
-// the workload, repeated for --seconds) plus the enumeration rate alone;
+// the workload, repeated for --seconds), how many of them were recovered
+// rather than recalled, the same with --jobs workers at once, the
+// enumeration rate alone and the memory enumeration holds per state
+// (bench_inproc.h);
 // under QEMU, boot+recover+verify per second (--states real reboots, --jobs
 // at a time, each worker its own power-cycling QEMU) in total, per core and
 // per worker, and the time per reboot. With --format json every figure is
@@ -15,6 +18,7 @@
 #include <thread>
 
 #include "injector/campaign/option_ranges.h"
+#include "injector/cli/bench_inproc.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/embedded_workload.h"
 #include "injector/cli/memo_flag.h"
@@ -94,41 +98,42 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
   const Recording rec = record_inproc(w, SeededBugs{});
   ExploreOptions options;
   options.memoise = !flags.no_memo;
-  uint64_t states = 0;
-  uint64_t recalled = 0;
-  double seconds = 0;
-  size_t rounds = 0;
-  while (seconds < flags.seconds) {
-    const ExploreResult r = explore_inproc(w, SeededBugs{}, rec, options);
-    states += r.states;
-    recalled += r.recalled;
-    seconds += r.seconds;
-    ++rounds;
-  }
-  const double checked = static_cast<double>(states) / seconds;
-  const double recovered = static_cast<double>(states - recalled) / seconds;
+  const double bytes_per_state = resident_bytes_per_state(rec);  // before the explorers grow the heap
+  const ExploreRate one = measure_explore(w, rec, options, 1, flags.seconds);
+  const size_t workers = tier.qemu_sessions;
+  const ExploreRate all = workers > 1 ? measure_explore(w, rec, options, workers, flags.seconds) : one;
   const double enumerated = enumeration_rate(rec, flags.seconds);
+  const uint64_t per_round = one.states / one.rounds;
   if (flags.format == "json") {
     print_json("inproc", w,
                {{"disk_requests", rec.trace.requests().size()},
-                {"states_per_round", states / rounds},
-                {"rounds", rounds},
-                {"checked_per_s", checked},
-                {"recovered_per_s", recovered},
+                {"states_per_round", per_round},
+                {"rounds", one.rounds},
+                {"checked_per_s", one.decided_per_s()},
+                {"recovered_per_s", one.recovered_per_s()},
                 {"memoised", options.memoise},
-                {"enumerated_per_s", enumerated}});
+                {"workers", workers},
+                {"checked_per_s_all_workers", all.decided_per_s()},
+                {"enumerated_per_s", enumerated},
+                {"resident_bytes_per_state", bytes_per_state}});
     return 0;
   }
   fmt::print("workload {}: {}, {} per round, {}\n", w.name, counted(rec.trace.requests().size(), "disk request"),
-             counted(states / rounds, "crash state"), counted(rounds, "round"));
+             counted(per_round, "crash state"), counted(one.rounds, "round"));
   fmt::print("checked:    {:.0f} crash states/s on one core decided (recover + read back + classify + fsck; {})\n",
-             checked,
+             one.decided_per_s(),
              options.memoise ? fmt::format("{:.1f} % recalled from an identical recovery",
-                                           100.0 * static_cast<double>(recalled) / static_cast<double>(states))
+                                           100.0 * static_cast<double>(one.recalled) / static_cast<double>(one.states))
                              : "memoisation off");
   fmt::print("recovered:  {:.0f} crash states/s on one core (each recovered by the kernel and its managers)\n",
-             recovered);
+             one.recovered_per_s());
+  if (workers > 1)
+    fmt::print("all cores:  {:.0f} crash states/s decided by {} workers at once ({:.2f} x one core; {} here)\n",
+               all.decided_per_s(), workers, all.decided_per_s() / one.decided_per_s(),
+               counted(std::max(1u, std::thread::hardware_concurrency()), "core"));
   fmt::print("enumerated: {:.0f} crash states/s on one core (enumeration alone)\n", enumerated);
+  fmt::print("memory:     {:.0f} bytes resident per crash state enumerated ({:.1f} MiB per million)\n", bytes_per_state,
+             bytes_per_state * 1e6 / (1024.0 * 1024.0));
   return 0;
 }
 
@@ -143,7 +148,9 @@ void add_bench(CLI::App& app, Action* action) {
       ->check(whole_number(1, UINT64_MAX))
       ->capture_default_str();
   tier->qemu_sessions = std::max(1u, std::thread::hardware_concurrency());
-  cmd->add_option("--jobs", tier->qemu_sessions, "QEMU tier: workers, each its own power-cycling QEMU (default: all cores)")
+  cmd->add_option("--jobs", tier->qemu_sessions,
+                  "Workers at once: in-process each its own machine (compared with one), under QEMU each its own "
+                  "power-cycling QEMU (default: all cores)")
       ->check(whole_number(campaign::kJobsRange.min, campaign::kJobsRange.max))
       ->capture_default_str();
   cmd->add_option("--workload", flags->workload, "Workload file (default: the embedded basic workload)");

@@ -15,6 +15,7 @@
 #include "injector/cli/campaign_flags.h"
 #include "injector/cli/campaign_resume.h"
 #include "injector/cli/commands.h"
+#include "injector/cli/explore_report.h"
 #include "injector/cli/memo_flag.h"
 #include "injector/cli/output_paths.h"
 #include "injector/common/plural.h"
@@ -55,6 +56,7 @@ int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const 
              s.seconds,
              s.seconds > 0 ? static_cast<double>(s.states) / s.seconds : 0.0, s.illegal);
   fmt::print("{}", recall_line(s.states, s.recalled));
+  if (s.exhaustive) fmt::print("{}\n", exhaustive_line(*s.exhaustive));
   fmt::print("failures: {} new, {} total; list them with replay commands: stablecut failures --db {} --campaign {}\n",
              s.new_failures, s.total_failures, flags.db, s.campaign_id);
   if (!s.coverage.empty()) fmt::print("coverage: {}\n", s.coverage);

@@ -192,7 +192,14 @@ TEST(Cli, BenchPrintsItsFiguresAsOneJsonLine) {
   EXPECT_GT(figures.at("checked_per_s").get<double>(), 0);
   EXPECT_GT(figures.at("enumerated_per_s").get<double>(), 0);
   EXPECT_GT(figures.at("states_per_round").get<uint64_t>(), 0u);
+  EXPECT_GT(figures.at("recovered_per_s").get<double>(), 0);
+  EXPECT_LT(figures.at("recovered_per_s").get<double>(), figures.at("checked_per_s").get<double>());  // some recalled
+  EXPECT_GT(figures.at("checked_per_s_all_workers").get<double>(), 0);
+  EXPECT_GE(figures.at("resident_bytes_per_state").get<double>(), 0);  // 0 when freed heap was reused
   EXPECT_EQ(run("bench --format yaml").code, 2);
+  const auto off = nlohmann::json::parse(run("bench --tier inproc --seconds 0.2 --jobs 1 --no-memo --format json").out);
+  EXPECT_EQ(off.at("memoised"), false);
+  EXPECT_EQ(off.at("recovered_per_s"), off.at("checked_per_s"));  // memoisation off: every state recovered
 }
 
 }  // namespace
