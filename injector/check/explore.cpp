@@ -116,42 +116,45 @@ class CheckerPool {
   CheckerPool& operator=(const CheckerPool&) = delete;
 
   // Recovers every item of the batch; rethrows the first exception once
-  // every worker has ended its part.
-  std::vector<Recovered> recover(const std::vector<CheckItem>& batch) {
-    std::vector<Recovered> out(batch.size());
-    if (threads_.empty()) {
-      out[0] = recover_inline(batch[0]);
-      return out;
-    }
+  // every worker has ended its part. What each item recovered is valid
+  // until the next call (a recalled one is the memo's, not copied).
+  std::vector<const Recovered*> recover(const std::vector<CheckItem>& batch) {
+    owned_.resize(batch.size());
+    if (threads_.empty()) return {recover_inline(batch[0])};
     std::unique_lock<std::mutex> guard(lock_);
     batch_ = &batch;
-    out_ = &out;
+    out_ = &owned_;
     pending_ = threads_.size();
     ++generation_;
     wake_.notify_all();
     done_.wait(guard, [this] { return pending_ == 0; });
     if (error_) std::rethrow_exception(error_);
+    std::vector<const Recovered*> out;
+    for (const Recovered& r : owned_) out.push_back(&r);
     return out;
   }
 
   uint64_t recalled() const { return recalled_; }
 
  private:
-  Recovered recover_inline(const CheckItem& item) {
+  const Recovered* recover_inline(const CheckItem& item) {
     if (!inline_checker_) {
       inline_checker_ = make_();
       if (memoise_ && inline_checker_->notes_reads()) memo_.emplace();
     }
     const crash::ImageView image = item.image();
-    if (!memo_ || !item.state.faults.empty()) return inline_checker_->recover(image, item.state.faults);
+    if (!memo_ || !item.state.faults.empty()) {
+      owned_[0] = inline_checker_->recover(image, item.state.faults);
+      return &owned_[0];
+    }
     if (const Recovered* known = memo_->recall(image)) {
       ++recalled_;
-      return *known;
+      return known;
     }
     reads_.clear();
-    Recovered r = inline_checker_->recover_noting_reads(image, reads_);
-    memo_->remember(image, reads_, r);
-    return r;
+    owned_[0] = inline_checker_->recover_noting_reads(image, reads_);
+    memo_->remember(image, reads_, owned_[0]);
+    return &owned_[0];
   }
 
   void work(size_t index) {
@@ -189,6 +192,7 @@ class CheckerPool {
   std::optional<RecoveryMemo> memo_;
   std::vector<uint64_t> reads_;
   uint64_t recalled_ = 0;
+  std::vector<Recovered> owned_;  // what this call's items recovered (not recalled)
   std::vector<std::thread> threads_;
   std::mutex lock_;
   std::condition_variable wake_, done_;
@@ -228,11 +232,11 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
       result.stopped = true;  // states are left unchecked
       break;
     }
-    const std::vector<Recovered> recovered = checkers.recover(batch);
+    const std::vector<const Recovered*> recovered = checkers.recover(batch);
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;
       const LegalWindow window = legal_window_of(rec.spans, state);
-      const Verdict verdict = classify(w, rec.history, window, recovered[i]);
+      const Verdict verdict = classify(w, rec.history, window, *recovered[i]);
       if (options.observe) options.observe(window, verdict);
       tally(state, cut_phase(rec.trace, state.cut), verdict, &result);
       if (result.illegal > 0 && !result.first_illegal) result.first_illegal = FirstIllegal{result.states, since(start)};

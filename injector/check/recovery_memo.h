@@ -15,7 +15,8 @@
 // provenance; a leaf holds a Recovered. remember() inserts the path of one
 // recovery (its reads, in the order first read: checker.h); recall() walks
 // the tree with an image's provenances and returns the Recovered at the leaf
-// it reaches, or nullptr where no recovery has gone yet.
+// it reaches, or nullptr where no recovery has gone yet; what it returns is
+// valid until the next remember() or a change of cut.
 // Only the recovered state is memoised, never a verdict: each state is still
 // judged against its own legal window.
 // Invariants: the tree is dropped whenever the cut (or trace) changes; an
