@@ -3,6 +3,9 @@
 // (protocol_decoder.h) → record it in-process → pick a cut and a crash
 // state (in-flight writes dropped, kept or torn) → build that crash image →
 // recover → classify against the reference model's legal states (oracle).
+// The recovering checker is reused across inputs, one per boot
+// configuration (checker_pool.h); everything that only serves a report
+// (case file, replay lines, workload JSON) is built only for a finding.
 //
 // An illegal verdict (or a disagreement seen while recording) aborts after
 // printing the outcome, the workload seed, the crash state and two replay
@@ -22,12 +25,12 @@
 #include <fmt/format.h>
 
 #include "fuzz/byte_reader.h"
-#include "fuzz/digest.h"
+#include "fuzz/checker_pool.h"
 #include "fuzz/harnesses.h"
 #include "fuzz/protocol_decoder.h"
+#include "fuzz/protocol_digest.h"
 #include "injector/crash/crash_image.h"
 #include "injector/check/case_file.h"
-#include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
 #include "injector/oracle/legal_window.h"
 #include "injector/oracle/verdict.h"
@@ -124,23 +127,19 @@ Phase phase_at(const crash::Trace& trace, size_t cut) {
 }  // namespace
 
 uint64_t run_protocol(Bytes input) {
+  static CheckerPool pool(fuzz_bugs());
   ByteReader in(input);
-  const Workload w = decode_workload(in, fuzz_programs());
+  CheckerSlot& slot = pool.adopt(decode_workload(in, fuzz_programs()));
+  const Workload& w = slot.workload;
   const Recording rec = record_inproc(w, fuzz_bugs());
   if (!rec.findings.empty()) recording_disagreed(w, rec);
   const crash::CrashState state = decode_crash_state(in, rec.trace);
   const crash::CrashImage image = crash::build_crash_image(rec.trace, state);
-  InprocChecker checker(w, fuzz_bugs());
-  const Recovered recovered = checker.recover(image.view(), {});
+  const Recovered recovered = slot.checker.recover(image.view(), {});
   const Verdict v = classify(w, rec.history, legal_window(rec.spans, state.cut), recovered);
-  Digest digest;
-  digest.add(rec.trace.requests().size());
-  digest.add(image.view().fingerprint());
-  digest.add(static_cast<uint64_t>(v.outcome));
-  digest.add(v.matched);
-  digest.add(v.reason);
-  if (!v.legal()) report(w, rec, state, v, digest.value());
-  return digest.value();
+  const uint64_t digest = protocol_digest(rec.trace.requests().size(), image.view().fingerprint(), v);
+  if (!v.legal()) report(w, rec, state, v, digest);
+  return digest;
 }
 
 }  // namespace sc::fuzz

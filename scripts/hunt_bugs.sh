@@ -5,12 +5,20 @@
 #
 #   scripts/hunt_bugs.sh [--budget SECONDS] [--build DIR] [--seed N]
 #
-# For every seeded bug (the name table in injector/common/seeded_bugs.cpp), runs the libFuzzer build of
-# fuzz_protocol with STABLECUT_FUZZ_BUG=<bug> until the first illegal
+# Every seeded bug of the build is listed by its own stablecut
+# (`stablecut managers`: each registered manager program's bugs, then the
+# kernel's), so bugs a manager registry declares are hunted without editing
+# this script. For each bug the power cuts can find, runs the libFuzzer build
+# of fuzz_protocol with STABLECUT_FUZZ_BUG=<bug> until the first illegal
 # outcome or the budget (default 300 s), and prints one line per bug:
-# name, found/not found, wall seconds, executions, the illegal outcome.
-# Defaults: --build build/fuzz (built with the `fuzz` preset if missing).
-# Exit codes: 0 every bug found, 1 some bug not found in budget, 2 bad flags.
+# name, found/missed, wall seconds, executions, the illegal outcome. A bug
+# its declaration says only a storage-fault mode finds (`modes` in
+# `stablecut managers --format json`: bit-rot, io-error, ...) is listed as
+# "not-hunted" with those modes: fuzz_protocol injects power cuts only.
+# Defaults: --build build/fuzz (fuzz_protocol and stablecut built there with
+# the `fuzz` preset if missing).
+# Exit codes: 0 every hunted bug found, 1 some bug missed in budget, 2 bad
+# flags or no bug list.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,20 +37,30 @@ done
 [[ "$budget" =~ ^[1-9][0-9]*$ ]] || die "--budget: expected a positive integer, got '$budget'"
 [[ "$seed" =~ ^[0-9]+$ ]] || die "--seed: expected a non-negative integer, got '$seed'"
 
-harness=$build/fuzz/fuzz_protocol
-if [ ! -x "$harness" ]; then
+harness=$build/fuzz/fuzz_protocol stablecut=$build/stablecut
+if [ ! -x "$harness" ] || [ ! -x "$stablecut" ]; then
   [ -f "$build/build.ninja" ] || (cd "$root" && cmake --preset fuzz -DSTABLECUT_QEMU=OFF >/dev/null)
-  cmake --build "$build" --target fuzz_protocol >/dev/null || die "building fuzz_protocol in $build failed"
+  cmake --build "$build" --target fuzz_protocol stablecut >/dev/null || die "building fuzz_protocol and stablecut in $build failed"
 fi
 
-bugs=$(grep -oE '^ *\{"[a-z-]+",' "$root/injector/common/seeded_bugs.cpp" | tr -d ' {",')
-[ -n "$bugs" ] || die "could not list the seeded bugs from injector/common/seeded_bugs.cpp"
+# Every `--bug NAME` stablecut lists (managers' and kernel's), and the fault
+# modes each manager bug needs (none for the kernel's).
+bugs=$("$stablecut" managers | grep -oE -- '--bug [a-z0-9-]+' | cut -d' ' -f2) ||
+  die "$stablecut managers failed"
+[ -n "$bugs" ] || die "$stablecut managers listed no seeded bugs"
+modes_json=$("$stablecut" managers --format json) || die "$stablecut managers --format json failed"
+modes_of() { jq -r --arg b "$1" '[.[].bugs[] | select(.name == $b) | .modes][0] // ""' <<<"$modes_json"; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 missed=0
 printf '%-30s %-9s %9s %10s  %s\n' bug result seconds execs outcome
 for bug in $bugs; do
+  modes=$(modes_of "$bug")
+  if [ -n "$modes" ]; then
+    printf '%-30s %-9s %9s %10s  %s\n' "$bug" not-hunted - - "needs --modes $modes (fuzz_protocol cuts power only)"
+    continue
+  fi
   mkdir -p "$work/$bug/corpus"
   find "$root/corpus/fuzz/fuzz_protocol" -maxdepth 1 -type f -exec cp {} "$work/$bug/corpus/" \;
   start=$(date +%s.%N)
