@@ -42,7 +42,7 @@ std::string states_count(double states, uint32_t max_variables) {
 }  // namespace
 
 std::string exhaustive_line(const ExhaustiveCoverage& c) {
-  return fmt::format("exhaustive: every crash state of {} of {} cuts covered; {} of {} crash states by {}",
+  return fmt::format("exhaustive: every crash state covered at {} of the {} cuts explored; {} of {} crash states by {}",
                      c.complete_cuts, c.cuts, states_count(c.states, c.max_variables),
                      states_count(c.all_states, c.max_variables), counted(c.recoveries, "recovery", "recoveries"));
 }

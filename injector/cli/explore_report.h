@@ -9,7 +9,8 @@
 namespace sc::cli {
 
 void print_outcome_table(const ExploreResult& r);
-// "exhaustive: every crash state of 28 of 29 cuts covered: 1.05e+06 of 1.05e+06 crash states by 312 recoveries"
+// "exhaustive: every crash state covered at 28 of the 29 cuts explored; 1.05e+06 of 1.06e+06 crash states by
+// 16696 recoveries" (an exploration stopped by --max-states explores fewer cuts than the trace has)
 std::string exhaustive_line(const ExhaustiveCoverage& c);
 // How many crash states cut power while a recovery was writing (nested
 // cuts: crash, recover, crash during that recovery, recover again), given
