@@ -22,11 +22,9 @@ void put_limit(json& j, const char* key, uint64_t value) {
   if (value != UINT64_MAX) j[key] = value;
 }
 
-constexpr const char* kExhaustive = "exhaustive";
-
 json mode_names(const crash::EnumeratorOptions& e) {
   json names = json::array();
-  if (e.exhaustive) names.push_back(kExhaustive);
+  if (e.exhaustive) names.push_back(crash::kExhaustiveModeName);
   for (size_t m = 0; m < crash::kModeCount; ++m)
     if (e.modes.test(m)) names.push_back(crash::mode_name(static_cast<crash::Mode>(m)));
   return names;
@@ -120,7 +118,7 @@ void modes_from(const Reader& r, crash::EnumeratorOptions* e) {
   e->exhaustive = false;
   for (const auto& name : r.get<std::vector<std::string>>("modes")) {
     crash::Mode m;
-    if (name == kExhaustive) {
+    if (name == crash::kExhaustiveModeName) {
       e->exhaustive = true;
       continue;
     }

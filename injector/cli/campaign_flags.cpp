@@ -10,7 +10,6 @@
 #include "injector/cli/memo_flag.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
-#include "injector/common/input_error.h"
 
 namespace sc::cli {
 
@@ -51,9 +50,7 @@ campaign::CampaignOptions to_options(const CampaignFlags& f, const EnumerationFl
   o.max_workloads = f.workloads;
   o.manager = f.manager;
   o.bugs = e.seeded_bugs();
-  o.enumerate = e.options();
-  if (o.enumerate.exhaustive && t.qemu())
-    throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
+  o.enumerate = e.options_on(t);
   o.minimize = !f.no_minimize;
   o.memoise = !f.no_memo;
   o.steer = f.steer;

@@ -80,9 +80,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   const SeededBugs bugs = enumeration.seeded_bugs();
   check_bugs_apply(w, bugs);
   ExploreOptions options;
-  options.enumerate = enumeration.options();
-  if (options.enumerate.exhaustive && tier.qemu())
-    throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
+  options.enumerate = enumeration.options_on(tier);
   options.memoise = !flags.no_memo;
   options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? tier::kDefaultQemuStates : flags.max_states;
 

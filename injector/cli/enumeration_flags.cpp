@@ -23,7 +23,7 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
   std::stringstream list(modes);
   std::string name;
   while (std::getline(list, name, ',')) {
-    if (name == "exhaustive") {
+    if (name == crash::kExhaustiveModeName) {
       o.exhaustive = true;
       continue;
     }
@@ -41,6 +41,13 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
   o.fault_samples_per_cut = fault_samples;
   o.faults = faults;
   o.seed = seed;
+  return o;
+}
+
+crash::EnumeratorOptions EnumerationFlags::options_on(const tier::TierSpec& tier) const {
+  crash::EnumeratorOptions o = options();
+  if (o.exhaustive && tier.qemu())
+    throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
   return o;
 }
 

@@ -10,6 +10,7 @@
 
 #include "injector/common/seeded_bugs.h"
 #include "injector/crash/enumerator.h"
+#include "injector/tier/tier_spec.h"
 
 namespace sc::cli {
 
@@ -24,6 +25,8 @@ struct EnumerationFlags {
   std::vector<std::string> bugs;
 
   crash::EnumeratorOptions options() const;  // throws InputError for bad --modes
+  // options(), also refusing what `tier` cannot run (exhaustive under QEMU).
+  crash::EnumeratorOptions options_on(const tier::TierSpec& tier) const;
   SeededBugs seeded_bugs() const;            // throws InputError for an unknown --bug
   std::string replay_flags() const;          // the flags to repeat in a replay command
 };

@@ -57,6 +57,9 @@ struct EnumeratorOptions {
   bool exhaustive = false;
 };
 
+// How --modes and stored campaign options name `exhaustive` among the modes.
+inline constexpr const char* kExhaustiveModeName = "exhaustive";
+
 struct EnumeratorCounters {
   uint64_t generated = 0;   // candidate states built
   uint64_t yielded = 0;     // states returned by next()
