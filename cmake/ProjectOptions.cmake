@@ -23,14 +23,17 @@ if(STABLECUT_FUZZ)
 endif()
 
 # Code whose coverage campaigns measure (the host kernel core and manager
-# programs): one 8-bit counter per edge plus the table naming its PC, read by
-# injector/coverage/counters.h. No callbacks, so libFuzzer binaries that link
-# the same libraries (asan preset) see a consistent counter/PC table.
-# Builds without debug info (release) get line tables, which name each edge
-# (llvm-symbolizer) and change no code.
+# programs): one bool flag per edge plus the table naming its PC, read by
+# injector/coverage/counters.h. inline-bool-flag, not inline-8bit-counters:
+# a flag is stored only while it is still false, so threads running the same
+# code share its cache lines read-only instead of bouncing every increment
+# between cores (campaign --jobs would not scale). No callbacks; libFuzzer
+# binaries linking these libraries get their feedback through
+# fuzz/flag_feedback.cpp. Builds without debug info (release) get line
+# tables, which name each edge (llvm-symbolizer) and change no code.
 add_library(stablecut_coverage_options INTERFACE)
 if(STABLECUT_COVERAGE)
-  target_compile_options(stablecut_coverage_options INTERFACE -fsanitize-coverage=inline-8bit-counters,pc-table
+  target_compile_options(stablecut_coverage_options INTERFACE -fsanitize-coverage=inline-bool-flag,pc-table
                          $<$<NOT:$<CONFIG:Debug,RelWithDebInfo>>:-gline-tables-only>)
   # The instrumentation's module constructors call two hooks that only a
   # sanitizer runtime defines: every binary linking instrumented code gets them.

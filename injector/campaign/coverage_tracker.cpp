@@ -27,7 +27,7 @@ CoverageTracker::CoverageTracker() {
     return;
   }
   available_ = true;
-  baseline_ = coverage::counter_values();
+  coverage::clear_flags();
   hit_.assign(coverage::edge_count(), 0);
   first_.assign(hit_.size(), kNotHit);
   stored_ = hit_;
@@ -36,7 +36,7 @@ CoverageTracker::CoverageTracker() {
 void CoverageTracker::sample(uint64_t generation) {
   if (!available_) return;
   std::lock_guard lock(mutex_);
-  coverage::sample_into(hit_, baseline_);
+  coverage::sample_into(hit_);
   for (size_t i = 0; i < hit_.size(); ++i)
     if (hit_[i] && first_[i] == kNotHit) first_[i] = generation;
 }

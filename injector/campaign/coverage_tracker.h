@@ -1,10 +1,10 @@
-// coverage_tracker.h — a campaign's view of the coverage counters
+// coverage_tracker.h — a campaign's view of the coverage flags
 // (injector/coverage): which counted edges the campaign has run, in which
 // generation (steering.h) each was first run, and what to store.
 //
-// Interface: available() is false (with why()) in a build without counters
+// Interface: available() is false (with why()) in a build without coverage
 // or without llvm-symbolizer; then every other call does nothing.
-// sample(generation) ORs the process's counters into the campaign's edges
+// sample(generation) ORs the process's edge flags into the campaign's edges
 // and attributes each edge seen for the first time to `generation` (any
 // thread); load(stored) takes back the edges and generations a resumed
 // campaign stored; first_hit_in(g) counts the edges first run in generation
@@ -12,12 +12,13 @@
 // those newly hit since the previous call.
 //
 // Invariants: only edges of the kernel core and managers/ count (see
-// symbolize.h); the counters are process-global, so the tracker counts what
-// ran since it was made (counters.h): a second campaign in one process
-// (tests) sees only its own edges, as a fresh process would. An edge's
-// generation never changes once set, so a campaign resumed after a kill
-// counts each generation's new edges as the uninterrupted one did, provided
-// what it stored before the kill was sampled while only that generation ran.
+// symbolize.h); the flags are process-global, so the tracker clears them
+// when it is made and counts what ran since (counters.h): a second campaign
+// in one process (tests) sees only its own edges, as a fresh process would,
+// and campaigns in one process run one after another. An edge's generation
+// never changes once set, so a campaign resumed after a kill counts each
+// generation's new edges as the uninterrupted one did, provided what it
+// stored before the kill was sampled while only that generation ran.
 #pragma once
 #include <cstdint>
 #include <mutex>
@@ -45,7 +46,6 @@ class CoverageTracker {
   bool available_ = false;
   std::string why_;
   std::mutex mutex_;
-  std::vector<uint8_t> baseline_;  // the counters when the tracker was made
   std::vector<uint8_t> hit_;
   std::vector<uint64_t> first_;   // generation of the first sample that saw the edge, or kNotHit
   std::vector<uint8_t> stored_;   // hit_ as edges_to_store last gave it

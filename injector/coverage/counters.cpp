@@ -7,8 +7,8 @@
 #include <algorithm>
 
 extern "C" {
-extern uint8_t __start___sancov_cntrs[] __attribute__((weak));
-extern uint8_t __stop___sancov_cntrs[] __attribute__((weak));
+extern bool __start___sancov_bools[] __attribute__((weak));
+extern bool __stop___sancov_bools[] __attribute__((weak));
 extern const uintptr_t __start___sancov_pcs[] __attribute__((weak));
 extern const uintptr_t __stop___sancov_pcs[] __attribute__((weak));
 }
@@ -25,15 +25,15 @@ size_t pc_entries() {
   return static_cast<size_t>(__stop___sancov_pcs - __start___sancov_pcs) / kPcWords;
 }
 
-size_t counters() {
-  if (__start___sancov_cntrs == nullptr) return 0;
-  return static_cast<size_t>(__stop___sancov_cntrs - __start___sancov_cntrs);
+size_t flags() {
+  if (__start___sancov_bools == nullptr) return 0;
+  return static_cast<size_t>(__stop___sancov_bools - __start___sancov_bools);
 }
 
 }  // namespace
 
 size_t edge_count() {
-  const size_t n = counters();
+  const size_t n = flags();
   return n == pc_entries() ? n : 0;  // a build without pc-table cannot name its edges
 }
 
@@ -41,19 +41,16 @@ uintptr_t edge_pc(size_t edge) { return __start___sancov_pcs[edge * kPcWords]; }
 
 bool is_function_entry(size_t edge) { return (__start___sancov_pcs[edge * kPcWords + 1] & 1U) != 0; }
 
-std::vector<uint8_t> counter_values() {
-  const size_t n = edge_count();
-  const volatile uint8_t* c = __start___sancov_cntrs;
-  std::vector<uint8_t> values(n);
-  for (size_t i = 0; i < n; ++i) values[i] = c[i];
-  return values;
+void clear_flags() {
+  volatile bool* f = __start___sancov_bools;
+  for (size_t i = 0, n = edge_count(); i < n; ++i) f[i] = false;
 }
 
-void sample_into(std::vector<uint8_t>& bits, const std::vector<uint8_t>& since) {
-  const size_t n = std::min({edge_count(), bits.size(), since.size()});
-  const volatile uint8_t* c = __start___sancov_cntrs;
+void sample_into(std::vector<uint8_t>& bits) {
+  const size_t n = std::min(edge_count(), bits.size());
+  const volatile bool* f = __start___sancov_bools;
   for (size_t i = 0; i < n; ++i)
-    if (c[i] != since[i]) bits[i] = 1;
+    if (f[i]) bits[i] = 1;
 }
 
 }  // namespace sc::coverage
