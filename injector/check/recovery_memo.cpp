@@ -5,13 +5,6 @@
 
 namespace sc {
 
-uint64_t provenance(const crash::ImageView& image, uint64_t sector) {
-  const auto delta = image.delta();
-  const auto it = std::lower_bound(delta.begin(), delta.end(), sector,
-                                   [](const crash::DeltaEntry& e, uint64_t s) { return e.sector < s; });
-  return it != delta.end() && it->sector == sector ? it->payload_sector + 1 : 0;
-}
-
 void RecoveryMemo::follow_cut(const crash::ImageView& image) {
   const crash::DurableState& durable = image.durable();
   if (trace_ == &durable.trace() && cut_ == durable.cut()) return;
@@ -49,7 +42,7 @@ const Recovered* RecoveryMemo::recall(const crash::ImageView& image) {
   follow_cut(image);
   uint32_t node = 0;
   while (nodes_[node].inner) {
-    node = child(node, provenance(image, nodes_[node].sector));
+    node = child(node, image.provenance(nodes_[node].sector));
     if (node == kNone) return nullptr;
   }
   return nodes_[node].leaf == kNone ? nullptr : &results_[nodes_[node].leaf];
@@ -68,7 +61,7 @@ void RecoveryMemo::remember(const crash::ImageView& image, std::span<const uint6
     }
     n.inner = true;
     n.sector = sector;
-    const uint64_t p = provenance(image, sector);
+    const uint64_t p = image.provenance(sector);
     const uint32_t next = child(node, p);
     node = next != kNone ? next : add_child(node, p);
   }

@@ -8,7 +8,7 @@
 // cut's *variable* sectors), so only reads of variable sectors can differ
 // between two images of a cut. A sector's content is named by its
 // provenance, never hashed: 0 for the durable content, else 1 + the payload
-// sector of the in-flight write that left it (ImageView::delta()).
+// sector of the in-flight write that left it (ImageView::provenance()).
 //
 // Structure: per cut, a decision tree (a trie). An inner node names the next
 // variable sector recovery read; its edges are keyed by that sector's
@@ -65,8 +65,5 @@ class RecoveryMemo {
   std::vector<Recovered> results_;
   uint64_t conflicts_ = 0;
 };
-
-// The provenance of `sector` in `image` (see above); the image has no fault sectors.
-uint64_t provenance(const crash::ImageView& image, uint64_t sector);
 
 }  // namespace sc

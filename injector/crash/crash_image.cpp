@@ -74,14 +74,18 @@ const uint8_t* ImageView::faulted_sector(uint64_t sector) const {
   return it != faulted_.end() && it->sector == sector ? it->data.data() : nullptr;
 }
 
+uint64_t ImageView::provenance(uint64_t sector) const {
+  if (source_ != nullptr) return source_->provenance(sector);
+  const auto it = std::lower_bound(delta_.begin(), delta_.end(), sector,
+                                   [](const DeltaEntry& e, uint64_t s) { return e.sector < s; });
+  return it != delta_.end() && it->sector == sector ? it->payload_sector + 1 : 0;
+}
+
 const uint8_t* ImageView::sector(uint64_t sector) const {
   if (!faulted_.empty())
     if (const uint8_t* data = faulted_sector(sector)) return data;
-  const auto it = std::lower_bound(delta_.begin(), delta_.end(), sector,
-                                   [](const DeltaEntry& e, uint64_t s) { return e.sector < s; });
   const Trace& trace = durable_->trace();
-  if (it != delta_.end() && it->sector == sector)
-    return trace.payload().data() + it->payload_sector * kSectorSize;
+  if (const uint64_t p = provenance(sector); p != 0) return trace.payload().data() + (p - 1) * kSectorSize;
   if (const DurableEntry* d = durable_->find(sector))
     return trace.payload().data() + d->payload_sector * kSectorSize;
   return trace.base_sector(sector);
@@ -106,7 +110,7 @@ SectorMap ImageView::flatten() const {
   const auto copy = [&](uint64_t s) { out.put(s, sector(s)); };
   for (const uint64_t s : durable_->trace().base().sectors()) copy(s);
   for (const auto& [s, entry] : durable_->entries()) copy(s);
-  for (const DeltaEntry& e : delta_) copy(e.sector);
+  for (const DeltaEntry& e : delta()) copy(e.sector);
   for (const FaultSector& f : faulted_) copy(f.sector);
   return out;
 }

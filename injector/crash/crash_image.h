@@ -7,8 +7,11 @@
 // Interface: build_delta() computes a state's delta and fingerprint in
 // O(kept sectors); ImageView reads the layered image; build_crash_image()
 // rebuilds any crash state from a trace alone (how replay works) and returns
-// an owning CrashImage. Invariant: every layer points into the trace payload;
-// an ImageView is valid while the DurableState and delta it names are.
+// an owning CrashImage. A DeltaSource gives a delta only when it is first
+// asked for (the enumerator's CutTable: most states are decided from their
+// fingerprint and the provenance of a few sectors). Invariant: every layer
+// points into the trace payload; an ImageView is valid while the
+// DurableState and delta (or DeltaSource) it names are.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -50,17 +53,35 @@ struct CrashStateError {
 // state.cut; nullopt if it is a crash state of the trace.
 std::optional<CrashStateError> crash_state_error(const DurableState& durable, const CrashState& state);
 
+// The delta of one crash state, built when first asked for. provenance(s)
+// names the content the state leaves at sector s: 0 for the durable (or
+// base) content, else 1 + the payload sector of the in-flight write that
+// left it (fault sectors aside).
+class DeltaSource {
+ public:
+  virtual std::span<const DeltaEntry> delta() const = 0;
+  virtual uint64_t provenance(uint64_t sector) const = 0;
+
+ protected:
+  ~DeltaSource() = default;
+};
+
 class ImageView {
  public:
   ImageView(const DurableState& durable, std::span<const DeltaEntry> delta, uint64_t fingerprint,
             std::span<const FaultSector> faulted = {})
       : durable_(&durable), delta_(delta), faulted_(faulted), fingerprint_(fingerprint) {}
+  ImageView(const DurableState& durable, const DeltaSource& source, uint64_t fingerprint,
+            std::span<const FaultSector> faulted = {})
+      : durable_(&durable), source_(&source), faulted_(faulted), fingerprint_(fingerprint) {}
 
   uint64_t sector_count() const { return durable_->trace().sector_count(); }
   uint64_t fingerprint() const { return fingerprint_; }
   const DurableState& durable() const { return *durable_; }
-  std::span<const DeltaEntry> delta() const { return delta_; }
+  std::span<const DeltaEntry> delta() const { return source_ != nullptr ? source_->delta() : delta_; }
   std::span<const FaultSector> faulted() const { return faulted_; }
+  // See DeltaSource; fault sectors are not looked at.
+  uint64_t provenance(uint64_t sector) const;
 
   // Content of `sector` (< sector_count()), or nullptr if it is zeros.
   const uint8_t* sector(uint64_t sector) const;
@@ -75,6 +96,7 @@ class ImageView {
 
   const DurableState* durable_;
   std::span<const DeltaEntry> delta_;
+  const DeltaSource* source_ = nullptr;  // when set, the delta is its
   std::span<const FaultSector> faulted_;
   uint64_t fingerprint_;
 };

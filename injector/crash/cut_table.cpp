@@ -23,6 +23,9 @@ void CutTable::build(const DurableState& durable) {
   entries_ = by_write_;
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return newest_first(a.delta, b.delta); });
   masks_.assign(writes_.size(), 0);
+  kept_.clear();
+  overlaps_ = false;
+  built_ = false;
 }
 
 void CutTable::lay_out_writes() {
@@ -69,35 +72,37 @@ void CutTable::mark_overlaps() {
   }
 }
 
-uint64_t CutTable::copy_write(size_t position, std::vector<DeltaEntry>& out) const {
+uint64_t CutTable::copy_write(size_t position) const {
   const Write& w = writes_[position];
   if (masks_[position] == kWholeWrite) {
-    for (size_t i = w.first; i < w.end; ++i) out.push_back(by_write_[i].delta);
+    for (size_t i = w.first; i < w.end; ++i) delta_.push_back(by_write_[i].delta);
     return w.whole_change;
   }
   uint64_t change = 0;
   for (size_t i = w.first; i < w.end; ++i) {
     const Entry& e = by_write_[i];
     if (!sector_kept(masks_[position], e.count, e.index)) continue;
-    out.push_back(e.delta);
+    delta_.push_back(e.delta);
     change += e.delta.contribution - e.below;
   }
   return change;
 }
 
-uint64_t CutTable::copy_in_sector_order(std::vector<DeltaEntry>& out) {
+uint64_t CutTable::copy_in_sector_order() const {
   uint64_t change = 0;
   if (kept_.size() * 4 < by_start_.size()) {  // few kept: sort them rather than walk every write
-    std::sort(kept_.begin(), kept_.end(), [&](uint32_t a, uint32_t b) { return writes_[a].start < writes_[b].start; });
-    for (const uint32_t p : kept_) change += copy_write(p, out);
+    sorted_kept_.assign(kept_.begin(), kept_.end());
+    std::sort(sorted_kept_.begin(), sorted_kept_.end(),
+              [&](uint32_t a, uint32_t b) { return writes_[a].start < writes_[b].start; });
+    for (const uint32_t p : sorted_kept_) change += copy_write(p);
     return change;
   }
   for (const uint32_t p : by_start_)
-    if (masks_[p] != 0) change += copy_write(p, out);
+    if (masks_[p] != 0) change += copy_write(p);
   return change;
 }
 
-uint64_t CutTable::gather_and_sort(std::vector<DeltaEntry>& out) {
+uint64_t CutTable::gather_and_sort() const {
   gathered_.clear();
   for (const uint32_t p : kept_)
     for (size_t i = writes_[p].first; i < writes_[p].end; ++i)
@@ -105,47 +110,82 @@ uint64_t CutTable::gather_and_sort(std::vector<DeltaEntry>& out) {
   std::sort(gathered_.begin(), gathered_.end(), [](const Entry& a, const Entry& b) { return newest_first(a.delta, b.delta); });
   uint64_t change = 0;
   for (const Entry& e : gathered_) {
-    if (!out.empty() && out.back().sector == e.delta.sector) continue;  // a newer kept write won
-    out.push_back(e.delta);
+    if (!delta_.empty() && delta_.back().sector == e.delta.sector) continue;  // a newer kept write won
+    delta_.push_back(e.delta);
     change += e.delta.contribution - e.below;
   }
   return change;
 }
 
-uint64_t CutTable::scan_all(std::vector<DeltaEntry>& out) const {
+uint64_t CutTable::scan_all() const {
   uint64_t change = 0;
   for (const Entry& e : entries_) {
-    if (!out.empty() && out.back().sector == e.delta.sector) continue;  // a newer kept write won
+    if (!delta_.empty() && delta_.back().sector == e.delta.sector) continue;  // a newer kept write won
     if (!sector_kept(masks_[e.position], e.count, e.index)) continue;
-    out.push_back(e.delta);
+    delta_.push_back(e.delta);
     change += e.delta.contribution - e.below;
   }
   return change;
 }
 
-uint64_t CutTable::delta(std::span<const KeptWrite> kept, std::vector<DeltaEntry>& out) {
-  out.clear();
+// The fingerprint change of a kept write that overlaps no other in-flight write.
+uint64_t CutTable::kept_change(size_t position) const {
+  const Write& w = writes_[position];
+  if (masks_[position] == kWholeWrite) return w.whole_change;
+  uint64_t change = 0;
+  for (size_t i = w.first; i < w.end; ++i) {
+    const Entry& e = by_write_[i];
+    if (sector_kept(masks_[position], e.count, e.index)) change += e.delta.contribution - e.below;
+  }
+  return change;
+}
+
+void CutTable::clear_selection() {
+  for (const uint32_t q : kept_) masks_[q] = 0;
   kept_.clear();
+  overlaps_ = false;
+  built_ = false;
+}
+
+uint64_t CutTable::select(std::span<const KeptWrite> kept) {
+  clear_selection();
   const auto in_flight = durable_->in_flight();
-  bool overlaps = false;
-  uint64_t kept_sectors = 0;
   size_t p = 0;
   for (const KeptWrite& k : kept) {  // both in increasing request order
     while (in_flight[p] < k.request) ++p;
     kept_.push_back(static_cast<uint32_t>(p));
     masks_[p] = k.sector_mask;
-    overlaps = overlaps || writes_[p].overlaps;
-    kept_sectors += writes_[p].end - writes_[p].first;
+    overlaps_ = overlaps_ || writes_[p].overlaps;
+  }
+  if (overlaps_) {  // which kept write wins a sector decides the fingerprint: build the delta now
+    delta_.clear();
+    uint64_t kept_sectors = 0;
+    for (const uint32_t q : kept_) kept_sectors += writes_[q].end - writes_[q].first;
+    const uint64_t change = kept_sectors * kSparse < entries_.size() ? gather_and_sort() : scan_all();
+    built_ = true;
+    return durable_->fingerprint() + change;
   }
   uint64_t change = 0;
-  if (!overlaps)
-    change = copy_in_sector_order(out);
-  else if (kept_sectors * kSparse < entries_.size())
-    change = gather_and_sort(out);
-  else
-    change = scan_all(out);
-  for (const uint32_t q : kept_) masks_[q] = 0;
+  for (const uint32_t q : kept_) change += kept_change(q);
   return durable_->fingerprint() + change;
+}
+
+std::span<const DeltaEntry> CutTable::delta() const {
+  if (!built_) {
+    delta_.clear();
+    copy_in_sector_order();
+    built_ = true;
+  }
+  return delta_;
+}
+
+uint64_t CutTable::provenance(uint64_t sector) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), sector,
+                             [](const Entry& e, uint64_t s) { return e.delta.sector < s; });
+  for (; it != entries_.end() && it->delta.sector == sector; ++it)  // newest write first
+    if (masks_[it->position] != 0 && sector_kept(masks_[it->position], it->count, it->index))
+      return it->delta.payload_sector + 1;
+  return 0;
 }
 
 }  // namespace sc::crash

@@ -1,18 +1,25 @@
 // cut_table.h — CutTable: what the writes in flight at one cut can leave on
-// the media, laid out once per cut so that no crash state's delta needs a
-// lookup in the durable layer or, usually, a sort:
-//  * kept writes that overlap no other in-flight write (the common case) are
-//    copied in order of their first sector, each write's sectors already in
-//    order, with its fingerprint change precomputed when kept whole;
-//  * otherwise a state keeping few sectors gathers and sorts just those, and
-//    one keeping many takes one pass over all the cut's in-flight sectors.
+// the media, laid out once per cut so that a crash state is decided from its
+// fingerprint and a few provenances, and its delta is built only when asked
+// for (a recovery; most states are recalled: injector/check/recovery_memo.h):
+//  * the fingerprint of a state whose kept writes overlap no other in-flight
+//    write (the common case) is the sum of each kept write's precomputed
+//    change (per sector when torn), with no delta built;
+//  * its delta is then the kept writes copied in order of their first
+//    sector, each write's sectors already in order;
+//  * otherwise the delta is built at once: a state keeping few sectors
+//    gathers and sorts just those, one keeping many takes one pass over all
+//    the cut's in-flight sectors.
 // Interface: build(durable) lays out durable.cut()'s in-flight sectors;
-// delta(kept, out) fills `out` exactly as build_delta() (crash_image.h)
-// would for the same kept writes and returns the same fingerprint.
+// select(kept) makes the state keeping `kept` the current one and returns
+// the fingerprint build_delta() (crash_image.h) would; delta() is its delta
+// exactly as build_delta() fills it; provenance(sector) names the content
+// the current state leaves there (DeltaSource, crash_image.h).
 // Invariants: entries are sorted by sector, newest write first within a
 // sector; a sector a newer durable write covers is left out (no crash state
 // of the cut can show the older in-flight content there); the DurableState
-// must stay at the cut it was built for while delta() is used.
+// must stay at the cut it was built for while the table is used; delta()
+// and provenance() describe the state of the last select().
 #pragma once
 #include <cstdint>
 #include <span>
@@ -24,10 +31,12 @@
 
 namespace sc::crash {
 
-class CutTable {
+class CutTable final : public DeltaSource {
  public:
   void build(const DurableState& durable);
-  uint64_t delta(std::span<const KeptWrite> kept, std::vector<DeltaEntry>& out);
+  uint64_t select(std::span<const KeptWrite> kept);
+  std::span<const DeltaEntry> delta() const override;
+  uint64_t provenance(uint64_t sector) const override;
 
  private:
   struct Entry {
@@ -46,11 +55,13 @@ class CutTable {
 
   void lay_out_writes();
   void mark_overlaps();
-  // Each fills `out` and returns the change to the durable fingerprint.
-  uint64_t copy_in_sector_order(std::vector<DeltaEntry>& out);
-  uint64_t gather_and_sort(std::vector<DeltaEntry>& out);
-  uint64_t scan_all(std::vector<DeltaEntry>& out) const;
-  uint64_t copy_write(size_t position, std::vector<DeltaEntry>& out) const;
+  void clear_selection();
+  uint64_t kept_change(size_t position) const;
+  // Each fills delta_ and returns the change to the durable fingerprint.
+  uint64_t copy_in_sector_order() const;
+  uint64_t gather_and_sort() const;
+  uint64_t scan_all() const;
+  uint64_t copy_write(size_t position) const;
 
   const DurableState* durable_ = nullptr;
   std::vector<Entry> entries_;        // sorted by sector, newest first
@@ -58,8 +69,12 @@ class CutTable {
   std::vector<Write> writes_;         // by in-flight position
   std::vector<uint32_t> by_start_;    // in-flight positions by first sector
   std::vector<uint64_t> masks_;       // by in-flight position: the kept mask, 0 when not kept
-  std::vector<uint32_t> kept_;        // positions of the state's kept writes
-  std::vector<Entry> gathered_;       // gather_and_sort()'s scratch
+  std::vector<uint32_t> kept_;        // positions of the selected state's kept writes
+  bool overlaps_ = false;             // some kept write overlaps another in-flight write
+  mutable bool built_ = false;        // delta_ holds the selected state's delta
+  mutable std::vector<DeltaEntry> delta_;
+  mutable std::vector<uint32_t> sorted_kept_;  // copy_in_sector_order()'s scratch
+  mutable std::vector<Entry> gathered_;        // gather_and_sort()'s scratch
 };
 
 }  // namespace sc::crash

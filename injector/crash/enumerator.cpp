@@ -18,7 +18,7 @@ CrashStateEnumerator::CrashStateEnumerator(const Trace& trace, Options options)
 bool CrashStateEnumerator::next() {
   while (next_candidate()) {
     ++counters_.generated;
-    fingerprint_ = table_.delta(state_.kept, delta_);
+    fingerprint_ = table_.select(state_.kept);
     if (first_sighting()) {
       ++counters_.yielded;
       return true;
@@ -30,7 +30,7 @@ bool CrashStateEnumerator::next() {
 
 bool CrashStateEnumerator::first_sighting() {
   if (state_.faults.empty()) return seen_.insert(fingerprint_);
-  fingerprint_ = apply_image_faults(durable_, delta_, state_, fingerprint_, faulted_);
+  fingerprint_ = apply_image_faults(durable_, table_.delta(), state_, fingerprint_, faulted_);
   return !seen_.contains(fingerprint_) && seen_faulted_.insert(fingerprint_);
 }
 

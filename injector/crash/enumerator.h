@@ -21,8 +21,9 @@
 // are valid until the next call to next(). Every random choice comes from one
 // Prng seeded with Options::seed, so a seed replays the same sequence.
 // Invariants: the durable layer is built once, incrementally, and shared by
-// every state; a state costs one pass over its cut's in-flight sectors
-// (cut_table.h) plus a fingerprint lookup.
+// every state; a state costs a sum over its kept writes (cut_table.h) plus a
+// fingerprint lookup, and its delta is built only if image().delta() (or a
+// read of an in-flight sector) asks for it.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -75,7 +76,7 @@ class CrashStateEnumerator {
 
   bool next();
   const CrashState& state() const { return state_; }
-  ImageView image() const { return ImageView(durable_, delta_, fingerprint_, faulted_); }
+  ImageView image() const { return ImageView(durable_, table_, fingerprint_, faulted_); }
   const EnumeratorCounters& counters() const { return counters_; }
 
  private:
@@ -94,7 +95,7 @@ class CrashStateEnumerator {
   Options options_;
   TraceHashes hashes_;
   DurableState durable_;
-  CutTable table_;  // durable_'s cut laid out: each state's delta in one pass
+  CutTable table_;  // durable_'s cut laid out; the current state selected in it
   Prng prng_;
   FingerprintSet seen_;
   FingerprintSet seen_faulted_;  // images only fault states produced
@@ -104,7 +105,6 @@ class CrashStateEnumerator {
   Stage stage_ = Stage::prefix_alone;
   uint32_t samples_left_ = 0;
   CrashState state_;
-  std::vector<DeltaEntry> delta_;
   std::vector<FaultSector> faulted_;
   uint64_t fingerprint_ = 0;
   EnumeratorCounters counters_;

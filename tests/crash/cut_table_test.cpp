@@ -1,6 +1,7 @@
-// cut_table_test.cpp — CutTable gives every crash state the delta and the
-// fingerprint that build_delta() gives it: random traces, every cut, random
-// kept subsets with whole and torn masks. Over 24 sectors most writes
+// cut_table_test.cpp — CutTable gives every crash state the fingerprint,
+// the provenance of every in-flight sector (asked before and after the
+// delta is built) and the delta that build_delta() gives it: random traces,
+// every cut, random kept subsets with whole and torn masks. Over 24 sectors most writes
 // overlap (the newest kept write must win a sector, a newer durable write
 // hide an older in-flight one); over 4000 most do not (their sectors are
 // copied write by write, in order of first sector).
@@ -36,22 +37,35 @@ bool same(std::span<const DeltaEntry> a, std::span<const DeltaEntry> b) {
   return true;
 }
 
-TEST(CutTable, GivesEveryStateTheDeltaAndFingerprintOfBuildDelta) {
+// Every sector an in-flight write covers, and the one past each, is named alike.
+bool same_provenance(const CutTable& table, const ImageView& built, const DurableState& durable) {
+  for (const size_t w : durable.in_flight()) {
+    const Request& r = durable.trace().requests()[w];
+    for (uint64_t s = r.sector; s <= r.sector + r.count && s < durable.trace().sector_count(); ++s)
+      if (table.provenance(s) != built.provenance(s)) return false;
+  }
+  return true;
+}
+
+TEST(CutTable, GivesEveryStateTheFingerprintProvenancesAndDeltaOfBuildDelta) {
   for (uint64_t seed = 1; seed <= 40; ++seed) {
     const Trace trace = test::random_trace(seed, seed % 2 ? 24 : 4000, 40, 6);
     const TraceHashes hashes(trace);
     DurableState durable(trace, hashes);
     CutTable table;
     Prng prng(seed);
-    std::vector<DeltaEntry> expected, got;
+    std::vector<DeltaEntry> expected;
     for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
       durable.advance_to(cut);
       table.build(durable);
       for (int i = 0; i < 30; ++i) {
         const std::vector<KeptWrite> kept = random_kept(durable.in_flight(), trace, prng);
         const uint64_t want = build_delta(durable, kept, expected);
-        ASSERT_EQ(table.delta(kept, got), want) << "seed " << seed << " cut " << cut << " state " << i;
-        ASSERT_TRUE(same(got, expected)) << "seed " << seed << " cut " << cut << " state " << i;
+        ASSERT_EQ(table.select(kept), want) << "seed " << seed << " cut " << cut << " state " << i;
+        const ImageView built(durable, expected, want);
+        ASSERT_TRUE(same_provenance(table, built, durable)) << "seed " << seed << " cut " << cut << " state " << i;
+        ASSERT_TRUE(same(table.delta(), expected)) << "seed " << seed << " cut " << cut << " state " << i;
+        ASSERT_TRUE(same_provenance(table, built, durable)) << "seed " << seed << " cut " << cut << " state " << i;
       }
     }
   }

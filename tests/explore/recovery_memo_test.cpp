@@ -94,9 +94,9 @@ TEST(RecoveryMemo, ANewCutStartsAnEmptyTree) {
 TEST(RecoveryMemo, ProvenanceNamesTheWriteThatLeftASector) {
   const crash::Trace trace = two_writes();
   const auto a = image(trace, 2, {0});
-  EXPECT_EQ(provenance(a.view(), 5), 0u);
-  EXPECT_NE(provenance(a.view(), 2), 0u);
-  EXPECT_NE(provenance(a.view(), 2), provenance(image(trace, 2, {1}).view(), 5));
+  EXPECT_EQ(a.view().provenance(5), 0u);
+  EXPECT_NE(a.view().provenance(2), 0u);
+  EXPECT_NE(a.view().provenance(2), image(trace, 2, {1}).view().provenance(5));
 }
 
 // --- memoisation on and off, through the real pipeline ---------------------
