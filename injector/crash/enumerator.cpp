@@ -106,19 +106,35 @@ void CrashStateEnumerator::begin_cut() {
   const auto in_flight = durable_.in_flight();
   state_.cut = durable_.cut();
   table_.build(durable_);
-  forget_seen_if_window_changes();
+  const bool seen_kept = !forget_seen_if_window_changes();
   stage_ = Stage::prefix_alone;
-  subsets_.reset(in_flight.size(), options_.k);
+  walk_new_subsets(seen_kept);
   samples_left_ = in_flight.size() > options_.k ? options_.samples_per_cut : 0;
   torn_.reset(in_flight);
   faults_.reset(durable_, options_.fault_samples_per_cut);
 }
 
-void CrashStateEnumerator::forget_seen_if_window_changes() {
-  if (std::binary_search(options_.recheck_from.begin(), options_.recheck_from.end(), state_.cut)) {
-    seen_ = FingerprintSet{};
-    seen_faulted_ = FingerprintSet{};
-  }
+bool CrashStateEnumerator::forget_seen_if_window_changes() {
+  if (!std::binary_search(options_.recheck_from.begin(), options_.recheck_from.end(), state_.cut)) return false;
+  seen_ = FingerprintSet{};
+  seen_faulted_ = FingerprintSet{};
+  return true;
+}
+
+// When the request before this cut was a write the disk only took into its
+// cache, the durable layer is unchanged and one more write is in flight: a
+// subset without it leaves the image it left at the cut before, which is
+// in seen_ (unless the window changed here). Only subsets with the new
+// write are built; the others count as the duplicates they are.
+void CrashStateEnumerator::walk_new_subsets(bool seen_kept) {
+  const size_t n = durable_.in_flight().size();
+  const size_t cut = durable_.cut();
+  const Request* before = cut > 0 ? &trace_->requests()[cut - 1] : nullptr;
+  const bool one_more = seen_kept && before != nullptr && before->kind == Kind::write && !before->fua;
+  subsets_.reset(n, options_.k, one_more);
+  if (!enabled(Mode::reorder)) return;
+  counters_.generated += subsets_.left_out();
+  counters_.duplicates += subsets_.left_out();
 }
 
 void CrashStateEnumerator::keep_in_flight_positions(std::span<const size_t> positions) {

@@ -14,9 +14,11 @@
 // this or an earlier cut is skipped and counted as a duplicate — unless a cut
 // in Options::recheck_from lies between them: there the legal window changes,
 // so an image already judged may now be judged differently, and every image is
-// yielded once more. A fault state is skipped only for an image already
-// yielded (a fault never hides a power-cut state: fault states are judged
-// under a wider window, so a power-cut state is never skipped for one).
+// yielded once more. A reorder subset known to repeat the image it left at
+// the cut before is counted so without being built (subset_cursor.h). A
+// fault state is skipped only for an image already yielded (a fault never
+// hides a power-cut state: fault states are judged under a wider window, so
+// a power-cut state is never skipped for one).
 // Interface: while (e.next()) { e.state(); e.image(); }. state() and image()
 // are valid until the next call to next(). Every random choice comes from one
 // Prng seeded with Options::seed, so a seed replays the same sequence.
@@ -88,7 +90,8 @@ class CrashStateEnumerator {
   void keep_in_flight_positions(std::span<const size_t> positions);
   void keep_random_subset();
   void begin_cut();
-  void forget_seen_if_window_changes();
+  bool forget_seen_if_window_changes();
+  void walk_new_subsets(bool seen_kept);
   bool first_sighting();
 
   const Trace* trace_;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -57,6 +58,72 @@ TEST(SubsetCursor, WalksSubsetsBySizeThenLexicographically) {
   const std::vector<std::vector<size_t>> expected = {
       {}, {0}, {1}, {2}, {3}, {0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}};
   EXPECT_EQ(seen, expected);
+}
+
+TEST(SubsetCursor, AWalkWithTheNewestLeavesOutTheSubsetsWithoutIt) {
+  SubsetCursor cursor;
+  cursor.reset(4, 2, true);
+  std::vector<std::vector<size_t>> seen;
+  while (cursor.next()) seen.emplace_back(cursor.current().begin(), cursor.current().end());
+  const std::vector<std::vector<size_t>> expected = {{3}, {0, 3}, {1, 3}, {2, 3}};
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(cursor.left_out(), 7u);  // {} {0} {1} {2} {0,1} {0,2} {1,2}
+  cursor.reset(3, 0, true);
+  EXPECT_FALSE(cursor.next());
+  EXPECT_EQ(cursor.left_out(), 1u);
+  cursor.reset(1, 3, true);
+  ASSERT_TRUE(cursor.next());
+  EXPECT_EQ(std::vector<size_t>(cursor.current().begin(), cursor.current().end()), std::vector<size_t>{0});
+  EXPECT_FALSE(cursor.next());
+  EXPECT_EQ(cursor.left_out(), 1u);
+}
+
+// The reorder walk of every cut built in full, each subset's image looked up
+// in a set cleared where the window changes: what the enumerator must yield
+// and count, though it builds only the subsets a cut can add.
+std::pair<std::vector<Recorded>, EnumeratorCounters> every_subset(const Trace& trace, const EnumeratorOptions& o) {
+  std::pair<std::vector<Recorded>, EnumeratorCounters> out;
+  const TraceHashes hashes(trace);
+  DurableState durable(trace, hashes);
+  std::set<uint64_t> seen;
+  std::vector<DeltaEntry> delta;
+  for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
+    durable.advance_to(cut);
+    if (std::binary_search(o.recheck_from.begin(), o.recheck_from.end(), cut)) seen.clear();
+    SubsetCursor subsets;
+    subsets.reset(durable.in_flight().size(), o.k);
+    while (subsets.next()) {
+      CrashState state{cut, Mode::reorder, {}, {}};
+      for (const size_t p : subsets.current()) state.kept.push_back({durable.in_flight()[p], kWholeWrite});
+      const uint64_t fingerprint = build_delta(durable, state.kept, delta);
+      ++out.second.generated;
+      if (!seen.insert(fingerprint).second) {
+        ++out.second.duplicates;
+        continue;
+      }
+      ++out.second.yielded;
+      out.first.push_back({state, fingerprint});
+    }
+  }
+  return out;
+}
+
+TEST(Enumerator, BuildsOnlyTheSubsetsACutAddsAndYieldsAndCountsAsIfItBuiltThemAll) {
+  for (uint64_t seed = 1; seed <= 30; ++seed) {
+    const Trace trace = test::random_trace(seed, seed % 2 ? 16 : 400, 30, 4);
+    EnumeratorOptions options;
+    options.modes = only(Mode::reorder);
+    options.k = seed % 4;
+    options.samples_per_cut = 0;
+    if (seed % 3 == 0) options.recheck_from = {2, 5, 11, 12};
+    const auto [expected, counters] = every_subset(trace, options);
+    CrashStateEnumerator e(trace, options);
+    std::vector<Recorded> got;
+    while (e.next()) got.push_back({e.state(), e.image().fingerprint()});
+    ASSERT_EQ(got, expected) << "seed " << seed;
+    EXPECT_EQ(e.counters().generated, counters.generated) << "seed " << seed;
+    EXPECT_EQ(e.counters().duplicates, counters.duplicates) << "seed " << seed;
+  }
 }
 
 TEST(Enumerator, ReorderExhaustiveCountsAndDedupe) {
