@@ -120,6 +120,7 @@ class CheckerPool {
   // until the next call (a recalled one is the memo's, not copied).
   std::vector<const Recovered*> recover(const std::vector<CheckItem>& batch) {
     owned_.resize(batch.size());
+    if (!threads_.empty()) ++recoveries_;
     if (threads_.empty()) return {recover_inline(batch[0])};
     std::unique_lock<std::mutex> guard(lock_);
     batch_ = &batch;
@@ -135,6 +136,9 @@ class CheckerPool {
   }
 
   uint64_t recalled() const { return recalled_; }
+  // Changes whenever something recover() returned may have changed: a
+  // pointer it returns names the same Recovered while this stays the same.
+  uint64_t recoveries() const { return recoveries_; }
 
  private:
   const Recovered* recover_inline(const CheckItem& item) {
@@ -144,6 +148,7 @@ class CheckerPool {
     }
     const crash::ImageView image = item.image();
     if (!memo_ || !item.state.faults.empty()) {
+      ++recoveries_;
       owned_[0] = inline_checker_->recover(image, item.state.faults);
       return &owned_[0];
     }
@@ -152,6 +157,7 @@ class CheckerPool {
       return known;
     }
     reads_.clear();
+    ++recoveries_;
     owned_[0] = inline_checker_->recover_noting_reads(image, reads_);
     memo_->remember(image, reads_, owned_[0]);
     return &owned_[0];
@@ -192,6 +198,7 @@ class CheckerPool {
   std::optional<RecoveryMemo> memo_;
   std::vector<uint64_t> reads_;
   uint64_t recalled_ = 0;
+  uint64_t recoveries_ = 0;
   std::vector<Recovered> owned_;  // what this call's items recovered (not recalled)
   std::vector<std::thread> threads_;
   std::mutex lock_;
@@ -202,6 +209,31 @@ class CheckerPool {
   const std::vector<CheckItem>* batch_ = nullptr;
   std::vector<Recovered>* out_ = nullptr;
   std::exception_ptr error_;
+};
+
+// The verdict of the state judged last, given again to the next state
+// that recalls the same recovery under the same window (classify() is a
+// function of those alone), instead of comparing the recovered state with
+// the stable states once more: consecutive states of a cut mostly recall
+// one recovery.
+class LastVerdict {
+ public:
+  const Verdict& judge(const Workload& w, std::span<const SystemState> history, const LegalWindow& window,
+                       const Recovered* recovered, uint64_t recoveries) {
+    if (!(recovered == recovered_ && recoveries == recoveries_ && window == window_)) {
+      verdict_ = classify(w, history, window, *recovered);
+      recovered_ = recovered;
+      recoveries_ = recoveries;
+      window_ = window;
+    }
+    return verdict_;
+  }
+
+ private:
+  const Recovered* recovered_ = nullptr;
+  uint64_t recoveries_ = 0;
+  LegalWindow window_;
+  Verdict verdict_;
 };
 
 std::unique_ptr<StateSource> make_source(const Recording& rec, const ExploreOptions& options, const ExplorePlan& plan,
@@ -222,6 +254,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
   const size_t workers = plan.workers == 0 ? 1 : plan.workers;
   std::unique_ptr<StateSource> source = make_source(rec, options, plan, &result.enumerate_seconds);
   CheckerPool checkers(workers, make_checker, options.memoise);
+  LastVerdict last;
   std::vector<CheckItem> batch;
   for (;;) {
     batch.clear();
@@ -236,7 +269,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;
       const LegalWindow window = legal_window_of(rec.spans, state);
-      const Verdict verdict = classify(w, rec.history, window, *recovered[i]);
+      const Verdict& verdict = last.judge(w, rec.history, window, recovered[i], checkers.recoveries());
       if (options.observe) options.observe(window, verdict);
       tally(state, cut_phase(rec.trace, state.cut), verdict, &result);
       if (result.illegal > 0 && !result.first_illegal) result.first_illegal = FirstIllegal{result.states, since(start)};

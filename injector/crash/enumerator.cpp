@@ -61,10 +61,12 @@ bool CrashStateEnumerator::step() {
       return true;
     case Stage::reorder_exhaustive:
       if (enabled(Mode::reorder) && subsets_.next()) {
+        count_left_out_subsets();
         state_.kind = Mode::reorder;
         keep_in_flight_positions(subsets_.current());
         return true;
       }
+      if (enabled(Mode::reorder)) count_left_out_subsets();
       stage_ = Stage::reorder_sample;
       return false;
     case Stage::reorder_sample:
@@ -125,16 +127,25 @@ bool CrashStateEnumerator::forget_seen_if_window_changes() {
 // cache, the durable layer is unchanged and one more write is in flight: a
 // subset without it leaves the image it left at the cut before, which is
 // in seen_ (unless the window changed here). Only subsets with the new
-// write are built; the others count as the duplicates they are.
+// write are built; the others count as the duplicates they are
+// (count_left_out_subsets).
 void CrashStateEnumerator::walk_new_subsets(bool seen_kept) {
   const size_t n = durable_.in_flight().size();
   const size_t cut = durable_.cut();
   const Request* before = cut > 0 ? &trace_->requests()[cut - 1] : nullptr;
   const bool one_more = seen_kept && before != nullptr && before->kind == Kind::write && !before->fua;
   subsets_.reset(n, options_.k, one_more);
-  if (!enabled(Mode::reorder)) return;
-  counters_.generated += subsets_.left_out();
-  counters_.duplicates += subsets_.left_out();
+  left_out_counted_ = 0;
+}
+
+// The left-out subsets the full walk would have built by now, counted as
+// built and found duplicate, so the counters read as the full walk's would
+// at every state yielded.
+void CrashStateEnumerator::count_left_out_subsets() {
+  const uint64_t now = subsets_.left_out_before();
+  counters_.generated += now - left_out_counted_;
+  counters_.duplicates += now - left_out_counted_;
+  left_out_counted_ = now;
 }
 
 void CrashStateEnumerator::keep_in_flight_positions(std::span<const size_t> positions) {

@@ -92,6 +92,7 @@ class CrashStateEnumerator {
   void begin_cut();
   bool forget_seen_if_window_changes();
   void walk_new_subsets(bool seen_kept);
+  void count_left_out_subsets();
   bool first_sighting();
 
   const Trace* trace_;
@@ -107,6 +108,7 @@ class CrashStateEnumerator {
   FaultCursor faults_;
   Stage stage_ = Stage::prefix_alone;
   uint32_t samples_left_ = 0;
+  uint64_t left_out_counted_ = 0;  // of subsets_.left_out()
   CrashState state_;
   std::vector<FaultSector> faulted_;
   uint64_t fingerprint_ = 0;

@@ -6,8 +6,10 @@
 // walked there.
 // Interface: reset(n, k[, with_newest]), then next() until it returns false;
 // current() is the subset, in increasing order; left_out() counts the
-// subsets of size 0..k a with_newest walk leaves out. Allocates only when k
-// grows.
+// subsets of size 0..k a with_newest walk leaves out, and left_out_before()
+// those of them the full walk would have walked before current() (all of
+// them once next() returned false), so a caller counts them exactly where
+// the full walk would have. Allocates only when k grows.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +24,7 @@ class SubsetCursor {
   bool next();
   std::span<const size_t> current() const { return {chosen_.data(), size_ + (with_newest_ ? 1 : 0)}; }
   uint64_t left_out() const { return left_out_; }
+  uint64_t left_out_before() const;
 
  private:
   bool advance_within_size();
@@ -30,6 +33,7 @@ class SubsetCursor {
   size_t k_ = 0;
   size_t size_ = 0;
   bool started_ = false;
+  bool done_ = false;
   bool with_newest_ = false;
   bool empty_ = false;  // with_newest and nothing to walk (n == 0 or k == 0)
   uint64_t left_out_ = 0;

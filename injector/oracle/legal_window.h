@@ -38,6 +38,8 @@ struct LegalWindow {
   size_t previous = 0;  // S index of the oldest legal state (every S_j up to current is legal)
   size_t current = 0;   // S index of the newest legal state (== previous when only one)
   bool may_refuse = false;  // a clean refusal is legal too (a fault destroyed durable data)
+
+  friend bool operator==(const LegalWindow&, const LegalWindow&) = default;
 };
 
 LegalWindow legal_window(std::span<const StabilisationSpan> spans, uint64_t cut);

@@ -64,10 +64,16 @@ TEST(SubsetCursor, AWalkWithTheNewestLeavesOutTheSubsetsWithoutIt) {
   SubsetCursor cursor;
   cursor.reset(4, 2, true);
   std::vector<std::vector<size_t>> seen;
-  while (cursor.next()) seen.emplace_back(cursor.current().begin(), cursor.current().end());
+  std::vector<uint64_t> left_out_before;
+  while (cursor.next()) {
+    seen.emplace_back(cursor.current().begin(), cursor.current().end());
+    left_out_before.push_back(cursor.left_out_before());
+  }
   const std::vector<std::vector<size_t>> expected = {{3}, {0, 3}, {1, 3}, {2, 3}};
   EXPECT_EQ(seen, expected);
   EXPECT_EQ(cursor.left_out(), 7u);  // {} {0} {1} {2} {0,1} {0,2} {1,2}
+  EXPECT_EQ(left_out_before, (std::vector<uint64_t>{4, 6, 7, 7}));
+  EXPECT_EQ(cursor.left_out_before(), 7u);
   cursor.reset(3, 0, true);
   EXPECT_FALSE(cursor.next());
   EXPECT_EQ(cursor.left_out(), 1u);
@@ -78,11 +84,18 @@ TEST(SubsetCursor, AWalkWithTheNewestLeavesOutTheSubsetsWithoutIt) {
   EXPECT_EQ(cursor.left_out(), 1u);
 }
 
+// A yielded state with the counters as they read when it was yielded.
+struct Counted {
+  Recorded state;
+  uint64_t generated, duplicates;
+  bool operator==(const Counted&) const = default;
+};
+
 // The reorder walk of every cut built in full, each subset's image looked up
 // in a set cleared where the window changes: what the enumerator must yield
 // and count, though it builds only the subsets a cut can add.
-std::pair<std::vector<Recorded>, EnumeratorCounters> every_subset(const Trace& trace, const EnumeratorOptions& o) {
-  std::pair<std::vector<Recorded>, EnumeratorCounters> out;
+std::pair<std::vector<Counted>, EnumeratorCounters> every_subset(const Trace& trace, const EnumeratorOptions& o) {
+  std::pair<std::vector<Counted>, EnumeratorCounters> out;
   const TraceHashes hashes(trace);
   DurableState durable(trace, hashes);
   std::set<uint64_t> seen;
@@ -102,7 +115,7 @@ std::pair<std::vector<Recorded>, EnumeratorCounters> every_subset(const Trace& t
         continue;
       }
       ++out.second.yielded;
-      out.first.push_back({state, fingerprint});
+      out.first.push_back({{state, fingerprint}, out.second.generated, out.second.duplicates});
     }
   }
   return out;
@@ -118,8 +131,9 @@ TEST(Enumerator, BuildsOnlyTheSubsetsACutAddsAndYieldsAndCountsAsIfItBuiltThemAl
     if (seed % 3 == 0) options.recheck_from = {2, 5, 11, 12};
     const auto [expected, counters] = every_subset(trace, options);
     CrashStateEnumerator e(trace, options);
-    std::vector<Recorded> got;
-    while (e.next()) got.push_back({e.state(), e.image().fingerprint()});
+    std::vector<Counted> got;
+    while (e.next())
+      got.push_back({{e.state(), e.image().fingerprint()}, e.counters().generated, e.counters().duplicates});
     ASSERT_EQ(got, expected) << "seed " << seed;
     EXPECT_EQ(e.counters().generated, counters.generated) << "seed " << seed;
     EXPECT_EQ(e.counters().duplicates, counters.duplicates) << "seed " << seed;
