@@ -24,10 +24,14 @@ namespace {
 namespace ch = rv::channel;
 
 // The nonzero sectors of a raw image file; its size must be whole sectors.
+// Read with one call into a buffer of the file's size: an image is handed
+// over at every power-on, so this is on the path of every recovery boot.
 crash::SectorMap load_image(const std::string& path, uint64_t* sectors) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error("image=" + path + ": cannot open");
-  const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<char> bytes(static_cast<size_t>(in.tellg()));
+  if (!in.seekg(0).read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    throw std::runtime_error("image=" + path + ": cannot read");
   if (bytes.size() % kSectorSize != 0)
     throw std::runtime_error("image=" + path + ": size " + std::to_string(bytes.size()) + " is not a multiple of 512");
   *sectors = bytes.size() / kSectorSize;
