@@ -12,6 +12,10 @@
 // (recovery_memo.h): recover_noting_reads() recovers an image with no
 // faults and appends every sector recovery read from it (fsck included), in
 // the order first read, each once.
+// A checker told which state it will recover next (recover_then(), when the
+// explore loop knows it: ExplorePlan::announce_next) may prepare that state
+// while it recovers this one; the QEMU checker hands it to the plugin, so
+// the next power-on finds its image waiting.
 // Invariant: a Checker is used by one thread at a time; recover() leaves no
 // state behind that a later recover() could see.
 #pragma once
@@ -26,10 +30,22 @@
 
 namespace sc {
 
+// The state a checker's next recover()/recover_then() call will be given.
+struct NextState {
+  crash::ImageView image;
+  std::span<const crash::Fault> faults;
+};
+
 class Checker {
  public:
   virtual ~Checker() = default;
   virtual Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) = 0;
+  // recover(), told the state of the next call; the default ignores it.
+  virtual Recovered recover_then(const crash::ImageView& image, std::span<const crash::Fault> faults,
+                                 const NextState& next) {
+    (void)next;
+    return recover(image, faults);
+  }
   virtual bool notes_reads() const { return false; }
   virtual Recovered recover_noting_reads(const crash::ImageView&, std::vector<uint64_t>&) {
     throw std::logic_error("this checker cannot tell which sectors recovery read");

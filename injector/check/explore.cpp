@@ -32,11 +32,12 @@ struct CheckItem {
 };
 
 // Where the states come from. take() appends up to `n` items; an item keeps
-// a view into the source only when n == 1.
+// a view into the source only when n == 1 and not `ahead` (an item taken
+// ahead must outlive the next take()).
 class StateSource {
  public:
   virtual ~StateSource() = default;
-  virtual void take(size_t n, std::vector<CheckItem>& batch) = 0;
+  virtual void take(size_t n, bool ahead, std::vector<CheckItem>& batch) = 0;
   virtual uint64_t duplicates() const = 0;
 };
 
@@ -46,10 +47,10 @@ class EnumeratedSource final : public StateSource {
   EnumeratedSource(const crash::Trace& trace, const crash::EnumeratorOptions& options, double* seconds)
       : trace_(trace), states_(trace, options), seconds_(seconds) {}
 
-  void take(size_t n, std::vector<CheckItem>& batch) override {
+  void take(size_t n, bool ahead, std::vector<CheckItem>& batch) override {
     while (batch.size() < n && timed_next()) {
       CheckItem item{states_.state(), nullptr, std::nullopt};
-      if (n == 1) item.view = states_.image();
+      if (n == 1 && !ahead) item.view = states_.image();
       else item.owned = std::make_unique<crash::CrashImage>(trace_, states_.state());
       batch.push_back(std::move(item));
     }
@@ -79,7 +80,7 @@ class SpreadSource final : public StateSource {
     *seconds += since(start);
   }
 
-  void take(size_t n, std::vector<CheckItem>& batch) override {
+  void take(size_t n, bool, std::vector<CheckItem>& batch) override {
     for (; batch.size() < n && next_ < states_.size(); ++next_)
       batch.push_back(CheckItem{states_[next_], std::make_unique<crash::CrashImage>(trace_, states_[next_]), {}});
   }
@@ -115,15 +116,17 @@ class CheckerPool {
   CheckerPool(const CheckerPool&) = delete;
   CheckerPool& operator=(const CheckerPool&) = delete;
 
-  // Recovers every item of the batch; rethrows the first exception once
-  // every worker has ended its part. What each item recovered is valid
-  // until the next call (a recalled one is the memo's, not copied).
-  std::vector<const Recovered*> recover(const std::vector<CheckItem>& batch) {
+  // Recovers every item of the batch, telling worker i that item i of
+  // `next` (if any) is its next; rethrows the first exception once every
+  // worker has ended its part. What each item recovered is valid until the
+  // next call (a recalled one is the memo's, not copied).
+  std::vector<const Recovered*> recover(const std::vector<CheckItem>& batch, const std::vector<CheckItem>& next) {
     owned_.resize(batch.size());
     if (!threads_.empty()) ++recoveries_;
-    if (threads_.empty()) return {recover_inline(batch[0])};
+    if (threads_.empty()) return {recover_inline(batch[0], next.empty() ? nullptr : &next[0])};
     std::unique_lock<std::mutex> guard(lock_);
     batch_ = &batch;
+    next_ = &next;
     out_ = &owned_;
     pending_ = threads_.size();
     ++generation_;
@@ -141,7 +144,7 @@ class CheckerPool {
   uint64_t recoveries() const { return recoveries_; }
 
  private:
-  const Recovered* recover_inline(const CheckItem& item) {
+  const Recovered* recover_inline(const CheckItem& item, const CheckItem* next) {
     if (!inline_checker_) {
       inline_checker_ = make_();
       if (memoise_ && inline_checker_->notes_reads()) memo_.emplace();
@@ -149,7 +152,7 @@ class CheckerPool {
     const crash::ImageView image = item.image();
     if (!memo_ || !item.state.faults.empty()) {
       ++recoveries_;
-      owned_[0] = inline_checker_->recover(image, item.state.faults);
+      owned_[0] = recover_one(*inline_checker_, item, next);
       return &owned_[0];
     }
     if (const Recovered* known = memo_->recall(image)) {
@@ -161,6 +164,11 @@ class CheckerPool {
     owned_[0] = inline_checker_->recover_noting_reads(image, reads_);
     memo_->remember(image, reads_, owned_[0]);
     return &owned_[0];
+  }
+
+  static Recovered recover_one(Checker& checker, const CheckItem& item, const CheckItem* next) {
+    if (!next) return checker.recover(item.image(), item.state.faults);
+    return checker.recover_then(item.image(), item.state.faults, NextState{next->image(), next->state.faults});
   }
 
   void work(size_t index) {
@@ -181,7 +189,8 @@ class CheckerPool {
         guard.unlock();
         std::exception_ptr problem = made;
         try {
-          if (!problem) (*out_)[index] = checker->recover((*batch_)[index].image(), (*batch_)[index].state.faults);
+          const CheckItem* next = index < next_->size() ? &(*next_)[index] : nullptr;
+          if (!problem) (*out_)[index] = recover_one(*checker, (*batch_)[index], next);
         } catch (...) {
           problem = std::current_exception();
         }
@@ -207,6 +216,7 @@ class CheckerPool {
   size_t pending_ = 0;
   bool stop_ = false;
   const std::vector<CheckItem>* batch_ = nullptr;
+  const std::vector<CheckItem>* next_ = nullptr;
   std::vector<Recovered>* out_ = nullptr;
   std::exception_ptr error_;
 };
@@ -255,17 +265,20 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
   std::unique_ptr<StateSource> source = make_source(rec, options, plan, &result.enumerate_seconds);
   CheckerPool checkers(workers, make_checker, options.memoise);
   LastVerdict last;
-  std::vector<CheckItem> batch;
-  for (;;) {
-    batch.clear();
-    const uint64_t left = options.max_states - result.states;
-    source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), batch);
-    if (batch.empty()) break;
+  std::vector<CheckItem> batch, next;
+  const auto take = [&](uint64_t taken, std::vector<CheckItem>& into) {
+    into.clear();
+    const uint64_t left = options.max_states - taken;
+    source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), plan.announce_next, into);
+  };
+  take(result.states, batch);
+  while (!batch.empty()) {
     if ((options.should_stop && options.should_stop()) || (options.stop_at_first_illegal && result.first_illegal)) {
       result.stopped = true;  // states are left unchecked
       break;
     }
-    const std::vector<const Recovered*> recovered = checkers.recover(batch);
+    if (plan.announce_next) take(result.states + batch.size(), next);
+    const std::vector<const Recovered*> recovered = checkers.recover(batch, next);
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;
       const LegalWindow window = legal_window_of(rec.spans, state);
@@ -279,6 +292,8 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
       options.progress(ExploreProgress{result.states, result.illegal, batch.back().state.cut, rec.trace.cut_count(),
                                        since(start)});
     }
+    if (plan.announce_next) batch.swap(next);
+    else take(result.states, batch);
   }
   result.duplicates = source->duplicates();
   result.recalled = checkers.recalled();

@@ -7,7 +7,9 @@
 //  * QEMU: max_states states spread evenly over the enumeration
 //    (spread_states.h), `workers` checkers recovering at once (one batch of
 //    `workers` states at a time, each worker a thread that owns its checker
-//    for the whole exploration), progress after every batch.
+//    for the whole exploration), progress after every batch; each checker
+//    is told the state it will recover in the next batch (announce_next:
+//    the batch is taken one ahead, checker.h recover_then()).
 // With one worker and options.memoise (the default), recoveries are
 // memoised (recovery_memo.h) where the checker notes its reads (the
 // in-process one does): result.recalled counts the states decided from an
@@ -33,6 +35,7 @@ struct ExplorePlan {
   bool spread = false;             // spread max_states over the enumeration (else its first max_states)
   size_t workers = 1;              // checkers recovering at once, each made by the factory
   double progress_interval = 0.5;  // seconds between progress reports (0: after every batch)
+  bool announce_next = false;      // take each batch one ahead and tell each checker its next state
 };
 
 ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOptions& options,

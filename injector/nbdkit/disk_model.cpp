@@ -15,6 +15,7 @@
 #include "injector/crash/failing_read_disk.h"
 #include "injector/crash/trace_file.h"
 #include "injector/crash/whole_file.h"
+#include "injector/nbdkit/image_queue.h"
 
 namespace sc::nbd {
 
@@ -23,10 +24,14 @@ namespace {
 namespace ch = rv::channel;
 
 // The nonzero sectors of a raw image file; its size must be whole sectors.
+// Read with one call into a buffer of the file's size: an image is handed
+// over at every power-on, so this is on the path of every recovery boot.
 crash::SectorMap load_image(const std::string& path, uint64_t* sectors) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error("image=" + path + ": cannot open");
-  const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<char> bytes(static_cast<size_t>(in.tellg()));
+  if (!in.seekg(0).read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    throw std::runtime_error("image=" + path + ": cannot read");
   if (bytes.size() % kSectorSize != 0)
     throw std::runtime_error("image=" + path + ": size " + std::to_string(bytes.size()) + " is not a multiple of 512");
   *sectors = bytes.size() / kSectorSize;
@@ -80,7 +85,6 @@ std::optional<IoErrorSpec> parse_io_error(const std::string& text) {
 
 DiskModel::DiskModel(const ModelConfig& config, Pause pause)
     : next_image_(config.next_image),
-      next_faults_(config.next_faults),
       io_error_(config.io_error),
       pause_(std::move(pause)) {
   if (!pause_) pause_ = [] {
@@ -192,55 +196,63 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
 }
 
 // Non-throwing filesystem calls throughout: an exception must never escape
-// into nbdkit's C callbacks.
-bool DiskModel::wait_for_next_image() {
+// into nbdkit's C callbacks. The path of the claimed image, or nullopt if
+// none arrived.
+std::optional<std::string> DiskModel::claim_next_image() {
   const auto deadline = std::chrono::steady_clock::now() + kNextImageWait;
-  std::error_code ec;
-  while (!std::filesystem::exists(next_image_, ec))
-    if (std::chrono::steady_clock::now() > deadline || !pause_()) return false;
-  return true;
+  for (;;) {
+    if (const std::optional<uint64_t> n = lowest_queued(next_image_)) {
+      if (std::optional<std::string> taken = claim_image(next_image_, *n)) {
+        claimed_ = *n;
+        return taken;
+      }
+      continue;  // the host withdrew it meanwhile
+    }
+    if (std::chrono::steady_clock::now() > deadline || !pause_()) return std::nullopt;
+  }
 }
 
 // A fresh power-on: the next crash image becomes the whole disk and nothing
 // recorded before it counts.
 int DiskModel::power_on(std::string* why) {
   if (next_image_.empty()) return 0;
-  if (!wait_for_next_image()) return *why = "next_image=" + next_image_ + ": no image arrived", EIO;
+  const std::optional<std::string> taken = claim_next_image();
+  if (!taken) return *why = "next_image=" + next_image_ + ": no image arrived", EIO;
   uint64_t sectors = 0;
   crash::SectorMap base;
   try {
-    base = load_image(next_image_, &sectors);
+    base = load_image(*taken, &sectors);
   } catch (const std::exception& e) {
     return *why = e.what(), EIO;
   }
   std::error_code ec;
-  if (!std::filesystem::remove(next_image_, ec))
-    return *why = "next_image=" + next_image_ + ": cannot remove it after loading: " + ec.message(), EIO;
-  if (sectors > data_sectors_) return *why = "next_image=" + next_image_ + " is larger than the disk", EIO;
+  if (!std::filesystem::remove(*taken, ec))
+    return *why = *taken + ": cannot remove it after loading: " + ec.message(), EIO;
+  if (sectors > data_sectors_) return *why = *taken + " is larger than the disk", EIO;
   disk_ = std::make_unique<crash::RecordingDisk>(data_sectors_, std::move(base));
   marks_.clear();
   fua_ = FuaState::none;
   ended_ = false;
-  return load_next_faults(why);
+  return load_faults(queued_faults_path(next_image_, claimed_), why);
 }
 
-// The failing sectors of this power-on (next_faults=, see disk_model.h).
-int DiskModel::load_next_faults(std::string* why) {
+// The failing sectors of this power-on (see disk_model.h).
+int DiskModel::load_faults(const std::string& path, std::string* why) {
   read_errors_.clear();
   std::error_code ec;
-  if (next_faults_.empty() || !std::filesystem::exists(next_faults_, ec)) return 0;
-  std::ifstream in(next_faults_);
+  if (!std::filesystem::exists(path, ec)) return 0;
+  std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
     const std::optional<uint64_t> sector = parse_number(line);
     if (!sector || *sector >= data_sectors_)
-      return *why = "next_faults=" + next_faults_ + ": '" + line + "' is not a data sector (0.." +
-                    std::to_string(data_sectors_ - 1) + ")", EIO;
+      return *why = path + ": '" + line + "' is not a data sector (0.." + std::to_string(data_sectors_ - 1) + ")",
+             EIO;
     read_errors_.push_back(*sector);
   }
   std::sort(read_errors_.begin(), read_errors_.end());
-  if (!std::filesystem::remove(next_faults_, ec))
-    return *why = "next_faults=" + next_faults_ + ": cannot remove it after loading: " + ec.message(), EIO;
+  if (!std::filesystem::remove(path, ec))
+    return *why = path + ": cannot remove it after loading: " + ec.message(), EIO;
   return 0;
 }
 

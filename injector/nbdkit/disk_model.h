@@ -19,18 +19,16 @@
 //  * freeze_at=i: when request i (a data write or flush) arrives, the power
 //    goes off: that request and every later one fail with EIO, and
 //    durable_image() is the crash state "cut at i, nothing in flight kept";
-//  * next_image=PATH: at each kPowerOn record (a guest that reset itself
-//    starts a recovery boot) the model waits for PATH to appear (the host
-//    renames it into place), loads it as the whole disk, deletes it and starts
-//    afresh (trace, marks, FUA state); `pause` is how it waits, and a pause
-//    that returns false (nbdkit shutting down) or a wait past
-//    kNextImageWait fails the record with EIO. next_image and freeze_at
-//    exclude each other (the plugin refuses both).
-//  * next_faults=PATH (with next_image): at each kPowerOn, after loading the
-//    image, the model reads PATH if it exists — the sectors, one decimal
-//    number a line, whose every read fails with EIO during that power-on
-//    (read-error faults, crash_model.h) — and deletes it; the host writes it
-//    before it renames the image into place. No file: no failing sector.
+//  * next_image=STEM: at each kPowerOn record (a guest that reset itself
+//    starts a recovery boot) the model waits for the host's next queued
+//    crash image (image_queue.h: STEM.<n>, served in increasing n), claims
+//    it, loads it as the whole disk, deletes it and starts afresh (trace,
+//    marks, FUA state); with it come its failing sectors (STEM.<n>.faults,
+//    one decimal number a line, each read touching them fails with EIO
+//    during that power-on: read-error faults, crash_model.h). `pause` is how
+//    it waits, and a pause that returns false (nbdkit shutting down, the
+//    client gone) or a wait past kNextImageWait fails the record with EIO.
+//    next_image and freeze_at exclude each other (the plugin refuses both).
 //  * io_error={request, lands} (a record run): when data request `request`
 //    (a WRITE or FLUSH, counted as the trace counts them) arrives, it fails
 //    with EIO once (io-error faults). A failed FLUSH and a failed WRITE with
@@ -68,12 +66,11 @@ struct ModelConfig {
   std::string trace;                   // trace file written at each close
   std::string durable;                 // durable raw image written at each close
   std::optional<size_t> freeze_at;
-  std::string next_image;              // the crash image of the next power-on
-  std::string next_faults;             // its failing sectors (see above)
+  std::string next_image;              // the stem of the queue of next power-ons' images
   std::optional<IoErrorSpec> io_error;
 };
 
-// Sleeps a little while waiting for next_image; false = stop waiting.
+// Sleeps a little while waiting for a queued image; false = stop waiting.
 using Pause = std::function<bool()>;
 constexpr auto kNextImageWait = std::chrono::seconds(60);
 
@@ -100,11 +97,11 @@ class DiskModel {
   enum class FuaState { none, expect_write, expect_flush };
   int control(const uint8_t* record, std::string* why);
   int power_on(std::string* why);
-  bool wait_for_next_image();
+  std::optional<std::string> claim_next_image();
   bool power_cut_now();
   bool io_error_now();
   int fail_write(uint64_t sector, uint32_t sectors, const void* buf, bool fua, std::string* why);
-  int load_next_faults(std::string* why);
+  int load_faults(const std::string& path, std::string* why);
 
   uint64_t data_sectors_ = 0;
   std::unique_ptr<crash::RecordingDisk> disk_;
@@ -114,8 +111,8 @@ class DiskModel {
   bool ended_ = false;
   bool powered_off_ = false;
   std::string next_image_;
-  std::string next_faults_;
-  std::vector<uint64_t> read_errors_;  // sorted; empty unless next_faults gave some
+  uint64_t claimed_ = 0;  // the queue number of the image this power-on serves
+  std::vector<uint64_t> read_errors_;  // sorted; empty unless the image came with faults
   std::optional<IoErrorSpec> io_error_;
   bool io_error_served_ = false;
   Pause pause_;

@@ -1,8 +1,10 @@
 // stablecut_plugin.cpp — the nbdkit glue of our plugin (API version 2,
 // SERIALIZE_ALL_REQUESTS): one DiskModel (disk_model.h) per connection.
 // Usage: nbdkit [-U SOCK] stablecut_nbdkit.so [size=BYTES] [image=RAW]
-//               [trace=FILE] [durable=RAW] [freeze_at=I] [next_image=RAW]
-//               [next_faults=FILE] [io_error=I[:D]]
+//               [trace=FILE] [durable=RAW] [freeze_at=I] [next_image=STEM]
+//               [io_error=I[:D]]
+// next_image=STEM names the queue of crash images the host hands to each
+// power-on (image_queue.h).
 // It advertises FLUSH and native FUA and a 512-byte minimum block size; the
 // size it serves is the data size plus the guest's control sector. At each
 // connection close the trace (trace file JSON with the control marks in
@@ -60,8 +62,7 @@ int sc_config(const char* key, const char* value) {
   if (k == "trace") return config.trace = value, 0;
   if (k == "durable") return config.durable = value, 0;
   if (k == "next_image") return config.next_image = value, 0;
-  if (k == "next_faults") return config.next_faults = value, 0;
-  nbdkit_error("unknown parameter %s; expected size, image, trace, durable, freeze_at, next_image, next_faults or io_error",
+  nbdkit_error("unknown parameter %s; expected size, image, trace, durable, freeze_at, next_image or io_error",
                key);
   return -1;
 }
@@ -73,10 +74,6 @@ int sc_config_complete() {
   }
   if (!config.next_image.empty() && config.io_error) {
     nbdkit_error("next_image= and io_error= exclude each other (io_error= fails a request of a record run)");
-    return -1;
-  }
-  if (!config.next_faults.empty() && config.next_image.empty()) {
-    nbdkit_error("next_faults= needs next_image= (it names the failing sectors of each next image)");
     return -1;
   }
   if (config.size_bytes || !config.image.empty()) return 0;
@@ -146,7 +143,7 @@ nbdkit_plugin make_plugin() {
   p.description = "serves a disk image through the stablecut crash model, recording a trace with phase tags";
   p.config = sc_config;
   p.config_complete = sc_config_complete;
-  p.config_help = "size=BYTES image=RAW trace=FILE durable=RAW freeze_at=I next_image=RAW next_faults=FILE io_error=I[:D]";
+  p.config_help = "size=BYTES image=RAW trace=FILE durable=RAW freeze_at=I next_image=STEM io_error=I[:D]";
   p.open = sc_open;
   p.close = sc_close;
   p.get_size = sc_get_size;

@@ -69,6 +69,7 @@ bool parse_line(std::istringstream& in, Readback& r) {
     return parse_user(in, r.user);
   } else if (tag == "DONE") {
     if (!(in >> r.guest_micros)) return false;
+    in >> r.power_on_asked >> r.power_on_served;  // optional: 0 when absent
     r.done = true;
   } else {
     return tag == "RECORDED" || tag == "STUCK" || tag == "CRASH";

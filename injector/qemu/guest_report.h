@@ -51,6 +51,8 @@ struct Readback {
   uint64_t epoch = 0;
   bool done = false;  // "SC DONE" seen: the state is complete
   uint64_t guest_micros = 0;  // guest time since reset at DONE
+  uint64_t power_on_asked = 0;   // ... when it sent kPowerOn (0 if not reported)
+  uint64_t power_on_served = 0;  // ... when the plugin had served that power-on its image
   Status enum_failure = Status::ok;
   GuestUserStats user;  // the last "SC USER" line
   SystemState state;

@@ -14,4 +14,13 @@ Recovered QemuChecker::recover(const crash::ImageView& image, std::span<const cr
   return recovered_from_qemu(r, image, w_, config_);
 }
 
+Recovered QemuChecker::recover_then(const crash::ImageView& image, std::span<const crash::Fault> faults,
+                                    const NextState& next) {
+  const std::vector<uint8_t> next_bytes = next.image.bytes();
+  const std::vector<uint64_t> next_errors = crash::read_error_sectors(next.faults);
+  const NextBoot after{next_bytes, next_errors};
+  const QemuRecovery r = session_.recover(image.bytes(), crash::read_error_sectors(faults), &after);
+  return recovered_from_qemu(r, image, w_, config_);
+}
+
 }  // namespace sc::qemu

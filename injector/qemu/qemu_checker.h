@@ -2,6 +2,9 @@
 // RecoverySession (one nbdkit + one QEMU for many recovery boots) whose
 // every recovery is read back as a Recovered by recovered_from_qemu(), fsck
 // included. The state's read-error sectors fail under the plugin. The explore loop makes one per worker.
+// recover_then() queues the next state's image behind this one's, so the
+// guest's next power-on finds it waiting while the host still judges this
+// state (qemu_tier.h, handover order).
 #pragma once
 #include "injector/check/checker.h"
 #include "injector/qemu/qemu_tier.h"
@@ -13,6 +16,8 @@ class QemuChecker final : public Checker {
   QemuChecker(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg);
 
   Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override;
+  Recovered recover_then(const crash::ImageView& image, std::span<const crash::Fault> faults,
+                         const NextState& next) override;
 
  private:
   const Workload& w_;

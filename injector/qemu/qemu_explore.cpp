@@ -16,7 +16,7 @@ Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trac
   return classify(w, history, legal_window_of(spans, state), rec);
 }
 
-ExplorePlan explore_plan(size_t workers) { return ExplorePlan{true, workers, 0}; }
+ExplorePlan explore_plan(size_t workers) { return ExplorePlan{true, workers, 0, true}; }
 
 }  // namespace sc::qemu
 

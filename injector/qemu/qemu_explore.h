@@ -3,7 +3,8 @@
 // (injector/check/explore.h): at most `max_states` states, spread evenly
 // over the enumeration (injector/check/spread_states.h), recovered `workers`
 // boots at a time (one QemuChecker, i.e. one nbdkit + QEMU session, per
-// worker), each judged by classify() like the in-process tier; the QEMU Tier
+// worker, each told its next state so the plugin has it before the guest's
+// next power-on asks), each judged by classify() like the in-process tier; the QEMU Tier
 // (injector/tier/qemu_tier_object.h) runs it, and the fault explorers,
 // through explore_with_faults(). options.should_stop is asked before each
 // batch of boots; once it is true no boot starts, and the result counts the

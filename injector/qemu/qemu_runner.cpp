@@ -305,6 +305,17 @@ void QemuRunner::power_cut() {
   qemu_.signal(SIGKILL);
 }
 
+void QemuRunner::stop_guest() {
+  if (console_fd_ < 0) return;
+  {
+    std::lock_guard<std::mutex> lock(qemu_mutex_);
+    qemu_.kill_and_reap();
+  }
+  close(console_fd_);
+  console_fd_ = -1;
+  carry_.clear();
+}
+
 void QemuRunner::classify(int status, RunResult* result) {
   if (WIFEXITED(status)) {
     result->exit_code = WEXITSTATUS(status);

@@ -17,7 +17,9 @@
 // the console shows a whole line starting with the marker (the guest then
 // resets itself), and the next boot() reads on from where that one stopped,
 // starting QEMU again only if it is not running. A hang, crash or exit ends
-// QEMU as in the normal mode.
+// QEMU as in the normal mode. stop_guest() ends a QEMU left running (it is
+// SIGKILLed and reaped; what its console printed since is dropped), so the
+// next boot() starts a new one.
 // Exit codes: QEMU's exit status is the test finisher's code (0 = pass, the
 // kernel's FailCode, >= 10, on failure); status 1 is QEMU's own error exit
 // and is reported as Outcome::qemu_error with QEMU's first stderr line.
@@ -100,6 +102,7 @@ class QemuRunner {
   RunResult boot();
   void stop_disk();
   void power_cut();
+  void stop_guest();
   // The timeout of the next boots (a calibration boot may need longer).
   void set_timeout(std::chrono::milliseconds timeout) { config_.timeout = timeout; }
   std::chrono::milliseconds timeout() const { return config_.timeout; }

@@ -15,6 +15,7 @@
 #include "injector/crash/whole_file.h"
 #include "injector/qemu/boot_health.h"
 #include "injector/qemu/workload_blob.h"
+#include "injector/nbdkit/image_queue.h"
 
 namespace sc::qemu {
 
@@ -148,15 +149,13 @@ QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierC
 }
 
 // One QEMU in power-cycle mode: each recovery boot ends with "SC DONE" and a
-// machine reset; the next boot's kPowerOn makes the plugin wait for
-// next.raw, which recover() writes whole (crash/whole_file.h), after
-// next.faults when the boot has failing sectors.
+// machine reset; the next boot's kPowerOn makes the plugin claim the lowest
+// image of its queue (image_queue.h), which recover() filled in boot order.
 RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg)
     : dir_(make_dir()), data_sectors_(w.disk_sectors()) {
   const std::string blob = write_blob(*dir_, w, bugs, rv::blob::kModeRecover);
   RunConfig rc = run_config(cfg, blob,
-                            {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "next_image=" + next_image(),
-                             "next_faults=" + next_faults()});
+                            {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "next_image=" + queue_stem()});
   rc.boot_end_marker = "SC DONE";
   runner_ = std::make_unique<QemuRunner>(std::move(rc));
   health_ = std::make_unique<BootHealth>(cfg.kernel_elf, cfg.timeout, "recovery boot of " + w.name);
@@ -164,34 +163,67 @@ RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, cons
 
 RecoverySession::~RecoverySession() { runner_.reset(); }
 
-std::string RecoverySession::next_image() const { return dir_->file("next.raw"); }
+std::string RecoverySession::queue_stem() const { return dir_->file("next.raw"); }
 
-std::string RecoverySession::next_faults() const { return dir_->file("next.faults"); }
+void RecoverySession::check_read_errors(std::span<const uint64_t> read_errors) const {
+  for (const uint64_t sector : read_errors)
+    if (sector >= data_sectors_)
+      throw InputError(fmt::format("read-error at sector {}: the disk has sectors 0..{}", sector, data_sectors_ - 1));
+}
 
-RunResult RecoverySession::boot(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
-  if (!read_errors.empty()) {
-    const std::string text = fmt::format("{}\n", fmt::join(read_errors, "\n"));
-    crash::write_whole_file(next_faults(), text.data(), text.size());
-    faults_sent_ = true;
-  } else if (faults_sent_) {  // a boot that died before kPowerOn left its faults behind
-    std::error_code ignored;
-    std::filesystem::remove(next_faults(), ignored);
+uint64_t RecoverySession::queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+  const uint64_t number = next_number_++;
+  nbd::stage_image(queue_stem(), number, image, read_errors);
+  return number;
+}
+
+// The queue number of this boot's image: the one queued ahead if it is this
+// image, else this image queued now — after stopping a guest that may have
+// claimed the one queued ahead.
+uint64_t RecoverySession::take_or_queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+  std::optional<Queued> ahead = std::exchange(ahead_, std::nullopt);
+  if (ahead && std::ranges::equal(ahead->image, image) && std::ranges::equal(ahead->read_errors, read_errors))
+    return ahead->number;
+  if (ahead) {
+    runner_->stop_guest();
+    nbd::withdraw_image(queue_stem(), ahead->number);
   }
-  crash::write_whole_file(next_image(), image.data(), image.size());
-  return runner_->boot();
+  return queue(image, read_errors);
+}
+
+// A retry of a boot that hung: QEMU is gone, so nothing claims from the
+// queue; the image is queued again, in front of the one queued ahead.
+RunResult RecoverySession::boot_again(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+  if (ahead_) nbd::withdraw_image(queue_stem(), ahead_->number);
+  const uint64_t number = queue(image, read_errors);
+  if (ahead_) ahead_->number = queue(ahead_->image, ahead_->read_errors);
+  return boot_queued(number);
+}
+
+// A boot that ended QEMU before its power-on claimed its image leaves it
+// queued: it is withdrawn, so that the next QEMU's first power-on takes the
+// image queued ahead (or the next call's).
+RunResult RecoverySession::boot_queued(uint64_t number) {
+  RunResult result = runner_->boot();
+  if (result.outcome != Outcome::rebooted) nbd::withdraw_image(queue_stem(), number);
+  return result;
 }
 
 // A hung boot is judged by boot_health.h, which may boot the same image
 // again with a longer timeout.
-QemuRecovery RecoverySession::recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
-  for (const uint64_t sector : read_errors)
-    if (sector >= data_sectors_)
-      throw InputError(fmt::format("read-error at sector {}: the disk has sectors 0..{}", sector, data_sectors_ - 1));
+QemuRecovery RecoverySession::recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors,
+                                      const NextBoot* next) {
+  check_read_errors(read_errors);
+  if (next) check_read_errors(next->read_errors);
+  const uint64_t number = take_or_queue(image, read_errors);
+  if (next)
+    ahead_ = Queued{queue(next->image, next->read_errors), {next->image.begin(), next->image.end()},
+                    {next->read_errors.begin(), next->read_errors.end()}};
   QemuRecovery r;
-  r.run = health_->judge(boot(image, read_errors), [&](std::chrono::milliseconds limit) {
+  r.run = health_->judge(boot_queued(number), [&](std::chrono::milliseconds limit) {
     const std::chrono::milliseconds usual = runner_->timeout();
     runner_->set_timeout(limit);
-    RunResult again = boot(image, read_errors);
+    RunResult again = boot_again(image, read_errors);
     runner_->set_timeout(usual);
     return again;
   });

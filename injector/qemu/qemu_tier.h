@@ -15,7 +15,10 @@
 //                                QEMU, unless the last boot hung or died) and
 //                                reads the recovered state back; reads of the
 //                                read_errors sectors fail during that boot
-//                                (the plugin's next_faults file);
+//                                (the plugin's image queue, image_queue.h);
+//                                given the next call's image too, it queues
+//                                that one behind the current one, so the
+//                                next power-on finds it waiting (see below);
 //   recover_qemu(w, bugs, image) the same, once;
 //   live_cut_qemu(w, bugs, cut)  runs the workload with the plugin frozen at
 //                                request `cut` (the device fails from there on,
@@ -32,6 +35,12 @@
 // plugin cannot honour is an InputError too: a read-error sector outside the
 // disk, an io-error request the run never reached, an io-error that is not
 // one.
+// Handover order: the plugin serves queued images in the order recover()
+// queued them; a boot is judged only as the image it was handed: an image
+// queued ahead is served only to the recover() call given the same image
+// and read_errors (another call stops the guest that may have claimed it
+// and starts a new QEMU on its own image), and a boot that hangs or dies is
+// retried, or the next call served, on an image queued again behind nothing.
 // Invariant: every file lives in a private temp directory removed on return
 // (or with the session); errors are one line in `error`.
 #pragma once
@@ -82,6 +91,12 @@ struct LiveCut {
 QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
                           const std::optional<crash::Fault>& io_error = std::nullopt);
 
+// The image (and failing sectors) of the recovery after this one.
+struct NextBoot {
+  std::span<const uint8_t> image;
+  std::span<const uint64_t> read_errors;
+};
+
 class RecoverySession {
  public:
   RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg);
@@ -91,21 +106,33 @@ class RecoverySession {
 
   // `image` is the whole crash image (w.disk_sectors() * 512 bytes).
   // Throws InputError (exit 2) on a setup error rather than return it as a
-  // recovery (boot_health.h).
-  QemuRecovery recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors = {});
+  // recovery (boot_health.h). `next`, if given, is queued for the next call.
+  QemuRecovery recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors = {},
+                       const NextBoot* next = nullptr);
   // How many QEMU processes the session has started (1 unless a boot hung or died).
   size_t qemu_starts() const { return runner_->qemu_starts(); }
 
  private:
-  std::string next_image() const;
-  std::string next_faults() const;
-  RunResult boot(std::span<const uint8_t> image, std::span<const uint64_t> read_errors);
+  // An image in the plugin's queue, with what it was queued as.
+  struct Queued {
+    uint64_t number = 0;
+    std::vector<uint8_t> image;
+    std::vector<uint64_t> read_errors;
+  };
+
+  std::string queue_stem() const;
+  void check_read_errors(std::span<const uint64_t> read_errors) const;
+  uint64_t queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors);
+  uint64_t take_or_queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors);
+  RunResult boot_queued(uint64_t number);
+  RunResult boot_again(std::span<const uint8_t> image, std::span<const uint64_t> read_errors);
 
   std::unique_ptr<TempDir> dir_;
   std::unique_ptr<QemuRunner> runner_;
   std::unique_ptr<BootHealth> health_;
   uint64_t data_sectors_ = 0;
-  bool faults_sent_ = false;  // a next.faults file was ever written
+  uint64_t next_number_ = 0;      // queue numbers are never reused
+  std::optional<Queued> ahead_;   // queued for the next recover() (maybe claimed by the running guest)
 };
 
 QemuRecovery recover_qemu(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,

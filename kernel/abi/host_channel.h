@@ -31,8 +31,9 @@
 //   kEnd     ()               the run is over: later requests (QEMU's flush on
 //                             exit) are served but not recorded
 //   kPowerOn ()               a recovery boot starts, before any disk request:
-//                             a plugin given next_image= waits for that file and
-//                             serves it from here on as a freshly powered-on disk
+//                             a plugin given next_image= claims the next image
+//                             the host queued (or waits for it) and serves it
+//                             from here on as a freshly powered-on disk
 //                             (one QEMU, many crash images); otherwise a no-op
 //   kIoError (request kind, sector, count, status)
 //                             the data request just sent failed in the guest

@@ -1,6 +1,6 @@
 // disk_model_fault_test.cpp — the storage faults the plugin's DiskModel
-// serves, without nbdkit: read-error sectors named by the next_faults file
-// of a power-on (EIO for any read touching them, for that power-on only; a
+// serves, without nbdkit: read-error sectors named by the faults file queued
+// with a power-on's image (image_queue.h) (EIO for any read touching them, for that power-on only; a
 // sector outside the disk fails the power-on), io_error (request i fails
 // once with EIO; its data lands only with lands=true; the trace meta says it
 // was served), the guest's kIoError record kept as a mark (and refused once
@@ -16,6 +16,7 @@
 
 #include "injector/crash/trace_file.h"
 #include "injector/nbdkit/disk_model.h"
+#include "injector/nbdkit/image_queue.h"
 #include "channel_sectors.h"
 #include "injector/qemu/temp_dir.h"
 
@@ -44,11 +45,11 @@ class NextFaults : public ::testing::Test {
     ASSERT_TRUE(dir_) << error;
     config_.size_bytes = kData * kSectorSize;
     config_.next_image = dir_->file("next.raw");
-    config_.next_faults = dir_->file("next.faults");
   }
   int power_on(DiskModel& m, const std::string& faults, std::string* why) {
-    if (!faults.empty()) write_text(config_.next_faults, faults);
-    write_raw(config_.next_image);
+    faults_ = queued_faults_path(config_.next_image, queued_);
+    if (!faults.empty()) write_text(faults_, faults);
+    write_raw(queued_image_path(config_.next_image, queued_++));
     return m.pwrite(record(ch::kPowerOn).data(), kSectorSize, kControl, false, why);
   }
   int read(DiskModel& m, uint64_t sector, uint32_t count, std::string* why) {
@@ -58,13 +59,15 @@ class NextFaults : public ::testing::Test {
 
   std::unique_ptr<qemu::TempDir> dir_;
   ModelConfig config_;
+  uint64_t queued_ = 0;
+  std::string faults_;  // the faults file of the last power-on
 };
 
 TEST_F(NextFaults, ReadsTouchingAFailingSectorFailForThatPowerOnOnly) {
   DiskModel m(config_);
   std::string why;
   ASSERT_EQ(power_on(m, "7\n3\n", &why), 0) << why;
-  EXPECT_FALSE(std::filesystem::exists(config_.next_faults)) << "the faults are consumed with the image";
+  EXPECT_FALSE(std::filesystem::exists(faults_)) << "the faults are consumed with the image";
   EXPECT_EQ(m.read_errors(), (std::vector<uint64_t>{3, 7}));
   EXPECT_EQ(read(m, 3, 1, &why), EIO);
   EXPECT_NE(why.find("read-error"), std::string::npos) << why;

@@ -1,7 +1,8 @@
 // disk_model_test.cpp — the plugin's DiskModel without nbdkit: control
 // records (phase, FUA + absorbed flush, marks, end), the control sector's
 // bounds, freeze_at (power off at request i, durable image at the cut), the
-// image base, and next_image (a new crash image at each kPowerOn).
+// image base, and next_image (a new crash image at each kPowerOn, from the
+// host's queue in queue order; a withdrawn image is never served).
 #include <gtest/gtest.h>
 
 #include <array>
@@ -11,6 +12,7 @@
 #include <fstream>
 
 #include "injector/nbdkit/disk_model.h"
+#include "injector/nbdkit/image_queue.h"
 #include "channel_sectors.h"
 #include "injector/qemu/temp_dir.h"
 
@@ -134,7 +136,7 @@ TEST(DiskModel, PowerOnServesTheNextImageAfresh) {
   c.next_image = dir->file("next.raw");
   int pauses = 0;
   DiskModel m(c, [&] {
-    if (++pauses == 3) write_raw(c.next_image, 0x11);  // the host delivers while the guest waits
+    if (++pauses == 3) write_raw(queued_image_path(c.next_image, 0), 0x11);  // the host delivers while the guest waits
     return true;
   });
   std::string why;
@@ -144,7 +146,8 @@ TEST(DiskModel, PowerOnServesTheNextImageAfresh) {
   ASSERT_EQ(m.pwrite(record(ch::kMark, 1).data(), kSectorSize, control, false, &why), 0);
   ASSERT_EQ(m.pwrite(record(ch::kPowerOn).data(), kSectorSize, control, false, &why), 0) << why;
   EXPECT_EQ(pauses, 3);
-  EXPECT_FALSE(std::filesystem::exists(c.next_image)) << "an image is served once";
+  EXPECT_FALSE(std::filesystem::exists(queued_image_path(c.next_image, 0))) << "an image is served once";
+  EXPECT_FALSE(std::filesystem::exists(queued_image_path(c.next_image, 0) + ".taken"));
   EXPECT_TRUE(m.disk().trace().requests().empty());
   EXPECT_TRUE(m.marks().empty());
   std::array<uint8_t, kSectorSize> back{};
@@ -152,6 +155,33 @@ TEST(DiskModel, PowerOnServesTheNextImageAfresh) {
   EXPECT_EQ(back[0], 0x11);
   ASSERT_EQ(m.pread(back.data(), kSectorSize, kSectorSize, &why), 0);
   EXPECT_EQ(back, sector_of(0)) << "nothing written before the power-on survives it";
+}
+
+// Images queued ahead are served in queue order, one per power-on, whatever
+// order they were written in; a withdrawn one is skipped; withdrawing a
+// served one fails (the claim and the withdrawal exclude each other).
+TEST(DiskModel, PowerOnsServeTheQueueInOrder) {
+  std::string error;
+  auto dir = qemu::TempDir::create(&error);
+  ASSERT_TRUE(dir) << error;
+  ModelConfig c = sized();
+  c.next_image = dir->file("next.raw");
+  write_raw(queued_image_path(c.next_image, 12), 0x12);
+  write_raw(queued_image_path(c.next_image, 3), 0x03);
+  write_raw(queued_image_path(c.next_image, 7), 0x07);
+  write_raw(queued_image_path(c.next_image, 10), 0x10);
+  EXPECT_TRUE(withdraw_image(c.next_image, 7));
+  DiskModel m(c, [] { return false; });
+  std::string why;
+  const uint64_t control = kData * kSectorSize;
+  for (const int expected : {0x03, 0x10, 0x12}) {
+    ASSERT_EQ(m.pwrite(record(ch::kPowerOn).data(), kSectorSize, control, false, &why), 0) << why;
+    std::array<uint8_t, kSectorSize> back{};
+    ASSERT_EQ(m.pread(back.data(), kSectorSize, 0, &why), 0);
+    EXPECT_EQ(back[0], expected);
+  }
+  EXPECT_FALSE(withdraw_image(c.next_image, 12)) << "served already";
+  EXPECT_EQ(m.pwrite(record(ch::kPowerOn).data(), kSectorSize, control, false, &why), EIO) << "the queue is empty";
 }
 
 TEST(DiskModel, PowerOnFailsWhenTheWaitIsAbandoned) {

@@ -1,10 +1,14 @@
 // speed_probe.cpp — measures the QEMU tier (not a test; run by hand):
 // boot+recover+verify per second for basic.json crash states with one
-// RecoverySession, and where the time goes (host total per state: building
-// the crash image, the boot from handing the image over to its SC DONE line,
-// and within it the guest's time since its reset).
+// RecoverySession, each boot told the next state's image as the explore
+// loop does (it is queued while the current boot runs), and where the time
+// goes (host total per state: building the crash image, the boot from
+// handing the image over to its SC DONE line, and within it the guest's time
+// since its reset: to its kPowerOn, waiting for the plugin to serve that
+// power-on its image, then recovery and readback).
 #include <chrono>
 #include <cstdio>
+#include <vector>
 
 #include "tests/qemu/crash_check.h"
 
@@ -18,17 +22,26 @@ int main() {
   const double record_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   const auto states = pick_states(*rec.trace, 40, sc::crash::power_cut_modes());
   sc::qemu::RecoverySession session(w, {}, tier_config());
-  double boot_ms = 0, guest_ms = 0, image_ms = 0;
+  double boot_ms = 0, guest_ms = 0, image_ms = 0, reset_ms = 0, wait_ms = 0;
   size_t legal = 0;
   const auto start = Clock::now();
-  for (const auto& s : states) {
+  const auto build = [&](size_t i) {
     const auto a = Clock::now();
-    const auto bytes = sc::crash::build_crash_image(*rec.trace, s).view().bytes();
+    std::vector<uint8_t> bytes = sc::crash::build_crash_image(*rec.trace, states[i]).view().bytes();
     image_ms += std::chrono::duration<double, std::milli>(Clock::now() - a).count();
-    const sc::qemu::QemuRecovery r = session.recover(bytes);
+    return bytes;
+  };
+  std::vector<uint8_t> current = build(0);
+  for (size_t i = 0; i < states.size(); ++i) {
+    std::vector<uint8_t> next = i + 1 < states.size() ? build(i + 1) : std::vector<uint8_t>();
+    const sc::qemu::NextBoot after{next, {}};
+    const sc::qemu::QemuRecovery r = session.recover(current, {}, next.empty() ? nullptr : &after);
     boot_ms += static_cast<double>(r.run.boot_to_exit.count()) / 1000.0;
     guest_ms += static_cast<double>(r.readback.guest_micros) / 1000.0;
-    legal += judge_qemu(w, {}, r, *rec.trace, s, inproc.history, rec.guest.spans).legal ? 1u : 0u;
+    reset_ms += static_cast<double>(r.readback.power_on_asked) / 1000.0;
+    wait_ms += static_cast<double>(r.readback.power_on_served - r.readback.power_on_asked) / 1000.0;
+    legal += judge_qemu(w, {}, r, *rec.trace, states[i], inproc.history, rec.guest.spans).legal ? 1u : 0u;
+    current = std::move(next);
   }
   const double total = std::chrono::duration<double>(Clock::now() - start).count();
   const double n = static_cast<double>(states.size());
@@ -36,5 +49,8 @@ int main() {
   std::printf("%zu states, %zu legal: %.2f boot+recover+verify/s on one core\n", states.size(), legal, n / total);
   std::printf("per state: %.1f ms total = image %.2f ms + boot %.1f ms (guest %.1f ms since reset) + rest\n",
               1000 * total / n, image_ms / n, boot_ms / n, guest_ms / n);
+  std::printf("guest per state: %.2f ms reset to kPowerOn + %.2f ms waiting for the image + %.2f ms recovery and "
+              "readback\n",
+              reset_ms / n, wait_ms / n, (guest_ms - reset_ms - wait_ms) / n);
   std::printf("QEMU processes started: %zu\n", session.qemu_starts());
 }

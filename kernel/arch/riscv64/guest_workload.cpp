@@ -165,10 +165,12 @@ void print_recovered(sc::Status s) {
 // next boot starts on the next image the plugin serves after kPowerOn (or
 // QEMU exits, if it runs with -no-reboot).
 [[noreturn]] void recover(ChannelDisk& disk) {
+  const uint64_t asked = micros_since_reset();
   disk.send(channel::kPowerOn);
+  const uint64_t served = micros_since_reset();
   print_recovered(boot(disk));
   print_user_stats();
-  kprintf("SC DONE %lu\n", micros_since_reset());
+  kprintf("SC DONE %lu %lu %lu\n", micros_since_reset(), asked, served);
   reset_machine();
 }
 

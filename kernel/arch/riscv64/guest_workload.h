@@ -26,7 +26,9 @@
 //   SC CONT <container> <page count>          a workload container that exists
 //   SC PAGE <container> <page> <hash hex>     checksum64 via the fault path; 0 = unreadable
 //   SC ENUMFAIL <container> <status>          the manager refused to list its pages
-//   SC DONE <guest microseconds since the last machine reset>
+//   SC DONE <guest microseconds since the last machine reset> <when kPowerOn
+//           was sent> <when the plugin had served it> (microseconds since the
+//           reset: the reset path, the wait for the image, recovery + readback)
 // Before SC DONE, and at the end of a record run, one line counts what ran
 // in U-mode since the machine reset (user_stats.h):
 //   SC USER managers=<n> loci=<n> ecalls=<n> faults=<n> nested=<n>
