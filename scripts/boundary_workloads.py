@@ -2,7 +2,9 @@
 """boundary_workloads.py — writes the boundary workloads of corpus/workloads/
 (docs/managers.md "Boundaries a corpus must reach"): long runs, full
 partitions, the largest container ids and page numbers, deep hierarchies,
-many loci and a multi-block journal directory, for shadow and journal.
+many loci, a multi-block journal directory, a journal transaction larger
+than its log, and reads of pages never written and of containers lost in a
+crash, for shadow and journal.
 
 Usage: scripts/boundary_workloads.py [OUT_DIR]   (default corpus/workloads)
 The files are generated so that their sizes follow kernel/core/limits.h and
@@ -154,13 +156,53 @@ def many_pages(program, prefix, structure):
                      run(locus("r", "A", [read("p", 1), read("q", 0), read("q", MAX_PAGES - 2)])), CRASH])
 
 
+def fresh_and_vanished(program, prefix):
+    """Pages never written read as zeros through each manager's page fault
+    (before and after recovery); a container created after the last
+    stabilisation is gone after the crash (not_found) and can be created
+    again; creating a container that survived is refused with exists."""
+    managers = [{"name": "A", "program": program, "partition_blocks": MIN_PARTITION},
+                {"name": "M", "program": "ordinary", "managed_by": "A"}]
+    ops = [create("a", "A"), create("m", "M"), read("a", 3), read("m", 2), write("a", 0, 1), write("m", 0, 2),
+           stabilise("A"), create("v", "A"), write("v", 0, 3), read("v", 4)]
+    ops2 = [read("a", 0), read("a", 5), read("m", 0), read("m", 7), read("v", 0), create("a", "A"),
+            create("v", "A"), read("v", 1), write("v", 2, 4), stabilise("A")]
+    ops3 = [read("v", 2), read("v", 0), read("m", 9)]
+    desc = (f"Fresh and vanished: a {program} manager A and an ordinary manager M below it serve reads of pages "
+            "never written as zeros, before and after recovery; container v, created after the last "
+            "stabilisation, is gone after the crash (read: not_found), is created again and stabilised; "
+            "creating container a again after the crash is refused (exists).")
+    return workload(f"{prefix}fresh_and_vanished", desc, managers,
+                    [run(locus("w", "A", ops)), CRASH, run(locus("w2", "A", ops2)), CRASH, run(locus("r", "A", ops3))])
+
+
+def journal_log_full():
+    """A transaction of 30 pages on the smallest journal partition: every
+    page has a home slot (30 slots), but the redo log (31 blocks) cannot hold
+    30 page records plus header, directory, catalog and commit, so the
+    stabilisation is refused with no_space while the log is being written."""
+    ops = [create("d", "A"), write("d", 0, 1), stabilise("A")]
+    ops += [write("d", p, 200 + p) for p in range(30)]
+    ops += [stabilise("A"), read("d", 0)]
+    steps = [run(locus("w", "A", ops)), CRASH,
+             run(locus("w2", "A", [read("d", 0), read("d", 29), write("d", 1, 2), stabilise("A")])), CRASH]
+    desc = (f"Log full: 30 pages on the smallest journal partition ({MIN_PARTITION} blocks: 30 home slots, a "
+            "31-block redo log); the second stabilisation fits the home slots but not the log and is refused "
+            "with no_space, the crash after it recovers the first, and a small stabilisation afterwards "
+            "succeeds.")
+    return workload("journal_log_full", desc,
+                    [{"name": "A", "program": "journal", "partition_blocks": MIN_PARTITION,
+                      "may_fill_partition": True}],
+                    steps)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "corpus/workloads"
     made = [many_pages("journal", "journal_", "directory"), many_pages("shadow", "shadow_", "map"),
-            many_loci("shadow", "")]
+            many_loci("shadow", ""), journal_log_full()]
     for program, prefix in (("shadow", "shadow_"), ("journal", "journal_")):
         made += [long_run(program, prefix), full_partition(program, prefix), limits(program, prefix),
-                 deep_hierarchy(program, prefix)]
+                 deep_hierarchy(program, prefix), fresh_and_vanished(program, prefix)]
     for w in made:
         with open(os.path.join(out, w["name"] + ".json"), "w") as f:
             json.dump(w, f, indent=1)

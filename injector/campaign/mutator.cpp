@@ -8,6 +8,7 @@
 
 #include "injector/common/input_error.h"
 #include "injector/workload/workload_file.h"
+#include "kernel/core/limits.h"
 #include "kernel/core/prng.h"
 
 namespace sc::campaign {
@@ -59,6 +60,13 @@ std::vector<ManagerId> self_managing(const Workload& w) {
   return out;
 }
 
+// Mostly the low pages the corpus uses, 1 in 8 one of the 16 highest page
+// numbers (map entries pack page numbers: truncation shows at the top).
+uint32_t random_page(Prng& prng) {
+  const auto offset = static_cast<uint32_t>(prng.below(16));
+  return prng.below(8) == 0 ? kMaxPageNumber - 1 - offset : offset;
+}
+
 void change_value(Workload& w, Prng& prng) {
   const auto writes = ops_where(w, is_write);
   if (!writes.empty()) op_at(w, pick(prng, writes)).value = prng.next();
@@ -66,20 +74,28 @@ void change_value(Workload& w, Prng& prng) {
 
 void change_page(Workload& w, Prng& prng) {
   const auto writes = ops_where(w, is_write);
-  if (!writes.empty()) op_at(w, pick(prng, writes)).page = static_cast<uint32_t>(prng.below(16));
+  if (!writes.empty()) op_at(w, pick(prng, writes)).page = random_page(prng);
 }
 
-void add_write(Workload& w, Prng& prng) {
+// Inserts a write or read of a random page of a container usable there (a
+// read of a page never written must give zeros; after an inserted crash, a
+// container created since the last stabilisation is gone: not_found).
+void add_access(Workload& w, Prng& prng, OpKind kind) {
   const auto ops = ops_where(w, is_any);
   if (ops.empty()) return;
   OpRef at = pick(prng, ops);
   at.op += prng.below(2);  // before or after the chosen op
   const auto containers = usable_containers(w, at);
   if (containers.empty()) return;
-  Op op{OpKind::write, pick(prng, containers), kNoManager, static_cast<uint32_t>(prng.below(16)), prng.next()};
+  const ContainerId container = pick(prng, containers);
+  const uint32_t page = random_page(prng);
+  const Op op{kind, container, kNoManager, page, kind == OpKind::write ? prng.next() : 0};
   auto& list = w.steps[at.step].loci[at.locus].ops;
   list.insert(list.begin() + static_cast<std::ptrdiff_t>(at.op), op);
 }
+
+void add_write(Workload& w, Prng& prng) { add_access(w, prng, OpKind::write); }
+void add_read(Workload& w, Prng& prng) { add_access(w, prng, OpKind::read); }
 
 void remove_op(Workload& w, Prng& prng) {
   const auto ops = ops_where(w, is_removable);
@@ -108,8 +124,8 @@ void insert_crash(Workload& w, Prng& prng) {
 void change_schedule_seed(Workload& w, Prng& prng) { w.seed = prng.next(); }
 
 using Edit = void (*)(Workload&, Prng&);
-constexpr Edit kEdits[] = {change_value, change_page, add_write, add_write, remove_op,
-                           insert_stabilise, insert_crash, change_schedule_seed};
+constexpr Edit kEdits[] = {change_value, change_page, add_write, add_write, add_read,
+                           remove_op, insert_stabilise, insert_crash, change_schedule_seed};
 
 }  // namespace
 

@@ -1,10 +1,12 @@
 // mutator_test.cpp — seeded mutation is deterministic, always valid, and
-// actually changes workloads; workload i of a campaign is a pure function.
+// actually changes workloads (reads and the highest page numbers included);
+// workload i of a campaign is a pure function.
 #include <gtest/gtest.h>
 
 #include "injector/campaign/generator.h"
 #include "injector/campaign/mutator.h"
 #include "injector/workload/workload_file.h"
+#include "kernel/core/limits.h"
 #include "managers/registry/registry.h"
 
 namespace sc::campaign::testing {
@@ -72,6 +74,32 @@ TEST(CampaignMutator, InsertsStabiliseForEverySelfManagingProgram) {
         for (const auto& op : l.ops) parent_stabilises += op.kind == OpKind::stabilise;
     EXPECT_GT(stabilises, 200 * parent_stabilises) << p.name;
   }
+}
+
+size_t count_ops(const Workload& w, bool (*pred)(const Op&)) {
+  size_t n = 0;
+  for (const auto& step : w.steps)
+    for (const auto& l : step.loci)
+      for (const auto& op : l.ops) n += pred(op);
+  return n;
+}
+
+// Mutations add reads (of pages never written, or of containers a crash
+// removed) and touch the highest page numbers, which the corpus rarely does.
+TEST(CampaignMutator, AddsReadsAndReachesTheHighestPageNumbers) {
+  const Workload parent = load_workload_file(std::string(STABLECUT_CORPUS) + "/basic.json");
+  const auto is_read = [](const Op& op) { return op.kind == OpKind::read; };
+  const auto is_high = [](const Op& op) {
+    return (op.kind == OpKind::write || op.kind == OpKind::read) && op.page >= kMaxPageNumber - 16;
+  };
+  size_t more_reads = 0, high = 0;
+  for (uint64_t seed = 0; seed < 200; ++seed) {
+    const Workload child = mutate(parent, seed);
+    more_reads += count_ops(child, is_read) > count_ops(parent, is_read);
+    high += count_ops(child, is_high) > count_ops(parent, is_high);
+  }
+  EXPECT_GT(more_reads, 20u);
+  EXPECT_GT(high, 5u);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "injector/crash/crash_image.h"
@@ -18,7 +19,9 @@
 #include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
 #include "injector/inproc/workload_runner.h"
+#include "injector/workload/page_content.h"
 #include "injector/workload/workload_file.h"
+#include "managers/journal/journal_format.h"
 #include "managers/shadow/shadow_format.h"
 
 namespace sc {
@@ -199,6 +202,66 @@ TEST(MapBlocks, JournalDirectorySpansSeveralDirectoryBlocks) {
   const WorkloadRun r = run_workload("journal_many_pages");
   EXPECT_TRUE(r.findings.empty()) << r.findings.front();
   EXPECT_GT(most_pages_stable(r), 169u) << "more entries than one directory block holds";
+}
+
+size_t events_with(const WorkloadRun& r, OpKind kind, Status status) {
+  return static_cast<size_t>(std::count_if(r.events.begin(), r.events.end(), [&](const Event& e) {
+    return e.kind == kind && e.status == status;
+  }));
+}
+
+// Reads that returned zeros from a page no op of the workload ever wrote,
+// per manager of the container read.
+std::set<ManagerId> managers_serving_fresh_pages(const WorkloadRun& r) {
+  std::set<std::pair<ContainerId, uint32_t>> written;
+  std::map<ContainerId, ManagerId> manager_of;
+  for (const Event& e : r.events) {
+    if (e.kind == OpKind::write && e.status == Status::ok) written.insert({e.container, e.page});
+    if (e.kind == OpKind::create && e.status == Status::ok) manager_of[e.container] = e.manager;
+  }
+  std::set<ManagerId> out;
+  for (const Event& e : r.events)
+    if (e.kind == OpKind::read && e.status == Status::ok && e.hash == zero_page_hash() &&
+        written.count({e.container, e.page}) == 0 && manager_of.count(e.container) != 0)
+      out.insert(manager_of.at(e.container));
+  return out;
+}
+
+class FreshAndVanished : public testing::TestWithParam<const char*> {};
+
+TEST_P(FreshAndVanished, UnwrittenPagesReadAsZerosAndAContainerLostInACrashIsGone) {
+  const WorkloadRun r = run_workload(GetParam());
+  EXPECT_TRUE(r.findings.empty()) << r.findings.front();
+  EXPECT_EQ(managers_serving_fresh_pages(r).size(), r.workload.managers.size()) << "every manager serves a fresh page";
+  EXPECT_GE(events_with(r, OpKind::read, Status::not_found), 1u) << "a read of a container lost in the crash";
+  EXPECT_GE(events_with(r, OpKind::create, Status::exists), 1u) << "a create of a container that survived";
+  EXPECT_GE(crash_steps(r.workload), 1u);
+  EXPECT_EQ(illegal_states(r, 1500), 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, FreshAndVanished,
+                         testing::Values("shadow_fresh_and_vanished", "journal_fresh_and_vanished"));
+
+// The refused transaction has a home slot for every page but more records
+// than the redo log holds (header + pages + directory + catalog + commit).
+TEST(LogFull, AJournalTransactionThatFitsTheSlotsButNotTheLogIsRefused) {
+  const WorkloadRun r = run_workload("journal_log_full");
+  EXPECT_TRUE(r.findings.empty()) << r.findings.front();
+  journal::Geometry g{};
+  ASSERT_EQ(journal::make_geometry(r.workload.managers[0].partition_blocks, &g), Status::ok);
+  const auto refused = std::find_if(r.events.begin(), r.events.end(), [](const Event& e) {
+    return e.kind == OpKind::stabilise && e.status == Status::no_space;
+  });
+  ASSERT_NE(refused, r.events.end());
+  std::set<std::pair<ContainerId, uint32_t>> pages;
+  for (auto e = r.events.begin(); e != refused; ++e)
+    if (e->kind == OpKind::write && e->status == Status::ok) pages.insert({e->container, e->page});
+  EXPECT_LE(pages.size(), g.slots) << "every page has a home slot";
+  EXPECT_GT(pages.size() + 4, g.log_blocks) << "the transaction's records exceed the log";
+  EXPECT_TRUE(std::any_of(refused, r.events.end(), [](const Event& e) {
+    return e.kind == OpKind::stabilise && e.status == Status::ok;
+  })) << "a stabilisation after the refusal succeeds";
+  EXPECT_EQ(illegal_states(r, 1500), 0u);
 }
 
 }  // namespace
