@@ -122,8 +122,8 @@ class CheckerPool {
   // next call (a recalled one is the memo's, not copied).
   std::vector<const Recovered*> recover(const std::vector<CheckItem>& batch, const std::vector<CheckItem>& next) {
     owned_.resize(batch.size());
-    if (!threads_.empty()) ++recoveries_;
     if (threads_.empty()) return {recover_inline(batch[0], next.empty() ? nullptr : &next[0])};
+    ++recoveries_;
     std::unique_lock<std::mutex> guard(lock_);
     batch_ = &batch;
     next_ = &next;

@@ -72,34 +72,23 @@ void CutTable::mark_overlaps() {
   }
 }
 
-uint64_t CutTable::copy_write(size_t position) const {
+void CutTable::copy_write(size_t position) const {
   const Write& w = writes_[position];
-  if (masks_[position] == kWholeWrite) {
-    for (size_t i = w.first; i < w.end; ++i) delta_.push_back(by_write_[i].delta);
-    return w.whole_change;
-  }
-  uint64_t change = 0;
-  for (size_t i = w.first; i < w.end; ++i) {
-    const Entry& e = by_write_[i];
-    if (!sector_kept(masks_[position], e.count, e.index)) continue;
-    delta_.push_back(e.delta);
-    change += e.delta.contribution - e.below;
-  }
-  return change;
+  for (size_t i = w.first; i < w.end; ++i)
+    if (masks_[position] == kWholeWrite || sector_kept(masks_[position], by_write_[i].count, by_write_[i].index))
+      delta_.push_back(by_write_[i].delta);
 }
 
-uint64_t CutTable::copy_in_sector_order() const {
-  uint64_t change = 0;
+void CutTable::copy_in_sector_order() const {
   if (kept_.size() * 4 < by_start_.size()) {  // few kept: sort them rather than walk every write
     sorted_kept_.assign(kept_.begin(), kept_.end());
     std::sort(sorted_kept_.begin(), sorted_kept_.end(),
               [&](uint32_t a, uint32_t b) { return writes_[a].start < writes_[b].start; });
-    for (const uint32_t p : sorted_kept_) change += copy_write(p);
-    return change;
+    for (const uint32_t p : sorted_kept_) copy_write(p);
+    return;
   }
   for (const uint32_t p : by_start_)
-    if (masks_[p] != 0) change += copy_write(p);
-  return change;
+    if (masks_[p] != 0) copy_write(p);
 }
 
 uint64_t CutTable::gather_and_sort() const {

@@ -57,11 +57,13 @@ class CutTable final : public DeltaSource {
   void mark_overlaps();
   void clear_selection();
   uint64_t kept_change(size_t position) const;
+  // Fill delta_ with the selected state's kept sectors (no overlaps: the
+  // fingerprint is select()'s sum).
+  void copy_in_sector_order() const;
+  void copy_write(size_t position) const;
   // Each fills delta_ and returns the change to the durable fingerprint.
-  uint64_t copy_in_sector_order() const;
   uint64_t gather_and_sort() const;
   uint64_t scan_all() const;
-  uint64_t copy_write(size_t position) const;
 
   const DurableState* durable_ = nullptr;
   std::vector<Entry> entries_;        // sorted by sector, newest first
