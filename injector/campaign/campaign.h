@@ -49,6 +49,7 @@ struct CampaignOptions {
   std::optional<std::int64_t> resume_id;  // continue this campaign (see resume.h)
   unsigned jobs = 1;
   std::optional<double> duration_s;
+  std::optional<double> progress_every_s;  // seconds between progress lines; nullopt: ProgressLine's default
   uint64_t max_states = UINT64_MAX;
   // Crash states checked per workload (under QEMU spread over its
   // enumeration); nullopt: every state in-process, kDefaultQemuStates under

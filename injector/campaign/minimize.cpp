@@ -110,11 +110,12 @@ std::optional<std::pair<Recording, StateFailure>> reproduce(const Workload& w, c
   ExploreOptions explore;
   explore.enumerate = options.enumerate;
   explore.should_stop = options.should_stop;
+  explore.stop_at_signature = signature;  // the first failure of it is the one kept: no need to look further
   ExploreResult r = explore_inproc(w, options.bugs, rec, explore);
-  if (r.stopped) throw Stopped{};
   for (auto& f : r.failures)
     if (f.signature == signature)  // a fault state's own run (io-error) is the one its case needs
       return std::make_pair(f.recording ? *f.recording : std::move(rec), std::move(f));
+  if (r.stopped) throw Stopped{};
   return std::nullopt;
 }
 

@@ -17,12 +17,13 @@ std::string hms(double s) {
 
 }  // namespace
 
-ProgressLine::ProgressLine() : ProgressLine(stderr, isatty(STDERR_FILENO) != 0) {}
+ProgressLine::ProgressLine(std::optional<double> every) : ProgressLine(stderr, isatty(STDERR_FILENO) != 0, every) {}
 
-ProgressLine::ProgressLine(std::FILE* out, bool tty) : out_(out), tty_(tty) {}
+ProgressLine::ProgressLine(std::FILE* out, bool tty, std::optional<double> every)
+    : out_(out), tty_(tty), every_(every.value_or(tty ? 0.5 : 10.0)) {}
 
 void ProgressLine::update(const ProgressSnapshot& s) {
-  if (s.elapsed_s - last_ < (tty_ ? 0.5 : 10.0)) return;
+  if (s.elapsed_s - last_ < every_) return;
   last_ = s.elapsed_s;
   print(s);
 }

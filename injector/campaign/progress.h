@@ -3,7 +3,8 @@
 // or, for one workload (`run`, a snapshot with `run` set),
 //   run 00:00:12 | cut 120/400 | 51234 states | 4100 states/s | 12 illegal | ETA 00:00:30
 // On a terminal it is redrawn in place every half second; otherwise (a log
-// file, a cron mail) one line is printed every 10 seconds.
+// file, a cron mail) one line is printed every 10 seconds; a caller may give
+// its own interval (campaign --progress-every).
 // Invariants: the line goes to stderr only (or the stream given, for tests),
 // so stdout stays machine-readable; off a terminal, finish() prints the
 // final line unless the last line printed already showed the same counts,
@@ -36,8 +37,9 @@ struct ProgressSnapshot {
 
 class ProgressLine {
  public:
-  ProgressLine();                       // stderr; a terminal if isatty(stderr)
-  ProgressLine(std::FILE* out, bool tty);
+  // stderr, a terminal if isatty(stderr); `every`: seconds between lines (nullopt: the default above)
+  explicit ProgressLine(std::optional<double> every = std::nullopt);
+  ProgressLine(std::FILE* out, bool tty, std::optional<double> every = std::nullopt);
   void update(const ProgressSnapshot& s);  // rate-limited
   void finish(const ProgressSnapshot& s);  // the final line, then a newline
 
@@ -46,6 +48,7 @@ class ProgressLine {
   bool same_counts(const ProgressSnapshot& s) const;
   std::FILE* out_;
   bool tty_;
+  double every_;
   double last_ = -1e9;
   std::optional<ProgressSnapshot> printed_;  // the last line printed
 };

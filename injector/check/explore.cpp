@@ -273,7 +273,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
   };
   take(result.states, batch);
   while (!batch.empty()) {
-    if ((options.should_stop && options.should_stop()) || (options.stop_at_first_illegal && result.first_illegal)) {
+    if (exploration_interrupted(options, result)) {
       result.stopped = true;  // states are left unchecked
       break;
     }

@@ -19,7 +19,8 @@
 // options.should_stop is asked before each batch; once it is true no state
 // is started, and the result counts the states checked so far (`stopped`).
 // options.stop_at_first_illegal stops it the same way once a batch held an
-// illegal state (result.first_illegal).
+// illegal state (result.first_illegal), options.stop_at_signature once it
+// held a failure of that signature.
 // Errors: an exception of a checker (or of options.progress) ends the
 // exploration once the running batch has ended, and is rethrown.
 #pragma once

@@ -8,7 +8,8 @@
 // counts exactly the states checked so far. With stop_at_first_illegal it
 // also ends once an illegal state has been judged (`stopped` set if states
 // were left unchecked); first_illegal says when that state came, in either
-// case. Under io-error (in-process) a state belongs to a run recorded again
+// case. With stop_at_signature it ends once a failure of that signature has
+// been judged (a minimiser reproducing one failure needs no more). Under io-error (in-process) a state belongs to a run recorded again
 // with a failing request: its StateFailure keeps that recording, and what
 // the re-recorded runs disagreed with online is in run_findings.
 #pragma once
@@ -44,6 +45,7 @@ struct ExploreOptions {
   std::function<void(const ExploreProgress&)> progress;  // called about every 0.5 s
   std::function<bool()> should_stop;                      // asked between crash states; empty: never stop
   bool stop_at_first_illegal = false;                      // end after the first illegal state
+  std::string stop_at_signature;                           // end after the first failure of this signature
   std::function<void(const LegalWindow&, const Verdict&)> observe;  // every judged state, in enumeration order
   bool memoise = true;  // decide states recovery cannot tell from earlier ones without recovering them (recovery_memo.h)
 };
@@ -98,7 +100,7 @@ struct ExploreResult {
   uint64_t illegal = 0;
   uint64_t duplicates = 0;
   uint64_t recalled = 0;  // of `states`, decided from an earlier recovery (recovery_memo.h); the rest were recovered
-  bool stopped = false;  // should_stop (or the first illegal state) ended it before every state was checked
+  bool stopped = false;  // should_stop (or a stop_at_ condition) ended it before every state was checked
   std::optional<FirstIllegal> first_illegal;
   double seconds = 0;
   double enumerate_seconds = 0;  // the part of `seconds` spent enumerating crash states
@@ -107,5 +109,12 @@ struct ExploreResult {
   std::vector<std::string> run_findings;         // disagreements while recording faulted runs (io-error)
   std::optional<ExhaustiveCoverage> exhaustive;  // set when the exhaustive mode ran
 };
+
+// True once no more states may be started: should_stop says so, or a
+// stop_at_ condition of `options` holds for what `result` has judged.
+inline bool exploration_interrupted(const ExploreOptions& options, const ExploreResult& result) {
+  return (options.should_stop && options.should_stop()) || (options.stop_at_first_illegal && result.first_illegal) ||
+         (!options.stop_at_signature.empty() && result.signatures.count(options.stop_at_signature) > 0);
+}
 
 }  // namespace sc

@@ -1,6 +1,6 @@
 // fault_tally.h — what the fault explorers (io_error_explore.h,
 // read_error_explore.h) share with explore(): the same stop rules
-// (max_states, should_stop, stop_at_first_illegal), the same tally of a
+// (max_states, should_stop, the stop_at_ conditions), the same tally of a
 // judged fault state, which also notes when the first illegal state came,
 // and progress reports about every 0.5 s. `stopped` is set only when
 // should_stop or the first illegal state ended an explorer, as in explore():
@@ -16,15 +16,11 @@ namespace sc {
 
 using FaultClock = std::chrono::steady_clock;
 
-inline bool fault_explore_interrupted(const ExploreOptions& options, const ExploreResult& result) {
-  return (options.should_stop && options.should_stop()) || (options.stop_at_first_illegal && result.first_illegal);
-}
-
 // True if no more states may be checked; sets result->stopped when the
 // reason is an interruption rather than the budget.
 inline bool fault_explore_must_stop(const ExploreOptions& options, ExploreResult* result) {
   if (result->states >= options.max_states) return true;
-  if (!fault_explore_interrupted(options, *result)) return false;
+  if (!exploration_interrupted(options, *result)) return false;
   result->stopped = true;
   return true;
 }

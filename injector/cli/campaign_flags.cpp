@@ -45,6 +45,7 @@ campaign::CampaignOptions to_options(const CampaignFlags& f, const EnumerationFl
   std::tie(o.shard_index, o.shard_count) = campaign::parse_shard(f.shard);
   o.jobs = f.jobs;
   if (!f.duration.empty()) o.duration_s = campaign::parse_duration(f.duration);
+  o.progress_every_s = f.progress_every;
   o.max_states = f.max_states;
   o.states_per_workload = f.states_per_workload;
   o.max_workloads = f.workloads;
@@ -65,6 +66,9 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
   flags->jobs = std::max(1u, std::thread::hardware_concurrency());
   add_tier_flags(cmd, tier);
   cmd->add_option("--duration", flags->duration, "Stop after this long, e.g. 90s, 15m, 8h, 2d");
+  cmd->add_option("--progress-every", flags->progress_every,
+                  "Seconds between progress lines on stderr (default: 0.5 on a terminal, 10 otherwise); not stored")
+      ->check(number(0.05, 86400));
   cmd->add_option("--max-states", flags->max_states, "Start no new workload once this many states are checked")
       ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--states-per-workload", flags->states_per_workload,

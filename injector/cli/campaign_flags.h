@@ -18,6 +18,7 @@ namespace sc::cli {
 
 struct CampaignFlags {
   std::string duration;
+  std::optional<double> progress_every;
   uint64_t max_states = UINT64_MAX;
   std::optional<uint64_t> states_per_workload;
   uint64_t workloads = UINT64_MAX;

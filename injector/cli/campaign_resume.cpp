@@ -65,6 +65,7 @@ campaign::CampaignOptions resume_options(const CLI::App& cmd, const CampaignFlag
   o.command_line = target.campaign.spec.command_line;
   o.version = fresh.version;
   o.memoise = fresh.memoise;
+  o.progress_every_s = fresh.progress_every_s;
   return o;
 }
 

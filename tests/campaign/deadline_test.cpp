@@ -1,6 +1,8 @@
 // deadline_test.cpp — a campaign whose --duration deadline, or SIGTERM,
 // falls inside a long workload (slow/early_stabilise_many_pages.json:
-// thousands of crash states, with the planted bug's failures among the first)
+// hundreds of thousands of crash states, with the planted bug's failures
+// among the first; the signal is sent at the first progress line that counts
+// states, so --progress-every keeps it inside the first workload's states)
 // commits what was checked: the workload is recorded as partial with its
 // states counted and its failures and case files kept, the summary's counts
 // equal the last progress line's and the database's, every case file is
@@ -97,7 +99,7 @@ TEST(CampaignDeadline, DeadlineInsideLongWorkloadCommitsWhatWasChecked) {
 TEST(CampaignDeadline, SigtermCommitsPartialWorkloadAndResumeContinuesAfterIt) {
   TempDir dir;
   const std::string db = dir.file("r.db");
-  const pid_t pid = spawn_stablecut_to(slow_campaign(dir, db, {"--workloads", "3"}), dir.file("out1.txt"),
+  const pid_t pid = spawn_stablecut_to(slow_campaign(dir, db, {"--workloads", "3", "--progress-every", "0.2"}), dir.file("out1.txt"),
                                        dir.file("err1.txt"));
   ASSERT_TRUE(wait_for_checked_states(dir.file("err1.txt"))) << slurp(dir.file("err1.txt"));
   ASSERT_EQ(kill(pid, SIGTERM), 0);

@@ -69,6 +69,18 @@ TEST(CampaignProgress, OffTerminalFinishPrintsWhatIsNew) {
   EXPECT_EQ(count(text, "| 6 workloads | 60 states |"), 1u) << text;
 }
 
+TEST(CampaignProgress, AGivenIntervalReplacesTheDefault) {
+  Capture out;
+  ProgressLine line(out.file(), /*tty=*/false, 2.0);
+  line.update(at(0.2, 1, 10));
+  line.update(at(1.0, 2, 20));  // within 2 s of the last line: not printed
+  line.update(at(2.3, 3, 30));  // 10 s would not have printed it
+  const std::string text = out.text();
+  EXPECT_EQ(count(text, "\n"), 2u) << text;
+  EXPECT_EQ(count(text, "| 2 workloads |"), 0u) << text;
+  EXPECT_EQ(count(text, "| 3 workloads |"), 1u) << text;
+}
+
 TEST(CampaignProgress, OnTerminalRedrawsInPlaceAndEndsWithNewline) {
   Capture out;
   ProgressLine line(out.file(), /*tty=*/true);

@@ -75,6 +75,28 @@ INSTANTIATE_TEST_SUITE_P(Bugs, PlantedBug,
                            return n;
                          });
 
+// Told to stop at a signature (a minimiser reproducing one failure), the
+// exploration ends with the first state of it, the same state the whole
+// exploration keeps for it, after no more states than that one.
+TEST(StopAtSignature, EndsAtTheFirstFailureOfItWithTheStateTheWholeExplorationKeeps) {
+  SeededBugs bugs;
+  enable_seeded_bug(&bugs, "shadow-reuse-blocks");
+  const Workload w = corpus("basic");
+  const Recording rec = record_inproc(w, bugs);
+  const ExploreResult whole = explore_inproc(w, bugs, rec, all_modes());
+  ASSERT_GE(whole.failures.size(), 2u);
+  for (const StateFailure& f : whole.failures) {
+    ExploreOptions o = all_modes();
+    o.stop_at_signature = f.signature;
+    const ExploreResult r = explore_inproc(w, bugs, rec, o);
+    ASSERT_FALSE(r.failures.empty()) << f.signature;
+    EXPECT_EQ(r.failures.back().signature, f.signature);
+    EXPECT_EQ(r.failures.back().state, f.state) << f.signature;
+    EXPECT_TRUE(r.stopped) << f.signature;
+    EXPECT_LT(r.states, whole.states) << f.signature;
+  }
+}
+
 // A recovery-side bug leaves the crash image itself sound: the same case,
 // recovered by correct code, is legal — the checker blames the recovery.
 TEST(PlantedBugCase, RecoveryBugsImageIsLegalForCorrectRecovery) {
