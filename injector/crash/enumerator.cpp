@@ -81,9 +81,11 @@ bool CrashStateEnumerator::step() {
     case Stage::torn:
       if (enabled(Mode::torn) &&
           torn_.next(*trace_, prng_, options_.torn_samples_per_write, state_.kept)) {
+        count_passed_over(torn_.passed_over());
         state_.kind = Mode::torn;
         return true;
       }
+      count_passed_over(torn_.passed_over());
       stage_ = Stage::faults;
       return false;
     case Stage::faults:
@@ -110,9 +112,11 @@ void CrashStateEnumerator::begin_cut() {
   table_.build(durable_);
   const bool seen_kept = !forget_seen_if_window_changes();
   stage_ = Stage::prefix_alone;
-  walk_new_subsets(seen_kept);
+  const bool one_more = one_more_in_flight(seen_kept);
+  subsets_.reset(in_flight.size(), options_.k, one_more);
+  left_out_counted_ = 0;
   samples_left_ = in_flight.size() > options_.k ? options_.samples_per_cut : 0;
-  torn_.reset(in_flight);
+  torn_.reset(in_flight, one_more && !in_flight.empty() ? in_flight.size() - 1 : 0);
   faults_.reset(durable_, options_.fault_samples_per_cut);
 }
 
@@ -125,17 +129,20 @@ bool CrashStateEnumerator::forget_seen_if_window_changes() {
 
 // When the request before this cut was a write the disk only took into its
 // cache, the durable layer is unchanged and one more write is in flight: a
-// subset without it leaves the image it left at the cut before, which is
-// in seen_ (unless the window changed here). Only subsets with the new
-// write are built; the others count as the duplicates they are
-// (count_left_out_subsets).
-void CrashStateEnumerator::walk_new_subsets(bool seen_kept) {
-  const size_t n = durable_.in_flight().size();
+// subset without it, or a deterministic tear of an older write (alone or
+// with every earlier write), leaves the image it left at the cut before,
+// which is in seen_ (unless the window changed here). Only the states with
+// the new write are built; the others count as the duplicates they are
+// (count_left_out_subsets, count_passed_over).
+bool CrashStateEnumerator::one_more_in_flight(bool seen_kept) const {
   const size_t cut = durable_.cut();
   const Request* before = cut > 0 ? &trace_->requests()[cut - 1] : nullptr;
-  const bool one_more = seen_kept && before != nullptr && before->kind == Kind::write && !before->fua;
-  subsets_.reset(n, options_.k, one_more);
-  left_out_counted_ = 0;
+  return seen_kept && before != nullptr && before->kind == Kind::write && !before->fua;
+}
+
+void CrashStateEnumerator::count_passed_over(uint64_t states) {
+  counters_.generated += states;
+  counters_.duplicates += states;
 }
 
 // The left-out subsets the full walk would have built by now, counted as

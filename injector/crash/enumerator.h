@@ -14,8 +14,9 @@
 // this or an earlier cut is skipped and counted as a duplicate — unless a cut
 // in Options::recheck_from lies between them: there the legal window changes,
 // so an image already judged may now be judged differently, and every image is
-// yielded once more. A reorder subset known to repeat the image it left at
-// the cut before is counted so without being built (subset_cursor.h). A
+// yielded once more. A reorder subset, or a deterministic tear of an older
+// write, known to repeat the image it left at the cut before is counted so
+// without being built (subset_cursor.h, torn_cursor.h). A
 // fault state is skipped only for an image already yielded (a fault never
 // hides a power-cut state: fault states are judged under a wider window, so
 // a power-cut state is never skipped for one).
@@ -91,7 +92,8 @@ class CrashStateEnumerator {
   void keep_random_subset();
   void begin_cut();
   bool forget_seen_if_window_changes();
-  void walk_new_subsets(bool seen_kept);
+  bool one_more_in_flight(bool seen_kept) const;
+  void count_passed_over(uint64_t states);
   void count_left_out_subsets();
   bool first_sighting();
 

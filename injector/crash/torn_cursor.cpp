@@ -1,6 +1,8 @@
 // torn_cursor.cpp — see torn_cursor.h.
 #include "torn_cursor.h"
 
+#include <utility>
+
 namespace sc::crash {
 
 namespace {
@@ -15,12 +17,16 @@ uint64_t random_proper_mask(uint32_t chunks, Prng& prng) {
 }
 }  // namespace
 
-void TornCursor::reset(std::span<const size_t> in_flight) {
+void TornCursor::reset(std::span<const size_t> in_flight, size_t passed_from) {
   in_flight_ = in_flight;
   position_ = 0;
   mask_index_ = 0;
   with_earlier_pending_ = false;
+  passed_from_ = passed_from;
+  passed_over_ = 0;
 }
+
+uint64_t TornCursor::passed_over() { return std::exchange(passed_over_, 0); }
 
 bool TornCursor::next(const Trace& trace, Prng& prng, uint32_t samples,
                       std::vector<KeptWrite>& kept) {
@@ -32,6 +38,10 @@ bool TornCursor::next(const Trace& trace, Prng& prng, uint32_t samples,
     }
     const uint32_t chunks = chunk_count(trace.requests()[in_flight_[position_]].count);
     if (next_mask(chunks, prng, samples)) {
+      if (passes_over()) {
+        passed_over_ += position_ > 0 ? 2 : 1;  // alone, and with every earlier write
+        continue;
+      }
       with_earlier_pending_ = position_ > 0;
       fill(false, kept);
       return true;
@@ -45,6 +55,7 @@ bool TornCursor::next(const Trace& trace, Prng& prng, uint32_t samples,
 bool TornCursor::next_mask(uint32_t chunks, Prng& prng, uint32_t samples) {
   if (chunks < 2) return false;
   const uint64_t i = mask_index_++;
+  deterministic_ = true;
   if (chunks <= kExhaustiveChunks) {
     mask_ = i + 1;
     return mask_ < (uint64_t{1} << chunks) - 1;
@@ -54,6 +65,7 @@ bool TornCursor::next_mask(uint32_t chunks, Prng& prng, uint32_t samples) {
     return true;
   }
   if (i + 1 - chunks >= samples) return false;
+  deterministic_ = false;
   mask_ = random_proper_mask(chunks, prng);
   return true;
 }

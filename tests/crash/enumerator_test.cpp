@@ -11,6 +11,7 @@
 
 #include "crash_image.h"
 #include "subset_cursor.h"
+#include "torn_cursor.h"
 #include "test_traces.h"
 
 namespace sc::crash {
@@ -130,6 +131,56 @@ TEST(Enumerator, BuildsOnlyTheSubsetsACutAddsAndYieldsAndCountsAsIfItBuiltThemAl
     options.samples_per_cut = 0;
     if (seed % 3 == 0) options.recheck_from = {2, 5, 11, 12};
     const auto [expected, counters] = every_subset(trace, options);
+    CrashStateEnumerator e(trace, options);
+    std::vector<Counted> got;
+    while (e.next())
+      got.push_back({{e.state(), e.image().fingerprint()}, e.counters().generated, e.counters().duplicates});
+    ASSERT_EQ(got, expected) << "seed " << seed;
+    EXPECT_EQ(e.counters().generated, counters.generated) << "seed " << seed;
+    EXPECT_EQ(e.counters().duplicates, counters.duplicates) << "seed " << seed;
+  }
+}
+
+// The torn walk of every cut built in full (the same Prng draws), each
+// tear's image looked up in a set cleared where the window changes.
+std::pair<std::vector<Counted>, EnumeratorCounters> every_tear(const Trace& trace, const EnumeratorOptions& o) {
+  std::pair<std::vector<Counted>, EnumeratorCounters> out;
+  const TraceHashes hashes(trace);
+  DurableState durable(trace, hashes);
+  Prng prng(o.seed);
+  std::set<uint64_t> seen;
+  std::vector<DeltaEntry> delta;
+  for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
+    durable.advance_to(cut);
+    if (std::binary_search(o.recheck_from.begin(), o.recheck_from.end(), cut)) seen.clear();
+    TornCursor tears;
+    tears.reset(durable.in_flight());
+    CrashState state{cut, Mode::torn, {}, {}};
+    while (tears.next(trace, prng, o.torn_samples_per_write, state.kept)) {
+      const uint64_t fingerprint = build_delta(durable, state.kept, delta);
+      ++out.second.generated;
+      if (!seen.insert(fingerprint).second) {
+        ++out.second.duplicates;
+        continue;
+      }
+      ++out.second.yielded;
+      out.first.push_back({{state, fingerprint}, out.second.generated, out.second.duplicates});
+    }
+  }
+  return out;
+}
+
+// Writes of up to 12 sectors: more than 4 chunks, so random masks are drawn
+// between the deterministic tears the enumerator passes over.
+TEST(Enumerator, BuildsOnlyTheTearsACutAddsAndYieldsAndCountsAsIfItBuiltThemAll) {
+  for (uint64_t seed = 1; seed <= 30; ++seed) {
+    const Trace trace = test::random_trace(seed, seed % 2 ? 24 : 400, 30, seed % 4 ? 12 : 3);
+    EnumeratorOptions options;
+    options.modes = only(Mode::torn);
+    options.seed = seed;
+    options.torn_samples_per_write = static_cast<uint32_t>(seed % 3);
+    if (seed % 3 == 0) options.recheck_from = {2, 5, 11, 12};
+    const auto [expected, counters] = every_tear(trace, options);
     CrashStateEnumerator e(trace, options);
     std::vector<Counted> got;
     while (e.next())
