@@ -20,6 +20,7 @@ void CutTable::build(const DurableState& durable) {
   durable_ = &durable;
   lay_out_writes();
   mark_overlaps();
+  sum_prefixes();
   entries_ = by_write_;
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return newest_first(a.delta, b.delta); });
   masks_.assign(writes_.size(), 0);
@@ -72,15 +73,25 @@ void CutTable::mark_overlaps() {
   }
 }
 
+void CutTable::sum_prefixes() {
+  prefix_change_.assign(writes_.size() + 1, 0);
+  first_overlap_ = writes_.size();
+  for (size_t p = 0; p < writes_.size(); ++p) {
+    prefix_change_[p + 1] = prefix_change_[p] + writes_[p].whole_change;
+    if (writes_[p].overlaps && first_overlap_ == writes_.size()) first_overlap_ = p;
+  }
+}
+
 void CutTable::copy_write(size_t position) const {
   const Write& w = writes_[position];
+  const uint64_t mask = mask_of(position);
   for (size_t i = w.first; i < w.end; ++i)
-    if (masks_[position] == kWholeWrite || sector_kept(masks_[position], by_write_[i].count, by_write_[i].index))
+    if (mask == kWholeWrite || sector_kept(mask, by_write_[i].count, by_write_[i].index))
       delta_.push_back(by_write_[i].delta);
 }
 
 void CutTable::copy_in_sector_order() const {
-  if (kept_.size() * 4 < by_start_.size()) {  // few kept: sort them rather than walk every write
+  if (whole_below_ == 0 && kept_.size() * 4 < by_start_.size()) {  // few kept: sort them rather than walk every write
     sorted_kept_.assign(kept_.begin(), kept_.end());
     std::sort(sorted_kept_.begin(), sorted_kept_.end(),
               [&](uint32_t a, uint32_t b) { return writes_[a].start < writes_[b].start; });
@@ -88,7 +99,7 @@ void CutTable::copy_in_sector_order() const {
     return;
   }
   for (const uint32_t p : by_start_)
-    if (masks_[p] != 0) copy_write(p);
+    if (mask_of(p) != 0) copy_write(p);
 }
 
 uint64_t CutTable::gather_and_sort() const {
@@ -132,6 +143,7 @@ uint64_t CutTable::kept_change(size_t position) const {
 void CutTable::clear_selection() {
   for (const uint32_t q : kept_) masks_[q] = 0;
   kept_.clear();
+  whole_below_ = 0;
   overlaps_ = false;
   built_ = false;
 }
@@ -159,6 +171,22 @@ uint64_t CutTable::select(std::span<const KeptWrite> kept) {
   return durable_->fingerprint() + change;
 }
 
+uint64_t CutTable::select_tear(size_t position, uint64_t mask, bool with_earlier) {
+  const size_t whole_below = with_earlier ? position : 0;
+  if (whole_below > first_overlap_ || writes_[position].overlaps) {  // which write wins a sector matters
+    const auto in_flight = durable_->in_flight();
+    tear_kept_.clear();
+    for (size_t p = 0; p < whole_below; ++p) tear_kept_.push_back({in_flight[p], kWholeWrite});
+    tear_kept_.push_back({in_flight[position], mask});
+    return select(tear_kept_);
+  }
+  clear_selection();
+  whole_below_ = whole_below;
+  kept_.push_back(static_cast<uint32_t>(position));
+  masks_[position] = mask;
+  return durable_->fingerprint() + prefix_change_[whole_below] + kept_change(position);
+}
+
 std::span<const DeltaEntry> CutTable::delta() const {
   if (!built_) {
     delta_.clear();
@@ -172,7 +200,7 @@ uint64_t CutTable::provenance(uint64_t sector) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), sector,
                              [](const Entry& e, uint64_t s) { return e.delta.sector < s; });
   for (; it != entries_.end() && it->delta.sector == sector; ++it)  // newest write first
-    if (masks_[it->position] != 0 && sector_kept(masks_[it->position], it->count, it->index))
+    if (const uint64_t mask = mask_of(it->position); mask != 0 && sector_kept(mask, it->count, it->index))
       return it->delta.payload_sector + 1;
   return 0;
 }

@@ -12,7 +12,11 @@
 //    the cut's in-flight sectors.
 // Interface: build(durable) lays out durable.cut()'s in-flight sectors;
 // select(kept) makes the state keeping `kept` the current one and returns
-// the fingerprint build_delta() (crash_image.h) would; delta() is its delta
+// the fingerprint build_delta() (crash_image.h) would; select_tear(p, mask,
+// with_earlier) does the same for the write at in-flight position p kept
+// with `mask`, and every earlier in-flight write kept whole if with_earlier,
+// in O(1) when none of them overlaps another write (a prefix sum of the
+// writes' changes) instead of O(p); delta() is its delta
 // exactly as build_delta() fills it; provenance(sector) names the content
 // the current state leaves there (DeltaSource, crash_image.h).
 // Invariants: entries are sorted by sector, newest write first within a
@@ -35,6 +39,7 @@ class CutTable final : public DeltaSource {
  public:
   void build(const DurableState& durable);
   uint64_t select(std::span<const KeptWrite> kept);
+  uint64_t select_tear(size_t position, uint64_t mask, bool with_earlier);
   std::span<const DeltaEntry> delta() const override;
   uint64_t provenance(uint64_t sector) const override;
 
@@ -55,8 +60,10 @@ class CutTable final : public DeltaSource {
 
   void lay_out_writes();
   void mark_overlaps();
+  void sum_prefixes();
   void clear_selection();
   uint64_t kept_change(size_t position) const;
+  uint64_t mask_of(size_t position) const { return position < whole_below_ ? kWholeWrite : masks_[position]; }
   // Fill delta_ with the selected state's kept sectors (no overlaps: the
   // fingerprint is select()'s sum).
   void copy_in_sector_order() const;
@@ -70,8 +77,12 @@ class CutTable final : public DeltaSource {
   std::vector<Entry> by_write_;       // by in-flight position, then sector within the write
   std::vector<Write> writes_;         // by in-flight position
   std::vector<uint32_t> by_start_;    // in-flight positions by first sector
+  std::vector<uint64_t> prefix_change_;  // [p]: sum of whole_change of the writes at positions < p
+  size_t first_overlap_ = 0;             // the first position whose write overlaps another (or their count)
   std::vector<uint64_t> masks_;       // by in-flight position: the kept mask, 0 when not kept
   std::vector<uint32_t> kept_;        // positions of the selected state's kept writes
+  size_t whole_below_ = 0;            // besides kept_: every write at a lower position is kept whole
+  std::vector<KeptWrite> tear_kept_;  // select_tear()'s state as kept writes, when it overlaps
   bool overlaps_ = false;             // some kept write overlaps another in-flight write
   mutable bool built_ = false;        // delta_ holds the selected state's delta
   mutable std::vector<DeltaEntry> delta_;

@@ -18,8 +18,10 @@ CrashStateEnumerator::CrashStateEnumerator(const Trace& trace, Options options)
 bool CrashStateEnumerator::next() {
   while (next_candidate()) {
     ++counters_.generated;
-    fingerprint_ = table_.select(state_.kept);
+    fingerprint_ = tearing_ ? table_.select_tear(torn_.position(), torn_.mask(), torn_.with_earlier())
+                            : table_.select(state_.kept);
     if (first_sighting()) {
+      if (tearing_) torn_.fill(state_.kept);
       ++counters_.yielded;
       return true;
     }
@@ -45,6 +47,7 @@ bool CrashStateEnumerator::step() {
   const auto in_flight = durable_.in_flight();
   state_.faults.clear();
   faulted_.clear();
+  tearing_ = false;
   switch (stage_) {
     case Stage::prefix_alone:
       stage_ = Stage::prefix_all;
@@ -79,10 +82,10 @@ bool CrashStateEnumerator::step() {
       stage_ = Stage::torn;
       return false;
     case Stage::torn:
-      if (enabled(Mode::torn) &&
-          torn_.next(*trace_, prng_, options_.torn_samples_per_write, state_.kept)) {
+      if (enabled(Mode::torn) && torn_.next(*trace_, prng_, options_.torn_samples_per_write)) {
         count_passed_over(torn_.passed_over());
         state_.kind = Mode::torn;
+        tearing_ = true;  // state_.kept is filled only if it is yielded
         return true;
       }
       count_passed_over(torn_.passed_over());

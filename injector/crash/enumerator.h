@@ -112,6 +112,7 @@ class CrashStateEnumerator {
   uint32_t samples_left_ = 0;
   uint64_t left_out_counted_ = 0;  // of subsets_.left_out()
   CrashState state_;
+  bool tearing_ = false;  // the candidate is torn_'s current tear
   std::vector<FaultSector> faulted_;
   uint64_t fingerprint_ = 0;
   EnumeratorCounters counters_;

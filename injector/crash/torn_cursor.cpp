@@ -28,12 +28,11 @@ void TornCursor::reset(std::span<const size_t> in_flight, size_t passed_from) {
 
 uint64_t TornCursor::passed_over() { return std::exchange(passed_over_, 0); }
 
-bool TornCursor::next(const Trace& trace, Prng& prng, uint32_t samples,
-                      std::vector<KeptWrite>& kept) {
+bool TornCursor::next(const Trace& trace, Prng& prng, uint32_t samples) {
   while (position_ < in_flight_.size()) {
     if (with_earlier_pending_) {
       with_earlier_pending_ = false;
-      fill(true, kept);
+      with_earlier_ = true;
       return true;
     }
     const uint32_t chunks = chunk_count(trace.requests()[in_flight_[position_]].count);
@@ -43,7 +42,7 @@ bool TornCursor::next(const Trace& trace, Prng& prng, uint32_t samples,
         continue;
       }
       with_earlier_pending_ = position_ > 0;
-      fill(false, kept);
+      with_earlier_ = false;
       return true;
     }
     ++position_;
@@ -70,9 +69,9 @@ bool TornCursor::next_mask(uint32_t chunks, Prng& prng, uint32_t samples) {
   return true;
 }
 
-void TornCursor::fill(bool with_earlier, std::vector<KeptWrite>& kept) const {
+void TornCursor::fill(std::vector<KeptWrite>& kept) const {
   kept.clear();
-  if (with_earlier)
+  if (with_earlier_)
     for (size_t p = 0; p < position_; ++p) kept.push_back({in_flight_[p], kWholeWrite});
   kept.push_back({in_flight_[position_], mask_});
 }

@@ -156,7 +156,8 @@ std::pair<std::vector<Counted>, EnumeratorCounters> every_tear(const Trace& trac
     TornCursor tears;
     tears.reset(durable.in_flight());
     CrashState state{cut, Mode::torn, {}, {}};
-    while (tears.next(trace, prng, o.torn_samples_per_write, state.kept)) {
+    while (tears.next(trace, prng, o.torn_samples_per_write)) {
+      tears.fill(state.kept);
       const uint64_t fingerprint = build_delta(durable, state.kept, delta);
       ++out.second.generated;
       if (!seen.insert(fingerprint).second) {
