@@ -31,9 +31,10 @@ struct CheckItem {
   crash::ImageView image() const { return owned ? owned->view() : *view; }
 };
 
-// Where the states come from. take() appends up to `n` items; an item keeps
-// a view into the source only when n == 1 and not `ahead` (an item taken
-// ahead must outlive the next take()).
+// Where the states come from. take() replaces the batch's items with up to
+// `n` new ones (none: the source is done); an item keeps a view into the
+// source only when n == 1 and not `ahead` (an item taken ahead must outlive
+// the next take()).
 class StateSource {
  public:
   virtual ~StateSource() = default;
@@ -47,24 +48,29 @@ class EnumeratedSource final : public StateSource {
   EnumeratedSource(const crash::Trace& trace, const crash::EnumeratorOptions& options, double* seconds)
       : trace_(trace), states_(trace, options), seconds_(seconds) {}
 
+  // Items are overwritten in place, so a state's kept writes reuse the
+  // storage of the state before (no allocation per state).
   void take(size_t n, bool ahead, std::vector<CheckItem>& batch) override {
-    while (batch.size() < n && timed_next()) {
-      CheckItem item{states_.state(), nullptr, std::nullopt};
-      if (n == 1 && !ahead) item.view = states_.image();
-      else item.owned = std::make_unique<crash::CrashImage>(trace_, states_.state());
-      batch.push_back(std::move(item));
+    const auto start = Clock::now();
+    size_t taken = 0;
+    for (; taken < n && states_.next(); ++taken) {
+      if (taken == batch.size()) batch.emplace_back();
+      CheckItem& item = batch[taken];
+      item.state = states_.state();
+      if (n == 1 && !ahead) {
+        item.view = states_.image();
+        item.owned.reset();
+      } else {
+        item.owned = std::make_unique<crash::CrashImage>(trace_, states_.state());
+        item.view.reset();
+      }
     }
+    batch.resize(taken);
+    *seconds_ += since(start);
   }
   uint64_t duplicates() const override { return states_.counters().duplicates; }
 
  private:
-  bool timed_next() {
-    const auto start = Clock::now();
-    const bool more = states_.next();
-    *seconds_ += since(start);
-    return more;
-  }
-
   const crash::Trace& trace_;
   crash::CrashStateEnumerator states_;
   double* seconds_;
@@ -81,6 +87,7 @@ class SpreadSource final : public StateSource {
   }
 
   void take(size_t n, bool, std::vector<CheckItem>& batch) override {
+    batch.clear();
     for (; batch.size() < n && next_ < states_.size(); ++next_)
       batch.push_back(CheckItem{states_[next_], std::make_unique<crash::CrashImage>(trace_, states_[next_]), {}});
   }
@@ -119,10 +126,16 @@ class CheckerPool {
   // Recovers every item of the batch, telling worker i that item i of
   // `next` (if any) is its next; rethrows the first exception once every
   // worker has ended its part. What each item recovered is valid until the
-  // next call (a recalled one is the memo's, not copied).
-  std::vector<const Recovered*> recover(const std::vector<CheckItem>& batch, const std::vector<CheckItem>& next) {
+  // next call (a recalled one is the memo's, not copied), and so is the
+  // vector returned.
+  const std::vector<const Recovered*>& recover(const std::vector<CheckItem>& batch,
+                                               const std::vector<CheckItem>& next) {
     owned_.resize(batch.size());
-    if (threads_.empty()) return {recover_inline(batch[0], next.empty() ? nullptr : &next[0])};
+    results_.clear();
+    if (threads_.empty()) {
+      results_.push_back(recover_inline(batch[0], next.empty() ? nullptr : &next[0]));
+      return results_;
+    }
     ++recoveries_;
     std::unique_lock<std::mutex> guard(lock_);
     batch_ = &batch;
@@ -133,9 +146,8 @@ class CheckerPool {
     wake_.notify_all();
     done_.wait(guard, [this] { return pending_ == 0; });
     if (error_) std::rethrow_exception(error_);
-    std::vector<const Recovered*> out;
-    for (const Recovered& r : owned_) out.push_back(&r);
-    return out;
+    for (const Recovered& r : owned_) results_.push_back(&r);
+    return results_;
   }
 
   uint64_t recalled() const { return recalled_; }
@@ -209,6 +221,7 @@ class CheckerPool {
   uint64_t recalled_ = 0;
   uint64_t recoveries_ = 0;
   std::vector<Recovered> owned_;  // what this call's items recovered (not recalled)
+  std::vector<const Recovered*> results_;  // what recover() returns
   std::vector<std::thread> threads_;
   std::mutex lock_;
   std::condition_variable wake_, done_;
@@ -267,7 +280,6 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
   LastVerdict last;
   std::vector<CheckItem> batch, next;
   const auto take = [&](uint64_t taken, std::vector<CheckItem>& into) {
-    into.clear();
     const uint64_t left = options.max_states - taken;
     source->take(static_cast<size_t>(std::min<uint64_t>(workers, left)), plan.announce_next, into);
   };
@@ -278,7 +290,7 @@ ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOpti
       break;
     }
     if (plan.announce_next) take(result.states + batch.size(), next);
-    const std::vector<const Recovered*> recovered = checkers.recover(batch, next);
+    const std::vector<const Recovered*>& recovered = checkers.recover(batch, next);
     for (size_t i = 0; i < batch.size(); ++i) {
       const crash::CrashState& state = batch[i].state;
       const LegalWindow window = legal_window_of(rec.spans, state);
