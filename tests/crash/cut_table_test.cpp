@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "kernel/core/prng.h"
@@ -47,63 +48,64 @@ bool same_provenance(const CutTable& table, const ImageView& built, const Durabl
   return true;
 }
 
-TEST(CutTable, GivesEveryStateTheFingerprintProvenancesAndDeltaOfBuildDelta) {
+// Calls check(where, durable, table, prng) at every cut of 40 random traces,
+// the table built for the cut; stops at the first fatal failure.
+template <typename Check>
+void at_every_cut(Check check) {
   for (uint64_t seed = 1; seed <= 40; ++seed) {
     const Trace trace = test::random_trace(seed, seed % 2 ? 24 : 4000, 40, 6);
     const TraceHashes hashes(trace);
     DurableState durable(trace, hashes);
     CutTable table;
     Prng prng(seed);
-    std::vector<DeltaEntry> expected;
     for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
       durable.advance_to(cut);
       table.build(durable);
-      for (int i = 0; i < 30; ++i) {
-        const std::vector<KeptWrite> kept = random_kept(durable.in_flight(), trace, prng);
-        const uint64_t want = build_delta(durable, kept, expected);
-        ASSERT_EQ(table.select(kept), want) << "seed " << seed << " cut " << cut << " state " << i;
-        const ImageView built(durable, expected, want);
-        ASSERT_TRUE(same_provenance(table, built, durable)) << "seed " << seed << " cut " << cut << " state " << i;
-        ASSERT_TRUE(same(table.delta(), expected)) << "seed " << seed << " cut " << cut << " state " << i;
-        ASSERT_TRUE(same_provenance(table, built, durable)) << "seed " << seed << " cut " << cut << " state " << i;
-      }
+      check("seed " + std::to_string(seed) + " cut " + std::to_string(cut), durable, table, prng);
+      if (::testing::Test::HasFatalFailure()) return;
     }
   }
+}
+
+TEST(CutTable, GivesEveryStateTheFingerprintProvenancesAndDeltaOfBuildDelta) {
+  at_every_cut([](const std::string& cut, const DurableState& durable, CutTable& table, Prng& prng) {
+    std::vector<DeltaEntry> expected;
+    for (int i = 0; i < 30; ++i) {
+      const std::string where = cut + " state " + std::to_string(i);
+      const std::vector<KeptWrite> kept = random_kept(durable.in_flight(), durable.trace(), prng);
+      const uint64_t want = build_delta(durable, kept, expected);
+      ASSERT_EQ(table.select(kept), want) << where;
+      const ImageView built(durable, expected, want);
+      ASSERT_TRUE(same_provenance(table, built, durable)) << where;
+      ASSERT_TRUE(same(table.delta(), expected)) << where;
+      ASSERT_TRUE(same_provenance(table, built, durable)) << where;
+    }
+  });
 }
 
 // select_tear() gives a tear (alone or with every earlier write kept whole)
 // what select() gives the same state as kept writes, and the states
 // interleave: each selection forgets the last.
 TEST(CutTable, GivesEveryTearWhatSelectGivesItsKeptWrites) {
-  for (uint64_t seed = 1; seed <= 40; ++seed) {
-    const Trace trace = test::random_trace(seed, seed % 2 ? 24 : 4000, 40, 6);
-    const TraceHashes hashes(trace);
-    DurableState durable(trace, hashes);
-    CutTable table;
-    Prng prng(seed);
+  at_every_cut([](const std::string& cut, const DurableState& durable, CutTable& table, Prng& prng) {
+    const auto in_flight = durable.in_flight();
     std::vector<DeltaEntry> expected;
-    for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
-      durable.advance_to(cut);
-      table.build(durable);
-      const auto in_flight = durable.in_flight();
-      for (size_t p = 0; p < in_flight.size(); ++p) {
-        const uint64_t mask = prng.next() & full_mask(trace.requests()[in_flight[p]].count);
-        for (const bool with_earlier : {false, true}) {
-          std::vector<KeptWrite> kept;
-          for (size_t q = 0; with_earlier && q < p; ++q) kept.push_back({in_flight[q], kWholeWrite});
-          kept.push_back({in_flight[p], mask == 0 ? kWholeWrite : mask});
-          const uint64_t want = build_delta(durable, kept, expected);
-          const std::string where = "seed " + std::to_string(seed) + " cut " + std::to_string(cut) + " position " +
-                                    std::to_string(p) + (with_earlier ? " with earlier" : " alone");
-          ASSERT_EQ(table.select_tear(p, kept.back().sector_mask, with_earlier), want) << where;
-          const ImageView built(durable, expected, want);
-          ASSERT_TRUE(same_provenance(table, built, durable)) << where;
-          ASSERT_TRUE(same(table.delta(), expected)) << where;
-          table.select(random_kept(in_flight, trace, prng));
-        }
+    for (size_t p = 0; p < in_flight.size(); ++p) {
+      const uint64_t mask = prng.next() & full_mask(durable.trace().requests()[in_flight[p]].count);
+      for (const bool with_earlier : {false, true}) {
+        const std::string where = cut + " position " + std::to_string(p) + (with_earlier ? " with earlier" : " alone");
+        std::vector<KeptWrite> kept;
+        for (size_t q = 0; with_earlier && q < p; ++q) kept.push_back({in_flight[q], kWholeWrite});
+        kept.push_back({in_flight[p], mask == 0 ? kWholeWrite : mask});
+        const uint64_t want = build_delta(durable, kept, expected);
+        ASSERT_EQ(table.select_tear(p, kept.back().sector_mask, with_earlier), want) << where;
+        const ImageView built(durable, expected, want);
+        ASSERT_TRUE(same_provenance(table, built, durable)) << where;
+        ASSERT_TRUE(same(table.delta(), expected)) << where;
+        table.select(random_kept(in_flight, durable.trace(), prng));
       }
     }
-  }
+  });
 }
 
 }  // namespace

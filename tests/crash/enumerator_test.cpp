@@ -92,33 +92,70 @@ struct Counted {
   bool operator==(const Counted&) const = default;
 };
 
-// The reorder walk of every cut built in full, each subset's image looked up
-// in a set cleared where the window changes: what the enumerator must yield
-// and count, though it builds only the subsets a cut can add.
-std::pair<std::vector<Counted>, EnumeratorCounters> every_subset(const Trace& trace, const EnumeratorOptions& o) {
-  std::pair<std::vector<Counted>, EnumeratorCounters> out;
+using Walked = std::pair<std::vector<Counted>, EnumeratorCounters>;
+
+// A walk of every cut in which `each(cut, durable, consider)` builds every
+// candidate of its mode in full and hands it to consider(state): each
+// image is looked up in a set cleared where the window changes. What the
+// enumerator must yield and count, though it builds only what a cut adds.
+template <typename EachCandidate>
+Walked full_walk(const Trace& trace, const EnumeratorOptions& o, EachCandidate each) {
+  Walked out;
   const TraceHashes hashes(trace);
   DurableState durable(trace, hashes);
   std::set<uint64_t> seen;
   std::vector<DeltaEntry> delta;
+  const auto consider = [&](const CrashState& state) {
+    const uint64_t fingerprint = build_delta(durable, state.kept, delta);
+    ++out.second.generated;
+    if (!seen.insert(fingerprint).second) {
+      ++out.second.duplicates;
+      return;
+    }
+    ++out.second.yielded;
+    out.first.push_back({{state, fingerprint}, out.second.generated, out.second.duplicates});
+  };
   for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
     durable.advance_to(cut);
     if (std::binary_search(o.recheck_from.begin(), o.recheck_from.end(), cut)) seen.clear();
+    each(cut, durable, consider);
+  }
+  return out;
+}
+
+Walked every_subset(const Trace& trace, const EnumeratorOptions& o) {
+  return full_walk(trace, o, [&](size_t cut, const DurableState& durable, const auto& consider) {
     SubsetCursor subsets;
     subsets.reset(durable.in_flight().size(), o.k);
     while (subsets.next()) {
       CrashState state{cut, Mode::reorder, {}, {}};
       for (const size_t p : subsets.current()) state.kept.push_back({durable.in_flight()[p], kWholeWrite});
-      const uint64_t fingerprint = build_delta(durable, state.kept, delta);
-      ++out.second.generated;
-      if (!seen.insert(fingerprint).second) {
-        ++out.second.duplicates;
-        continue;
-      }
-      ++out.second.yielded;
-      out.first.push_back({{state, fingerprint}, out.second.generated, out.second.duplicates});
+      consider(state);
     }
-  }
+  });
+}
+
+// The same Prng draws as the enumerator's.
+Walked every_tear(const Trace& trace, const EnumeratorOptions& o) {
+  Prng prng(o.seed);
+  return full_walk(trace, o, [&](size_t cut, const DurableState& durable, const auto& consider) {
+    TornCursor tears;
+    tears.reset(durable.in_flight());
+    CrashState state{cut, Mode::torn, {}, {}};
+    while (tears.next(trace, prng, o.torn_samples_per_write)) {
+      tears.fill(state.kept);
+      consider(state);
+    }
+  });
+}
+
+// The enumerator's states with the counters as they read at each.
+Walked enumerated(const Trace& trace, const EnumeratorOptions& options) {
+  Walked out;
+  CrashStateEnumerator e(trace, options);
+  while (e.next())
+    out.first.push_back({{e.state(), e.image().fingerprint()}, e.counters().generated, e.counters().duplicates});
+  out.second = e.counters();
   return out;
 }
 
@@ -131,44 +168,11 @@ TEST(Enumerator, BuildsOnlyTheSubsetsACutAddsAndYieldsAndCountsAsIfItBuiltThemAl
     options.samples_per_cut = 0;
     if (seed % 3 == 0) options.recheck_from = {2, 5, 11, 12};
     const auto [expected, counters] = every_subset(trace, options);
-    CrashStateEnumerator e(trace, options);
-    std::vector<Counted> got;
-    while (e.next())
-      got.push_back({{e.state(), e.image().fingerprint()}, e.counters().generated, e.counters().duplicates});
+    const auto [got, got_counters] = enumerated(trace, options);
     ASSERT_EQ(got, expected) << "seed " << seed;
-    EXPECT_EQ(e.counters().generated, counters.generated) << "seed " << seed;
-    EXPECT_EQ(e.counters().duplicates, counters.duplicates) << "seed " << seed;
+    EXPECT_EQ(got_counters.generated, counters.generated) << "seed " << seed;
+    EXPECT_EQ(got_counters.duplicates, counters.duplicates) << "seed " << seed;
   }
-}
-
-// The torn walk of every cut built in full (the same Prng draws), each
-// tear's image looked up in a set cleared where the window changes.
-std::pair<std::vector<Counted>, EnumeratorCounters> every_tear(const Trace& trace, const EnumeratorOptions& o) {
-  std::pair<std::vector<Counted>, EnumeratorCounters> out;
-  const TraceHashes hashes(trace);
-  DurableState durable(trace, hashes);
-  Prng prng(o.seed);
-  std::set<uint64_t> seen;
-  std::vector<DeltaEntry> delta;
-  for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
-    durable.advance_to(cut);
-    if (std::binary_search(o.recheck_from.begin(), o.recheck_from.end(), cut)) seen.clear();
-    TornCursor tears;
-    tears.reset(durable.in_flight());
-    CrashState state{cut, Mode::torn, {}, {}};
-    while (tears.next(trace, prng, o.torn_samples_per_write)) {
-      tears.fill(state.kept);
-      const uint64_t fingerprint = build_delta(durable, state.kept, delta);
-      ++out.second.generated;
-      if (!seen.insert(fingerprint).second) {
-        ++out.second.duplicates;
-        continue;
-      }
-      ++out.second.yielded;
-      out.first.push_back({{state, fingerprint}, out.second.generated, out.second.duplicates});
-    }
-  }
-  return out;
 }
 
 // Writes of up to 12 sectors: more than 4 chunks, so random masks are drawn
@@ -182,13 +186,10 @@ TEST(Enumerator, BuildsOnlyTheTearsACutAddsAndYieldsAndCountsAsIfItBuiltThemAll)
     options.torn_samples_per_write = static_cast<uint32_t>(seed % 3);
     if (seed % 3 == 0) options.recheck_from = {2, 5, 11, 12};
     const auto [expected, counters] = every_tear(trace, options);
-    CrashStateEnumerator e(trace, options);
-    std::vector<Counted> got;
-    while (e.next())
-      got.push_back({{e.state(), e.image().fingerprint()}, e.counters().generated, e.counters().duplicates});
+    const auto [got, got_counters] = enumerated(trace, options);
     ASSERT_EQ(got, expected) << "seed " << seed;
-    EXPECT_EQ(e.counters().generated, counters.generated) << "seed " << seed;
-    EXPECT_EQ(e.counters().duplicates, counters.duplicates) << "seed " << seed;
+    EXPECT_EQ(got_counters.generated, counters.generated) << "seed " << seed;
+    EXPECT_EQ(got_counters.duplicates, counters.duplicates) << "seed " << seed;
   }
 }
 
