@@ -9,9 +9,11 @@
 // 2 for bad input: unknown manager or operator, bad budget, a corpus error, a
 // corpus its target fails unmutated, or --tier qemu (mutation runs in-process only).
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <ctime>
 #include <sstream>
 #include <string>
@@ -34,7 +36,7 @@ namespace {
 
 struct MutateFlags {
   std::string manager;
-  std::string corpus = "corpus/workloads";
+  std::string corpus = STABLECUT_SHIPPED_CORPUS;  // this checkout's corpus, wherever the command runs
   std::string tier = "inproc";
   std::string budget = "60s";
   std::string operators;
@@ -128,6 +130,20 @@ std::string tested_how(const mutate::SessionResult& r) {
   return fmt::format("a seeded sample of {}: --budget ran out", r.sites);
 }
 
+// The progress line on stderr: redrawn in place on a terminal; in a log one
+// line every 10 seconds and the last.
+std::function<void(size_t, size_t, double)> mutant_progress(bool tty) {
+  return [tty, last = -1e9](size_t done, size_t planned, double seconds) mutable {
+    if (tty) {
+      std::fprintf(stderr, "\rmutants %zu/%zu, %.1f s", done, planned, seconds);
+      return;
+    }
+    if (seconds - last < 10.0 && done != planned) return;
+    last = seconds;
+    std::fprintf(stderr, "mutants %zu/%zu, %.1f s\n", done, planned, seconds);
+  };
+}
+
 int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   if (flags.tier == "qemu")
@@ -144,12 +160,11 @@ int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   std::optional<results::ResultsDb> db;
   if (!flags.db.empty()) db = results::ResultsDb::open(flags.db, results::OpenMode::create);
   const auto corpus = load(flags);
-  options.progress = [](size_t done, size_t planned, double seconds) {
-    std::fprintf(stderr, "\rmutants %zu/%zu, %.1f s", done, planned, seconds);
-  };
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  options.progress = mutant_progress(tty);
   const std::int64_t started_at = static_cast<std::int64_t>(std::time(nullptr));
   const mutate::SessionResult r = mutate::run_session(corpus, options);
-  std::fprintf(stderr, "\n");
+  if (tty) std::fprintf(stderr, "\n");
   fmt::print("{}: {} exercised by {} in {}; tested {} ({}) in {:.1f} s (sample seed {})\n", flags.manager,
              counted(r.sites, "mutant site"), counted(corpus.size(), "workload"), flags.corpus, r.results.size(),
              tested_how(r), r.seconds, enumeration.seed);
