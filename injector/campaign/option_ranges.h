@@ -20,7 +20,7 @@ struct OptionRange {
 
 inline constexpr OptionRange<uint64_t> kStatesPerWorkloadRange{1, 1000000000};  // --states-per-workload
 inline constexpr OptionRange<unsigned> kJobsRange{1, 1024};                      // --jobs
-inline constexpr OptionRange<double> kTimeoutRange{0.1, 3600.0};                 // --timeout (seconds)
+inline constexpr OptionRange<double> kTimeoutRange{0.01, 3600.0};                // --timeout (seconds)
 inline constexpr OptionRange<size_t> kReorderKRange{0, 16};                      // --k
 inline constexpr OptionRange<uint32_t> kSamplesRange{0, 100000};                 // --samples, --torn-samples
 inline constexpr OptionRange<uint32_t> kFaultSamplesRange{1, 100000};            // --fault-samples (0 would check no fault state)

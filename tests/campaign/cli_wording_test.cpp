@@ -31,7 +31,7 @@ TEST(CliWording, ParseErrorsAreInTheToolsOwnWords) {
   TempDir dir;
   const std::string w = corpus("basic.json");
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
-      {{"run", "--workload", w, "--timeout", "0.05"}, "--timeout: expected a number from 0.1 to 3600, got '0.05'"},
+      {{"run", "--workload", w, "--timeout", "0.005"}, "--timeout: expected a number from 0.01 to 3600, got '0.005'"},
       {{"run", "--workload", w, "--k", "99"}, "--k: expected a whole number from 0 to 16, got '99'"},
       {{"run", "--workload", w, "--max-states", "many"}, "--max-states: expected a whole number from 0 to 2^64-1"},
       {{"run", "--workload", w, "--tier", "mars"}, "--tier: expected one of inproc"},

@@ -106,14 +106,14 @@ TEST_F(QemuSetupErrors, PluginNbdkitCannotLoadIsExit2) {
 }
 
 TEST_F(QemuSetupErrors, TimeoutTooSmallForTheRecordRunIsExit2) {
-  const Result r = run_qemu_expecting_no_case("tiny_timeout", "--timeout 0.1");
-  expect_one_line_exit_2(r, "--timeout 0.1: too small: a healthy record run of basic took");
+  const Result r = run_qemu_expecting_no_case("tiny_timeout", "--timeout 0.01");
+  expect_one_line_exit_2(r, "--timeout 0.01: too small: a healthy record run of basic took");
 }
 
 TEST_F(QemuSetupErrors, TimeoutTooSmallForARecoveryBootIsExit2) {
-  const Result r = run("replay " + found_case() + " --tier qemu --timeout 0.1");
+  const Result r = run("replay " + found_case() + " --tier qemu --timeout 0.01");
   EXPECT_EQ(r.code, 2) << r.out;
-  EXPECT_NE(r.out.find("--timeout 0.1: too small: a healthy recovery boot of basic took"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--timeout 0.01: too small: a healthy recovery boot of basic took"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("verdict"), std::string::npos) << r.out;
 }
 
