@@ -51,7 +51,11 @@ results::ResultsDb open_db(const std::string& path) {
 class Engine {
  public:
   Engine(const CampaignOptions& o, const std::atomic<bool>& interrupted)
-      : o_(o), interrupted_(interrupted), corpus_(load_corpus(o.corpus_dir, o.manager)), db_(open_db(o.db_path)), progress_(o.progress_every_s) {}
+      : o_(o),
+        interrupted_(interrupted),
+        corpus_(load_corpus(o.corpus_dir, o.manager)),
+        db_(open_db(o.db_path)),
+        progress_(o.progress_every_s) {}
 
   CampaignSummary run() {
     start_or_resume();

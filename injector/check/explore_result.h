@@ -9,9 +9,10 @@
 // also ends once an illegal state has been judged (`stopped` set if states
 // were left unchecked); first_illegal says when that state came, in either
 // case. With stop_at_signature it ends once a failure of that signature has
-// been judged (a minimiser reproducing one failure needs no more). Under io-error (in-process) a state belongs to a run recorded again
-// with a failing request: its StateFailure keeps that recording, and what
-// the re-recorded runs disagreed with online is in run_findings.
+// been judged (a minimiser reproducing one failure needs no more). Under
+// io-error (in-process) a state belongs to a run recorded again with a
+// failing request: its StateFailure keeps that recording, and what the
+// re-recorded runs disagreed with online is in run_findings.
 #pragma once
 #include <memory>
 #include <optional>

@@ -143,6 +143,7 @@ bool CrashStateEnumerator::one_more_in_flight(bool seen_kept) const {
   return seen_kept && before != nullptr && before->kind == Kind::write && !before->fua;
 }
 
+// States not built because they repeat an image: counted as built and duplicate.
 void CrashStateEnumerator::count_passed_over(uint64_t states) {
   counters_.generated += states;
   counters_.duplicates += states;
@@ -153,8 +154,7 @@ void CrashStateEnumerator::count_passed_over(uint64_t states) {
 // at every state yielded.
 void CrashStateEnumerator::count_left_out_subsets() {
   const uint64_t now = subsets_.left_out_before();
-  counters_.generated += now - left_out_counted_;
-  counters_.duplicates += now - left_out_counted_;
+  count_passed_over(now - left_out_counted_);
   left_out_counted_ = now;
 }
 
