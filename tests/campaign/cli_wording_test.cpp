@@ -37,6 +37,7 @@ TEST(CliWording, ParseErrorsAreInTheToolsOwnWords) {
       {{"run", "--workload", w, "--tier", "mars"}, "--tier: expected one of inproc"},
       {{"stats", "--by", "colour"}, "--by: expected one of outcome, phase, kind, manager, tier, day, got 'colour'"},
       {{"campaign", "--jobs", "0"}, "--jobs: expected a whole number from 1 to 1024, got '0'"},
+      {{"campaign", "--progress-every", "0"}, "--progress-every: expected a number from 0.05 to 86400, got '0'"},
       {{"replay", "--failure", "x"}, "--failure: expected a whole number from 1 to"},
       {{"run", "--workload", w, "--bogus"}, "unexpected argument --bogus"},
   };
