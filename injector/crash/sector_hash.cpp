@@ -8,10 +8,10 @@
 namespace sc::crash {
 
 namespace {
+// All zero iff the first byte is and every byte equals the one before it:
+// one libc memcmp instead of a byte loop (which ran unvectorised under ASan).
 bool is_zero(const uint8_t* content) {
-  for (uint32_t i = 0; i < kSectorSize; ++i)
-    if (content[i] != 0) return false;
-  return true;
+  return content[0] == 0 && std::memcmp(content, content + 1, kSectorSize - 1) == 0;
 }
 }  // namespace
 
