@@ -69,7 +69,7 @@ class Session {
   }
 
   void record(Status s) {
-    if (static_cast<int32_t>(s) < 0 || s > Status::corrupt) violation("unknown Status code", 0);
+    if (static_cast<int32_t>(s) < 0 || s > kLastStatus) violation("unknown Status code", 0);
     digest_.add(static_cast<uint64_t>(s));
   }
 

@@ -268,6 +268,7 @@ class Engine {
       if (r.exhaustive) add_coverage(&summary_.exhaustive, *r.exhaustive);
       summary_.illegal += r.illegal;
       summary_.recording_findings += r.recording_findings.size();
+      if (!r.beyond_memory.empty() && summary_.beyond_memory++ == 0) summary_.first_beyond_memory = r.beyond_memory;
       summary_.new_failures += r.new_failures;
       summary_.total_failures += r.new_failures;
       batch.pop_front();

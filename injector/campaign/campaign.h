@@ -88,6 +88,8 @@ struct CampaignSummary {
   std::optional<ExhaustiveCoverage> exhaustive;  // summed over the workloads, with --modes exhaustive
   uint64_t illegal = 0;
   uint64_t recording_findings = 0;
+  uint64_t beyond_memory = 0;      // workloads skipped: more page frames than the kernel has (beyond_memory.h)
+  std::string first_beyond_memory;  // the message of the first of them
   uint64_t new_failures = 0;
   uint64_t total_failures = 0;
   double seconds = 0;

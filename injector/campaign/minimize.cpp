@@ -1,6 +1,7 @@
 // minimize.cpp — see minimize.h.
 #include "injector/campaign/minimize.h"
 
+#include <optional>
 #include <utility>
 
 #include "injector/campaign/mutator.h"
@@ -75,12 +76,13 @@ class Shrinker {
     if (options_.should_stop()) throw Stopped{};
     ++best_.attempts;
     Workload valid;
+    std::optional<std::pair<Recording, StateFailure>> hit;
     try {
       valid = validated(candidate);
+      hit = reproduce(valid, signature_, options_);
     } catch (const InputError&) {
-      return false;
+      return false;  // an invalid candidate, or one beyond the kernel's memory (beyond_memory.h)
     }
-    auto hit = reproduce(valid, signature_, options_);
     if (!hit) return false;
     best_.workload = std::move(valid);
     best_.recording = std::move(hit->first);

@@ -3,11 +3,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <utility>
 
 #include "injector/campaign/convert.h"
 #include "injector/campaign/state_key.h"
 #include "injector/crash/crash_image.h"
+#include "injector/check/beyond_memory.h"
 #include "injector/check/case_file.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/workload/workload_file.h"
@@ -142,7 +144,15 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
   w.seed = job.enumeration_seed;
 
   auto t = Clock::now();
-  const Recording rec = tier::record_on(ctx.tier, job.workload, ctx.bugs);
+  std::optional<Recording> recorded;
+  try {
+    recorded = tier::record_on(ctx.tier, job.workload, ctx.bugs);
+  } catch (const BeyondMemory& e) {
+    w.record_s = since(t);
+    out.beyond_memory = e.what();  // committed with no state: the kernel cannot hold this workload
+    return out;
+  }
+  const Recording& rec = *recorded;
   w.record_s = since(t);
   w.request_count = rec.trace.requests().size();
   out.recording_findings = rec.findings;

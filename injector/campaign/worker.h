@@ -85,6 +85,7 @@ struct WorkloadResult {
   uint64_t illegal = 0;
   size_t new_failures = 0;
   std::vector<std::string> recording_findings;
+  std::string beyond_memory;  // set: the workload needs more page frames than the kernel has; nothing was checked
   std::vector<std::string> new_signatures;
   std::vector<std::string> case_files;  // written for this result: remove them if it is not committed
   std::optional<FirstIllegalState> first_illegal;  // set iff illegal > 0

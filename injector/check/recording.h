@@ -23,6 +23,7 @@ struct Recording {
   std::vector<StabilisationSpan> spans;    // stabilisation j+1 is spans[j]
   std::vector<std::string> findings;       // disagreements seen while recording
   size_t events = 0;
+  std::string beyond_memory;  // the op refused with no_memory, where judging stopped (beyond_memory.h)
 };
 
 }  // namespace sc

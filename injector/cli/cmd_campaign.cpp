@@ -63,6 +63,9 @@ int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const 
   if (!s.coverage_unavailable.empty()) fmt::print("coverage unavailable: {}\n", s.coverage_unavailable);
   if (s.recording_findings > 0)
     fmt::print("{} while recording workloads\n", counted(s.recording_findings, "disagreement"));
+  if (s.beyond_memory > 0)
+    fmt::print("{} skipped, unchecked: more page frames than the kernel has (first: {})\n",
+               counted(s.beyond_memory, "workload"), s.first_beyond_memory);
   if (s.status == results::CampaignStatus::interrupted)
     fmt::print("interrupted; continue with: stablecut campaign --resume --db {} --campaign {}\n", flags.db,
                s.campaign_id);

@@ -98,6 +98,7 @@ RunResult WorkloadRunner::run() {
       result.stopped_early = true;
       break;
     }
+    if (!model_.beyond_memory().empty()) break;  // nothing past it is judged (beyond_memory.h)
     if (w_.steps[i].crash) crash_and_check(&result);
     else run_step(i, &result);
   }

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "injector/check/beyond_memory.h"
 #include "injector/check/explore.h"
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
@@ -49,9 +51,18 @@ std::optional<MutantOutcome> check_mutant(const MutantCheckContext& ctx, const M
   const auto start = std::chrono::steady_clock::now();
   const auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   MutantRun run(MutantPlan{true, mutant.op, mutant.site});
-  const Recording rec = record_inproc(ctx.workload, ctx.bugs, &run);
   MutantOutcome out;
   out.original_images = ctx.original_images.size();
+  std::optional<Recording> recorded;
+  try {
+    recorded = record_inproc(ctx.workload, ctx.bugs, &run);
+  } catch (const BeyondMemory& e) {  // the original run fits: the mutant changed what the system does
+    out.verdict = MutantVerdict::killed;
+    out.evidence = std::string("while recording, unlike the original: ") + e.what();
+    out.seconds = elapsed();
+    return out;
+  }
+  const Recording& rec = *recorded;
   if (!rec.findings.empty()) {
     out.verdict = MutantVerdict::killed;
     out.evidence = "while recording: " + rec.findings.front();

@@ -42,6 +42,17 @@ std::string ReferenceModel::check_status(const Event& e, Status expected) const 
                      w_.container_names.at(e.container), e.page, status_name(e.status), status_name(expected));
 }
 
+std::string ReferenceModel::describe_op(const Event& e) const {
+  switch (e.kind) {
+    case OpKind::stabilise: return "stabilise " + w_.managers[e.manager].name;
+    case OpKind::create: return "create of container " + w_.container_names.at(e.container);
+    case OpKind::write:
+    case OpKind::read: break;
+  }
+  return fmt::format("{} of container {} page {}", e.kind == OpKind::write ? "write" : "read",
+                     w_.container_names.at(e.container), e.page);
+}
+
 // V restricted to the domains of `group`, over the last counted stable state.
 SystemState ReferenceModel::saved_by(uint32_t group) const {
   SystemState next = last_stable();
@@ -95,6 +106,11 @@ bool ReferenceModel::failed_attempt(const Event& e) const {
 }
 
 std::string ReferenceModel::apply(const Event& e) {
+  if (!beyond_memory_.empty()) return "";
+  if (e.status == Status::no_memory) {
+    beyond_memory_ = describe_op(e);
+    return "";
+  }
   const bool home = e.container < w_.managers.size();
   switch (e.kind) {
     case OpKind::create: {

@@ -22,6 +22,11 @@
 //    brought back a failed attempt's state (its commit reached the media),
 //    adopt_recovered() makes it the last stable state from then on.
 //  Any other failed stabilisation is a finding.
+//  * an op or stabilisation refused with no_memory (the kernel's page frames
+//    are all in use) ends what the model judges: the workload needs more
+//    memory than the system under test has, which is no crash-consistency
+//    finding. beyond_memory() names that op; every later event is accepted
+//    unjudged, and the runners stop the run there.
 // The history S_0, S_1.. holds every counted stabilisation and failed
 // attempt in order; spans()[j] is where entry j+1 began and ended.
 // apply() also checks each event against V (op status, read contents) and
@@ -54,12 +59,15 @@ class ReferenceModel {
   const SystemState& last_stable() const { return history_.at(last_counted_); }
   const std::vector<StabilisationSpan>& spans() const { return spans_; }
   const SystemState& current() const { return volatile_; }
+  // Empty until an event was refused with no_memory; then what ran out.
+  const std::string& beyond_memory() const { return beyond_memory_; }
   bool exists(ContainerId c) const { return c < w_.managers.size() || volatile_.count(c) > 0; }
 
  private:
   ManagerId domain_of(ContainerId c) const;
   void tie(ContainerId a, ContainerId b);
   std::string check_status(const Event& e, Status expected) const;
+  std::string describe_op(const Event& e) const;
   void stabilise(const Event& e);
   void record_failed_attempt(const Event& e);
   SystemState saved_by(uint32_t group) const;
@@ -76,6 +84,7 @@ class ReferenceModel {
   uint64_t failures_from_ = UINT64_MAX;               // disk position of the injected failing request
   std::map<size_t, std::map<ContainerId, ManagerId>> attempt_managers_;  // history index -> its stable managers
   uint32_t ties_[kMaxSelfManaging];
+  std::string beyond_memory_;
 };
 
 }  // namespace sc

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "injector/check/beyond_memory.h"
 #include "injector/crash/overlay_disk.h"
 #include "injector/oracle/fsck.h"
 #include "injector/oracle/reference_model.h"
@@ -53,7 +54,9 @@ void replay_marks(const Workload& w, const GuestRun& guest, const std::vector<Re
     if (m.kind != ch::kEvent || next_event >= guest.events.size()) continue;
     std::string bad = model.apply(guest.events[next_event++]);
     if (!bad.empty()) rec->findings.push_back("under QEMU: " + bad);
+    if (!model.beyond_memory().empty()) break;  // nothing past it is judged (beyond_memory.h)
   }
+  rec->beyond_memory = model.beyond_memory();
   for (size_t k = 0; k <= model.stabilisations(); ++k) rec->history.push_back(model.stable(k));
   rec->spans = model.spans();
   rec->events = guest.events.size();
@@ -77,7 +80,7 @@ std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bug
     *error = q.error.empty() ? "QEMU produced no trace" : q.error;
     return std::nullopt;
   }
-  Recording rec{*q.trace, {}, {}, {}, 0};
+  Recording rec{*q.trace, {}, {}, {}, 0, {}};
   replay_marks(w, q.guest, parse_crash_readbacks(q.run.console), io_error, &rec);
   if (parse_readback(q.run.console).user.faults > 0)
     rec.findings.push_back("under QEMU a manager or locus was killed in U-mode while recording: " +
@@ -85,6 +88,7 @@ std::optional<Recording> record_on_qemu(const Workload& w, const SeededBugs& bug
   if (!finished_cleanly(q.run))
     rec.findings.push_back(fmt::format("under QEMU the recording run ended with {} (exit {}): {}",
                                        outcome_name(q.run.outcome), q.run.exit_code, q.run.error));
+  require_within_memory(w, rec);
   return rec;
 }
 

@@ -31,7 +31,7 @@ void FrameTable::index_insert(int frame) {
 
 Status FrameTable::allocate(ContainerId container, uint32_t page, int* frame) {
   if (find(container, page) != kNone) return Status::exists;
-  if (used_count_ == kMaxFrames) return Status::no_space;
+  if (used_count_ == kMaxFrames) return Status::no_memory;
   for (uint32_t f = 0; f < kMaxFrames; ++f) {
     if (meta_[f].used) continue;
     meta_[f] = Meta{true, false, container, page};
@@ -40,7 +40,7 @@ Status FrameTable::allocate(ContainerId container, uint32_t page, int* frame) {
     *frame = static_cast<int>(f);
     return Status::ok;
   }
-  return Status::no_space;
+  return Status::no_memory;
 }
 
 void FrameTable::rebuild_index() {

@@ -1,6 +1,7 @@
 // limits.h — fixed sizes of the kernel core's tables. The core has no heap:
 // every table is a fixed array sized here, and exceeding one is a
-// Status::no_space returned to the caller, never an overflow.
+// Status::no_space (Status::no_memory for the page frames) returned to the
+// caller, never an overflow.
 #pragma once
 #include <stdint.h>
 

@@ -15,6 +15,7 @@ const char* status_name(Status s) {
     case Status::busy: return "busy";
     case Status::io_error: return "io_error";
     case Status::corrupt: return "corrupt";
+    case Status::no_memory: return "no_memory";
   }
   return "unknown";
 }

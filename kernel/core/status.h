@@ -11,13 +11,16 @@ enum class Status : int32_t {
   bad_capref,     // forged, stale or out-of-range capability reference
   no_rights,      // capref valid but lacks the right the call needs
   bad_argument,   // argument out of range or malformed
-  no_space,       // a fixed-size table or the disk partition is full
+  no_space,       // a fixed-size table or the disk partition is full (frames: no_memory)
   not_found,      // named object does not exist
   exists,         // object already exists
   busy,           // object is in a state that forbids the call (e.g. frozen)
   io_error,       // the block device failed the request
   corrupt,        // on-disk structure failed its checksum or sanity checks
+  no_memory,      // every resident page frame of the kernel is in use
 };
+
+constexpr Status kLastStatus = Status::no_memory;  // the highest code: range checks of decoded statuses
 
 const char* status_name(Status s);
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 #include <fstream>
 #include <string>
@@ -118,6 +119,36 @@ TEST(Cli, CorrectWorkloadExitsZero) {
   const Result r = run("run --tier inproc --workload " + corpus("basic.json") + " --cases-dir " + cases_dir());
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("crash states recovered legally"), std::string::npos) << r.out;
+}
+
+std::string beyond_memory_workload() {
+  return std::string(STABLECUT_SOURCE_DIR) + "/tests/workload/beyond_memory/deep_hierarchy_many_pages.json";
+}
+
+// A workload that needs more page frames than the kernel has is an input
+// the system cannot take, not a finding: one line naming the op, exit 2.
+TEST(Cli, WorkloadBeyondTheKernelsMemoryExitsTwoNamingTheOp) {
+  const Result r = run("run --tier inproc --workload " + beyond_memory_workload() + " --cases-dir " + cases_dir());
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_EQ(lines(r.out), 1u) << r.out;
+  EXPECT_NE(r.out.find("workload deep_hierarchy_many_pages: needs more than the kernel's 512 page frames "
+                       "(stabilise A returned no_memory)"),
+            std::string::npos)
+      << r.out;
+}
+
+// A campaign skips such a workload, says so, and goes on (exit 0).
+TEST(Cli, CampaignSkipsAWorkloadBeyondTheKernelsMemory) {
+  const std::string db = ::testing::TempDir() + "/beyond_memory.db";
+  std::remove(db.c_str());
+  const std::string dir = std::string(STABLECUT_SOURCE_DIR) + "/tests/workload/beyond_memory";
+  const Result r = run("campaign --workloads 1 --jobs 1 --corpus " + dir + " --db " + db);
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("1 workload, 0 crash states"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 workload skipped, unchecked: more page frames than the kernel has (first: workload "
+                       "deep_hierarchy_many_pages: needs more"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(Cli, SeededBugIsAFindingWithACaseThatReplays) {

@@ -4,7 +4,7 @@
 // `run --tier qemu` checks crash states by real reboots with exit code 0
 // for the correct manager; an io-error finding under QEMU writes a case that
 // `replay --tier qemu` rebuilds (the faulted run recorded again) to the
-// same verdict.
+// same verdict; a workload beyond the kernel's memory is exit 2 in both.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -43,6 +43,20 @@ TEST(CliTiers, RunOnQemuChecksStatesByRealReboots) {
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("checked 24 crash states"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("recorded on qemu"), std::string::npos) << r.out;
+}
+
+// Both tiers stop judging where the kernel runs out of page frames, at the
+// same op, with the same one line.
+TEST(CliTiers, WorkloadBeyondTheKernelsMemoryExitsTwoUnderQemuToo) {
+  const std::string workload =
+      std::string(STABLECUT_CORPUS_DIR) + "/../../tests/workload/beyond_memory/deep_hierarchy_many_pages.json";
+  const Result r = sc::test::run_binary(
+      STABLECUT_BIN, "run --tier qemu --workload " + workload + " --cases-dir " + ::testing::TempDir());
+  EXPECT_EQ(r.code, 2) << r.out;
+  EXPECT_NE(r.out.find("workload deep_hierarchy_many_pages: needs more than the kernel's 512 page frames "
+                       "(stabilise A returned no_memory)"),
+            std::string::npos)
+      << r.out;
 }
 
 // The case path the run printed after "case: " (empty if none).

@@ -74,5 +74,26 @@ TEST_F(ReferenceModelTest, ReportsWrongStatusAndWrongContent) {
   EXPECT_EQ(read(kA, ca, 5, zero_page_hash()), "");
 }
 
+// Running out of the kernel's page frames is no crash-consistency finding:
+// the model names the op and judges nothing after it. Any other refusal
+// (no_space) is still one.
+TEST_F(ReferenceModelTest, AnOpRefusedForLackOfMemoryEndsWhatIsJudged) {
+  create(kA, ca, 0);
+  EXPECT_NE(write(kA, ca, 1, 10, Status::no_space), "");
+  EXPECT_TRUE(model.beyond_memory().empty());
+  EXPECT_EQ(write(kA, ca, 2, 10, Status::no_memory), "");
+  EXPECT_EQ(model.beyond_memory(), "write of container a page 2");
+  EXPECT_EQ(read(kA, ca, 5, page_hash(1)), "");
+  EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 0, 0, 0, Status::no_memory}), "");
+  EXPECT_EQ(model.beyond_memory(), "write of container a page 2");
+  EXPECT_EQ(model.stabilisations(), 0u);
+}
+
+TEST_F(ReferenceModelTest, AStabilisationRefusedForLackOfMemoryIsNamed) {
+  create(kA, ca, 0);
+  EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 1, 0, 0, Status::no_memory}), "");
+  EXPECT_EQ(model.beyond_memory(), "stabilise B");
+}
+
 }  // namespace
 }  // namespace sc

@@ -15,7 +15,7 @@ namespace {
 
 bool is_status(uint64_t word) {
   const int64_t v = static_cast<int64_t>(word);
-  return v >= 0 && v <= static_cast<int64_t>(sc::Status::corrupt);
+  return v >= 0 && v <= static_cast<int64_t>(sc::kLastStatus);
 }
 
 }  // namespace
