@@ -39,6 +39,8 @@ class Trace {
   bool in_range(uint64_t sector, uint64_t count) const;
   Status append_write(uint64_t sector, uint32_t count, const void* data, bool fua, Phase phase);
   void append_flush(Phase phase);
+  // Room for `bytes` of written data before the payload has to grow.
+  void reserve_payload(uint64_t bytes) { payload_.reserve(bytes); }
 
  private:
   uint64_t sector_count_;

@@ -17,7 +17,7 @@ Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mu
       w, disk, [&disk] { disk.flush(); }, options, [&disk] { return uint64_t{disk.trace().requests().size()}; });
   if (io_error != nullptr) runner.allow_failed_stabilisations(io_error->request);
   const RunResult result = runner.run();
-  Recording rec{disk.trace(), {}, runner.model().spans(), result.findings, result.events, {}};
+  Recording rec{disk.take_trace(), {}, runner.model().spans(), result.findings, result.events, {}};
   for (size_t k = 0; k <= runner.model().stabilisations(); ++k) rec.history.push_back(runner.model().stable(k));
   rec.beyond_memory = runner.model().beyond_memory();
   require_within_memory(w, rec);

@@ -7,6 +7,7 @@ void FrameTable::reset() {
   for (auto& m : meta_) m = Meta{false, false, kNoContainer, 0};
   for (auto& i : index_) i = kNone;
   used_count_ = 0;
+  end_ = 0;
 }
 
 uint32_t FrameTable::slot_of(ContainerId container, uint32_t page) const {
@@ -36,6 +37,7 @@ Status FrameTable::allocate(ContainerId container, uint32_t page, int* frame) {
     if (meta_[f].used) continue;
     meta_[f] = Meta{true, false, container, page};
     ++used_count_;
+    if (f >= end_) end_ = f + 1;
     index_insert(static_cast<int>(f));
     *frame = static_cast<int>(f);
     return Status::ok;
@@ -61,7 +63,8 @@ void FrameTable::release_container(ContainerId container) {
 
 uint32_t FrameTable::dirty_pages(ContainerId container, uint32_t* pages) const {
   uint32_t count = 0;
-  for (const auto& m : meta_) {
+  for (uint32_t f = 0; f < end_; ++f) {
+    const Meta& m = meta_[f];
     if (!m.used || !m.dirty || m.container != container) continue;
     uint32_t i = count++;
     for (; i > 0 && pages[i - 1] > m.page; --i) pages[i] = pages[i - 1];

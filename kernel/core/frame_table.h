@@ -2,7 +2,8 @@
 // holds, whether it is dirty since its manager last saw it, and its bytes.
 // Lookup is an open-addressed hash index over (container, page).
 // Invariants: at most one frame per (container, page); the index always
-// matches the frame metadata (it is rebuilt whenever frames are released).
+// matches the frame metadata (it is rebuilt whenever frames are released);
+// no frame at or above end_ is used.
 #pragma once
 #include "ids.h"
 #include "limits.h"
@@ -43,6 +44,7 @@ class FrameTable {
   Meta meta_[kMaxFrames];
   int16_t index_[kIndexSize];
   uint32_t used_count_ = 0;
+  uint32_t end_ = 0;  // every frame at or above end_ is unused (scans stop there)
   alignas(64) uint8_t data_[kMaxFrames][kPageSize];
 };
 

@@ -6,7 +6,7 @@
 namespace sc {
 
 Machine::Machine(BlockDevice& disk, const BootConfig& config)
-    : config_(config), platform_(disk), kernel_(std::make_unique<Kernel>(platform_)) {
+    : config_(config), platform_(disk), kernel_(make_kernel(platform_)) {
   platform_.attach(*kernel_);
 }
 

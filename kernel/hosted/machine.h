@@ -9,6 +9,7 @@
 #include "kernel/core/boot_config.h"
 #include "kernel/core/kernel.h"
 #include "kernel/hosted/hosted_platform.h"
+#include "kernel/hosted/kernel_storage.h"
 
 namespace sc {
 
@@ -29,7 +30,7 @@ class Machine {
  private:
   BootConfig config_;
   HostedPlatform platform_;
-  std::unique_ptr<Kernel> kernel_;
+  KernelPtr kernel_;
 };
 
 }  // namespace sc
