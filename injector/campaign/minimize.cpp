@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "injector/campaign/mutator.h"
+#include "injector/check/beyond_memory.h"
 #include "injector/common/input_error.h"
 #include "injector/inproc/recording.h"
 
@@ -76,12 +77,16 @@ class Shrinker {
     if (options_.should_stop()) throw Stopped{};
     ++best_.attempts;
     Workload valid;
-    std::optional<std::pair<Recording, StateFailure>> hit;
     try {
       valid = validated(candidate);
-      hit = reproduce(valid, signature_, options_);
     } catch (const InputError&) {
-      return false;  // an invalid candidate, or one beyond the kernel's memory (beyond_memory.h)
+      return false;
+    }
+    std::optional<std::pair<Recording, StateFailure>> hit;
+    try {
+      hit = reproduce(valid, signature_, options_);
+    } catch (const BeyondMemory&) {
+      return false;  // the kernel cannot hold this candidate: it reproduces nothing
     }
     if (!hit) return false;
     best_.workload = std::move(valid);
