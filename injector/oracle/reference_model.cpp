@@ -35,22 +35,23 @@ void ReferenceModel::tie(ContainerId a, ContainerId b) {
     if (merged & (1u << m)) ties_[m] = merged;
 }
 
+namespace {
+const char* container_op_word(OpKind kind) {
+  return kind == OpKind::create ? "create" : kind == OpKind::write ? "write" : "read";
+}
+}  // namespace
+
 std::string ReferenceModel::check_status(const Event& e, Status expected) const {
   if (e.status == expected) return "";
-  return fmt::format("{} of container {} page {} returned {}, expected {}",
-                     e.kind == OpKind::create ? "create" : e.kind == OpKind::write ? "write" : "read",
+  return fmt::format("{} of container {} page {} returned {}, expected {}", container_op_word(e.kind),
                      w_.container_names.at(e.container), e.page, status_name(e.status), status_name(expected));
 }
 
 std::string ReferenceModel::describe_op(const Event& e) const {
-  switch (e.kind) {
-    case OpKind::stabilise: return "stabilise " + w_.managers[e.manager].name;
-    case OpKind::create: return "create of container " + w_.container_names.at(e.container);
-    case OpKind::write:
-    case OpKind::read: break;
-  }
-  return fmt::format("{} of container {} page {}", e.kind == OpKind::write ? "write" : "read",
-                     w_.container_names.at(e.container), e.page);
+  if (e.kind == OpKind::stabilise) return "stabilise " + w_.managers[e.manager].name;
+  if (e.kind == OpKind::create) return "create of container " + w_.container_names.at(e.container);
+  return fmt::format("{} of container {} page {}", container_op_word(e.kind), w_.container_names.at(e.container),
+                     e.page);
 }
 
 // V restricted to the domains of `group`, over the last counted stable state.
