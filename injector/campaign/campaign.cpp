@@ -306,7 +306,7 @@ class Engine {
 
   ProgressSnapshot snapshot() const {
     ProgressSnapshot s{elapsed(), summary_.workloads, states_checked_.load(), summary_.new_failures,
-                       summary_.total_failures, std::nullopt, std::nullopt};
+                       summary_.total_failures, std::nullopt, std::nullopt, std::nullopt};
     const double rate = s.elapsed_s > 0 ? static_cast<double>(s.states) / s.elapsed_s : 0;
     if (o_.duration_s) s.eta_s = *o_.duration_s - s.elapsed_s;
     else if (o_.max_states != UINT64_MAX && rate > 0 && s.states < o_.max_states)

@@ -2,6 +2,8 @@
 //   campaign 00:01:23 | 120 workloads | 51234 states | 617 states/s | failures 1 new / 3 total | ETA 00:05:00
 // or, for one workload (`run`, a snapshot with `run` set),
 //   run 00:00:12 | cut 120/400 | 51234 states | 4100 states/s | 12 illegal | ETA 00:00:30
+// or, for a mutation session (`mutate`, a snapshot with `mutants` set),
+//   mutants 12/200, 34.5 s
 // On a terminal it is redrawn in place every half second; otherwise (a log
 // file, a cron mail) one line is printed every 10 seconds; a caller may give
 // its own interval (campaign --progress-every).
@@ -25,6 +27,12 @@ struct RunPosition {
   uint64_t illegal = 0;  // illegal states so far
 };
 
+// How far a mutation session is: `done` of `planned` mutants checked.
+struct MutantCount {
+  uint64_t done = 0;
+  uint64_t planned = 0;
+};
+
 struct ProgressSnapshot {
   double elapsed_s = 0;
   uint64_t workloads = 0;
@@ -33,6 +41,7 @@ struct ProgressSnapshot {
   uint64_t total_failures = 0;
   std::optional<double> eta_s;
   std::optional<RunPosition> run;  // set: the line of one workload (workloads and failures unused)
+  std::optional<MutantCount> mutants;  // set: the line of a mutation session (only elapsed_s used besides)
 };
 
 class ProgressLine {
@@ -56,5 +65,8 @@ class ProgressLine {
 // The line of one exploration (`run`, `sqlite`): its position and an ETA
 // from the cuts done so far.
 ProgressSnapshot run_snapshot(const ExploreProgress& p);
+
+// The line of a mutation session (`mutate`).
+ProgressSnapshot mutant_snapshot(uint64_t done, uint64_t planned, double seconds);
 
 }  // namespace sc::campaign

@@ -9,17 +9,16 @@
 // 2 for bad input: unknown manager or operator, bad budget, a corpus error, a
 // corpus its target fails unmutated, or --tier qemu (mutation runs in-process only).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
-#include <functional>
 #include <ctime>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include "injector/campaign/campaign.h"
 #include "injector/campaign/generator.h"
+#include "injector/campaign/progress.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/value_checks.h"
@@ -130,20 +129,6 @@ std::string tested_how(const mutate::SessionResult& r) {
   return fmt::format("a seeded sample of {}: --budget ran out", r.sites);
 }
 
-// The progress line on stderr: redrawn in place on a terminal; in a log one
-// line every 10 seconds and the last.
-std::function<void(size_t, size_t, double)> mutant_progress(bool tty) {
-  return [tty, last = -1e9](size_t done, size_t planned, double seconds) mutable {
-    if (tty) {
-      std::fprintf(stderr, "\rmutants %zu/%zu, %.1f s", done, planned, seconds);
-      return;
-    }
-    if (seconds - last < 10.0 && done != planned) return;
-    last = seconds;
-    std::fprintf(stderr, "mutants %zu/%zu, %.1f s\n", done, planned, seconds);
-  };
-}
-
 int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   if (flags.tier == "qemu")
@@ -160,11 +145,15 @@ int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   std::optional<results::ResultsDb> db;
   if (!flags.db.empty()) db = results::ResultsDb::open(flags.db, results::OpenMode::create);
   const auto corpus = load(flags);
-  const bool tty = isatty(STDERR_FILENO) != 0;
-  options.progress = mutant_progress(tty);
+  campaign::ProgressLine line;
+  std::optional<campaign::ProgressSnapshot> last;
+  options.progress = [&](size_t done, size_t planned, double seconds) {
+    last = campaign::mutant_snapshot(done, planned, seconds);
+    line.update(*last);
+  };
   const std::int64_t started_at = static_cast<std::int64_t>(std::time(nullptr));
   const mutate::SessionResult r = mutate::run_session(corpus, options);
-  if (tty) std::fprintf(stderr, "\n");
+  if (last) line.finish(*last);
   fmt::print("{}: {} exercised by {} in {}; tested {} ({}) in {:.1f} s (sample seed {})\n", flags.manager,
              counted(r.sites, "mutant site"), counted(corpus.size(), "workload"), flags.corpus, r.results.size(),
              tested_how(r), r.seconds, enumeration.seed);

@@ -1,7 +1,7 @@
 // progress_test.cpp — the campaign's progress line off a terminal: one line
 // per 10 s, and the final state printed once even when the last periodic
 // line already showed it; on a terminal, redrawn in place and ended by a
-// newline.
+// newline; mutate's line under the same rules.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -43,7 +43,7 @@ size_t count(const std::string& text, const std::string& needle) {
 }
 
 ProgressSnapshot at(double seconds, uint64_t workloads, uint64_t states) {
-  return ProgressSnapshot{seconds, workloads, states, 0, 0, std::nullopt, std::nullopt};
+  return ProgressSnapshot{seconds, workloads, states, 0, 0, std::nullopt, std::nullopt, std::nullopt};
 }
 
 TEST(CampaignProgress, OffTerminalFinalStatePrintedOnce) {
@@ -91,6 +91,19 @@ TEST(CampaignProgress, OnTerminalRedrawsInPlaceAndEndsWithNewline) {
   EXPECT_EQ(count(text, "\r"), 3u) << text;
   EXPECT_EQ(count(text, "\n"), 1u) << text;
   EXPECT_EQ(text.back(), '\n');
+}
+
+// mutate's line goes through the same rate limit: off a terminal one line per
+// 10 s, and the last mutant's line once.
+TEST(CampaignProgress, MutantLineOffTerminalIsRateLimitedAndEndsOnTheLastMutant) {
+  Capture out;
+  ProgressLine line(out.file(), /*tty=*/false);
+  line.update(mutant_snapshot(1, 4, 0.5));
+  line.update(mutant_snapshot(2, 4, 3.0));  // rate-limited: not printed
+  line.update(mutant_snapshot(4, 4, 10.6));
+  line.finish(mutant_snapshot(4, 4, 10.6));  // nothing new since the last line
+  const std::string text = out.text();
+  EXPECT_EQ(text, "mutants 1/4, 0.5 s\nmutants 4/4, 10.6 s\n");
 }
 
 }  // namespace
