@@ -27,6 +27,7 @@
 #include "injector/campaign/options_json.h"
 #include "injector/campaign/progress.h"
 #include "injector/campaign/worker.h"
+#include "injector/check/core_share.h"
 #include "injector/common/input_error.h"
 #include "injector/results/coverage.h"
 #include "injector/results/results_db.h"
@@ -124,6 +125,7 @@ class Engine {
     ctx_.claims = &claims_;
     ctx_.states_checked = &states_checked_;
     ctx_.should_stop = [this] { return abort_.load(); };
+    if (!o_.tier.qemu()) ctx_.cores = std::make_shared<CoreShare>(std::max(1u, o_.jobs));
   }
 
   void start_steering(std::int64_t campaign_id) {
@@ -199,7 +201,7 @@ class Engine {
       const auto steering = steering_for(*index);
       if (!steering) break;
       try {
-        WorkloadResult r = run_workload(make_job(corpus_, seed_, *index, *steering, &cache_), ctx_);
+        WorkloadResult r = run_held(make_job(corpus_, seed_, *index, *steering, &cache_));
         coverage_.sample(generation_of(corpus_.size(), *index));
         std::unique_lock lock(mutex_);
         room_.wait(lock, [this] { return queue_.size() < max_queued() || abort_; });
@@ -217,6 +219,14 @@ class Engine {
     std::lock_guard lock(mutex_);
     ++workers_done_;
     ready_.notify_one();
+  }
+
+  // Runs the job on a core of the campaign's: a worker waiting for work or
+  // for room lends its core to the explorations still running.
+  WorkloadResult run_held(const WorkloadJob& job) {
+    if (!ctx_.cores) return run_workload(job, ctx_);
+    HeldCore core(*ctx_.cores);
+    return run_workload(job, ctx_);
   }
 
   void commit_loop() {

@@ -68,6 +68,7 @@ ExploreOptions explore_options(const WorkerContext& ctx, crash::EnumeratorOption
   o.should_stop = ctx.should_stop;
   o.stop_at_first_illegal = ctx.stop_at_first_illegal;
   o.memoise = ctx.memoise;
+  o.cores = ctx.cores;
   return o;
 }
 

@@ -30,6 +30,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -68,6 +69,7 @@ struct WorkerContext {
   std::atomic<uint64_t>* states_checked = nullptr;  // live counter for progress
   std::function<bool()> should_stop = [] { return false; };
   bool stop_at_first_illegal = false;
+  std::shared_ptr<CoreShare> cores;  // in-process: the campaign's cores; a worker holds one while it runs a job
 };
 
 // When the first illegal state of a workload was judged, and how many of

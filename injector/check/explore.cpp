@@ -9,7 +9,10 @@
 #include <optional>
 #include <thread>
 
-#include "injector/check/recovery_memo.h"
+#include "injector/check/core_share.h"
+#include "injector/check/explore_by_cuts.h"
+#include "injector/check/last_verdict.h"
+#include "injector/check/memoised_checker.h"
 #include "injector/check/spread_states.h"
 #include "injector/check/tally.h"
 
@@ -109,7 +112,7 @@ class SpreadSource final : public StateSource {
 // earlier one of its cut is recalled, not recovered (recalled()).
 class CheckerPool {
  public:
-  CheckerPool(size_t workers, const CheckerFactory& make, bool memoise) : make_(make), memoise_(memoise) {
+  CheckerPool(size_t workers, const CheckerFactory& make, bool memoise) : make_(make), inline_(make, memoise) {
     for (size_t i = 0; workers > 1 && i < workers; ++i) threads_.emplace_back([this, i] { work(i); });
   }
   ~CheckerPool() {
@@ -136,7 +139,7 @@ class CheckerPool {
       results_.push_back(recover_inline(batch[0], next.empty() ? nullptr : &next[0]));
       return results_;
     }
-    ++recoveries_;
+    ++batches_;
     std::unique_lock<std::mutex> guard(lock_);
     batch_ = &batch;
     next_ = &next;
@@ -150,32 +153,16 @@ class CheckerPool {
     return results_;
   }
 
-  uint64_t recalled() const { return recalled_; }
+  uint64_t recalled() const { return inline_.recalled(); }
   // Changes whenever something recover() returned may have changed: a
   // pointer it returns names the same Recovered while this stays the same.
-  uint64_t recoveries() const { return recoveries_; }
+  uint64_t recoveries() const { return inline_.recoveries() + batches_; }
 
  private:
   const Recovered* recover_inline(const CheckItem& item, const CheckItem* next) {
-    if (!inline_checker_) {
-      inline_checker_ = make_();
-      if (memoise_ && inline_checker_->notes_reads()) memo_.emplace();
-    }
-    const crash::ImageView image = item.image();
-    if (!memo_ || !item.state.faults.empty()) {
-      ++recoveries_;
-      owned_[0] = recover_one(*inline_checker_, item, next);
-      return &owned_[0];
-    }
-    if (const Recovered* known = memo_->recall(image)) {
-      ++recalled_;
-      return known;
-    }
-    reads_.clear();
-    ++recoveries_;
-    owned_[0] = inline_checker_->recover_noting_reads(image, reads_);
-    memo_->remember(image, reads_, owned_[0]);
-    return &owned_[0];
+    if (!next) return inline_.recover(item.image(), item.state.faults, nullptr);
+    const NextState announced{next->image(), next->state.faults};
+    return inline_.recover(item.image(), item.state.faults, &announced);
   }
 
   static Recovered recover_one(Checker& checker, const CheckItem& item, const CheckItem* next) {
@@ -214,13 +201,9 @@ class CheckerPool {
   }
 
   const CheckerFactory& make_;
-  const bool memoise_;
-  std::unique_ptr<Checker> inline_checker_;
-  std::optional<RecoveryMemo> memo_;
-  std::vector<uint64_t> reads_;
-  uint64_t recalled_ = 0;
-  uint64_t recoveries_ = 0;
-  std::vector<Recovered> owned_;  // what this call's items recovered (not recalled)
+  MemoisedChecker inline_;  // the one worker's, when there is one
+  uint64_t batches_ = 0;
+  std::vector<Recovered> owned_;  // what this call's items recovered (threads)
   std::vector<const Recovered*> results_;  // what recover() returns
   std::vector<std::thread> threads_;
   std::mutex lock_;
@@ -232,31 +215,6 @@ class CheckerPool {
   const std::vector<CheckItem>* next_ = nullptr;
   std::vector<Recovered>* out_ = nullptr;
   std::exception_ptr error_;
-};
-
-// The verdict of the state judged last, given again to the next state
-// that recalls the same recovery under the same window (classify() is a
-// function of those alone), instead of comparing the recovered state with
-// the stable states once more: consecutive states of a cut mostly recall
-// one recovery.
-class LastVerdict {
- public:
-  const Verdict& judge(const Workload& w, std::span<const SystemState> history, const LegalWindow& window,
-                       const Recovered* recovered, uint64_t recoveries) {
-    if (!(recovered == recovered_ && recoveries == recoveries_ && window == window_)) {
-      verdict_ = classify(w, history, window, *recovered);
-      recovered_ = recovered;
-      recoveries_ = recoveries;
-      window_ = window;
-    }
-    return verdict_;
-  }
-
- private:
-  const Recovered* recovered_ = nullptr;
-  uint64_t recoveries_ = 0;
-  LegalWindow window_;
-  Verdict verdict_;
 };
 
 std::unique_ptr<StateSource> make_source(const Recording& rec, const ExploreOptions& options, const ExplorePlan& plan,
@@ -271,6 +229,8 @@ std::unique_ptr<StateSource> make_source(const Recording& rec, const ExploreOpti
 
 ExploreResult explore(const Workload& w, const Recording& rec, const ExploreOptions& options,
                       const ExplorePlan& plan, const CheckerFactory& make_checker) {
+  if (!plan.spread && plan.workers <= 1 && !options.observe && options.cores && options.cores->cores() > 1)
+    return explore_by_cuts(w, rec, options, plan.progress_interval, make_checker);
   ExploreResult result;
   const auto start = Clock::now();
   auto last_report = start;

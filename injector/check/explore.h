@@ -3,7 +3,9 @@
 // (checker.h), judges it with classify() against the legal window of its
 // cut, and tallies it (tally.h). A tier differs only in its ExplorePlan:
 //  * in-process: the first max_states states of the enumeration, one checker,
-//    progress about every 0.5 s;
+//    progress about every 0.5 s; with options.cores of more than one core
+//    (and no options.observe), one thread per core, each checking whole
+//    cuts (explore_by_cuts.h), with the same result;
 //  * QEMU: max_states states spread evenly over the enumeration
 //    (spread_states.h), `workers` checkers recovering at once (one batch of
 //    `workers` states at a time, each worker a thread that owns its checker

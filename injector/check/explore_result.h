@@ -31,6 +31,7 @@
 namespace sc {
 
 struct Recording;
+class CoreShare;
 
 struct ExploreProgress {
   uint64_t states = 0;
@@ -49,6 +50,9 @@ struct ExploreOptions {
   std::string stop_at_signature;                           // end after the first failure of this signature
   std::function<void(const LegalWindow&, const Verdict&)> observe;  // every judged state, in enumeration order
   bool memoise = true;  // decide states recovery cannot tell from earlier ones without recovering them (recovery_memo.h)
+  // In-process: the cores the exploration may check states on at once, shared
+  // with the caller's other work (explore_by_cuts.h); none: one thread.
+  std::shared_ptr<CoreShare> cores;
 };
 
 struct StateFailure {

@@ -8,11 +8,17 @@
 // any was not, 2 on bad input.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 
+#include "injector/campaign/option_ranges.h"
 #include "injector/campaign/progress.h"
 #include "injector/check/case_file.h"
+#include "injector/check/core_share.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
 #include "injector/cli/explore_report.h"
@@ -54,6 +60,7 @@ struct RunFlags {
   std::string cases_dir = "results/cases";
   size_t live_cuts = 4;
   bool no_memo = false;
+  size_t jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
 // Explores with the progress line on stderr; ends it with the result's counts.
@@ -72,7 +79,8 @@ ExploreResult explore_with_progress(const tier::TierSpec& tier, const Workload& 
   return r;
 }
 
-int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, const tier::TierSpec& tier) {
+int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, tier::TierSpec tier) {
+  tier.qemu_sessions = flags.jobs;
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // before any output: piped lines appear as they are printed
   Workload w = load_workload_file(flags.workload);
   prepare_output_dir("--cases-dir", flags.cases_dir);
@@ -83,6 +91,11 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, con
   options.enumerate = enumeration.options_on(tier);
   options.memoise = !flags.no_memo;
   options.max_states = tier.qemu() && flags.max_states == UINT64_MAX ? tier::kDefaultQemuStates : flags.max_states;
+  std::optional<HeldCore> core;  // this thread's; the others check whole cuts beside it (explore_by_cuts.h)
+  if (!tier.qemu()) {
+    options.cores = std::make_shared<CoreShare>(flags.jobs);
+    core.emplace(*options.cores);
+  }
 
   const Recording rec = tier::record_on(tier, w, bugs);
   const auto bug_names = enabled_bug_names(bugs);
@@ -141,6 +154,11 @@ void add_run(CLI::App& app, Action* action) {
   cmd->add_option("--cases-dir", flags->cases_dir,
                   "Where failing cases are written (named WORKLOAD-TIER-BUGS-HASH by their content: never reused)")
       ->capture_default_str();
+  cmd->add_option("--jobs", flags->jobs,
+                  fmt::format("Crash states checked at once: in-process by threads each checking whole cuts (same "
+                              "result as one), under QEMU by power-cycling QEMUs; default: all cores ({} here)",
+                              flags->jobs))
+      ->check(whole_number(campaign::kJobsRange.min, campaign::kJobsRange.max));
   add_enumeration_flags(cmd, enumeration);
   add_no_memo_flag(cmd, &flags->no_memo);
   cmd->callback([flags, enumeration, tier, action] {

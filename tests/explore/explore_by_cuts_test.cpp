@@ -1,0 +1,211 @@
+// explore_by_cuts_test.cpp — exploring on several threads
+// (injector/check/explore_by_cuts.h) gives exactly the result of one:
+//  - every shipped workload, every mode the explore loop enumerates: the
+//    same states, counts by cell, fsck counts, recalled states, duplicates,
+//    signatures, and first failure of each signature (its crash state and
+//    verdict);
+//  - every seeded bug on a workload running its program, with and without
+//    stop_at_first_illegal: the same first illegal state, the same states
+//    checked before it, the same `stopped`;
+//  - the helper threads check cuts only on a core the CoreShare lends them:
+//    with every core held elsewhere, one checker is made; with one core
+//    idle, two are;
+//  - CoreShare itself: an owner waiting for a core goes before a borrower,
+//    and a borrower told its exploration is over gets none.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "injector/campaign/generator.h"
+#include "injector/check/core_share.h"
+#include "injector/check/explore.h"
+#include "injector/inproc/explore.h"
+#include "injector/inproc/inproc_checker.h"
+#include "injector/inproc/recording.h"
+#include "managers/registry/registry.h"
+
+namespace sc {
+namespace {
+
+const std::string kCorpus = std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads";
+
+crash::ModeSet enumerated_modes() {
+  crash::ModeSet modes;
+  for (size_t m = 0; m < crash::kModeCount; ++m) {
+    const auto mode = static_cast<crash::Mode>(m);
+    if (crash::mode_enumerated(mode) && mode != crash::Mode::read_error && mode != crash::Mode::io_error) modes.set(m);
+  }
+  return modes;
+}
+
+// Explores on two cores, this thread holding one of them; counts the
+// checkers made into *checkers (one per thread that checked a cut).
+ExploreResult explore_on_two(const Workload& w, const SeededBugs& bugs, const Recording& rec, ExploreOptions o,
+                             std::atomic<size_t>* checkers) {
+  o.cores = std::make_shared<CoreShare>(2);
+  HeldCore mine(*o.cores);
+  const CheckerFactory make = [&] {
+    ++*checkers;
+    return std::make_unique<InprocChecker>(w, bugs);
+  };
+  return explore(w, rec, o, ExplorePlan{}, make);
+}
+
+std::string describe(const StateFailure& f) {
+  std::string s = f.signature + " @cut " + std::to_string(f.state.cut) + " kind " +
+                  std::to_string(static_cast<int>(f.state.kind)) + " kept";
+  for (const auto& k : f.state.kept) s += " " + std::to_string(k.request) + "/" + std::to_string(k.sector_mask);
+  return s + " faults " + std::to_string(f.state.faults.size()) + ": " + f.verdict.reason;
+}
+
+void expect_same(const ExploreResult& one, const ExploreResult& two, const std::string& what) {
+  EXPECT_EQ(one.states, two.states) << what;
+  EXPECT_EQ(one.illegal, two.illegal) << what;
+  EXPECT_EQ(one.recalled, two.recalled) << what;
+  EXPECT_EQ(one.duplicates, two.duplicates) << what;
+  EXPECT_EQ(one.stopped, two.stopped) << what;
+  EXPECT_TRUE(one.counts == two.counts) << what;
+  EXPECT_TRUE(one.fsck_violations == two.fsck_violations) << what;
+  EXPECT_EQ(one.signatures, two.signatures) << what;
+  ASSERT_EQ(one.failures.size(), two.failures.size()) << what;
+  for (size_t i = 0; i < one.failures.size(); ++i)
+    EXPECT_EQ(describe(one.failures[i]), describe(two.failures[i])) << what;
+  ASSERT_EQ(one.first_illegal.has_value(), two.first_illegal.has_value()) << what;
+  if (one.first_illegal) EXPECT_EQ(one.first_illegal->states, two.first_illegal->states) << what;
+}
+
+// Few states per workload keep the default suite short; the helper thread
+// must still have checked cuts of some workloads, or nothing was compared.
+constexpr uint64_t kStatesPerWorkload = 1500;
+
+TEST(ExploreByCuts, EveryShippedWorkloadInEveryModeGivesTheResultOfOneThread) {
+  std::atomic<size_t> checkers{0};
+  size_t workloads = 0;
+  for (const auto& entry : campaign::load_corpus(kCorpus, "")) {
+    const Workload& w = entry.workload;
+    const Recording rec = record_inproc(w, SeededBugs{});
+    ExploreOptions o;
+    o.enumerate.modes = enumerated_modes();
+    o.max_states = kStatesPerWorkload;
+    expect_same(explore_inproc(w, SeededBugs{}, rec, o), explore_on_two(w, SeededBugs{}, rec, o, &checkers), w.name);
+    ++workloads;
+  }
+  EXPECT_GT(checkers, workloads) << "the helper thread checked no cut of any workload";
+}
+
+std::vector<std::pair<std::string, std::string>> bugs_and_programs() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
+    const ManagerProgram& p = registered_manager(i);
+    for (uint32_t b = 0; b < p.bug_count; ++b) out.emplace_back(p.bugs[b].name, p.name);
+  }
+  for (const auto& name : seeded_bug_names())
+    if (!kernel_bug_description(name).empty()) out.emplace_back(name, "");
+  return out;
+}
+
+TEST(ExploreByCuts, EverySeededBugStopsAtTheSameFirstIllegalState) {
+  uint64_t stopped_early = 0;
+  std::atomic<size_t> checkers{0};
+  size_t explorations = 0;
+  for (const auto& [bug, program] : bugs_and_programs()) {
+    SeededBugs bugs;
+    enable_seeded_bug(&bugs, bug);
+    const Workload w = campaign::load_corpus(kCorpus, program).front().workload;
+    const Recording rec = record_inproc(w, bugs);
+    for (const bool stop : {false, true}) {
+      ExploreOptions o;
+      o.max_states = kStatesPerWorkload;
+      o.stop_at_first_illegal = stop;
+      const ExploreResult one = explore_inproc(w, bugs, rec, o);
+      expect_same(one, explore_on_two(w, bugs, rec, o, &checkers), bug + " on " + w.name + (stop ? ", stopping" : ""));
+      stopped_early += stop && one.stopped;
+      ++explorations;
+    }
+  }
+  EXPECT_GT(stopped_early, 0u);
+  EXPECT_GT(checkers, explorations) << "the helper thread checked no cut of any exploration";
+}
+
+// Explores with a factory that counts the checkers made.
+size_t checkers_made(const Workload& w, const Recording& rec, ExploreOptions o) {
+  std::atomic<size_t> made{0};
+  const CheckerFactory make = [&] {
+    ++made;
+    return std::make_unique<InprocChecker>(w, SeededBugs{});
+  };
+  explore(w, rec, o, ExplorePlan{}, make);
+  return made;
+}
+
+const Workload& many_cuts_workload(const campaign::Corpus& corpus) {
+  for (const auto& entry : corpus)
+    if (entry.workload.name == "journal_many_pages") return entry.workload;
+  throw std::runtime_error("corpus/workloads has no journal_many_pages");
+}
+
+TEST(ExploreByCuts, HelpersCheckCutsOnlyOnACoreLentToThem) {
+  const campaign::Corpus corpus = campaign::load_corpus(kCorpus, "");
+  const Workload& w = many_cuts_workload(corpus);
+  const Recording rec = record_inproc(w, SeededBugs{});
+  ExploreOptions o;
+  o.max_states = 3000;
+  o.cores = std::make_shared<CoreShare>(2);
+  {
+    HeldCore mine(*o.cores), elsewhere(*o.cores);
+    EXPECT_EQ(checkers_made(w, rec, o), 1u) << "a helper checked a cut with no idle core";
+  }
+  HeldCore mine(*o.cores);
+  EXPECT_EQ(checkers_made(w, rec, o), 2u) << "the idle core checked no cut";
+}
+
+void wait_until(const std::function<bool()>& done) {
+  while (!done()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+TEST(CoreShare, AnOwnerWaitingForACoreGoesBeforeABorrower) {
+  CoreShare share(1);
+  std::atomic<bool> over{false}, owner_has_it{false}, let_go{false}, borrower_has_it{false};
+  share.hold();
+  std::thread owner([&] {
+    share.hold();
+    owner_has_it = true;
+    wait_until([&] { return let_go.load(); });
+    share.give_back();
+  });
+  wait_until([&] { return share.owners_waiting() == 1; });
+  std::thread borrower([&] {
+    if (!share.borrow(over)) return;
+    borrower_has_it = true;
+    share.give_back();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the borrower waits too, by now
+  share.give_back();
+  wait_until([&] { return owner_has_it.load(); });
+  EXPECT_FALSE(borrower_has_it) << "a borrower took the core an owner was waiting for";
+  let_go = true;
+  owner.join();
+  borrower.join();
+  EXPECT_TRUE(borrower_has_it) << "the borrower never got the core back from the owner";
+}
+
+TEST(CoreShare, ABorrowerWhoseExplorationIsOverGetsNoCore) {
+  CoreShare share(1);
+  share.hold();
+  std::atomic<bool> over{false};
+  std::atomic<int> got{-1};
+  std::thread borrower([&] { got = share.borrow(over) ? 1 : 0; });
+  over = true;
+  share.wake();
+  borrower.join();
+  EXPECT_EQ(got, 0);
+}
+
+}  // namespace
+}  // namespace sc
