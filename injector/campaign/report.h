@@ -11,8 +11,12 @@
 //                    signatures, cumulative, by time into each campaign;
 //   chart-campaigns  how does tonight compare? per campaign: failure
 //                    signatures (new / seen before) and crash states.
-// Plus tables of campaigns and failures (with replay commands), and the
-// mutation score of each target's newest `stablecut mutate` run. A chart with
+// Plus tables of campaigns and failures (with replay commands), the
+// mutation score of each target's newest `stablecut mutate` run, and, given
+// a bench history (bench_history.h), one chart per bench series
+//   chart-bench-N    did a change make stablecut slower? every rate figure
+//                    of `stablecut bench` per run, log scale
+// with a table of the figures that regressed. A chart with
 // nothing to show says so in words. Once the script has run, the element
 // #chart-summary holds JSON [{id, title, empty?, axes, datasets}] describing
 // every chart as drawn (tests read it), and <body> gets data-rendered="true".
@@ -47,6 +51,7 @@ struct ReportData {
   nlohmann::json mutants;     // {scores: [{run, target, operator, killed, survived, equivalent}],
                               //  survivors: [{target, operator, site, workload, hint}]} (newest run per target)
   nlohmann::json coverage;    // coverage_json(): the newest campaign with coverage, or null
+  nlohmann::json bench;       // read_bench_history() (bench_history.h), or null: none given
 };
 
 ReportData collect_report(const results::ResultsDb& db);
@@ -71,7 +76,13 @@ extern const char* const kReportPageScript;
 nlohmann::json coverage_json(const results::ResultsDb& db);
 std::string coverage_html(const nlohmann::json& coverage);
 
+// The bench history section: one chart per series (chart-bench-0, …) and a
+// table of regressions, or how to start a history when there is none.
+std::string bench_history_html(const nlohmann::json& bench);
+
 std::string report_html(const ReportData& data);
-std::string write_report(const results::ResultsDb& db, const std::string& out_dir);
+// bench_history: a file of `stablecut bench --format json` lines ("": none).
+std::string write_report(const results::ResultsDb& db, const std::string& out_dir,
+                         const std::string& bench_history = "");
 
 }  // namespace sc::campaign

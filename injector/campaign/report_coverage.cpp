@@ -6,6 +6,7 @@
 
 #include "injector/campaign/coverage_summary.h"
 #include "injector/campaign/report.h"
+#include "injector/campaign/report_text.h"
 #include "injector/results/coverage.h"
 #include "injector/results/sqlite.h"
 
@@ -17,12 +18,6 @@ std::optional<std::int64_t> newest_covered_campaign(const results::ResultsDb& db
   results::Statement st(db.connection(), "SELECT max(campaign_id) FROM coverage_edge");
   if (!st.step()) return std::nullopt;
   return st.column_optional_int(0);
-}
-
-std::string escape_text(const std::string& s) {
-  std::string out;
-  for (char c : s) out += c == '<' ? std::string("&lt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
-  return out;
 }
 
 }  // namespace
@@ -46,13 +41,13 @@ std::string coverage_html(const nlohmann::json& coverage) {
     const auto edges = p["edges"].get<uint64_t>(), edges_hit = p["edges_hit"].get<uint64_t>();
     rows += fmt::format(
         "<tr><td>{}</td><td class=n>{:.1f}% ({}/{})</td><td class=n>{:.1f}% ({}/{})</td><td class=n>{}</td></tr>\n",
-        escape_text(part), percent(lines_hit, lines), lines_hit, lines, percent(edges_hit, edges), edges_hit, edges,
+        escape_html(part), percent(lines_hit, lines), lines_hit, lines, percent(edges_hit, edges), edges_hit, edges,
         p["unreached"].size());
     std::string items;
-    for (const auto& r : p["unreached"]) items += fmt::format("<li><code>{}</code></li>", escape_text(r.get<std::string>()));
+    for (const auto& r : p["unreached"]) items += fmt::format("<li><code>{}</code></li>", escape_html(r.get<std::string>()));
     if (!items.empty())
       lists += fmt::format("<details><summary>{}: lines never reached</summary><ul>{}</ul></details>\n",
-                           escape_text(part), items);
+                           escape_html(part), items);
   }
   return fmt::format(
       "<h2 id=coverage>Coverage of campaign {}</h2>\n<table><tr><th>part</th><th>lines</th><th>branches (edges)</th>"

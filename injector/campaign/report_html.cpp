@@ -6,11 +6,12 @@
 // rename, so a failed write leaves no partial page.
 #include <fmt/format.h>
 
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 
+#include "injector/campaign/bench_history.h"
 #include "injector/campaign/report.h"
+#include "injector/campaign/report_text.h"
 #include "injector/common/input_error.h"
 
 namespace sc::campaign {
@@ -45,26 +46,6 @@ constexpr const char* kCharts =
     "<figure class=\"chart wide\" id=chart-campaigns><canvas></canvas></figure>\n"
     "</div>\n";
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
-
-std::string utc(std::int64_t unix_s) {
-  const std::time_t t = unix_s;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                     tm.tm_min);
-}
-
 std::string plural(std::int64_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -84,8 +65,8 @@ std::string campaign_rows(const nlohmann::json& campaigns) {
     rows += fmt::format(
         "<tr><td class=n>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td>"
         "<td class=n>{}</td><td class=n>{}</td><td class=n>{}</td></tr>\n",
-        (*c)["id"].get<std::int64_t>(), escape((*c)["label"].get<std::string>()),
-        utc((*c)["started_at"].get<std::int64_t>()), escape((*c)["status"].get<std::string>()),
+        (*c)["id"].get<std::int64_t>(), escape_html((*c)["label"].get<std::string>()),
+        utc((*c)["started_at"].get<std::int64_t>()), escape_html((*c)["status"].get<std::string>()),
         (*c)["duration_s"].get<std::int64_t>(), (*c)["states"].get<std::int64_t>(),
         (*c)["illegal_states"].get<std::int64_t>(), (*c)["failures"].get<std::int64_t>(),
         (*c)["new_failures"].get<std::int64_t>());
@@ -97,8 +78,8 @@ std::string failure_rows(const nlohmann::json& failures) {
   for (const auto& f : failures)
     rows += fmt::format(
         "<tr><td class=n>{}</td><td>{}</td><td class=n>{}</td><td>{}</td><td><code>{}</code></td></tr>\n",
-        f["id"].get<std::int64_t>(), escape(f["signature"].get<std::string>()), f["count"].get<std::uint64_t>(),
-        utc(f["first_seen"].get<std::int64_t>()), escape(f["replay"].get<std::string>()));
+        f["id"].get<std::int64_t>(), escape_html(f["signature"].get<std::string>()), f["count"].get<std::uint64_t>(),
+        utc(f["first_seen"].get<std::int64_t>()), escape_html(f["replay"].get<std::string>()));
   return rows.empty() ? "<tr><td colspan=5>no failures</td></tr>\n" : rows;
 }
 
@@ -109,16 +90,16 @@ std::string mutation_rows(const nlohmann::json& mutants) {
     const auto scored = killed + m["survived"].get<std::int64_t>();
     rows += fmt::format("<tr><td>{}</td><td class=n>{}</td><td>{}</td><td class=n>{}</td><td class=n>{}</td>"
                         "<td class=n>{}</td><td class=n>{}</td></tr>\n",
-                        escape(m["target"].get<std::string>()), m["run"].get<std::int64_t>(),
-                        escape(m["operator"].get<std::string>()), killed, m["survived"].get<std::int64_t>(),
+                        escape_html(m["target"].get<std::string>()), m["run"].get<std::int64_t>(),
+                        escape_html(m["operator"].get<std::string>()), killed, m["survived"].get<std::int64_t>(),
                         m["equivalent"].get<std::int64_t>(),
                         scored == 0 ? std::string("n/a") : fmt::format("{:.1f}%", 100.0 * static_cast<double>(killed) / static_cast<double>(scored)));
   }
   for (const auto& s : mutants["survivors"])
     rows += fmt::format("<tr><td colspan=7>survived: {} {} at {} in {} — {}</td></tr>\n",
-                        escape(s["target"].get<std::string>()), escape(s["operator"].get<std::string>()),
-                        escape(s["site"].get<std::string>()), escape(s["workload"].get<std::string>()),
-                        escape(s["hint"].get<std::string>()));
+                        escape_html(s["target"].get<std::string>()), escape_html(s["operator"].get<std::string>()),
+                        escape_html(s["site"].get<std::string>()), escape_html(s["workload"].get<std::string>()),
+                        escape_html(s["hint"].get<std::string>()));
   return rows.empty() ? "<tr><td colspan=7>no mutation runs: run <code>stablecut mutate --db</code></td></tr>\n" : rows;
 }
 
@@ -128,7 +109,7 @@ std::string report_html(const ReportData& d) {
   const nlohmann::json data = {{"summary", d.summary},       {"phases", d.phases},
                                {"by_phase", d.by_phase},     {"campaigns", d.campaigns},
                                {"throughput", d.throughput}, {"discovery", d.discovery},
-                               {"campaigns_shown", kReportCampaignBars}};
+                               {"campaigns_shown", kReportCampaignBars}, {"bench", d.bench}};
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>stablecut report</title>\n"
       "<style>{}</style></head>\n<body>\n<h1>stablecut report</h1>\n"
@@ -138,16 +119,19 @@ std::string report_html(const ReportData& d) {
       "<h2>Failures, most frequent first</h2>\n<table><tr><th>id</th><th>signature</th><th>crash states</th>"
       "<th>first seen (UTC)</th><th>replay</th></tr>\n{}</table>\n{}"
       "<h2>Mutation score</h2>\n<table id=mutation-score><tr><th>target</th><th>run</th><th>operator</th>"
-      "<th>killed</th><th>survived</th><th>equivalent</th><th>score</th></tr>\n{}</table>\n"
+      "<th>killed</th><th>survived</th><th>equivalent</th><th>score</th></tr>\n{}</table>\n{}"
       "<pre id=chart-summary hidden></pre>\n"
       "<script type=\"application/json\" id=report-data>{}</script>\n<script>{}</script>\n<script>{}</script>\n"
       "</body></html>\n",
-      kStyle, escape(d.db_path), utc(d.generated_at), summary_line(d), kCharts, campaign_rows(d.campaigns),
-      failure_rows(d.failures), coverage_html(d.coverage), mutation_rows(d.mutants), script_safe(data), chart_js_source(), kReportPageScript);
+      kStyle, escape_html(d.db_path), utc(d.generated_at), summary_line(d), kCharts, campaign_rows(d.campaigns),
+      failure_rows(d.failures), coverage_html(d.coverage), mutation_rows(d.mutants), bench_history_html(d.bench),
+      script_safe(data), chart_js_source(), kReportPageScript);
 }
 
-std::string write_report(const results::ResultsDb& db, const std::string& out_dir) {
-  const std::string page = report_html(collect_report(db));
+std::string write_report(const results::ResultsDb& db, const std::string& out_dir, const std::string& bench_history) {
+  ReportData data = collect_report(db);
+  if (!bench_history.empty()) data.bench = read_bench_history(bench_history);
+  const std::string page = report_html(data);
   const std::filesystem::path path = std::filesystem::path(out_dir) / "index.html";
   const std::filesystem::path part = std::filesystem::path(out_dir) / "index.html.part";
   std::error_code ec;

@@ -132,8 +132,24 @@ function campaignsChart() {
       states: countAxis('crash states checked', {position: 'right', grid: {drawOnChartArea: false}})}}});
 }
 
+// One chart per bench series: every rate figure per bench run, log scale
+// (figures differ by orders of magnitude).
+function benchCharts() {
+  if (!D.bench) return;
+  D.bench.series.forEach((s, i) => {
+    const figures = [...new Set(s.points.flatMap(p => Object.keys(p.figures)))];
+    const datasets = figures.map((f, j) => ({label: f, borderColor: PALETTE[j % PALETTE.length],
+      backgroundColor: PALETTE[j % PALETTE.length], pointRadius: 3,
+      data: s.points.map(p => p.figures[f] ?? null)}));
+    plot(`chart-bench-${i}`, ['Did a change make it slower?', `${s.name}: every rate of stablecut bench, per run (log scale)`],
+      null, {type: 'line', data: {labels: s.points.map((p, k) => p.at ? stamp(p.at) : `run ${k + 1}`), datasets},
+      options: {scales: {x: axis('bench run (UTC)'), y: logAxis('per second (more is better)', datasets)}}});
+  });
+}
+
 whereChart();
 outcomesChart();
+benchCharts();
 overTime('chart-throughput', ['Is throughput stable over the night?',
   'Crash states per worker-second, by time into each campaign'],
   D.throughput, p => p.rate,

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "injector/check/core_share.h"
+
 namespace sc::cli {
 
 namespace {
@@ -49,6 +51,13 @@ ExploreRate measure_explore(const Workload& w, const Recording& rec, const Explo
   for (auto& t : threads) t.join();
   total.seconds = since(start);
   return total;
+}
+
+ExploreRate measure_explore_by_cuts(const Workload& w, const Recording& rec, ExploreOptions options, size_t cores,
+                                    double seconds) {
+  options.cores = std::make_shared<CoreShare>(cores);
+  HeldCore explorer(*options.cores);  // the one of measure_explore's thread
+  return measure_explore(w, rec, options, 1, seconds);
 }
 
 double resident_bytes_per_state(const Recording& rec) {

@@ -4,7 +4,9 @@
 // measure_explore() explores the recording over and over, in `workers`
 // threads at once (each its own machine, as campaign workers are), for at
 // least `seconds`, and sums what they decided; the rate is states per
-// wall-clock second. resident_bytes_per_state() enumerates every crash state
+// wall-clock second. measure_explore_by_cuts() explores it one exploration
+// at a time, each checking its cuts on `cores` threads (explore_by_cuts.h),
+// as `run --jobs` does. resident_bytes_per_state() enumerates every crash state
 // of the recording once and divides the growth of this process's resident
 // set (Linux /proc/self/status, VmRSS) by the states enumerated: what
 // enumeration keeps per state (its dedupe set), allocator slack included.
@@ -28,6 +30,9 @@ struct ExploreRate {
 
 ExploreRate measure_explore(const Workload& w, const Recording& rec, const ExploreOptions& options, size_t workers,
                             double seconds);
+
+ExploreRate measure_explore_by_cuts(const Workload& w, const Recording& rec, ExploreOptions options, size_t cores,
+                                    double seconds);
 
 double resident_bytes_per_state(const Recording& rec);
 

@@ -1,7 +1,8 @@
 // cmd_bench.cpp — `stablecut bench`: in-process, crash states decided per
 // second on one core (record once, then enumerate and check every state of
 // the workload, repeated for --seconds), how many of them were recovered
-// rather than recalled, the same with --jobs workers at once, the
+// rather than recalled, the same with --jobs workers at once, one
+// exploration at a time with its cuts checked on --jobs threads, the
 // enumeration rate alone and the memory enumeration holds per state
 // (bench_inproc.h);
 // under QEMU, boot+recover+verify per second (--states real reboots, --jobs
@@ -27,6 +28,7 @@
 #include "injector/common/plural.h"
 #include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
+#include "injector/results/results_db.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/workload/json_field.h"
 #include "injector/workload/workload_file.h"
@@ -47,6 +49,7 @@ struct BenchFlags {
 void print_json(const std::string& tier, const Workload& w, nlohmann::json figures) {
   figures["bench"] = tier;
   figures["workload"] = w.name;
+  figures["at"] = results::unix_now();  // when, for a history (report --bench-history)
   fmt::print("{}\n", figures.dump());
 }
 
@@ -102,6 +105,7 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
   const ExploreRate one = measure_explore(w, rec, options, 1, flags.seconds);
   const size_t workers = tier.qemu_sessions;
   const ExploreRate all = workers > 1 ? measure_explore(w, rec, options, workers, flags.seconds) : one;
+  const ExploreRate by_cuts = workers > 1 ? measure_explore_by_cuts(w, rec, options, workers, flags.seconds) : one;
   const double enumerated = enumeration_rate(rec, flags.seconds);
   const uint64_t per_round = one.states / one.rounds;
   if (flags.format == "json") {
@@ -114,6 +118,7 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
                 {"memoised", options.memoise},
                 {"workers", workers},
                 {"checked_per_s_all_workers", all.decided_per_s()},
+                {"checked_per_s_one_workload_all_workers", by_cuts.decided_per_s()},
                 {"enumerated_per_s", enumerated},
                 {"resident_bytes_per_state", bytes_per_state}});
     return 0;
@@ -131,6 +136,10 @@ int bench(const BenchFlags& flags, const tier::TierSpec& tier) {
     fmt::print("all cores:  {:.0f} crash states/s decided by {} workers at once ({:.2f} x one core; {} here)\n",
                all.decided_per_s(), workers, all.decided_per_s() / one.decided_per_s(),
                counted(std::max(1u, std::thread::hardware_concurrency()), "core"));
+  if (workers > 1)
+    fmt::print("one workload: {:.0f} crash states/s decided, its cuts checked on {} threads at once ({:.2f} x one core; "
+               "run --jobs)\n",
+               by_cuts.decided_per_s(), workers, by_cuts.decided_per_s() / one.decided_per_s());
   fmt::print("enumerated: {:.0f} crash states/s on one core (enumeration alone)\n", enumerated);
   fmt::print("memory:     {:.0f} bytes resident per crash state enumerated ({:.1f} MiB per million)\n", bytes_per_state,
              bytes_per_state * 1e6 / (1024.0 * 1024.0));

@@ -8,12 +8,14 @@
 // as drawn in #chart-summary (report.h). Without Chart.js, `report` refuses
 // with one line naming the Debian package and writes no page. The Chromium
 // tests skip only if chromium is not installed.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "chromium.h"
@@ -221,6 +223,48 @@ TEST(CampaignReportEmpty, CampaignsWithoutWorkloadsSayThereIsNothingToPlot) {
   const nlohmann::json bars = chart(summary, "chart-campaigns");
   ASSERT_TRUE(bars.is_object() && !bars.contains("empty")) << bars.dump();
   expect_sane_axes(bars);
+}
+
+// Two real bench runs and a third whose checked_per_s lost half: one chart
+// of the series with every figure per run, and the regression listed.
+TEST(CampaignReportBench, BenchHistoryIsDrawnPerRunAndARegressionIsListed) {
+  if (!chromium_available()) GTEST_SKIP() << "chromium is not installed";
+  TempDir dir;
+  const std::string db = dir.file("empty.db");
+  { const auto created = results::ResultsDb::open(db, results::OpenMode::create); }
+  std::string lines;
+  nlohmann::json last;
+  double best = 0;
+  for (int run = 0; run < 2; ++run) {
+    const RunResult r = run_stablecut(dir, {"bench", "--seconds", "0.1", "--jobs", "1", "--format", "json"});
+    ASSERT_EQ(r.rc, 0) << r.err;
+    lines += r.out;
+    last = nlohmann::json::parse(r.out);
+    best = std::max(best, last["checked_per_s"].get<double>());
+  }
+  ASSERT_GT(last.value("at", 0), 0) << last.dump();
+  last["checked_per_s"] = last["checked_per_s"].get<double>() / 2;
+  last["at"] = last["at"].get<int64_t>() + 60;
+  const std::string history = dir.file("bench.jsonl");
+  { std::ofstream(history) << lines << last.dump() << "\n"; }
+  const RunResult r = run_stablecut(dir, {"report", "--db", db, "--out", dir.file("report"), "--bench-history", history});
+  ASSERT_EQ(r.rc, 0) << r.err;
+  const std::string dom = dump_dom(dir, dir.file("report/index.html"));
+  const nlohmann::json c = chart(chart_summary(dom), "chart-bench-0");
+  ASSERT_TRUE(c.is_object() && !c.contains("empty")) << c.dump();
+  EXPECT_NE(c["title"].get<std::string>().find('?'), std::string::npos);
+  expect_sane_axes(c);
+  EXPECT_EQ(c["labels"].size(), 3u);
+  bool drawn = false;
+  for (const auto& d : c["datasets"])
+    if (d["label"] == "checked_per_s") drawn = number(d["data"][2]) == last["checked_per_s"].get<double>();
+  EXPECT_TRUE(drawn) << c.dump();
+  const std::string visible = without_scripts(dom);
+  const auto table = visible.find("id=\"bench-regressions\"");
+  ASSERT_NE(table, std::string::npos) << "no regression table";
+  EXPECT_NE(visible.find("checked_per_s", table), std::string::npos);
+  const double lost = 100 * (1 - last["checked_per_s"].get<double>() / best);
+  EXPECT_NE(visible.find(fmt::format("{:.1f}%", lost), table), std::string::npos) << lost;
 }
 
 TEST(CampaignReportInput, WithoutChartJsRefusesInOneLineAndWritesNoPage) {

@@ -226,6 +226,7 @@ TEST(Cli, BenchPrintsItsFiguresAsOneJsonLine) {
   EXPECT_GT(figures.at("recovered_per_s").get<double>(), 0);
   EXPECT_LT(figures.at("recovered_per_s").get<double>(), figures.at("checked_per_s").get<double>());  // some recalled
   EXPECT_GT(figures.at("checked_per_s_all_workers").get<double>(), 0);
+  EXPECT_GT(figures.at("checked_per_s_one_workload_all_workers").get<double>(), 0);
   EXPECT_GE(figures.at("resident_bytes_per_state").get<double>(), 0);  // 0 when freed heap was reused
   EXPECT_EQ(run("bench --format yaml").code, 2);
   const auto off = nlohmann::json::parse(run("bench --tier inproc --seconds 0.2 --jobs 1 --no-memo --format json").out);
