@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -21,17 +24,24 @@ bool is_rate(const std::string& key) {
 // One line as a point, and the name of its series; throws a message.
 std::pair<std::string, nlohmann::json> point_of(const std::string& line) {
   const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) throw std::runtime_error("not a JSON object");
+  if (j.is_discarded()) throw std::runtime_error("not valid JSON");
+  if (!j.is_object()) throw std::runtime_error("not a JSON object");
   if (!j.contains("bench") || !j["bench"].is_string() || !j.contains("workload") || !j["workload"].is_string())
     throw std::runtime_error("no \"bench\" and \"workload\": not a line of stablecut bench --format json");
+  if (j.contains("at") && !j["at"].is_number_unsigned())
+    throw std::runtime_error("\"at\" is not a unix time in whole seconds");
+  if (j.contains("workers") && !j["workers"].is_number_unsigned())
+    throw std::runtime_error("\"workers\" is not a count");
   nlohmann::json figures = nlohmann::json::object();
-  for (const auto& [key, value] : j.items())
-    if (is_rate(key) && value.is_number()) figures[key] = value;
+  for (const auto& [key, value] : j.items()) {
+    if (!is_rate(key) || !value.is_number()) continue;
+    if (!(value.get<double>() >= 0)) throw std::runtime_error("\"" + key + "\" is negative");
+    figures[key] = value;
+  }
   if (figures.empty()) throw std::runtime_error("no figure (a number named …_per_s…)");
   std::string name = j["bench"].get<std::string>() + " " + j["workload"].get<std::string>();
-  if (j.contains("workers") && j["workers"].is_number_unsigned())
-    name += fmt::format(", {} workers", j["workers"].get<uint64_t>());
-  const int64_t at = j.contains("at") && j["at"].is_number_integer() ? j["at"].get<int64_t>() : 0;
+  if (j.contains("workers")) name += fmt::format(", {} workers", j["workers"].get<uint64_t>());
+  const int64_t at = j.contains("at") ? static_cast<int64_t>(std::min<uint64_t>(j["at"].get<uint64_t>(), INT64_MAX)) : 0;
   return {name, {{"at", at}, {"figures", figures}}};
 }
 
@@ -59,7 +69,7 @@ void find_regressions(const nlohmann::json& series, nlohmann::json* out) {
 
 nlohmann::json read_bench_history(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError("--bench-history " + path + ": cannot be read; expected the lines of stablecut bench --format json");
+  if (!std::filesystem::is_regular_file(path) || !in) throw InputError("--bench-history " + path + ": cannot be read; expected the lines of stablecut bench --format json");
   std::map<std::string, nlohmann::json> by_name;
   std::vector<std::string> order;
   std::string line;

@@ -12,12 +12,20 @@ size_t CoreShare::owners_waiting() {
   return owners_waiting_;
 }
 
+bool CoreShare::idle() {
+  std::lock_guard guard(lock_);
+  return free_ > 0 && owners_waiting_ == 0;
+}
+
 void CoreShare::hold() {
   std::unique_lock guard(lock_);
   ++owners_waiting_;
   changed_.wait(guard, [this] { return free_ > 0; });
   --owners_waiting_;
   --free_;
+  const bool lendable = free_ > 0 && owners_waiting_ == 0;
+  guard.unlock();
+  if (lendable) changed_.notify_all();  // borrowers that saw this owner waiting may take the rest
 }
 
 bool CoreShare::borrow(const std::atomic<bool>& over) {

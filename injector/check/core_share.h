@@ -27,6 +27,7 @@ class CoreShare {
 
   size_t cores() const { return cores_; }
   size_t owners_waiting();  // owners in hold() now
+  bool idle();              // a core is free and no owner waits for one
 
   void hold();  // an owner's token: waits for one, before any borrower
   bool borrow(const std::atomic<bool>& over);  // a borrower's; false once `over`

@@ -4,11 +4,12 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <optional>
-#include <thread>
 
 #include "injector/check/core_share.h"
 #include "injector/check/cut_tallies.h"
+#include "injector/check/helper_threads.h"
 #include "injector/check/last_verdict.h"
 #include "injector/check/memoised_checker.h"
 #include "injector/check/state_window.h"
@@ -36,8 +37,8 @@ struct Shared {
   CutTallies tallies;
   Clock::time_point start = Clock::now();
   std::atomic<bool> over{false};         // the calling thread has walked the whole enumeration
-  std::atomic<bool> interrupted{false};  // should_stop, or an error: every thread ends at its next state
-  std::atomic<bool> left_unchecked{false};
+  std::atomic<bool> interrupted{false};     // should_stop, or an error: every thread ends at its next state
+  std::atomic<bool> left_unchecked{false};  // interrupted with states left
   std::atomic<uint64_t> states{0}, illegal{0};  // judged so far, for progress
   std::mutex error_lock;
   std::exception_ptr error;
@@ -57,15 +58,21 @@ crash::EnumeratorOptions enumeration_of(const Shared& s) {
   return e;
 }
 
-// The duplicates the loop of one thread counts when a stop_at_ condition
-// ends it at state `last`: it has asked for one state past it (if
-// max_states allows one). The calling thread may have walked further.
-uint64_t duplicates_when_stopped_at(const Shared& s, uint64_t last) {
+// What the loop of one thread has seen when a stop_at_ condition ends it at
+// state `last`: it has asked for one state past it (if max_states allows
+// one), counting duplicates up to there, and is `stopped` if there was one.
+// The threads here may have walked further, or not as far.
+struct AtStop {
+  uint64_t duplicates = 0;
+  bool stopped = false;
+};
+
+AtStop one_thread_at_stop(const Shared& s, uint64_t last) {
   crash::CrashStateEnumerator states(s.rec.trace, enumeration_of(s));
   const uint64_t asked = std::min(last + 2, s.options.max_states);
-  for (uint64_t i = 0; i < asked && states.next(); ++i) {
-  }
-  return states.counters().duplicates;
+  uint64_t yielded = 0;
+  while (yielded < asked && states.next()) ++yielded;
+  return AtStop{states.counters().duplicates, yielded == last + 2};
 }
 
 // One thread's walk through the enumeration: it checks the states of the
@@ -74,20 +81,27 @@ class CutWalker {
  public:
   // The calling thread's walker is the owner (progress_interval: see
   // explore_by_cuts()); a helper's borrows a core for each cut it claims.
-  CutWalker(Shared& shared, bool owner, double progress_interval = 0)
-      : s_(shared), owner_(owner), progress_interval_(progress_interval),
+  // between_cuts: called by the owner as it enters each cut.
+  CutWalker(Shared& shared, bool owner, double progress_interval = 0, std::function<void()> between_cuts = {})
+      : s_(shared), owner_(owner), progress_interval_(progress_interval), between_cuts_(std::move(between_cuts)),
         states_(shared.rec.trace, enumeration_of(shared)), checker_(shared.make_checker, shared.options.memoise) {}
+  ~CutWalker() {
+    if (borrowed_) s_.cores.give_back();  // an exception left a cut half checked
+  }
+  CutWalker(const CutWalker&) = delete;
+  CutWalker& operator=(const CutWalker&) = delete;
 
   void walk() {
     for (uint64_t index = 0; index < s_.options.max_states && next_state(); ++index) {
       const crash::CrashState& state = states_.state();
-      if (state.cut != cut_) enter_cut(state.cut, index);
-      if (quit_ || (!owner_ && !tally_ && s_.over)) break;
-      if (owner_ && s_.options.should_stop && s_.options.should_stop()) s_.interrupted = true;
-      if (index > s_.tallies.stop_index() || s_.interrupted) {
+      if (s_.options.should_stop && s_.options.should_stop()) s_.interrupted = true;
+      if (s_.interrupted) {
         s_.left_unchecked = true;
         break;
       }
+      if (index > s_.tallies.stop_index()) break;
+      if (state.cut != cut_) enter_cut(state.cut, index);
+      if (quit_ || (!owner_ && !tally_ && s_.over)) break;
       if (tally_) judge(state, index);
       if (owner_) report_progress();
     }
@@ -101,6 +115,7 @@ class CutWalker {
   void enter_cut(size_t cut, uint64_t index) {
     leave_cut();
     cut_ = cut;
+    if (between_cuts_) between_cuts_();
     if (s_.tallies.claimed(cut)) return;
     if (!owner_ && !s_.cores.borrow(s_.over)) {
       quit_ = true;
@@ -156,6 +171,7 @@ class CutWalker {
   Shared& s_;
   const bool owner_;
   const double progress_interval_;
+  const std::function<void()> between_cuts_;
   double enumerate_seconds_ = 0;
   crash::CrashStateEnumerator states_;
   MemoisedChecker checker_;
@@ -180,38 +196,18 @@ void help(Shared& shared) {
   }
 }
 
-// Ends and joins the helpers however the calling thread leaves.
-class Helpers {
- public:
-  explicit Helpers(Shared& shared) : s_(shared) {
-    for (size_t i = 1; i < shared.cores.cores(); ++i) threads_.emplace_back([&shared] { help(shared); });
-  }
-  ~Helpers() {
-    s_.over = true;
-    s_.cores.wake();
-    for (auto& t : threads_) t.join();
-  }
-  Helpers(const Helpers&) = delete;
-  Helpers& operator=(const Helpers&) = delete;
-
- private:
-  Shared& s_;
-  std::vector<std::thread> threads_;
-};
-
 }  // namespace
 
 ExploreResult explore_by_cuts(const Workload& w, const Recording& rec, const ExploreOptions& options,
                               double progress_interval, const CheckerFactory& make_checker) {
   Shared shared(w, rec, options, make_checker);
-  if (options.should_stop && options.should_stop()) shared.interrupted = true;  // no thread checks a state
   const auto start = Clock::now();
   uint64_t duplicates = 0;
   double enumerate_seconds = 0;
   {
-    Helpers helpers(shared);
+    HelperThreads helpers(shared.cores, shared.over, [&shared] { help(shared); });
     try {
-      CutWalker owner(shared, true, progress_interval);
+      CutWalker owner(shared, true, progress_interval, [&helpers] { helpers.add_if_idle(); });
       owner.walk();
       duplicates = owner.duplicates();
       enumerate_seconds = owner.enumerate_seconds();
@@ -221,9 +217,10 @@ ExploreResult explore_by_cuts(const Workload& w, const Recording& rec, const Exp
   }
   if (shared.error) std::rethrow_exception(shared.error);
   ExploreResult result = shared.tallies.sum();
-  result.stopped = shared.left_unchecked;
   const uint64_t stop = shared.tallies.stop_index();
-  result.duplicates = stop == UINT64_MAX ? duplicates : duplicates_when_stopped_at(shared, stop);
+  const AtStop at_stop = stop == UINT64_MAX ? AtStop{duplicates, false} : one_thread_at_stop(shared, stop);
+  result.stopped = shared.left_unchecked || at_stop.stopped;
+  result.duplicates = at_stop.duplicates;
   result.enumerate_seconds = enumerate_seconds;
   result.seconds = since(start);
   return result;

@@ -9,13 +9,16 @@
 // recalls exactly what it recalls on one thread (the memo is per cut).
 // Each claimed cut's tally is kept apart and the tallies are summed in
 // enumeration order at the end. The calling thread claims every cut it
-// reaches unclaimed; the other threads (options.cores->cores() - 1 of them)
+// reaches unclaimed; the other threads (up to options.cores->cores() - 1,
+// each started when the calling thread finds a core idle: helper_threads.h)
 // claim a cut only with a core borrowed from options.cores (core_share.h),
 // so they run only where a core is idle.
 // Stops: a stop_at_ condition met at the state with enumeration index i
 // ends every thread at i (their tallies beyond it are dropped), so the
-// result is that of the sequential loop; should_stop (asked by the calling
-// thread between states) ends every thread at its next state.
+// result is that of the sequential loop. should_stop is asked by every
+// thread before each state (it must be thread-safe) and ends every thread at
+// its next state: the states checked then are not a prefix of the
+// enumeration, and the result counts exactly those.
 // Errors: an exception of any thread ends all of them and is rethrown by
 // the calling thread.
 // Not here: options.observe (it sees states in enumeration order: explore()

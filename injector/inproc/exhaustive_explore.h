@@ -16,6 +16,9 @@
 // how much of it was covered); max_states, should_stop and
 // stop_at_first_illegal end the exploration as in explore().
 // Results are added to *result, and result->exhaustive says what was covered.
+// With options.cores of more than one core, no max_states and no observer,
+// the cuts are searched on several threads with the same result
+// (exhaustive_by_cuts.h).
 #pragma once
 #include <functional>
 

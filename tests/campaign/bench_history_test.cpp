@@ -60,10 +60,18 @@ TEST(BenchHistory, ABadLineOrAMissingFileIsOneLineAndExitTwo) {
   EXPECT_FALSE(std::filesystem::exists(dir.file("report/index.html")));
   write_history(dir, "not json\n");
   expect_one_line_exit_2(dir, {"report", "--db", db, "--out", dir.file("report"), "--bench-history", bad},
-                         "bench.jsonl:1: not a JSON object");
+                         "bench.jsonl:1: not valid JSON");
+  write_history(dir, "{\"bench\":\"inproc\",\"workload\":\"basic\",\"at\":1.5e9,\"checked_per_s\":1}\n");
+  expect_one_line_exit_2(dir, {"report", "--db", db, "--out", dir.file("report"), "--bench-history", bad},
+                         "bench.jsonl:1: \"at\" is not a unix time");
+  write_history(dir, "{\"bench\":\"inproc\",\"workload\":\"basic\",\"checked_per_s\":-5}\n");
+  expect_one_line_exit_2(dir, {"report", "--db", db, "--out", dir.file("report"), "--bench-history", bad},
+                         "bench.jsonl:1: \"checked_per_s\" is negative");
   expect_one_line_exit_2(dir,
                          {"report", "--db", db, "--out", dir.file("report"), "--bench-history", dir.file("none.jsonl")},
                          "none.jsonl: cannot be read");
+  expect_one_line_exit_2(dir, {"report", "--db", db, "--out", dir.file("report"), "--bench-history", dir.path()},
+                         "cannot be read");
   EXPECT_THROW(read_bench_history(dir.file("none.jsonl")), InputError);
 }
 

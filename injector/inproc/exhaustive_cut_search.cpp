@@ -1,0 +1,48 @@
+// exhaustive_cut_search.cpp — see exhaustive_cut_search.h.
+#include "injector/inproc/exhaustive_cut_search.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "injector/crash/undetermined_disk.h"
+
+namespace sc {
+
+bool ExhaustiveCutSearch::run(const crash::DurableState& durable, const ExhaustiveOptions& exhaustive,
+                              const ExhaustiveObserver& observe) {
+  const crash::CutVariables variables(durable, exhaustive.tears);
+  crash::ChoicePath path(variables.count());
+  ExhaustiveCoverage& coverage = *result_->exhaustive;
+  ++coverage.cuts;
+  coverage.max_variables = std::max(coverage.max_variables, variables.count());
+  coverage.all_states += std::ldexp(1.0, static_cast<int>(variables.count()));
+  for (uint64_t runs = 0;; ++runs) {
+    if (fault_explore_must_stop(options_, result_)) return false;
+    if (runs == exhaustive.runs_per_cut) return true;
+    path.begin_run();
+    crash::UndeterminedDisk disk(durable, variables, path);
+    const Recovered recovered = checker_.recover_on(disk);
+    const crash::CrashState state = variables.state([&](uint32_t v) { return path.decided_true(v); });
+    judge(state, recovered, variables, path, observe);
+    coverage.states += std::ldexp(1.0, static_cast<int>(variables.count() - path.decisions().size()));
+    ++coverage.recoveries;
+    if (!path.advance()) break;
+  }
+  ++coverage.complete_cuts;
+  return true;
+}
+
+void ExhaustiveCutSearch::judge(const crash::CrashState& state, const Recovered& recovered,
+                                const crash::CutVariables& variables, const crash::ChoicePath& path,
+                                const ExhaustiveObserver& observe) {
+  const LegalWindow window = legal_window_of(rec_.spans, state);
+  const Verdict verdict = classify(w_, rec_.history, window, recovered);
+  if (options_.observe) options_.observe(window, verdict);
+  if (observe) observe(variables, path, state, verdict);
+  tally(state, cut_phase(rec_.trace, state.cut), verdict, result_);
+  if (result_->illegal > 0 && !result_->first_illegal)
+    result_->first_illegal =
+        FirstIllegal{result_->states, std::chrono::duration<double>(FaultClock::now() - start_).count()};
+}
+
+}  // namespace sc
