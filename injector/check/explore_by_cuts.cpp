@@ -9,6 +9,7 @@
 
 #include "injector/check/core_share.h"
 #include "injector/check/cut_tallies.h"
+#include "injector/check/first_error.h"
 #include "injector/check/helper_threads.h"
 #include "injector/check/last_verdict.h"
 #include "injector/check/memoised_checker.h"
@@ -40,14 +41,10 @@ struct Shared {
   std::atomic<bool> interrupted{false};     // should_stop, or an error: every thread ends at its next state
   std::atomic<bool> left_unchecked{false};  // interrupted with states left
   std::atomic<uint64_t> states{0}, illegal{0};  // judged so far, for progress
-  std::mutex error_lock;
-  std::exception_ptr error;
+  FirstError error;
 
   void fail(std::exception_ptr e) {
-    {
-      std::lock_guard guard(error_lock);
-      if (!error) error = e;
-    }
+    error.keep(e);
     interrupted = true;
   }
 };
@@ -215,7 +212,7 @@ ExploreResult explore_by_cuts(const Workload& w, const Recording& rec, const Exp
       shared.fail(std::current_exception());
     }
   }
-  if (shared.error) std::rethrow_exception(shared.error);
+  shared.error.rethrow_if_any();
   ExploreResult result = shared.tallies.sum();
   const uint64_t stop = shared.tallies.stop_index();
   const AtStop at_stop = stop == UINT64_MAX ? AtStop{duplicates, false} : one_thread_at_stop(shared, stop);

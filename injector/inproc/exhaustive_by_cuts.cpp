@@ -4,10 +4,10 @@
 #include <exception>
 #include <functional>
 #include <memory>
-#include <mutex>
 
 #include "injector/check/core_share.h"
 #include "injector/check/cut_tallies.h"
+#include "injector/check/first_error.h"
 #include "injector/check/helper_threads.h"
 #include "injector/inproc/exhaustive_cut_search.h"
 
@@ -33,14 +33,10 @@ struct Shared {
   std::atomic<bool> over{false};
   std::atomic<bool> interrupted{false};
   std::atomic<uint64_t> states{0}, illegal{0};  // of the cuts searched so far, for progress
-  std::mutex error_lock;
-  std::exception_ptr error;
+  FirstError error;
 
   void fail(std::exception_ptr e) {
-    {
-      std::lock_guard guard(error_lock);
-      if (!error) error = e;
-    }
+    error.keep(e);
     interrupted = true;
   }
 };
@@ -147,7 +143,7 @@ void explore_exhaustively_by_cuts(const Workload& w, const SeededBugs& bugs, con
       shared.fail(std::current_exception());
     }
   }
-  if (shared.error) std::rethrow_exception(shared.error);
+  shared.error.rethrow_if_any();
   const uint64_t stop = shared.tallies.stop_index();
   ExploreResult found = shared.tallies.sum();
   if (stop != UINT64_MAX && stop + 1 < rec.trace.cut_count()) found.stopped = true;  // one thread would stop at the next cut

@@ -21,7 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
-#include <stdexcept>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -34,6 +34,7 @@
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
 #include "managers/registry/registry.h"
+#include "tests/explore/seeded_bug_programs.h"
 
 namespace sc {
 namespace {
@@ -113,22 +114,11 @@ TEST(ExploreByCuts, EveryShippedWorkloadInEveryModeGivesTheResultOfOneThread) {
   EXPECT_GT(checkers, workloads) << "the helper thread checked no cut of any workload";
 }
 
-std::vector<std::pair<std::string, std::string>> bugs_and_programs() {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
-    const ManagerProgram& p = registered_manager(i);
-    for (uint32_t b = 0; b < p.bug_count; ++b) out.emplace_back(p.bugs[b].name, p.name);
-  }
-  for (const auto& name : seeded_bug_names())
-    if (!kernel_bug_description(name).empty()) out.emplace_back(name, "");
-  return out;
-}
-
 TEST(ExploreByCuts, EverySeededBugStopsAtTheSameFirstIllegalState) {
   uint64_t stopped_early = 0;
   std::atomic<size_t> checkers{0};
   size_t explorations = 0;
-  for (const auto& [bug, program] : bugs_and_programs()) {
+  for (const auto& [bug, program] : test::seeded_bugs_with_programs()) {
     SeededBugs bugs;
     enable_seeded_bug(&bugs, bug);
     const Workload w = campaign::load_corpus(kCorpus, program).front().workload;
@@ -203,36 +193,61 @@ TEST(ExploreByCuts, TheExhaustiveModeStopsAtTheSameFirstIllegalState) {
   EXPECT_GT(stopped, 0u);
 }
 
-// Explores with a factory that counts the checkers made.
-size_t checkers_made(const Workload& w, const Recording& rec, ExploreOptions o) {
+// An in-process checker that, when `patient`, waits before its first
+// recovery (up to kPatience) until `made` says another checker exists: the
+// calling thread of an exploration then holds its first cut until a helper
+// has claimed one, however loaded the machine is.
+constexpr auto kPatience = std::chrono::seconds(20);
+
+class PatientChecker final : public Checker {
+ public:
+  PatientChecker(const Workload& w, bool patient, const std::atomic<size_t>& made)
+      : inner_(w, SeededBugs{}), patient_(patient), made_(made) {}
+  Recovered recover(const crash::ImageView& image, std::span<const crash::Fault> faults) override {
+    wait_once();
+    return inner_.recover(image, faults);
+  }
+  bool notes_reads() const override { return true; }
+  Recovered recover_noting_reads(const crash::ImageView& image, std::vector<uint64_t>& reads) override {
+    wait_once();
+    return inner_.recover_noting_reads(image, reads);
+  }
+
+ private:
+  void wait_once() {
+    const auto until = std::chrono::steady_clock::now() + kPatience;
+    while (patient_ && made_ < 2 && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    patient_ = false;
+  }
+
+  InprocChecker inner_;
+  bool patient_;
+  const std::atomic<size_t>& made_;
+};
+
+// Explores with a factory that counts the checkers made; with `wait`, the
+// first one waits for a second (PatientChecker).
+size_t checkers_made(const Workload& w, const Recording& rec, ExploreOptions o, bool wait) {
   std::atomic<size_t> made{0};
-  const CheckerFactory make = [&] {
-    ++made;
-    return std::make_unique<InprocChecker>(w, SeededBugs{});
-  };
+  const CheckerFactory make = [&] { return std::make_unique<PatientChecker>(w, ++made == 1 && wait, made); };
   explore(w, rec, o, ExplorePlan{}, make);
   return made;
 }
 
-const Workload& many_cuts_workload(const campaign::Corpus& corpus) {
-  for (const auto& entry : corpus)
-    if (entry.workload.name == "journal_many_pages") return entry.workload;
-  throw std::runtime_error("corpus/workloads has no journal_many_pages");
-}
-
 TEST(ExploreByCuts, HelpersCheckCutsOnlyOnACoreLentToThem) {
   const campaign::Corpus corpus = campaign::load_corpus(kCorpus, "");
-  const Workload& w = many_cuts_workload(corpus);
+  const Workload& w = corpus.front().workload;
   const Recording rec = record_inproc(w, SeededBugs{});
+  ASSERT_GT(rec.trace.cut_count(), 2u);
   ExploreOptions o;
-  o.max_states = 3000;
   o.cores = std::make_shared<CoreShare>(2);
   {
     HeldCore mine(*o.cores), elsewhere(*o.cores);
-    EXPECT_EQ(checkers_made(w, rec, o), 1u) << "a helper checked a cut with no idle core";
+    EXPECT_EQ(checkers_made(w, rec, o, false), 1u) << "a helper checked a cut with no idle core";
   }
   HeldCore mine(*o.cores);
-  EXPECT_EQ(checkers_made(w, rec, o), 2u) << "the idle core checked no cut";
+  EXPECT_EQ(checkers_made(w, rec, o, true), 2u) << "the idle core checked no cut within " << kPatience.count() << " s";
 }
 
 void wait_until(const std::function<bool()>& done) {

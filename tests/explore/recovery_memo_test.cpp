@@ -24,6 +24,7 @@
 #include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
 #include "managers/registry/registry.h"
+#include "tests/explore/seeded_bug_programs.h"
 
 namespace sc {
 namespace {
@@ -167,20 +168,9 @@ TEST(RecoveryMemoVerdicts, EveryShippedWorkloadInEveryModeIsJudgedAlikeOnAndOff)
 constexpr size_t kBugWorkloads = 2;
 constexpr uint64_t kStatesPerBugWorkload = 1200;
 
-std::vector<std::pair<std::string, std::string>> bugs_and_programs() {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
-    const ManagerProgram& p = registered_manager(i);
-    for (uint32_t b = 0; b < p.bug_count; ++b) out.emplace_back(p.bugs[b].name, p.name);
-  }
-  for (const auto& name : seeded_bug_names())
-    if (!kernel_bug_description(name).empty()) out.emplace_back(name, "");
-  return out;
-}
-
 TEST(RecoveryMemoVerdicts, EverySeededBugIsJudgedAlikeOnAndOff) {
   uint64_t illegal = 0;
-  for (const auto& [bug, program] : bugs_and_programs()) {
+  for (const auto& [bug, program] : test::seeded_bugs_with_programs()) {
     SeededBugs bugs;
     enable_seeded_bug(&bugs, bug);
     const campaign::Corpus corpus = campaign::load_corpus(kCorpus, program);
