@@ -7,9 +7,10 @@
 // One series per bench (inproc or qemu), workload and worker count, its
 // points in file order (a line's "at" is when it was measured, 0 if the
 // line has none). The figures are the rates of the line (keys with a
-// "_per_s" part, e.g. checked_per_s_all_workers: more is better). A regression is a figure whose newest value is
-// more than kBenchRegression below the best value of an earlier point of
-// its series (drop: the fraction lost).
+// "_per_s" part, e.g. checked_per_s_all_workers: more is better). A
+// regression is a figure whose newest value is more than kBenchRegression
+// below the best value of an earlier point of its series (drop: the
+// fraction lost).
 // Errors: InputError "--bench-history FILE: …" (unreadable) or
 // "--bench-history FILE:LINE: …" (a line that is not a bench line), one line.
 #pragma once

@@ -7,9 +7,7 @@
 #include <functional>
 #include <optional>
 
-#include "injector/check/core_share.h"
-#include "injector/check/cut_tallies.h"
-#include "injector/check/first_error.h"
+#include "injector/check/cut_threads.h"
 #include "injector/check/helper_threads.h"
 #include "injector/check/last_verdict.h"
 #include "injector/check/memoised_checker.h"
@@ -24,29 +22,18 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-// What the threads of one exploration share besides the tallies.
-struct Shared {
+// What the threads of one exploration share.
+struct Shared : CutThreads {
   Shared(const Workload& w_, const Recording& rec_, const ExploreOptions& options_, const CheckerFactory& make)
-      : w(w_), rec(rec_), options(options_), make_checker(make), cores(*options_.cores),
-        tallies(rec_.trace.cut_count()) {}
+      : CutThreads(*options_.cores, rec_.trace.cut_count()), w(w_), rec(rec_), options(options_),
+        make_checker(make) {}
 
   const Workload& w;
   const Recording& rec;
   const ExploreOptions& options;
   const CheckerFactory& make_checker;
-  CoreShare& cores;
-  CutTallies tallies;
   Clock::time_point start = Clock::now();
-  std::atomic<bool> over{false};         // the calling thread has walked the whole enumeration
-  std::atomic<bool> interrupted{false};     // should_stop, or an error: every thread ends at its next state
   std::atomic<bool> left_unchecked{false};  // interrupted with states left
-  std::atomic<uint64_t> states{0}, illegal{0};  // judged so far, for progress
-  FirstError error;
-
-  void fail(std::exception_ptr e) {
-    error.keep(e);
-    interrupted = true;
-  }
 };
 
 crash::EnumeratorOptions enumeration_of(const Shared& s) {
@@ -146,9 +133,7 @@ class CutWalker {
     if (r.illegal == illegal_before) return;
     ++s_.illegal;
     if (!r.first_illegal) r.first_illegal = FirstIllegal{r.states, since(s_.start)};
-    const auto& stop_signature = s_.options.stop_at_signature;
-    if (s_.options.stop_at_first_illegal || (!stop_signature.empty() && r.signatures.count(stop_signature)))
-      s_.tallies.stop_after(index);
+    if (stop_condition_met(s_.options, r)) s_.tallies.stop_after(index);
   }
 
   bool next_state() {

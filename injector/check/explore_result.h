@@ -115,11 +115,16 @@ struct ExploreResult {
   std::optional<ExhaustiveCoverage> exhaustive;  // set when the exhaustive mode ran
 };
 
-// True once no more states may be started: should_stop says so, or a
-// stop_at_ condition of `options` holds for what `result` has judged.
-inline bool exploration_interrupted(const ExploreOptions& options, const ExploreResult& result) {
-  return (options.should_stop && options.should_stop()) || (options.stop_at_first_illegal && result.first_illegal) ||
+// True once a stop_at_ condition of `options` holds for what `result` has judged.
+inline bool stop_condition_met(const ExploreOptions& options, const ExploreResult& result) {
+  return (options.stop_at_first_illegal && result.first_illegal) ||
          (!options.stop_at_signature.empty() && result.signatures.count(options.stop_at_signature) > 0);
+}
+
+// True once no more states may be started: should_stop says so, or a
+// stop_at_ condition holds.
+inline bool exploration_interrupted(const ExploreOptions& options, const ExploreResult& result) {
+  return (options.should_stop && options.should_stop()) || stop_condition_met(options, result);
 }
 
 }  // namespace sc

@@ -5,9 +5,7 @@
 #include <functional>
 #include <memory>
 
-#include "injector/check/core_share.h"
-#include "injector/check/cut_tallies.h"
-#include "injector/check/first_error.h"
+#include "injector/check/cut_threads.h"
 #include "injector/check/helper_threads.h"
 #include "injector/inproc/exhaustive_cut_search.h"
 
@@ -15,11 +13,11 @@ namespace sc {
 
 namespace {
 
-struct Shared {
+struct Shared : CutThreads {
   Shared(const Workload& w_, const SeededBugs& bugs_, const Recording& rec_, const ExploreOptions& options_,
          const ExhaustiveOptions& exhaustive_, FaultClock::time_point start_)
-      : w(w_), bugs(bugs_), rec(rec_), options(options_), exhaustive(exhaustive_), start(start_),
-        cores(*options_.cores), tallies(rec_.trace.cut_count()) {}
+      : CutThreads(*options_.cores, rec_.trace.cut_count()), w(w_), bugs(bugs_), rec(rec_), options(options_),
+        exhaustive(exhaustive_), start(start_) {}
 
   const Workload& w;
   const SeededBugs& bugs;
@@ -27,24 +25,8 @@ struct Shared {
   const ExploreOptions& options;
   const ExhaustiveOptions& exhaustive;
   FaultClock::time_point start;
-  CoreShare& cores;
-  CutTallies tallies;
   std::atomic<size_t> next_cut{0};
-  std::atomic<bool> over{false};
-  std::atomic<bool> interrupted{false};
-  std::atomic<uint64_t> states{0}, illegal{0};  // of the cuts searched so far, for progress
-  FirstError error;
-
-  void fail(std::exception_ptr e) {
-    error.keep(e);
-    interrupted = true;
-  }
 };
-
-bool stops_at(const ExploreOptions& options, const ExploreResult& cut) {
-  return (options.stop_at_first_illegal && cut.first_illegal) ||
-         (!options.stop_at_signature.empty() && cut.signatures.count(options.stop_at_signature) > 0);
-}
 
 // One thread: searches cuts until none is left, the search must stop, or
 // (a helper) no core is lent to it.
@@ -94,7 +76,7 @@ class CutTaker {
     tally.result.exhaustive = ExhaustiveCoverage{};
     ExhaustiveCutSearch(s_.w, s_.rec, options_, *checker_, s_.start, &tally.result)
         .run(*durable_, s_.exhaustive, {});
-    if (stops_at(s_.options, tally.result)) s_.tallies.stop_after(cut);
+    if (stop_condition_met(s_.options, tally.result)) s_.tallies.stop_after(cut);
     s_.states += tally.result.states;
     s_.illegal += tally.result.illegal;
     s_.tallies.add(std::move(tally));

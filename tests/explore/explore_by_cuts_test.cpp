@@ -34,21 +34,12 @@
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
 #include "managers/registry/registry.h"
-#include "tests/explore/seeded_bug_programs.h"
+#include "tests/explore/explore_test_inputs.h"
 
 namespace sc {
 namespace {
 
 const std::string kCorpus = std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads";
-
-crash::ModeSet enumerated_modes() {
-  crash::ModeSet modes;
-  for (size_t m = 0; m < crash::kModeCount; ++m) {
-    const auto mode = static_cast<crash::Mode>(m);
-    if (crash::mode_enumerated(mode) && mode != crash::Mode::read_error && mode != crash::Mode::io_error) modes.set(m);
-  }
-  return modes;
-}
 
 // Explores on two cores, this thread holding one of them; counts the
 // checkers made into *checkers (one per thread that checked a cut).
@@ -106,7 +97,7 @@ TEST(ExploreByCuts, EveryShippedWorkloadInEveryModeGivesTheResultOfOneThread) {
     const Workload& w = entry.workload;
     const Recording rec = record_inproc(w, SeededBugs{});
     ExploreOptions o;
-    o.enumerate.modes = enumerated_modes();
+    o.enumerate.modes = test::enumerated_modes();
     o.max_states = kStatesPerWorkload;
     expect_same(explore_inproc(w, SeededBugs{}, rec, o), explore_on_two(w, SeededBugs{}, rec, o, &checkers), w.name);
     ++workloads;

@@ -24,7 +24,7 @@
 #include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
 #include "managers/registry/registry.h"
-#include "tests/explore/seeded_bug_programs.h"
+#include "tests/explore/explore_test_inputs.h"
 
 namespace sc {
 namespace {
@@ -104,16 +104,6 @@ TEST(RecoveryMemo, ProvenanceNamesTheWriteThatLeftASector) {
 
 const std::string kCorpus = std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads";
 
-// Every mode the explore loop enumerates (the power cuts and the image faults).
-crash::ModeSet enumerated_modes() {
-  crash::ModeSet modes;
-  for (size_t m = 0; m < crash::kModeCount; ++m) {
-    const auto mode = static_cast<crash::Mode>(m);
-    if (crash::mode_enumerated(mode) && mode != crash::Mode::read_error && mode != crash::Mode::io_error) modes.set(m);
-  }
-  return modes;
-}
-
 struct Judged {
   std::vector<std::string> verdicts;  // one line per state, in enumeration order
   ExploreResult result;
@@ -123,7 +113,7 @@ Judged judge(const Workload& w, const SeededBugs& bugs, uint64_t max_states, boo
   const Recording rec = record_inproc(w, bugs);
   Judged out;
   ExploreOptions o;
-  o.enumerate.modes = enumerated_modes();
+  o.enumerate.modes = test::enumerated_modes();
   o.max_states = max_states;
   o.memoise = memoise;
   o.observe = [&](const LegalWindow&, const Verdict& v) {

@@ -1,15 +1,27 @@
-// seeded_bug_programs.h — every seeded bug with the manager program it
-// belongs to ("" for a kernel bug, which acts on every workload), for the
-// explore tests that run each bug on the corpus workloads of its program.
+// explore_test_inputs.h — what several explore tests run: every mode the
+// explore loop enumerates (the power cuts and the image faults; read-error
+// and io-error have explorers of their own), and every seeded bug with the
+// manager program it belongs to ("" for a kernel bug, which acts on every
+// workload).
 #pragma once
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "injector/common/seeded_bugs.h"
+#include "injector/crash/crash_model.h"
 #include "managers/registry/registry.h"
 
 namespace sc::test {
+
+inline crash::ModeSet enumerated_modes() {
+  crash::ModeSet modes;
+  for (size_t m = 0; m < crash::kModeCount; ++m) {
+    const auto mode = static_cast<crash::Mode>(m);
+    if (crash::mode_enumerated(mode) && mode != crash::Mode::read_error && mode != crash::Mode::io_error) modes.set(m);
+  }
+  return modes;
+}
 
 inline std::vector<std::pair<std::string, std::string>> seeded_bugs_with_programs() {
   std::vector<std::pair<std::string, std::string>> out;
