@@ -25,5 +25,6 @@ inline constexpr OptionRange<size_t> kReorderKRange{0, 16};                     
 inline constexpr OptionRange<uint32_t> kSamplesRange{0, 100000};                 // --samples, --torn-samples
 inline constexpr OptionRange<uint32_t> kFaultSamplesRange{1, 100000};            // --fault-samples (0 would check no fault state)
 inline constexpr OptionRange<uint32_t> kFaultsRange{1, 8};                       // --faults (crash::kMaxFaults)
+inline constexpr OptionRange<uint64_t> kRunsPerCutRange{1, 1000000000};          // --runs-per-cut
 
 }  // namespace sc::campaign

@@ -32,6 +32,9 @@ json mode_names(const crash::EnumeratorOptions& e) {
 
 constexpr OptionRange<uint64_t> kAnyU64{0, UINT64_MAX};
 
+// The exhaustive mode's budget per cut before --runs-per-cut was stored.
+constexpr uint64_t kRunsPerCutBefore = uint64_t{1} << 14;
+
 // Above 2^53 a JSON number is not exact for readers that parse numbers as
 // doubles (SQLite's json_extract, JavaScript, jq), so such a seed is stored
 // as its decimal text.
@@ -141,6 +144,7 @@ json options_to_json(const CampaignOptions& o) {
             {"seed", seed_json(o.seed)},
             {"shard", std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count)},
             {"modes", mode_names(o.enumerate)},
+            {"runs-per-cut", o.enumerate.runs_per_cut},
             {"k", o.enumerate.k},
             {"samples", o.enumerate.samples_per_cut},
             {"torn-samples", o.enumerate.torn_samples_per_write},
@@ -178,6 +182,8 @@ CampaignOptions options_from_json(const json& j, const std::string& where) {
     r.fail("shard", "i/N with 0 <= i < N");
   }
   modes_from(r, &o.enumerate);
+  if (j.contains("runs-per-cut")) o.enumerate.runs_per_cut = r.number("runs-per-cut", kRunsPerCutRange);  // stored since the exhaustive default
+  else o.enumerate.runs_per_cut = kRunsPerCutBefore;
   o.enumerate.k = r.number("k", kReorderKRange);
   o.enumerate.samples_per_cut = r.number("samples", kSamplesRange);
   o.enumerate.torn_samples_per_write = r.number("torn-samples", kSamplesRange);

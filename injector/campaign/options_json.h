@@ -24,9 +24,10 @@
 
 namespace sc::campaign {
 
-inline constexpr std::array<const char*, 17> kBindingOptions = {
-    "tier", "name", "corpus", "manager", "seed", "shard", "max-states", "states-per-workload", "workloads",
-    "modes", "k", "samples", "torn-samples", "faults", "fault-samples", "bug", "no-minimize"};
+inline constexpr std::array<const char*, 18> kBindingOptions = {
+    "tier",  "name",    "corpus",       "manager", "seed",          "shard",        "max-states",
+    "states-per-workload", "workloads", "modes",   "runs-per-cut",  "k",            "samples",
+    "torn-samples", "faults", "fault-samples", "bug", "no-minimize"};
 inline constexpr std::array<const char*, 4> kRunOptions = {"duration", "jobs", "timeout", "cases-dir"};
 
 nlohmann::json options_to_json(const CampaignOptions& o);

@@ -85,6 +85,10 @@ struct ExhaustiveCoverage {
   double states = 0;      // crash states covered (infinite past 2^1024)
   double all_states = 0;  // crash states of the cuts explored
   uint32_t max_variables = 0;  // the most variables of one cut: it alone has 2^max_variables states
+  // Cuts whose search passed the budget (runs_per_cut), then checked by the
+  // bounded modes as well, and the crash states those modes checked there.
+  uint64_t bounded_cuts = 0;
+  uint64_t bounded_states = 0;
 };
 
 // Sums the coverage of several explorations (e.g. a campaign's workloads).
@@ -96,6 +100,8 @@ inline void add_coverage(std::optional<ExhaustiveCoverage>* into, const Exhausti
   c.states += more.states;
   c.all_states += more.all_states;
   c.max_variables = std::max(c.max_variables, more.max_variables);
+  c.bounded_cuts += more.bounded_cuts;
+  c.bounded_states += more.bounded_states;
 }
 
 struct ExploreResult {

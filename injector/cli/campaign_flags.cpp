@@ -29,7 +29,7 @@ std::string command_line(const campaign::CampaignOptions& o, const CampaignFlags
   if (!f.manager.empty()) s += " --manager " + f.manager;
   if (f.no_minimize) s += " --no-minimize";
   if (f.steer) s += " --steer";
-  return s + e.replay_flags();
+  return s + e.replay_flags(o.tier);
 }
 
 }  // namespace
@@ -100,6 +100,7 @@ void add_campaign_flags(CLI::App* cmd, const std::shared_ptr<CampaignFlags>& fla
   add_no_memo_flag(cmd, &flags->no_memo);
   cmd->add_flag("--steer", flags->steer,
                 "Mutate also the generations that reached new coverage, not only corpus files (docs/campaigns.md)");
+  enumeration->exhaustive_default = true;
   add_enumeration_flags(cmd, enumeration);
 }
 

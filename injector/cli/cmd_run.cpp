@@ -126,7 +126,7 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, tie
   if (bad) {
     fmt::print("{}, {}; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
                counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"), tier.name(),
-               flags.workload, w.seed, enumeration.replay_flags());
+               flags.workload, w.seed, enumeration.replay_flags(tier));
     return 1;
   }
   fmt::print("{} recovered legally\n", r.states == 1 ? "the 1 crash state" : fmt::format("all {} crash states", r.states));
@@ -159,6 +159,7 @@ void add_run(CLI::App& app, Action* action) {
                               "result as one), under QEMU by power-cycling QEMUs; default: all cores ({} here)",
                               flags->jobs))
       ->check(whole_number(campaign::kJobsRange.min, campaign::kJobsRange.max));
+  enumeration->exhaustive_default = true;
   add_enumeration_flags(cmd, enumeration);
   add_no_memo_flag(cmd, &flags->no_memo);
   cmd->callback([flags, enumeration, tier, action] {

@@ -17,7 +17,9 @@ std::string enumerated_mode_list() {
   return names;
 }
 
-crash::EnumeratorOptions EnumerationFlags::options() const {
+namespace {
+
+crash::EnumeratorOptions parse_modes(const std::string& modes) {
   crash::EnumeratorOptions o;
   o.modes.reset();
   std::stringstream list(modes);
@@ -35,6 +37,19 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
   }
   if (o.modes.none() && !o.exhaustive)
     throw InputError("--modes: expected at least one of exhaustive, " + enumerated_mode_list());
+  return o;
+}
+
+}  // namespace
+
+std::string EnumerationFlags::modes_on(const tier::TierSpec& tier) const {
+  if (!modes.empty()) return modes;
+  return exhaustive_default && !tier.qemu() ? kExhaustiveModes : kBoundedModes;
+}
+
+crash::EnumeratorOptions EnumerationFlags::options() const {
+  crash::EnumeratorOptions o = parse_modes(modes.empty() ? kBoundedModes : modes);
+  o.runs_per_cut = runs_per_cut;
   o.k = k;
   o.samples_per_cut = samples;
   o.torn_samples_per_write = torn_samples;
@@ -45,7 +60,9 @@ crash::EnumeratorOptions EnumerationFlags::options() const {
 }
 
 crash::EnumeratorOptions EnumerationFlags::options_on(const tier::TierSpec& tier) const {
-  crash::EnumeratorOptions o = options();
+  EnumerationFlags resolved = *this;
+  resolved.modes = modes_on(tier);
+  crash::EnumeratorOptions o = resolved.options();
   if (o.exhaustive && tier.qemu())
     throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
   return o;
@@ -57,8 +74,9 @@ SeededBugs EnumerationFlags::seeded_bugs() const {
   return b;
 }
 
-std::string EnumerationFlags::replay_flags() const {
-  std::string out = " --modes " + modes + " --seed " + std::to_string(seed);
+std::string EnumerationFlags::replay_flags(const tier::TierSpec& tier) const {
+  std::string out = " --modes " + modes_on(tier) + " --seed " + std::to_string(seed);
+  if (runs_per_cut != crash::EnumeratorOptions{}.runs_per_cut) out += " --runs-per-cut " + std::to_string(runs_per_cut);
   if (faults != 1) out += " --faults " + std::to_string(faults);
   if (fault_samples != 4) out += " --fault-samples " + std::to_string(fault_samples);
   for (const auto& b : bugs) out += " --bug " + b;
@@ -73,8 +91,14 @@ void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags
                   "lying-flush (a FLUSH/FUA acknowledged, not honoured), misdirected (a write lands elsewhere), "
                   "lost-write (a durable write never reached the media), bit-rot (a durable bit flips), "
                   "sub-sector-tear (an in-flight sector keeps part of its new bytes), read-error (a sector recovery reads "
-                  "fails), io-error (a WRITE or FLUSH of the run fails; the run is recorded again)")
-      ->capture_default_str();
+                  "fails), io-error (a WRITE or FLUSH of the run fails; the run is recorded again). Default: " +
+                      std::string(flags->exhaustive_default
+                                      ? std::string(kExhaustiveModes) + " in-process, " + kBoundedModes + " under QEMU"
+                                      : kBoundedModes));
+  cmd->add_option("--runs-per-cut", flags->runs_per_cut,
+                  "Exhaustive: recoveries per cut before the cut is left to the bounded modes "
+                  "(prefix, reorder and, with torn, torn) instead")
+      ->check(whole_number(campaign::kRunsPerCutRange.min, campaign::kRunsPerCutRange.max))->capture_default_str();
   cmd->add_option("--k", flags->k, "Reorder: keep every subset of in-flight writes up to this size")
       ->check(whole_number(campaign::kReorderKRange.min, campaign::kReorderKRange.max))->capture_default_str();
   cmd->add_option("--samples", flags->samples, "Reorder: random subsets per cut beyond size k")

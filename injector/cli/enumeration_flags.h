@@ -1,6 +1,11 @@
 // enumeration_flags.h — the crash-state enumeration flags shared by `run`,
-// `bench` and `campaign`: --modes, --k, --samples, --torn-samples, --faults,
-// --fault-samples, --seed, --bug. Defined once, with defaults and help text.
+// `campaign`, `mutate`, `minimize` and `sqlite`: --modes, --runs-per-cut,
+// --k, --samples, --torn-samples, --faults, --fault-samples, --seed, --bug.
+// Defined once, with defaults and help text.
+// Default modes: `run` and `campaign` set exhaustive_default, so without
+// --modes they run exhaustive,torn in-process (the bounded modes take the
+// cuts past --runs-per-cut) and prefix,reorder,torn under QEMU; the other
+// commands run prefix,reorder,torn.
 #pragma once
 #include <memory>
 #include <string>
@@ -14,8 +19,13 @@
 
 namespace sc::cli {
 
+inline constexpr const char* kBoundedModes = "prefix,reorder,torn";
+inline constexpr const char* kExhaustiveModes = "exhaustive,torn";
+
 struct EnumerationFlags {
-  std::string modes = "prefix,reorder,torn";
+  std::string modes;  // as given; empty: the default (modes_on)
+  bool exhaustive_default = false;
+  uint64_t runs_per_cut = crash::EnumeratorOptions{}.runs_per_cut;
   size_t k = 2;
   uint32_t samples = 8;
   uint32_t torn_samples = 16;
@@ -24,11 +34,16 @@ struct EnumerationFlags {
   uint64_t seed = 1;
   std::vector<std::string> bugs;
 
-  crash::EnumeratorOptions options() const;  // throws InputError for bad --modes
-  // options(), also refusing what `tier` cannot run (exhaustive under QEMU).
+  // The modes given, or the default on `tier`.
+  std::string modes_on(const tier::TierSpec& tier) const;
+  // The options without a tier (the bounded modes by default); throws
+  // InputError for bad --modes.
+  crash::EnumeratorOptions options() const;
+  // The options on `tier`, also refusing what it cannot run (exhaustive under QEMU).
   crash::EnumeratorOptions options_on(const tier::TierSpec& tier) const;
-  SeededBugs seeded_bugs() const;            // throws InputError for an unknown --bug
-  std::string replay_flags() const;          // the flags to repeat in a replay command
+  SeededBugs seeded_bugs() const;  // throws InputError for an unknown --bug
+  // The flags to repeat in a replay command on `tier` (the modes resolved).
+  std::string replay_flags(const tier::TierSpec& tier) const;
 };
 
 // The modes --modes accepts (crash::mode_enumerated), comma-separated.

@@ -39,12 +39,20 @@ std::string states_count(double states, uint32_t max_variables) {
   return std::isinf(states) ? fmt::format("over 2^{}", max_variables) : fmt::format("{:.6g}", states);
 }
 
+// The cuts left incomplete, which the bounded modes checked as well.
+std::string bounded_part(const ExhaustiveCoverage& c) {
+  if (c.bounded_cuts == 0) return "";
+  return fmt::format("; {} past the budget also by the bounded modes ({})", counted(c.bounded_cuts, "cut", "cuts"),
+                     counted(c.bounded_states, "crash state", "crash states"));
+}
+
 }  // namespace
 
 std::string exhaustive_line(const ExhaustiveCoverage& c) {
   return fmt::format("exhaustive: every crash state covered at {} of the {} cuts explored; {} of {} crash states by {}",
                      c.complete_cuts, c.cuts, states_count(c.states, c.max_variables),
-                     states_count(c.all_states, c.max_variables), counted(c.recoveries, "recovery", "recoveries"));
+                     states_count(c.all_states, c.max_variables), counted(c.recoveries, "recovery", "recoveries")) +
+         bounded_part(c);
 }
 
 void print_outcome_table(const ExploreResult& r) {

@@ -2,6 +2,7 @@
 #include "enumerator.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace sc::crash {
 
@@ -112,15 +113,25 @@ bool CrashStateEnumerator::step() {
 void CrashStateEnumerator::begin_cut() {
   const auto in_flight = durable_.in_flight();
   state_.cut = durable_.cut();
-  table_.build(durable_);
   const bool seen_kept = !forget_seen_if_window_changes();
+  const bool previous_enumerated = std::exchange(previous_cut_enumerated_, cut_selected());
+  if (!previous_cut_enumerated_) {
+    stage_ = Stage::next_cut;
+    return;
+  }
+  table_.build(durable_);
   stage_ = Stage::prefix_alone;
-  const bool one_more = one_more_in_flight(seen_kept);
+  const bool one_more = previous_enumerated && one_more_in_flight(seen_kept);
   subsets_.reset(in_flight.size(), options_.k, one_more);
   left_out_counted_ = 0;
   samples_left_ = in_flight.size() > options_.k ? options_.samples_per_cut : 0;
   torn_.reset(in_flight, one_more && !in_flight.empty() ? in_flight.size() - 1 : 0);
   faults_.reset(durable_, options_.fault_samples_per_cut);
+}
+
+bool CrashStateEnumerator::cut_selected() const {
+  return options_.only_cuts.empty() ||
+         std::binary_search(options_.only_cuts.begin(), options_.only_cuts.end(), state_.cut);
 }
 
 bool CrashStateEnumerator::forget_seen_if_window_changes() {

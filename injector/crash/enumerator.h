@@ -56,9 +56,16 @@ struct EnumeratorOptions {
   uint32_t faults = 1;                 // faults per fault state (1..kMaxFaults)
   uint64_t seed = 0;
   std::vector<uint64_t> recheck_from;  // sorted cuts where the legal window changes
+  // Sorted; if not empty, only these cuts' states are enumerated (the others
+  // are passed over, their window changes still honoured): the exhaustive
+  // mode's bounded fallback for the cuts its search left incomplete.
+  std::vector<uint64_t> only_cuts;
   // Not the enumerator's: the explorer covers prefix, reorder (and with torn,
   // torn) exhaustively instead (injector/inproc/exhaustive_explore.h).
   bool exhaustive = false;
+  // The exhaustive mode's budget: recoveries per cut, after which the cut's
+  // states are enumerated by the bounded modes instead.
+  uint64_t runs_per_cut = 256;
 };
 
 // How --modes and stored campaign options name `exhaustive` among the modes.
@@ -92,6 +99,7 @@ class CrashStateEnumerator {
   void keep_random_subset();
   void begin_cut();
   bool forget_seen_if_window_changes();
+  bool cut_selected() const;
   bool one_more_in_flight(bool seen_kept) const;
   void count_passed_over(uint64_t states);
   void count_left_out_subsets();
@@ -113,6 +121,7 @@ class CrashStateEnumerator {
   uint64_t left_out_counted_ = 0;  // of subsets_.left_out()
   CrashState state_;
   bool tearing_ = false;  // the candidate is torn_'s current tear
+  bool previous_cut_enumerated_ = true;  // else its images are not in seen_ (only_cuts)
   std::vector<FaultSector> faulted_;
   uint64_t fingerprint_ = 0;
   EnumeratorCounters counters_;

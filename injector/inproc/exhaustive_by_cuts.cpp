@@ -1,9 +1,11 @@
 // exhaustive_by_cuts.cpp — see exhaustive_by_cuts.h.
 #include "injector/inproc/exhaustive_by_cuts.h"
 
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 #include "injector/check/cut_threads.h"
 #include "injector/check/helper_threads.h"
@@ -26,6 +28,8 @@ struct Shared : CutThreads {
   const ExhaustiveOptions& exhaustive;
   FaultClock::time_point start;
   std::atomic<size_t> next_cut{0};
+  std::mutex incomplete_lock;
+  std::vector<uint64_t> incomplete;  // cuts whose search passed runs_per_cut, in no order
 };
 
 // One thread: searches cuts until none is left, the search must stop, or
@@ -74,8 +78,12 @@ class CutTaker {
     CutTally tally;
     tally.first = cut;
     tally.result.exhaustive = ExhaustiveCoverage{};
-    ExhaustiveCutSearch(s_.w, s_.rec, options_, *checker_, s_.start, &tally.result)
-        .run(*durable_, s_.exhaustive, {});
+    const bool whole = ExhaustiveCutSearch(s_.w, s_.rec, options_, *checker_, s_.start, &tally.result)
+                           .run(*durable_, s_.exhaustive, {});
+    if (whole && tally.result.exhaustive->complete_cuts == 0) {  // past the budget, not stopped
+      const std::lock_guard<std::mutex> hold(s_.incomplete_lock);
+      s_.incomplete.push_back(cut);
+    }
     if (stop_condition_met(s_.options, tally.result)) s_.tallies.stop_after(cut);
     s_.states += tally.result.states;
     s_.illegal += tally.result.illegal;
@@ -108,7 +116,8 @@ bool exhaustive_by_cuts_applies(const ExploreOptions& options) {
 
 void explore_exhaustively_by_cuts(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                   const ExploreOptions& options, const ExhaustiveOptions& exhaustive,
-                                  FaultClock::time_point start, ExploreResult* result) {
+                                  FaultClock::time_point start, ExploreResult* result,
+                                  std::vector<uint64_t>* incomplete_cuts) {
   if (fault_explore_must_stop(options, result)) return;  // as the first run of the loop of one thread would
   Shared shared(w, bugs, rec, options, exhaustive, start);
   {
@@ -129,6 +138,11 @@ void explore_exhaustively_by_cuts(const Workload& w, const SeededBugs& bugs, con
   const uint64_t stop = shared.tallies.stop_index();
   ExploreResult found = shared.tallies.sum();
   if (stop != UINT64_MAX && stop + 1 < rec.trace.cut_count()) found.stopped = true;  // one thread would stop at the next cut
+  if (incomplete_cuts) {
+    std::sort(shared.incomplete.begin(), shared.incomplete.end());
+    for (const uint64_t cut : shared.incomplete)
+      if (cut <= stop) incomplete_cuts->push_back(cut);
+  }
   add_result(std::move(found), result);
 }
 

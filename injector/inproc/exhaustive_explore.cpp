@@ -8,11 +8,11 @@ namespace sc {
 
 void explore_exhaustively(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                           const ExploreOptions& options, const ExhaustiveOptions& exhaustive, ExploreResult* result,
-                          const ExhaustiveObserver& observe) {
+                          const ExhaustiveObserver& observe, std::vector<uint64_t>* incomplete_cuts) {
   const auto start = FaultClock::now();
   if (!result->exhaustive) result->exhaustive = ExhaustiveCoverage{};
   if (!observe && exhaustive_by_cuts_applies(options)) {
-    explore_exhaustively_by_cuts(w, bugs, rec, options, exhaustive, start, result);
+    explore_exhaustively_by_cuts(w, bugs, rec, options, exhaustive, start, result, incomplete_cuts);
     result->seconds += std::chrono::duration<double>(FaultClock::now() - start).count();
     return;
   }
@@ -23,7 +23,9 @@ void explore_exhaustively(const Workload& w, const SeededBugs& bugs, const Recor
   FaultProgress progress(options, start);
   for (size_t cut = 0; cut < rec.trace.cut_count(); ++cut) {
     durable.advance_to(cut);
+    const uint64_t complete_before = result->exhaustive->complete_cuts;
     if (!search.run(durable, exhaustive, observe)) break;
+    if (incomplete_cuts && result->exhaustive->complete_cuts == complete_before) incomplete_cuts->push_back(cut);
     progress.after(*result, rec.trace, cut);
   }
   result->seconds += std::chrono::duration<double>(FaultClock::now() - start).count();

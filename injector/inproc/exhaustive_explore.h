@@ -13,14 +13,17 @@
 // holds for all of them); it is tallied as one state of kind prefix, reorder
 // or torn, as the enumerator would name that state.
 // A cut stops at runs_per_cut runs (it is then not complete: coverage says
-// how much of it was covered); max_states, should_stop and
+// how much of it was covered, and *incomplete_cuts, if given, lists it, in
+// increasing order); max_states, should_stop and
 // stop_at_first_illegal end the exploration as in explore().
 // Results are added to *result, and result->exhaustive says what was covered.
 // With options.cores of more than one core, no max_states and no observer,
 // the cuts are searched on several threads with the same result
 // (exhaustive_by_cuts.h).
 #pragma once
+#include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "injector/check/explore.h"
 #include "injector/common/seeded_bugs.h"
@@ -41,6 +44,7 @@ using ExhaustiveObserver =
 
 void explore_exhaustively(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                           const ExploreOptions& options, const ExhaustiveOptions& exhaustive, ExploreResult* result,
-                          const ExhaustiveObserver& observe = {});
+                          const ExhaustiveObserver& observe = {},
+                          std::vector<uint64_t>* incomplete_cuts = nullptr);
 
 }  // namespace sc

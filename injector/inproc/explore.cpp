@@ -2,8 +2,12 @@
 #include "injector/inproc/explore.h"
 
 #include <memory>
+#include <utility>
+#include <vector>
 
+#include "injector/check/cut_tallies.h"
 #include "injector/check/explore_with_faults.h"
+#include "injector/check/fault_tally.h"
 #include "injector/inproc/exhaustive_explore.h"
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
@@ -20,6 +24,32 @@ std::function<std::vector<uint64_t>(const crash::ImageView&)> inproc_sectors_rea
   };
 }
 
+namespace {
+
+// The bounded modes over the cuts the exhaustive search left incomplete, so
+// that no cut is checked less than without the exhaustive mode; added to
+// *result, and counted in its coverage.
+void check_incomplete_cuts(const Workload& w, const Recording& rec, const ExploreOptions& options,
+                           const ExplorePlan& plan, const FaultTools& tools, bool tears,
+                           std::vector<uint64_t> incomplete, ExploreResult* result) {
+  if (incomplete.empty() || fault_explore_must_stop(options, result)) return;
+  ExploreOptions bounded = options;
+  bounded.enumerate.exhaustive = false;
+  bounded.enumerate.modes = crash::only(crash::Mode::prefix) | crash::only(crash::Mode::reorder);
+  if (tears) bounded.enumerate.modes |= crash::only(crash::Mode::torn);
+  bounded.enumerate.only_cuts = std::move(incomplete);
+  if (options.max_states != UINT64_MAX) bounded.max_states = options.max_states - result->states;
+  ExploreResult more = explore_with_faults(w, rec, bounded, plan, tools);
+  if (more.first_illegal) more.first_illegal->seconds += result->seconds;
+  result->seconds += more.seconds;
+  result->enumerate_seconds += more.enumerate_seconds;
+  result->exhaustive->bounded_cuts += bounded.enumerate.only_cuts.size();
+  result->exhaustive->bounded_states += more.states;
+  add_result(std::move(more), result);
+}
+
+}  // namespace
+
 ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                              const ExploreOptions& options) {
   const ExplorePlan plan{false, 1, 0.5};
@@ -32,9 +62,12 @@ ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Re
   for (const crash::Mode m : {crash::Mode::prefix, crash::Mode::reorder, crash::Mode::torn})
     others.enumerate.modes.reset(static_cast<size_t>(m));
   ExploreResult result = explore_with_faults(w, rec, others, plan, tools);
-  if (!result.stopped)
-    explore_exhaustively(w, bugs, rec, options,
-                         ExhaustiveOptions{options.enumerate.modes.test(static_cast<size_t>(crash::Mode::torn))}, &result);
+  if (result.stopped) return result;
+  const bool tears = options.enumerate.modes.test(static_cast<size_t>(crash::Mode::torn));
+  std::vector<uint64_t> incomplete;
+  explore_exhaustively(w, bugs, rec, options, ExhaustiveOptions{tears, options.enumerate.runs_per_cut}, &result, {},
+                       &incomplete);
+  check_incomplete_cuts(w, rec, options, plan, tools, tears, std::move(incomplete), &result);
   return result;
 }
 

@@ -7,7 +7,10 @@
 // InprocChecker, its log of the sectors recovery reads, and record_inproc
 // with the failing request. With options.enumerate.exhaustive, the
 // exhaustive mode (exhaustive_explore.h) covers prefix, reorder and torn
-// after the other modes have run.
+// after the other modes have run, within options.enumerate.runs_per_cut
+// recoveries per cut; the cuts it leaves incomplete are then checked by the
+// bounded modes (prefix and reorder, and torn with torn), so the exhaustive
+// mode never checks a cut less than they would.
 #pragma once
 #include "injector/check/explore.h"
 #include "injector/check/fault_tools.h"

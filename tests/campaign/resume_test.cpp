@@ -106,18 +106,22 @@ TEST(CampaignResume, ContinuesWithStoredOptionsWithoutRepeatingFlags) {
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--campaign", "1"}, "finished");
 }
 
-// --modes exhaustive is stored with the campaign like any mode, and a
-// resumed run may repeat it.
+// --modes exhaustive,torn, the in-process default, is stored with the
+// campaign like any mode, with its budget, and a resumed run may repeat them.
 TEST(CampaignResume, TheExhaustiveModeIsStoredAndRepeatable) {
   TempDir dir;
   const std::string db = dir.file("x.db");
-  const RunResult first = run_stablecut(dir, {"campaign", "--db", db, "--corpus", STABLECUT_TEST_CORPUS, "--modes",
-                                              "exhaustive,torn", "--workloads", "2"});
+  const RunResult first =
+      run_stablecut(dir, {"campaign", "--db", db, "--corpus", STABLECUT_TEST_CORPUS, "--workloads", "2"});
   ASSERT_EQ(first.rc, 0) << first.out << first.err;
   EXPECT_EQ(sql_rows(db, "SELECT json_extract(options, '$.modes') FROM campaign"),
             std::vector<std::string>{"[\"exhaustive\",\"torn\"]"});
-  EXPECT_GT(sql_int(db, "SELECT count(*) FROM outcome_count"), 0);
+  EXPECT_EQ(sql_rows(db, "SELECT json_extract(options, '$.\"runs-per-cut\"') FROM campaign"),
+            std::vector<std::string>{"256"});
   sql_exec(db, "UPDATE campaign SET status = 'interrupted'");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--runs-per-cut", "9"},
+                         "--runs-per-cut 9 contradicts campaign 1's stored 256");
+  EXPECT_GT(sql_int(db, "SELECT count(*) FROM outcome_count"), 0);
   const RunResult again =
       run_stablecut(dir, {"campaign", "--resume", "--db", db, "--modes", "exhaustive,torn", "--workloads", "3"});
   EXPECT_EQ(again.rc, 2) << again.out << again.err;  // --workloads contradicts the stored 2; --modes agrees
@@ -135,7 +139,7 @@ TEST(CampaignResume, StoredOptionsTheirFlagsWouldRefuseAreOneLineErrors) {
       {"states-per-workload", "0"}, {"states-per-workload", "1000000001"}, {"jobs", "0"}, {"jobs", "1025"},
       {"jobs", "2.5"}, {"timeout", "0"}, {"timeout", "3601"}, {"k", "17"}, {"samples", "100001"},
       {"torn-samples", "-1"}, {"duration", "0"}, {"seed", "-1"}, {"max-states", "'many'"},
-      {"modes", "json('[]')"}, {"tier", "'mars'"}, {"bug", "json('[\"no-such-bug\"]')"}};
+      {"modes", "json('[]')"}, {"tier", "'mars'"}, {"bug", "json('[\"no-such-bug\"]')"}, {"runs-per-cut", "0"}};
   for (const auto& [key, value] : refused) {
     SCOPED_TRACE(key + " = " + value);
     tamper_stored_option(db, original, key, value);

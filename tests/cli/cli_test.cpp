@@ -49,6 +49,7 @@ TEST(Cli, BadFaultFlagsExitTwoWithOneLineNamingTheFlag) {
       {"run" + basic + " --modes bit-rot --faults 0", "--faults"},
       {"run" + basic + " --modes bit-flip", "unknown mode 'bit-flip'"},
       {"run" + basic + " --modes bit-rot --fault-samples 0", "--fault-samples"},
+      {"run" + basic + " --runs-per-cut 0", "--runs-per-cut"},
   };
   for (const auto& [args, want] : cases) {
     const Result r = run(args);
@@ -186,6 +187,24 @@ TEST(Cli, ExhaustiveModeCoversEveryStateAndItsFindingsReplay) {
   EXPECT_EQ(lines(qemu.out), 1u) << qemu.out;
   EXPECT_NE(qemu.out.find("--modes exhaustive"), std::string::npos) << qemu.out;
   EXPECT_EQ(run("sqlite --modes exhaustive").code, 2);
+}
+
+// Without --modes, `run` in-process is exhaustive (with tears); a cut past
+// --runs-per-cut is checked by the bounded modes too, and the rerun command
+// names the modes and the budget that ran.
+TEST(Cli, ExhaustiveIsTheDefaultInProcessWithinItsBudget) {
+  const Result ok = run("run --workload " + corpus("basic.json") + " --cases-dir " + cases_dir());
+  EXPECT_EQ(ok.code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("exhaustive: every crash state covered at 29 of the 29 cuts explored"), std::string::npos) << ok.out;
+  EXPECT_EQ(ok.out.find("past the budget"), std::string::npos) << ok.out;
+  const Result bad = run("run --workload " + corpus("basic.json") +
+                         " --runs-per-cut 8 --bug shadow-skip-flush --cases-dir " + cases_dir());
+  EXPECT_EQ(bad.code, 1) << bad.out;
+  EXPECT_NE(bad.out.find("past the budget also by the bounded modes"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("--modes exhaustive,torn --seed 1 --runs-per-cut 8"), std::string::npos) << bad.out;
+  const Result bounded = run("run --workload " + corpus("basic.json") + " --modes prefix,reorder,torn --cases-dir " + cases_dir());
+  EXPECT_EQ(bounded.code, 0) << bounded.out;
+  EXPECT_EQ(bounded.out.find("exhaustive:"), std::string::npos) << bounded.out;
 }
 
 TEST(Cli, BadCaseFilesExitTwoWithOneLine) {

@@ -118,7 +118,8 @@ Walked full_walk(const Trace& trace, const EnumeratorOptions& o, EachCandidate e
   for (size_t cut = 0; cut < trace.cut_count(); ++cut) {
     durable.advance_to(cut);
     if (std::binary_search(o.recheck_from.begin(), o.recheck_from.end(), cut)) seen.clear();
-    each(cut, durable, consider);
+    if (o.only_cuts.empty() || std::binary_search(o.only_cuts.begin(), o.only_cuts.end(), cut))
+      each(cut, durable, consider);
   }
   return out;
 }
@@ -217,6 +218,57 @@ TEST(Enumerator, YieldsAnImageAgainWhereTheLegalWindowChanges) {
   ASSERT_EQ(states.size(), 6u);
   EXPECT_EQ(states[3].state.cut, 3u);
   EXPECT_EQ(states[3].fingerprint, states[0].fingerprint) << "the empty durable image, judged again at cut 3";
+}
+
+size_t states_at(const std::vector<Recorded>& states, size_t cut) {
+  return static_cast<size_t>(
+      std::count_if(states.begin(), states.end(), [cut](const Recorded& r) { return r.state.cut == cut; }));
+}
+
+// Only the cuts asked for: each yields its images as if no earlier cut had
+// been enumerated (a subset or tear that repeats an image of a cut passed
+// over is not skipped as a duplicate).
+TEST(Enumerator, OnlyTheCutsAskedForAndEachWhole) {
+  const Trace trace = three_writes_flush_one_write();
+  EnumeratorOptions options;
+  options.modes = only(Mode::reorder);
+  options.k = 3;
+  options.samples_per_cut = 0;
+  const std::vector<Recorded> every_cut = record(trace, options);
+  EXPECT_EQ(states_at(every_cut, 3), 4u) << "{c} {ac} {bc} {abc}: the subsets without c repeat cut 2's images";
+  options.only_cuts = {3};
+  const std::vector<Recorded> cut_three = record(trace, options);
+  EXPECT_EQ(cut_three.size(), 8u) << "every subset of {a, b, c}";
+  EXPECT_EQ(states_at(cut_three, 3), cut_three.size());
+  options.only_cuts = {2, 3};
+  const std::vector<Recorded> two_cuts = record(trace, options);
+  EXPECT_EQ(states_at(two_cuts, 2), 4u);
+  EXPECT_EQ(states_at(two_cuts, 3), 4u) << "cut 2 was enumerated: its images are duplicates at cut 3";
+  EXPECT_EQ(two_cuts.size(), 8u);
+}
+
+// Random traces, every third or fifth cut: the states and counts of a full
+// walk of just those cuts, for subsets and for tears.
+TEST(Enumerator, OnlyTheCutsAskedForAsAFullWalkOfThemWouldFindThem) {
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    const Trace trace = test::random_trace(seed, seed % 2 ? 24 : 400, 30, seed % 4 ? 12 : 3);
+    EnumeratorOptions options;
+    options.seed = seed;
+    options.k = seed % 4;
+    options.samples_per_cut = 0;
+    options.torn_samples_per_write = static_cast<uint32_t>(seed % 3);
+    if (seed % 3 == 0) options.recheck_from = {2, 5, 11, 12};
+    for (size_t cut = seed % 3; cut < trace.cut_count(); cut += seed % 2 ? 3 : 5) options.only_cuts.push_back(cut);
+    const auto expect_walk = [&](const Walked& got, const Walked& expected, const char* mode) {
+      ASSERT_EQ(got.first, expected.first) << mode << ", seed " << seed;
+      EXPECT_EQ(got.second.generated, expected.second.generated) << mode << ", seed " << seed;
+      EXPECT_EQ(got.second.duplicates, expected.second.duplicates) << mode << ", seed " << seed;
+    };
+    options.modes = only(Mode::reorder);
+    expect_walk(enumerated(trace, options), every_subset(trace, options), "reorder");
+    options.modes = only(Mode::torn);
+    expect_walk(enumerated(trace, options), every_tear(trace, options), "torn");
+  }
 }
 
 TEST(Enumerator, ReorderSamplesOnlyWhenMoreThanKInFlight) {

@@ -10,9 +10,12 @@
 //    managers and for seeded bugs that need reordering, tears, a crash cycle
 //    and the manager hierarchy;
 //  - it covers every state of every cut of the shipped small workloads, and
-//    the seeded bugs are found by it.
+//    the seeded bugs are found by it;
+//  - the cuts its search leaves past the budget are checked by the bounded
+//    modes as well.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -22,6 +25,7 @@
 #include "injector/crash/choice_path.h"
 #include "injector/crash/crash_image.h"
 #include "injector/inproc/exhaustive_explore.h"
+#include "injector/inproc/explore.h"
 #include "injector/inproc/inproc_checker.h"
 #include "injector/inproc/recording.h"
 #include "injector/workload/workload_file.h"
@@ -161,6 +165,48 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"journal_basic", "journal-skip-by-ends", true},
                       Case{"crash_cycles", "shadow-recover-frees-data", false},
                       Case{"hierarchy", "kernel-snapshot-parent-first", false}));
+
+// --- the bounded modes past the budget ------------------------------------------
+
+// A cut whose search passes runs_per_cut is checked by the bounded modes as
+// well: explore_inproc adds exactly the states the bounded modes give over
+// those cuts, and the seeded bug shows in them.
+TEST(ExhaustiveBudget, CutsPastTheBudgetAreCheckedByTheBoundedModes) {
+  const Workload w = corpus("basic");
+  SeededBugs bugs;
+  enable_seeded_bug(&bugs, "shadow-skip-flush");
+  const Recording rec = record_inproc(w, bugs);
+  constexpr uint64_t kRuns = 4;
+  ExploreResult searched;
+  std::vector<uint64_t> incomplete;
+  explore_exhaustively(w, bugs, rec, ExploreOptions{}, ExhaustiveOptions{false, kRuns}, &searched, {}, &incomplete);
+  ASSERT_FALSE(incomplete.empty()) << "no cut of the buggy run needs more than " << kRuns << " recoveries";
+  EXPECT_TRUE(std::is_sorted(incomplete.begin(), incomplete.end()));
+  EXPECT_EQ(incomplete.size(), searched.exhaustive->cuts - searched.exhaustive->complete_cuts);
+
+  ExploreOptions bounded_options;
+  bounded_options.enumerate.modes = crash::only(crash::Mode::prefix) | crash::only(crash::Mode::reorder);
+  bounded_options.enumerate.only_cuts = incomplete;
+  const ExploreResult bounded = explore_inproc(w, bugs, rec, bounded_options);
+  EXPECT_GT(bounded.illegal, 0u) << "the bounded modes find nothing at the cuts past the budget";
+
+  ExploreOptions options;
+  options.enumerate.modes.reset();
+  options.enumerate.exhaustive = true;
+  options.enumerate.runs_per_cut = kRuns;
+  const ExploreResult both = explore_inproc(w, bugs, rec, options);
+  ASSERT_TRUE(both.exhaustive);
+  EXPECT_EQ(both.exhaustive->bounded_cuts, incomplete.size());
+  EXPECT_EQ(both.exhaustive->bounded_states, bounded.states);
+  EXPECT_EQ(both.states, searched.states + bounded.states);
+  EXPECT_EQ(both.illegal, searched.illegal + bounded.illegal);
+  for (const auto& [signature, states] : bounded.signatures) EXPECT_TRUE(both.signatures.count(signature)) << signature;
+
+  options.enumerate.runs_per_cut = ExhaustiveOptions{}.runs_per_cut;  // the correct manager needs one run per cut
+  const ExploreResult correct = explore_inproc(w, SeededBugs{}, record_inproc(w, SeededBugs{}), options);
+  EXPECT_EQ(correct.exhaustive->bounded_cuts, 0u);
+  EXPECT_EQ(correct.states, correct.exhaustive->recoveries);
+}
 
 }  // namespace
 }  // namespace sc

@@ -84,6 +84,8 @@ void expect_same(const ExploreResult& one, const ExploreResult& two, const std::
   EXPECT_NEAR(one.exhaustive->states, two.exhaustive->states, 1e-12 * one.exhaustive->states) << what;
   EXPECT_NEAR(one.exhaustive->all_states, two.exhaustive->all_states, 1e-12 * one.exhaustive->all_states) << what;
   EXPECT_EQ(one.exhaustive->max_variables, two.exhaustive->max_variables) << what;
+  EXPECT_EQ(one.exhaustive->bounded_cuts, two.exhaustive->bounded_cuts) << what;
+  EXPECT_EQ(one.exhaustive->bounded_states, two.exhaustive->bounded_states) << what;
 }
 
 // Few states per workload keep the default suite short; the helper thread
@@ -133,14 +135,17 @@ TEST(ExploreByCuts, EverySeededBugStopsAtTheSameFirstIllegalState) {
 // suite short (under ASan a seeded bug that leaves many writes in flight
 // makes a cut thousands of recoveries); a capped cut counts as incomplete
 // alike on both.
+// Both must leave the same cuts incomplete.
 std::pair<ExploreResult, ExploreResult> exhaustive_on_one_and_two(const Workload& w, const SeededBugs& bugs,
                                                                   const Recording& rec, ExploreOptions o,
                                                                   const ExhaustiveOptions& exhaustive) {
   ExploreResult one, two;
-  explore_exhaustively(w, bugs, rec, o, exhaustive, &one);
+  std::vector<uint64_t> incomplete_one, incomplete_two;
+  explore_exhaustively(w, bugs, rec, o, exhaustive, &one, {}, &incomplete_one);
   o.cores = std::make_shared<CoreShare>(2);
   HeldCore mine(*o.cores);
-  explore_exhaustively(w, bugs, rec, o, exhaustive, &two);
+  explore_exhaustively(w, bugs, rec, o, exhaustive, &two, {}, &incomplete_two);
+  EXPECT_EQ(incomplete_one, incomplete_two) << w.name;
   return {std::move(one), std::move(two)};
 }
 
