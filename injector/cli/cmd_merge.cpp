@@ -1,9 +1,10 @@
 // cmd_merge.cpp — `stablecut merge OUT IN...`: merges per-shard results
 // databases into OUT (injector/results/merge.h: one transaction per input,
-// campaigns by uuid, workloads already present skipped, so merging again is
-// harmless). Every input is checked before OUT is touched, and a failed
-// merge leaves no OUT it created. Exit 0, or 2 if OUT cannot be written or
-// an input is missing, a directory, corrupt or newer.
+// campaigns by uuid, workloads, mutate runs and detect results already
+// present skipped, so merging again is harmless). Every input is checked
+// before OUT is touched, and a failed merge leaves no OUT it created. Exit 0,
+// or 2 if OUT cannot be written or an input is missing, a directory, corrupt
+// or newer.
 #include <fmt/format.h>
 
 #include "injector/cli/commands.h"
@@ -21,6 +22,10 @@ struct MergeFlags {
   std::vector<std::string> inputs;
 };
 
+std::string added(std::int64_t n, const std::string& noun) {
+  return counted(static_cast<std::uint64_t>(n), noun) + " added";
+}
+
 int merge(const MergeFlags& flags) {
   check_output_file("OUT", flags.out);
   std::vector<std::filesystem::path> inputs;
@@ -30,10 +35,11 @@ int merge(const MergeFlags& flags) {
     inputs.emplace_back(in);
   }
   const results::MergeReport r = results::merge(flags.out, inputs);
-  fmt::print("merged {} into {}: {} added, {} added, {} already present\n", counted(inputs.size(), "input"), flags.out,
-             counted(static_cast<std::uint64_t>(r.campaigns_added), "campaign"),
-             counted(static_cast<std::uint64_t>(r.workloads_added), "workload"),
-             counted(static_cast<std::uint64_t>(r.workloads_skipped), "workload"));
+  fmt::print("merged {} into {}: {}, {}, {} already present, {}, {}, {}\n", counted(inputs.size(), "input"),
+             flags.out, added(r.campaigns_added, "campaign"), added(r.workloads_added, "workload"),
+             counted(static_cast<std::uint64_t>(r.workloads_skipped), "workload"),
+             added(r.mutate_runs_added, "mutate run"), added(r.detect_runs_added, "detect run"),
+             added(r.detect_results_added, "detect result"));
   return 0;
 }
 

@@ -1,12 +1,14 @@
 // merge.cpp — merge(): each input is ATTACHed as "src" to the output's
 // connection and copied by the SQL steps below in one transaction. Temporary
 // maps translate the input's ids into the output's: campaign by uuid,
-// workload by (campaign, name), failure by signature.
+// workload by (campaign, name), failure by signature, mutate run by its rows,
+// detect run by how it began, crash state by (workload, cut, kind, state_key).
 #include "merge.h"
 
 #include <sqlite3.h>
 
 #include <array>
+#include <string>
 
 #include "db_uri.h"
 #include "failure_sql.h"
@@ -87,6 +89,64 @@ constexpr std::array<const char*, 2> kMergeCoverage = {
     "ON CONFLICT(campaign_id, generation) DO UPDATE SET new_edges = max(new_edges, excluded.new_edges)",
 };
 
+// A mutate run is identified by its rows (every column but id and run, in
+// the order written; one transaction writes a whole run): kMutantRuns
+// selects each run of the table appended with them as one JSON text.
+constexpr const char* kMutantRuns =
+    "SELECT DISTINCT run, json_group_array(json_array(started_at, target, operator, manager_id, stabilisation, "
+    "call_ordinal, workload, verdict, states, seconds, seed, evidence, hint)) OVER (PARTITION BY run ORDER BY id "
+    "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS content FROM ";
+
+// The input's runs the output lacks, numbered after the output's last run
+// (the output's runs compared are those that began as one of the input's).
+std::string new_mutant_runs_sql() {
+  return std::string("CREATE TEMP TABLE new_mutant_run AS SELECT s.run AS src_run, (SELECT coalesce(max(run), 0) "
+                     "FROM main.mutant) + row_number() OVER (ORDER BY s.run) AS dst_run FROM (") +
+         kMutantRuns + "src.mutant) s WHERE s.content NOT IN (SELECT content FROM (" + kMutantRuns +
+         "main.mutant WHERE (started_at, seed) IN (SELECT started_at, seed FROM src.mutant)))";
+}
+
+constexpr const char* kCopyMutants =
+    "INSERT INTO main.mutant(run, started_at, target, operator, manager_id, stabilisation, call_ordinal, workload, "
+    "verdict, states, seconds, seed, evidence, hint) SELECT nr.dst_run, s.started_at, s.target, s.operator, "
+    "s.manager_id, s.stabilisation, s.call_ordinal, s.workload, s.verdict, s.states, s.seconds, s.seed, s.evidence, "
+    "s.hint FROM src.mutant s JOIN new_mutant_run nr ON nr.src_run = s.run ORDER BY s.run, s.id";
+
+// A detect run is identified by how it began: input runs that began alike
+// become one output run, which gains the results recorded since.
+constexpr const char* kMergeDetectRuns =
+    "INSERT INTO main.detect_run(tier, budget_s, master_seed, started_at, finished_at, command_line, version) "
+    "SELECT tier, budget_s, master_seed, started_at, max(finished_at), command_line, version FROM src.detect_run "
+    "WHERE (tier, budget_s, master_seed, started_at, command_line, version) NOT IN "
+    "(SELECT tier, budget_s, master_seed, started_at, command_line, version FROM main.detect_run) "
+    "GROUP BY tier, budget_s, master_seed, started_at, command_line, version ORDER BY min(id)";
+
+// Maps runs and the results' first cases (the earliest output copy of the
+// same state of the same workload); finished_at is the latest finish.
+constexpr std::array<const char*, 3> kMapDetectRuns = {
+    "CREATE TEMP TABLE detect_run_map AS SELECT s.id AS src_id, min(m.id) AS dst_id, s.finished_at AS finished_at "
+    "FROM src.detect_run s JOIN main.detect_run m "
+    "USING (tier, budget_s, master_seed, started_at, command_line, version) GROUP BY s.id",
+    "UPDATE main.detect_run SET finished_at = f.latest FROM (SELECT dst_id, max(finished_at) AS latest FROM "
+    "detect_run_map GROUP BY dst_id) f "
+    "WHERE detect_run.id = f.dst_id AND f.latest > coalesce(detect_run.finished_at, 0)",
+    "CREATE TEMP TABLE case_map AS SELECT s.id AS src_id, min(d.id) AS dst_id FROM src.crash_state s "
+    "JOIN src.workload sw ON sw.id = s.workload_id JOIN campaign_map cm ON cm.src_id = sw.campaign_id "
+    "JOIN main.workload dw ON dw.campaign_id = cm.dst_id AND dw.name = sw.name "
+    "JOIN main.crash_state d ON d.workload_id = dw.id AND d.cut_index = s.cut_index AND d.kind = s.kind "
+    "AND d.state_key = s.state_key WHERE s.id IN (SELECT first_case_id FROM src.detect_result) GROUP BY s.id",
+};
+
+// A result is identified by its run, bug and campaign (a bug's campaigns are its own).
+constexpr const char* kCopyDetectResults =
+    "INSERT INTO main.detect_result(run_id, bug, campaign_id, detected, seconds, states, illegal, first_case_id, "
+    "phase, kind, outcome, replay_tier, replay_outcome, replay_legal, replay_agrees) SELECT rm.dst_id, s.bug, "
+    "cm.dst_id, s.detected, s.seconds, s.states, s.illegal, km.dst_id, s.phase, s.kind, s.outcome, s.replay_tier, "
+    "s.replay_outcome, s.replay_legal, s.replay_agrees FROM src.detect_result s "
+    "JOIN detect_run_map rm ON rm.src_id = s.run_id JOIN campaign_map cm ON cm.src_id = s.campaign_id "
+    "LEFT JOIN case_map km ON km.src_id = s.first_case_id WHERE NOT EXISTS (SELECT 1 FROM main.detect_result m "
+    "WHERE m.run_id = rm.dst_id AND m.bug IS s.bug AND m.campaign_id = cm.dst_id) ORDER BY s.id";
+
 // Status and finished_at follow the copy that finished last (a resumed shard).
 constexpr const char* kMergeCampaigns =
     "INSERT INTO main.campaign(uuid, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
@@ -115,6 +175,24 @@ void run_all(const Connection& conn, const auto& statements) {
   for (const char* sql : statements) conn.exec(sql);
 }
 
+// Runs one INSERT; returns how many rows it added.
+std::int64_t inserted(const Connection& conn, const std::string& sql) {
+  conn.exec(sql);
+  return count_of(conn, "SELECT changes()");
+}
+
+void merge_mutants(const Connection& conn, MergeReport* report) {
+  conn.exec(new_mutant_runs_sql());
+  report->mutate_runs_added += count_of(conn, "SELECT count(*) FROM new_mutant_run");
+  conn.exec(kCopyMutants);
+}
+
+void merge_detect_runs(const Connection& conn, MergeReport* report) {
+  report->detect_runs_added += inserted(conn, kMergeDetectRuns);
+  run_all(conn, kMapDetectRuns);
+  report->detect_results_added += inserted(conn, kCopyDetectResults);
+}
+
 void merge_one(const Connection& conn, const std::filesystem::path& input, MergeReport* report) {
   Attachment attached(conn, input);
   Transaction tx(conn);
@@ -131,8 +209,11 @@ void merge_one(const Connection& conn, const std::filesystem::path& input, Merge
   conn.exec(std::string(kMergeFailures) + kFailureUpsert);
   run_all(conn, kCopyRows);
   run_all(conn, kMergeCoverage);
+  merge_mutants(conn, report);
+  merge_detect_runs(conn, report);
   conn.exec("DROP TABLE temp.campaign_map; DROP TABLE temp.new_workload; DROP TABLE temp.workload_map; "
-            "DROP TABLE temp.failure_map");
+            "DROP TABLE temp.failure_map; DROP TABLE temp.new_mutant_run; DROP TABLE temp.detect_run_map; "
+            "DROP TABLE temp.case_map");
   tx.commit();  // commit point of one input
 }
 

@@ -13,7 +13,18 @@
 //     shard again (or a shard that grew since) never counts anything twice;
 //   * failures are deduplicated by signature; their count is recomputed from
 //     failure hits and fuzz findings, first_seen is the earliest, and the
-//     reproducer the earliest sighting's.
+//     reproducer the earliest sighting's;
+//   * a mutate run (the mutant rows of one `run` number) is identified by its
+//     rows: every column but id and run, in the order written. A run the
+//     output holds with the same rows is skipped; any other gets the next
+//     free run number, so runs numbered alike in two inputs stay two runs;
+//   * a detect run is identified by how it began (tier, budget_s,
+//     master_seed, started_at, command_line, version; runs that began alike
+//     become one), a detect result by (run, bug, campaign uuid): a run the
+//     output holds gains only the results recorded since, and its latest
+//     finished_at. A result's campaign maps by uuid, its first case to the
+//     output's copy of that crash state: the earliest one of the same
+//     workload with the same cut_index, kind and state_key.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -26,6 +37,9 @@ struct MergeReport {
   std::int64_t workloads_added = 0;
   std::int64_t workloads_skipped = 0;  // already in the output
   std::int64_t fuzz_findings_added = 0;
+  std::int64_t mutate_runs_added = 0;
+  std::int64_t detect_runs_added = 0;
+  std::int64_t detect_results_added = 0;  // to new runs and to runs already in the output
 };
 
 // Throws DbError "<path>: <what>" naming the input or output at fault.

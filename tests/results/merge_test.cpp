@@ -1,14 +1,18 @@
 // merge_test.cpp — merging shard databases equals recording everything into
 // one database (stored campaign options and kept states' image fingerprints
 // included), and merging again never counts twice; a damaged input is
-// refused before the output is made.
+// refused before the output is made. Mutate and detect runs are copied with
+// their references translated, runs numbered alike in two shards stay two,
+// and a detect run merged again gains only the results recorded since.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "dataset.h"
+#include "injector/results/detect_records.h"
 #include "injector/results/merge.h"
+#include "injector/results/mutants.h"
 #include "injector/results/sqlite.h"
 #include "injector/results/stats.h"
 
@@ -113,6 +117,130 @@ TEST_F(ResultsMerge, RefusesDamagedInputNamingIt) {
   }
   EXPECT_FALSE(std::filesystem::exists(out));  // every input is checked before the output is made
   EXPECT_THROW(merge(shard_a, {shard_a}), DbError);
+}
+
+MutantRow mutant(const std::string& target, const std::string& verdict, double seconds) {
+  return MutantRow{0, kDay2, target, "drop-flush", std::nullopt, 2, 3, "w2", verdict, 12, seconds,
+                   "0x0000000000000007", "lost", std::nullopt};
+}
+
+// Every mutant row of a database, one line each: run, target, verdict, seconds.
+std::string mutant_lines(const std::filesystem::path& path) {
+  std::string out;
+  for (const MutantRow& m : mutant_rows(ResultsDb::open(path, OpenMode::read_only)))
+    out += std::to_string(m.run) + " " + m.target + " " + m.verdict + " " + std::to_string(m.seconds) + "\n";
+  return out;
+}
+
+std::int64_t table_rows(const std::filesystem::path& path, const std::string& table) {
+  ResultsDb db = ResultsDb::open(path, OpenMode::read_only);
+  Statement st(db.connection(), "SELECT count(*) FROM " + table);
+  st.step();
+  return st.column_int(0);
+}
+
+// A detect result of `bug` in nightly 1/2 of shard "b" whose first case is
+// w2's state at cut 41: its third kept state, so that matching the workload
+// alone would find another.
+DetectResult detected_in_w2(const ResultsDb& db, const std::string& bug) {
+  Statement at_cut(db.connection(),
+                   "SELECT s.id, w.campaign_id FROM crash_state s JOIN workload w ON w.id = s.workload_id "
+                   "WHERE w.name = 'w2' AND s.cut_index = 41");
+  at_cut.step();
+  DetectResult r;
+  r.bug = bug;
+  r.campaign_id = at_cut.column_int(1);
+  r.detected = true;
+  r.seconds = 4.5;
+  r.states = 9;
+  r.illegal = 4;
+  r.first_case_id = at_cut.column_int(0);
+  const CrashCase first = db.crash_case(*r.first_case_id);
+  r.phase = first.phase;
+  r.kind = first.kind;
+  r.outcome = first.outcome;
+  r.replay = DetectReplay{Tier::qemu, Outcome::corrupt, false, true};
+  return r;
+}
+
+// Shards as in ResultsMerge, plus mutate run 1 in each (target "journal" in
+// "a", "kernel" in "b") and in "b" an unfinished detect run with one result.
+class ResultsMergeRuns : public ResultsMerge {
+ protected:
+  void SetUp() override {
+    ResultsMerge::SetUp();
+    ResultsDb a = ResultsDb::open(shard_a, OpenMode::read_write);
+    record_mutation_run(a, {mutant("journal", "killed", 1.5), mutant("journal", "survived", 2.5)});
+    ResultsDb b = ResultsDb::open(shard_b, OpenMode::read_write);
+    record_mutation_run(b, {mutant("kernel", "equivalent", 3.5)});
+    detect_run = begin_detect_run(b, DetectRunSpec{Tier::inproc, 60, 7, kDay2, "stablecut bench detect", "0.1.0"});
+    record_detect_result(b, detect_run, detected_in_w2(b, "journal-skip-flush"));
+  }
+  std::int64_t detect_run = 0;
+};
+
+TEST_F(ResultsMergeRuns, MutateAndDetectRunsKeepTheirReferences) {
+  const MergeReport r = merge(out, {shard_a, shard_b});  // shard "b"'s ids all move up in the output
+  EXPECT_EQ(r.mutate_runs_added, 2);
+  EXPECT_EQ(r.detect_runs_added, 1);
+  EXPECT_EQ(r.detect_results_added, 1);
+  EXPECT_EQ(mutant_lines(out),
+            "1 journal killed 1.500000\n1 journal survived 2.500000\n2 kernel equivalent 3.500000\n");
+  ResultsDb merged = ResultsDb::open(out, OpenMode::read_only);
+  ResultsDb shard = ResultsDb::open(shard_b, OpenMode::read_only);
+  const DetectResult want = detect_results(shard, detect_run).at(0);
+  const std::vector<DetectResult> got = detect_results(merged, 1);
+  ASSERT_EQ(got.size(), 1U);
+  EXPECT_EQ(got[0].bug, want.bug);
+  EXPECT_EQ(got[0].replay->outcome, Outcome::corrupt);
+  EXPECT_EQ(merged.campaign(got[0].campaign_id).uuid, shard.campaign(want.campaign_id).uuid);
+  ASSERT_TRUE(got[0].first_case_id.has_value());
+  const CrashCase first = merged.crash_case(*got[0].first_case_id);
+  const CrashCase expected = shard.crash_case(*want.first_case_id);
+  EXPECT_NE(first.id, expected.id);  // the ids differ, so the test shows they were translated
+  EXPECT_EQ(merged.campaign(first.campaign_id).uuid, shard.campaign(expected.campaign_id).uuid);
+  EXPECT_EQ(first.workload_name, "w2");
+  EXPECT_EQ(first.state_key, expected.state_key);
+  EXPECT_EQ(first.image_fingerprint, expected.image_fingerprint);
+  EXPECT_TRUE(integrity_ok(out));
+}
+
+TEST_F(ResultsMergeRuns, MutateRunsNumberedAlikeStayTwoRuns) {
+  merge(out, {shard_b});
+  merge(out, {shard_a});
+  EXPECT_EQ(mutant_lines(out),
+            "1 kernel equivalent 3.500000\n2 journal killed 1.500000\n2 journal survived 2.500000\n");
+}
+
+TEST_F(ResultsMergeRuns, MergingTwiceAddsNoRun) {
+  merge(out, {shard_a, shard_b});
+  const std::string mutants = mutant_lines(out);
+  const MergeReport again = merge(out, {shard_b, shard_a});
+  EXPECT_EQ(again.mutate_runs_added, 0);
+  EXPECT_EQ(again.detect_runs_added, 0);
+  EXPECT_EQ(again.detect_results_added, 0);
+  EXPECT_EQ(mutant_lines(out), mutants);
+  EXPECT_EQ(table_rows(out, "detect_run"), 1);
+  EXPECT_EQ(table_rows(out, "detect_result"), 1);
+}
+
+TEST_F(ResultsMergeRuns, GrownDetectRunGainsOnlyNewResults) {
+  merge(out, {shard_a, shard_b});
+  {
+    ResultsDb b = ResultsDb::open(shard_b, OpenMode::read_write);
+    record_detect_result(b, detect_run, detected_in_w2(b, "shadow-torn-root"));
+    finish_detect_run(b, detect_run, kDay2 + 3600);
+  }
+  const MergeReport r = merge(out, {shard_b});
+  EXPECT_EQ(r.detect_runs_added, 0);
+  EXPECT_EQ(r.detect_results_added, 1);
+  ResultsDb merged = ResultsDb::open(out, OpenMode::read_only);
+  const std::vector<DetectResult> got = detect_results(merged, 1);
+  ASSERT_EQ(got.size(), 2U);
+  EXPECT_EQ(got[1].bug, "shadow-torn-root");
+  Statement finished(merged.connection(), "SELECT finished_at FROM detect_run");
+  ASSERT_TRUE(finished.step());
+  EXPECT_EQ(finished.column_int(0), kDay2 + 3600);
 }
 
 }  // namespace
