@@ -84,7 +84,7 @@ std::string campaign_command(const CampaignOptions& c, const Target& t, Pass pas
                               c.tier.name(), c.name, c.db_path, c.corpus_dir, c.duration_s.value_or(0), c.seed);
   if (pass == Pass::prefix_cuts)
     s += fmt::format(" --modes {} --workloads {}", mode_list(c.enumerate.modes), c.max_workloads);
-  if (pass == Pass::full && c.enumerate.modes != crash::power_cut_modes()) s += " --modes " + mode_list(c.enumerate.modes);
+  if (pass == Pass::full) s += " --modes " + mode_list(c.enumerate.modes);  // the campaign default differs
   if (!c.manager.empty()) s += " --manager " + c.manager;
   if (!t.correct()) s += " --bug " + t.name;
   return s;

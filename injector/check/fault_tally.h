@@ -25,6 +25,13 @@ inline bool fault_explore_must_stop(const ExploreOptions& options, ExploreResult
   return true;
 }
 
+// After a state is tallied: notes when the first illegal state came.
+inline void note_first_illegal(FaultClock::time_point start, ExploreResult* result) {
+  if (result->illegal > 0 && !result->first_illegal)
+    result->first_illegal =
+        FirstIllegal{result->states, std::chrono::duration<double>(FaultClock::now() - start).count()};
+}
+
 // Judges `recovered` for `state` (a crash state of rec, its faults set) and
 // counts it; returns true if it was kept as a new failure.
 inline bool tally_fault_state(const Workload& w, const Recording& rec, const crash::CrashState& state,
@@ -32,9 +39,7 @@ inline bool tally_fault_state(const Workload& w, const Recording& rec, const cra
   const size_t kept = result->failures.size();
   tally(state, cut_phase(rec.trace, state.cut), classify(w, rec.history, legal_window_of(rec.spans, state), recovered),
         result);
-  if (result->illegal > 0 && !result->first_illegal)
-    result->first_illegal =
-        FirstIllegal{result->states, std::chrono::duration<double>(FaultClock::now() - start).count()};
+  note_first_illegal(start, result);
   return result->failures.size() > kept;
 }
 

@@ -52,12 +52,14 @@ campaign::CampaignOptions resume_options(const CLI::App& cmd, const CampaignFlag
   fresh.resume_id = target.campaign.id;
   if (!target.stored) return fresh;
   const nlohmann::json given_json = campaign::options_to_json(fresh);
-  check_agrees(cmd, given_json, *target.stored, target.campaign.id);
+  const std::string where = f.db + ": campaign " + std::to_string(target.campaign.id);
+  // Stored as this build reads them: a key stored only since a later version has its default.
+  check_agrees(cmd, given_json, campaign::options_to_json(campaign::options_from_json(*target.stored, where)),
+               target.campaign.id);
   nlohmann::json merged = *target.stored;
   for (const char* key : campaign::kRunOptions)
     if (given(cmd, key)) merged[key] = given_json.at(key);
-  campaign::CampaignOptions o =
-      campaign::options_from_json(merged, f.db + ": campaign " + std::to_string(target.campaign.id));
+  campaign::CampaignOptions o = campaign::options_from_json(merged, where);
   o.resume_id = target.campaign.id;
   o.db_path = f.db;
   o.tier.kernel = t.kernel;

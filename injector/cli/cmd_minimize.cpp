@@ -9,6 +9,7 @@
 #include "injector/campaign/minimize.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
+#include "injector/tier/tier_spec.h"
 #include "injector/cli/explore_report.h"
 #include "injector/check/case_file.h"
 #include "injector/cli/output_paths.h"
@@ -37,7 +38,8 @@ int minimize_case(const MinimizeFlags& flags, const EnumerationFlags& enumeratio
   const std::string out = flags.out.empty() ? default_out(flags.path) : flags.out;
   check_output_file("--out", out);
   const std::string signature = JsonField(c.file.meta, flags.path, "meta").child("verdict").child("signature").string();
-  campaign::MinimizeOptions o{c.bugs, enumeration.options(), flags.max_attempts, [] { return false; }};
+  campaign::MinimizeOptions o{c.bugs, enumeration.options_on(tier::TierSpec{}), flags.max_attempts,
+                              [] { return false; }};
   if (!seed_given) o.enumerate.seed = c.file.seed;
   fmt::print("minimising {}: signature {}, {}, {}\n", flags.path, signature, counted(c.workload.steps.size(), "step"),
              counted(campaign::op_count(c.workload), "op"));
@@ -66,6 +68,7 @@ void add_minimize(CLI::App& app, Action* action) {
   cmd->add_option("--max-attempts", flags->max_attempts, "Candidates to try at most")
       ->check(whole_number(0, SIZE_MAX))
       ->capture_default_str();
+  enumeration->exhaustive_default = true;  // it minimises in-process, as run checks there by default
   add_enumeration_flags(cmd, enumeration);
   CLI::Option* seed = cmd->get_option("--seed");
   seed->description("Seed of every random enumeration choice, 0 to 2^64-1 (default: the case's)");

@@ -17,6 +17,7 @@
 #include "injector/campaign/progress.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/enumeration_flags.h"
+#include "injector/tier/tier_spec.h"
 #include "injector/cli/value_checks.h"
 #include "injector/common/input_error.h"
 #include "injector/common/plural.h"
@@ -80,7 +81,7 @@ std::string state_name_text(const sqlite::StateName& name) {
 std::string run_command(const SqliteFlags& f, const EnumerationFlags& e) {
   return fmt::format("stablecut sqlite --journal {} --synchronous {} --transactions {} --modes {} --k {} --samples {} "
                      "--torn-samples {} --faults {} --fault-samples {} --seed {}",
-                     f.journal, f.synchronous, f.transactions, e.modes, e.k, e.samples, e.torn_samples, e.faults,
+                     f.journal, f.synchronous, f.transactions, e.modes_on(tier::TierSpec{}), e.k, e.samples, e.torn_samples, e.faults,
                      e.fault_samples, e.seed);
 }
 

@@ -76,7 +76,7 @@ SeededBugs EnumerationFlags::seeded_bugs() const {
 
 std::string EnumerationFlags::replay_flags(const tier::TierSpec& tier) const {
   std::string out = " --modes " + modes_on(tier) + " --seed " + std::to_string(seed);
-  if (runs_per_cut != crash::EnumeratorOptions{}.runs_per_cut) out += " --runs-per-cut " + std::to_string(runs_per_cut);
+  if (runs_per_cut != crash::kDefaultRunsPerCut) out += " --runs-per-cut " + std::to_string(runs_per_cut);
   if (faults != 1) out += " --faults " + std::to_string(faults);
   if (fault_samples != 4) out += " --fault-samples " + std::to_string(fault_samples);
   for (const auto& b : bugs) out += " --bug " + b;

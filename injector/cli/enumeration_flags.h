@@ -2,10 +2,10 @@
 // `campaign`, `mutate`, `minimize` and `sqlite`: --modes, --runs-per-cut,
 // --k, --samples, --torn-samples, --faults, --fault-samples, --seed, --bug.
 // Defined once, with defaults and help text.
-// Default modes: `run` and `campaign` set exhaustive_default, so without
-// --modes they run exhaustive,torn in-process (the bounded modes take the
-// cuts past --runs-per-cut) and prefix,reorder,torn under QEMU; the other
-// commands run prefix,reorder,torn.
+// Default modes: `run`, `campaign` and `minimize` set exhaustive_default, so
+// without --modes they run exhaustive,torn in-process (the bounded modes also
+// check the cuts past --runs-per-cut) and prefix,reorder,torn under QEMU;
+// `mutate` and `sqlite` run prefix,reorder,torn.
 #pragma once
 #include <memory>
 #include <string>
@@ -25,7 +25,7 @@ inline constexpr const char* kExhaustiveModes = "exhaustive,torn";
 struct EnumerationFlags {
   std::string modes;  // as given; empty: the default (modes_on)
   bool exhaustive_default = false;
-  uint64_t runs_per_cut = crash::EnumeratorOptions{}.runs_per_cut;
+  uint64_t runs_per_cut = crash::kDefaultRunsPerCut;
   size_t k = 2;
   uint32_t samples = 8;
   uint32_t torn_samples = 16;

@@ -47,6 +47,10 @@
 
 namespace sc::crash {
 
+// The exhaustive mode's default budget (--runs-per-cut): the correct
+// journal needs up to 256 recoveries at a few cuts of the shipped corpus.
+inline constexpr uint64_t kDefaultRunsPerCut = 256;
+
 struct EnumeratorOptions {
   ModeSet modes = power_cut_modes();
   size_t k = 2;
@@ -64,8 +68,8 @@ struct EnumeratorOptions {
   // torn) exhaustively instead (injector/inproc/exhaustive_explore.h).
   bool exhaustive = false;
   // The exhaustive mode's budget: recoveries per cut, after which the cut's
-  // states are enumerated by the bounded modes instead.
-  uint64_t runs_per_cut = 256;
+  // states are enumerated by the bounded modes as well.
+  uint64_t runs_per_cut = kDefaultRunsPerCut;
 };
 
 // How --modes and stored campaign options name `exhaustive` among the modes.

@@ -40,9 +40,7 @@ void ExhaustiveCutSearch::judge(const crash::CrashState& state, const Recovered&
   if (options_.observe) options_.observe(window, verdict);
   if (observe) observe(variables, path, state, verdict);
   tally(state, cut_phase(rec_.trace, state.cut), verdict, result_);
-  if (result_->illegal > 0 && !result_->first_illegal)
-    result_->first_illegal =
-        FirstIllegal{result_->states, std::chrono::duration<double>(FaultClock::now() - start_).count()};
+  note_first_illegal(start_, result_);
 }
 
 }  // namespace sc

@@ -34,7 +34,7 @@ namespace sc {
 
 struct ExhaustiveOptions {
   bool tears = false;             // a variable per chunk (torn states too)
-  uint64_t runs_per_cut = 1 << 14;
+  uint64_t runs_per_cut = crash::kDefaultRunsPerCut;
 };
 
 // Called after each run with the cut's variables, the run's decisions, its

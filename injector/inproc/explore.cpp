@@ -26,6 +26,27 @@ std::function<std::vector<uint64_t>(const crash::ImageView&)> inproc_sectors_rea
 
 namespace {
 
+// The options of the bounded modes over `cuts` only, within what is left of
+// max_states, their progress counting on from `so_far`.
+ExploreOptions bounded_over(const ExploreOptions& options, bool tears, std::vector<uint64_t> cuts,
+                            const ExploreResult& so_far) {
+  ExploreOptions bounded = options;
+  bounded.enumerate.exhaustive = false;
+  bounded.enumerate.modes = crash::only(crash::Mode::prefix) | crash::only(crash::Mode::reorder);
+  if (tears) bounded.enumerate.modes |= crash::only(crash::Mode::torn);
+  bounded.enumerate.only_cuts = std::move(cuts);
+  if (options.max_states != UINT64_MAX) bounded.max_states = options.max_states - so_far.states;
+  if (options.progress)
+    bounded.progress = [progress = options.progress, states = so_far.states, illegal = so_far.illegal,
+                        seconds = so_far.seconds](ExploreProgress p) {
+      p.states += states;
+      p.illegal += illegal;
+      p.seconds += seconds;
+      progress(p);
+    };
+  return bounded;
+}
+
 // The bounded modes over the cuts the exhaustive search left incomplete, so
 // that no cut is checked less than without the exhaustive mode; added to
 // *result, and counted in its coverage.
@@ -33,17 +54,12 @@ void check_incomplete_cuts(const Workload& w, const Recording& rec, const Explor
                            const ExplorePlan& plan, const FaultTools& tools, bool tears,
                            std::vector<uint64_t> incomplete, ExploreResult* result) {
   if (incomplete.empty() || fault_explore_must_stop(options, result)) return;
-  ExploreOptions bounded = options;
-  bounded.enumerate.exhaustive = false;
-  bounded.enumerate.modes = crash::only(crash::Mode::prefix) | crash::only(crash::Mode::reorder);
-  if (tears) bounded.enumerate.modes |= crash::only(crash::Mode::torn);
-  bounded.enumerate.only_cuts = std::move(incomplete);
-  if (options.max_states != UINT64_MAX) bounded.max_states = options.max_states - result->states;
-  ExploreResult more = explore_with_faults(w, rec, bounded, plan, tools);
+  const uint64_t cuts = incomplete.size();
+  ExploreResult more = explore_with_faults(w, rec, bounded_over(options, tears, std::move(incomplete), *result), plan, tools);
   if (more.first_illegal) more.first_illegal->seconds += result->seconds;
   result->seconds += more.seconds;
   result->enumerate_seconds += more.enumerate_seconds;
-  result->exhaustive->bounded_cuts += bounded.enumerate.only_cuts.size();
+  result->exhaustive->bounded_cuts += cuts;
   result->exhaustive->bounded_states += more.states;
   add_result(std::move(more), result);
 }

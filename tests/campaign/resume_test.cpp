@@ -121,6 +121,11 @@ TEST(CampaignResume, TheExhaustiveModeIsStoredAndRepeatable) {
   sql_exec(db, "UPDATE campaign SET status = 'interrupted'");
   expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--runs-per-cut", "9"},
                          "--runs-per-cut 9 contradicts campaign 1's stored 256");
+  const std::string stored = sql_rows(db, "SELECT options FROM campaign").at(0);
+  sql_exec(db, "UPDATE campaign SET options = json_remove(" + sql_quoted(stored) + ", '$.\"runs-per-cut\"')");
+  expect_one_line_exit_2(dir, {"campaign", "--resume", "--db", db, "--runs-per-cut", "9"},
+                         "--runs-per-cut 9 contradicts campaign 1's stored 16384");  // stored before the key was
+  sql_exec(db, "UPDATE campaign SET options = " + sql_quoted(stored));
   EXPECT_GT(sql_int(db, "SELECT count(*) FROM outcome_count"), 0);
   const RunResult again =
       run_stablecut(dir, {"campaign", "--resume", "--db", db, "--modes", "exhaustive,torn", "--workloads", "3"});

@@ -42,7 +42,7 @@ TEST(Cli, UsageErrorsExitTwoWithOneLine) {
   }
 }
 
-TEST(Cli, BadFaultFlagsExitTwoWithOneLineNamingTheFlag) {
+TEST(Cli, BadEnumerationFlagsExitTwoWithOneLineNamingTheFlag) {
   const std::string basic = " --workload " + corpus("basic.json");
   const std::pair<std::string, std::string> cases[] = {
       {"run" + basic + " --modes bit-rot --faults 9", "--faults"},
@@ -50,6 +50,7 @@ TEST(Cli, BadFaultFlagsExitTwoWithOneLineNamingTheFlag) {
       {"run" + basic + " --modes bit-flip", "unknown mode 'bit-flip'"},
       {"run" + basic + " --modes bit-rot --fault-samples 0", "--fault-samples"},
       {"run" + basic + " --runs-per-cut 0", "--runs-per-cut"},
+      {"run" + basic + " --jobs 0", "--jobs"},
   };
   for (const auto& [args, want] : cases) {
     const Result r = run(args);

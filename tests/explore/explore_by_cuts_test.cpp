@@ -189,6 +189,30 @@ TEST(ExploreByCuts, TheExhaustiveModeStopsAtTheSameFirstIllegalState) {
   EXPECT_GT(stopped, 0u);
 }
 
+// The default in-process modes (exhaustive with tears) with a budget small
+// enough that seeded bugs send cuts to the bounded modes: one thread and two
+// give the same result, the bounded states included.
+TEST(ExploreByCuts, CutsPastTheExhaustiveBudgetGiveTheResultOfOneThread) {
+  uint64_t bounded_cuts = 0;
+  for (const auto& [bug, program] : {std::pair<std::string, std::string>{"shadow-skip-flush", "shadow"},
+                                     {"journal-unflushed-apply", "journal"}}) {
+    SeededBugs bugs;
+    enable_seeded_bug(&bugs, bug);
+    const Workload w = campaign::load_corpus(kCorpus, program).front().workload;
+    const Recording rec = record_inproc(w, bugs);
+    ExploreOptions o;
+    o.enumerate.modes = crash::only(crash::Mode::torn);
+    o.enumerate.exhaustive = true;
+    o.enumerate.runs_per_cut = 8;
+    const ExploreResult one = explore_inproc(w, bugs, rec, o);
+    o.cores = std::make_shared<CoreShare>(2);
+    HeldCore mine(*o.cores);
+    expect_same(one, explore_inproc(w, bugs, rec, o), bug + " on " + w.name);
+    bounded_cuts += one.exhaustive->bounded_cuts;
+  }
+  EXPECT_GT(bounded_cuts, 0u);
+}
+
 // An in-process checker that, when `patient`, waits before its first
 // recovery (up to kPatience) until `made` says another checker exists: the
 // calling thread of an exploration then holds its first cut until a helper

@@ -38,8 +38,8 @@ TEST(SqliteCli, AStateTheEnumerationNeverYieldsIsAnInputError) {
   EXPECT_NE(r.out.find("--replay-state 999999:0"), std::string::npos) << r.out;
 }
 
-TEST(SqliteCli, AFindingPrintsAReplayThatReproducesIt) {
-  const auto r = run(std::string("sqlite --journal off --synchronous off --modes prefix ") + kSmall);
+// A finding's printed replay command gives the same finding again.
+void expect_replay_reproduces(const sc::test::BinaryResult& r) {
   ASSERT_EQ(r.code, 1) << r.out;
   std::smatch m;
   ASSERT_TRUE(std::regex_search(r.out, m, std::regex("FINDING (\\w+): [^\\n]*\\n[^\\n]*\\n[^\\n]*\\n  replay: stablecut (sqlite [^\\n]*)")))
@@ -47,6 +47,14 @@ TEST(SqliteCli, AFindingPrintsAReplayThatReproducesIt) {
   const auto again = run(m[2].str());
   EXPECT_EQ(again.code, 1) << again.out;
   EXPECT_NE(again.out.find("  " + m[1].str()), std::string::npos) << again.out;
+}
+
+// Without --modes too: the replay names the default modes that ran.
+TEST(SqliteCli, AFindingPrintsAReplayThatReproducesIt) {
+  for (const std::string modes : {"--modes prefix ", ""}) {
+    SCOPED_TRACE(modes);
+    expect_replay_reproduces(run("sqlite --journal off --synchronous off " + modes + kSmall));
+  }
 }
 
 TEST(SqliteCli, ALegalRunExitsZeroAndStatsCountItsStates) {
