@@ -96,8 +96,8 @@ void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags
                                       ? std::string(kExhaustiveModes) + " in-process, " + kBoundedModes + " under QEMU"
                                       : kBoundedModes));
   cmd->add_option("--runs-per-cut", flags->runs_per_cut,
-                  "Exhaustive: recoveries per cut before the cut is left to the bounded modes "
-                  "(prefix, reorder and, with torn, torn) instead")
+                  "Exhaustive: recoveries per cut; a cut that needs more is also checked by the bounded modes "
+                  "(prefix, reorder and, with torn, torn)")
       ->check(whole_number(campaign::kRunsPerCutRange.min, campaign::kRunsPerCutRange.max))->capture_default_str();
   cmd->add_option("--k", flags->k, "Reorder: keep every subset of in-flight writes up to this size")
       ->check(whole_number(campaign::kReorderKRange.min, campaign::kReorderKRange.max))->capture_default_str();
