@@ -47,22 +47,29 @@ std::string EnumerationFlags::modes_on(const tier::TierSpec& tier) const {
   return exhaustive_default && !tier.qemu() ? kExhaustiveModes : kBoundedModes;
 }
 
-crash::EnumeratorOptions EnumerationFlags::options() const {
-  crash::EnumeratorOptions o = parse_modes(modes.empty() ? kBoundedModes : modes);
-  o.runs_per_cut = runs_per_cut;
-  o.k = k;
-  o.samples_per_cut = samples;
-  o.torn_samples_per_write = torn_samples;
-  o.fault_samples_per_cut = fault_samples;
-  o.faults = faults;
-  o.seed = seed;
+namespace {
+
+// The options of the flags with `modes` in place of --modes.
+crash::EnumeratorOptions options_with(const EnumerationFlags& f, const std::string& modes) {
+  crash::EnumeratorOptions o = parse_modes(modes);
+  o.runs_per_cut = f.runs_per_cut;
+  o.k = f.k;
+  o.samples_per_cut = f.samples;
+  o.torn_samples_per_write = f.torn_samples;
+  o.fault_samples_per_cut = f.fault_samples;
+  o.faults = f.faults;
+  o.seed = f.seed;
   return o;
 }
 
+}  // namespace
+
+crash::EnumeratorOptions EnumerationFlags::options() const {
+  return options_with(*this, modes.empty() ? kBoundedModes : modes);
+}
+
 crash::EnumeratorOptions EnumerationFlags::options_on(const tier::TierSpec& tier) const {
-  EnumerationFlags resolved = *this;
-  resolved.modes = modes_on(tier);
-  crash::EnumeratorOptions o = resolved.options();
+  crash::EnumeratorOptions o = options_with(*this, modes_on(tier));
   if (o.exhaustive && tier.qemu())
     throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
   return o;

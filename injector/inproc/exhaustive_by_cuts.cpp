@@ -78,9 +78,9 @@ class CutTaker {
     CutTally tally;
     tally.first = cut;
     tally.result.exhaustive = ExhaustiveCoverage{};
-    const bool whole = ExhaustiveCutSearch(s_.w, s_.rec, options_, *checker_, s_.start, &tally.result)
-                           .run(*durable_, s_.exhaustive, {});
-    if (whole && tally.result.exhaustive->complete_cuts == 0) {  // past the budget, not stopped
+    const CutSearchEnd end = ExhaustiveCutSearch(s_.w, s_.rec, options_, *checker_, s_.start, &tally.result)
+                                 .run(*durable_, s_.exhaustive, {});
+    if (end == CutSearchEnd::past_budget) {
       const std::lock_guard<std::mutex> hold(s_.incomplete_lock);
       s_.incomplete.push_back(cut);
     }

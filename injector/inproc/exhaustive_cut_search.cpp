@@ -8,8 +8,8 @@
 
 namespace sc {
 
-bool ExhaustiveCutSearch::run(const crash::DurableState& durable, const ExhaustiveOptions& exhaustive,
-                              const ExhaustiveObserver& observe) {
+CutSearchEnd ExhaustiveCutSearch::run(const crash::DurableState& durable, const ExhaustiveOptions& exhaustive,
+                                      const ExhaustiveObserver& observe) {
   const crash::CutVariables variables(durable, exhaustive.tears);
   crash::ChoicePath path(variables.count());
   ExhaustiveCoverage& coverage = *result_->exhaustive;
@@ -17,8 +17,8 @@ bool ExhaustiveCutSearch::run(const crash::DurableState& durable, const Exhausti
   coverage.max_variables = std::max(coverage.max_variables, variables.count());
   coverage.all_states += std::ldexp(1.0, static_cast<int>(variables.count()));
   for (uint64_t runs = 0;; ++runs) {
-    if (fault_explore_must_stop(options_, result_)) return false;
-    if (runs == exhaustive.runs_per_cut) return true;
+    if (fault_explore_must_stop(options_, result_)) return CutSearchEnd::must_stop;
+    if (runs == exhaustive.runs_per_cut) return CutSearchEnd::past_budget;
     path.begin_run();
     crash::UndeterminedDisk disk(durable, variables, path);
     const Recovered recovered = checker_.recover_on(disk);
@@ -29,7 +29,7 @@ bool ExhaustiveCutSearch::run(const crash::DurableState& durable, const Exhausti
     if (!path.advance()) break;
   }
   ++coverage.complete_cuts;
-  return true;
+  return CutSearchEnd::complete;
 }
 
 void ExhaustiveCutSearch::judge(const crash::CrashState& state, const Recovered& recovered,

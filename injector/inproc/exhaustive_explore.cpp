@@ -23,9 +23,9 @@ void explore_exhaustively(const Workload& w, const SeededBugs& bugs, const Recor
   FaultProgress progress(options, start);
   for (size_t cut = 0; cut < rec.trace.cut_count(); ++cut) {
     durable.advance_to(cut);
-    const uint64_t complete_before = result->exhaustive->complete_cuts;
-    if (!search.run(durable, exhaustive, observe)) break;
-    if (incomplete_cuts && result->exhaustive->complete_cuts == complete_before) incomplete_cuts->push_back(cut);
+    const CutSearchEnd end = search.run(durable, exhaustive, observe);
+    if (end == CutSearchEnd::must_stop) break;
+    if (end == CutSearchEnd::past_budget && incomplete_cuts) incomplete_cuts->push_back(cut);
     progress.after(*result, rec.trace, cut);
   }
   result->seconds += std::chrono::duration<double>(FaultClock::now() - start).count();
