@@ -3,7 +3,7 @@
 // FUA and FLUSH reach the trace; after freeze_at the disk refuses requests
 // and the durable image ignores later writes) and qemu-img (whole-image copy
 // out through NBD), and fault specs it refuses. Each test starts its own
-// nbdkit on a socket in a private 0700 directory.
+// nbdkit on a socket in a private 0700 directory and waits for its pid file.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -49,7 +49,7 @@ class Server {
                                      STABLECUT_NBDKIT_PLUGIN};
     argv.insert(argv.end(), args.begin(), args.end());
     nbdkit_ = ChildProcess::spawn(qemu::find_executable("nbdkit"), argv, qemu::Stdio{-1, -1, -1}, &error);
-    for (int i = 0; i < 2000 && !std::filesystem::exists(socket()); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int i = 0; i < 5000 && !listening(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   ~Server() { stop(); }
   void stop() {
@@ -62,6 +62,14 @@ class Server {
   const qemu::TempDir& dir() const { return *dir_; }
 
  private:
+  // nbdkit writes its pid file once the socket listens; the socket file alone
+  // appears at bind(), before listen(), and a client may be refused then.
+  bool listening() const {
+    std::ifstream in(dir_->file("pid"));
+    std::string line;
+    return std::getline(in, line) && !in.eof();
+  }
+
   std::unique_ptr<qemu::TempDir> dir_;
   ChildProcess nbdkit_;
 };
