@@ -1,6 +1,8 @@
 // qemu_runner.cpp — see qemu_runner.h.
 #include "injector/qemu/qemu_runner.h"
 
+#include "injector/qemu/kernel_flash.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -157,6 +159,8 @@ std::vector<std::string> QemuRunner::qemu_argv() const {
   std::vector<std::string> argv = {config_.qemu_binary, "-machine", "virt", "-nographic",
                                    "-bios", "none", "-m", std::to_string(config_.memory_mb) + "M",
                                    "-kernel", config_.kernel_elf};
+  if (runs_from_flash(config_.kernel_elf))
+    argv.insert(argv.end(), {"-drive", "if=pflash,unit=0,format=raw,readonly=on,file=" + flash_image_of(config_.kernel_elf)});
   if (config_.boot_end_marker.empty()) argv.push_back("-no-reboot");
   if (config_.attach_disk) {
     argv.insert(argv.end(),
@@ -175,6 +179,22 @@ std::string QemuRunner::check_guest() const {
     return config_.qemu_binary + " not found in PATH (install the Debian package qemu-system-misc)";
   if (access(config_.kernel_elf.c_str(), R_OK) != 0)
     return "kernel image not readable: " + config_.kernel_elf;
+  return check_flash();
+}
+
+// "" unless the kernel runs from flash and its flash bank is missing or is
+// not the size QEMU requires (kernel_flash.h).
+std::string QemuRunner::check_flash() const {
+  if (!runs_from_flash(config_.kernel_elf)) return "";
+  const std::string flash = flash_image_of(config_.kernel_elf);
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(flash, ec);
+  if (ec || access(flash.c_str(), R_OK) != 0)
+    return "kernel image " + config_.kernel_elf + " runs from flash, but its flash bank " + flash +
+           " is not readable (the build writes it beside the image)";
+  if (size != kFlashBankBytes)
+    return "flash bank " + flash + " has " + std::to_string(size) + " bytes; QEMU virt needs " +
+           std::to_string(kFlashBankBytes);
   return "";
 }
 

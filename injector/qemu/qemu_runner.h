@@ -116,6 +116,7 @@ class QemuRunner {
 
  private:
   std::string check_guest() const;
+  std::string check_flash() const;
   std::string ensure_disk();
   std::vector<std::string> nbdkit_argv() const;
   std::vector<std::string> qemu_argv() const;

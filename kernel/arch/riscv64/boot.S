@@ -1,5 +1,5 @@
 # boot.S — reset entry of the kernel image (QEMU virt, -bios none).
-# QEMU jumps to _start at 0x80000000 in M-mode with a0 = hart id and
+# QEMU jumps to _start (in flash, 0x20000000) in M-mode with a0 = hart id and
 # a1 = device-tree address. Hart 0 sets the stack (boot_stack_top from
 # kernel.ld), clears .bss and calls kmain(hartid, dtb); any other hart parks.
 # Invariant: nothing touches .bss or the stack before this runs; kmain never

@@ -1,8 +1,10 @@
 // memory_layout.h — the physical and user-virtual address map of the
 // riscv64 kernel on QEMU virt. Interface: constants only.
-// Invariants: the kernel image starts at kRamBase (QEMU's -bios none entry
-// point) and runs untranslated in M-mode; pages from the end of the image
-// up to kRamBase + kRamSize are handed out by page_alloc; the runner gives
+// Invariants: the kernel's code and read-only data sit in flash from
+// 0x20000000 (QEMU's entry point when the flash bank is given), what it
+// writes in RAM from kRamBase (kernel.ld); it runs untranslated in M-mode;
+// pages from the end of the image up to kRamBase + kRamSize are handed out
+// by page_alloc; the runner gives
 // the guest at least kRamSize of RAM. User addresses are below 2^38.
 // A U-mode context (a manager program or a workload locus, user_space.h)
 // sees the kernel image's code and read-only data at their physical
@@ -25,7 +27,7 @@ constexpr uint64_t kUserDemandPages = 64;
 
 // Regions of a U-mode context.
 constexpr uint64_t kContextDataBase = 0x10000000;   // its objects, read+write
-constexpr uint64_t kContextOpsBase = 0x20000000;    // a locus's op list, read-only
+constexpr uint64_t kContextOpsBase = 0x50000000;    // a locus's op list, read-only
 constexpr uint64_t kContextStackTop = 0x30000000;   // its stack grows down from here
 
 // virtio-mmio transports on QEMU virt.
