@@ -3,7 +3,8 @@
 // FUA and FLUSH reach the trace; after freeze_at the disk refuses requests
 // and the durable image ignores later writes) and qemu-img (whole-image copy
 // out through NBD), and fault specs it refuses. Each test starts its own
-// nbdkit on a socket in a private 0700 directory and waits for its pid file.
+// nbdkit on a socket in a private 0700 directory, waits for its pid file,
+// and stops it only once the plugin has written its files.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -76,6 +77,15 @@ class Server {
 
 bool have(const char* tool) { return !qemu::find_executable(tool).empty(); }
 
+// The plugin writes its files when the connection closes, which may be after
+// the client has exited; nbdkit stopped before that never writes them (the
+// QEMU tier waits the same way before it stops the server).
+bool appears(const std::string& path) {
+  for (int i = 0; i < 5000; ++i, std::this_thread::sleep_for(std::chrono::milliseconds(1)))
+    if (std::filesystem::exists(path)) return true;
+  return false;
+}
+
 TEST(Interop, NbdinfoSeesFlushFuaAndBlockSize) {
   if (!have("nbdinfo")) GTEST_SKIP() << "nbdinfo not installed";
   Server server({"size=1M"});
@@ -98,6 +108,7 @@ TEST(Interop, QemuIoReadsSeeWritesAndFlushAndFuaAreRecorded) {
                        server.dir());
   ASSERT_EQ(o.status, 0) << o.text;
   EXPECT_EQ(o.text.find("Pattern verification failed"), std::string::npos) << o.text;
+  ASSERT_TRUE(appears(trace));
   server.stop();
   const crash::TraceFile file = crash::load_trace_file(trace);
   const auto reqs = file.trace.requests();
@@ -115,9 +126,10 @@ TEST(Interop, FrozenStateIgnoresLaterWrites) {
   auto out = qemu::TempDir::create(&error);
   const std::string durable = out->file("durable.raw");
   Server server({"size=64K", "freeze_at=2", "durable=" + durable});
-  run({"qemu-io", "-f", "raw", "-t", "writeback", server.uri(), "-c", "write -P 0x11 0 512", "-c", "flush", "-c",
-       "write -P 0x22 0 512", "-c", "write -P 0x33 512 512", "-c", "flush"},
-      server.dir());
+  const Output o = run({"qemu-io", "-f", "raw", "-t", "writeback", server.uri(), "-c", "write -P 0x11 0 512", "-c",
+                        "flush", "-c", "write -P 0x22 0 512", "-c", "write -P 0x33 512 512", "-c", "flush"},
+                       server.dir());
+  ASSERT_TRUE(appears(durable)) << "qemu-io said: " << o.text;
   server.stop();
   std::ifstream in(durable, std::ios::binary);
   const std::vector<char> image((std::istreambuf_iterator<char>(in)), {});
