@@ -19,7 +19,7 @@ namespace rv {
 
 constexpr uint64_t kMstatusMppMask = 3ULL << 11;  // previous privilege; 0 = U
 
-// mcause values (exceptions only; this kernel never enables interrupts).
+// mcause values (exceptions only; interrupts only end a WFI, plic.h).
 constexpr uint64_t kCauseEcallFromU = 8;
 constexpr uint64_t kCauseInstructionPageFault = 12;
 constexpr uint64_t kCauseLoadPageFault = 13;

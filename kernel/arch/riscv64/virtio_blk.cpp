@@ -4,6 +4,7 @@
 
 #include "kernel/arch/riscv64/csr.h"
 #include "kernel/arch/riscv64/memory_layout.h"
+#include "kernel/arch/riscv64/plic.h"
 
 namespace rv {
 
@@ -13,6 +14,7 @@ constexpr uint32_t kTypeIn = 0;
 constexpr uint32_t kTypeOut = 1;
 constexpr uint32_t kTypeFlush = 4;
 constexpr uint8_t kStatusOk = 0;
+constexpr uint32_t kFirstVirtioIrq = 1;  // QEMU virt: slot i raises PLIC source 1 + i
 
 VirtioBlk the_device;
 
@@ -29,7 +31,7 @@ VirtioBlk* VirtioBlk::probe(const char** why) {
     const auto* regs = reinterpret_cast<volatile uint32_t*>(base);
     if (regs[virtio::kMagicValue / 4] != virtio::kMagic) continue;
     if (regs[virtio::kDeviceId / 4] != virtio::kDeviceBlock) continue;
-    *why = the_device.init(base);
+    *why = the_device.init(base, kFirstVirtioIrq + static_cast<uint32_t>(slot));
     return *why == nullptr ? &the_device : nullptr;
   }
   return nullptr;
@@ -44,8 +46,9 @@ void VirtioBlk::set_reg(uint32_t offset, uint32_t value) {
 }
 
 // Returns nullptr on success, else why the device cannot be used.
-const char* VirtioBlk::init(uintptr_t base) {
+const char* VirtioBlk::init(uintptr_t base, uint32_t irq) {
   base_ = base;
+  plic_route(irq);
   version_ = reg(virtio::kVersion);
   if (version_ != 1 && version_ != 2) return "unknown virtio-mmio version";
   set_reg(virtio::kStatus, 0);
@@ -134,7 +137,9 @@ sc::Status VirtioBlk::transfer(uint32_t type, uint64_t sector, uint32_t count, v
 }
 
 // Chains header, optional data and status descriptors, publishes them in the
-// avail ring, notifies the device and polls the used ring for completion.
+// avail ring, notifies the device and sleeps (WFI) until the used ring shows
+// the completion. Whatever interrupt an earlier request left pending is
+// acknowledged first, so the WFI waits for this request's (plic.h).
 sc::Status VirtioBlk::submit(uint32_t type, uint64_t sector, void* data, uint32_t len,
                              bool device_writes) {
   header_ = RequestHeader{type, 0, sector};
@@ -148,14 +153,17 @@ sc::Status VirtioBlk::submit(uint32_t type, uint64_t sector, void* data, uint32_
     status_index = 2;
   }
   d[status_index] = {address_of(&status_), 1, virtio::kDescWrite, 0};
+  set_reg(virtio::kInterruptAck, reg(virtio::kInterruptStatus));
+  plic_drain();
   queue_.avail.ring[queue_.avail.idx % kQueueSize] = 0;
   fence();
   queue_.avail.idx = static_cast<uint16_t>(queue_.avail.idx + 1);
   fence();
   set_reg(virtio::kQueueNotify, 0);
   const volatile uint16_t* used_idx = &queue_.used.idx;
-  while (*used_idx == last_used_) {
-  }
+  csr_set(mie, kMieMeie);
+  while (*used_idx == last_used_) asm volatile("wfi");
+  csr_clear(mie, kMieMeie);
   fence();
   last_used_ = static_cast<uint16_t>(last_used_ + 1);
   set_reg(virtio::kInterruptAck, reg(virtio::kInterruptStatus));

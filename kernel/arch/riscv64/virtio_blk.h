@@ -1,10 +1,12 @@
-// virtio_blk.h — polling virtio-blk driver over virtio-mmio (legacy
+// virtio_blk.h — virtio-blk driver over virtio-mmio (legacy
 // version 1, which QEMU 7.2 gives by default, or version 2), implementing
 // the kernel core's sc::BlockDevice.
 // Interface: VirtioBlk::probe(&why) finds and initialises the first block
 // device on the virtio-mmio slots (nullptr and a reason if none is usable);
 // then the BlockDevice calls. One request is in flight at a time: each call
-// returns when the device has completed it.
+// returns when the device has completed it; the CPU sleeps (WFI) until then,
+// woken by the device's interrupt through the PLIC (plic.h), so that QEMU's
+// CPU thread leaves the host's cores to QEMU's I/O and the disk server.
 // Semantics (DESIGN.md §4): write() is acknowledged by the device's
 // write-back cache; flush() sends VIRTIO_BLK_T_FLUSH when the device offers
 // VIRTIO_BLK_F_FLUSH (without it the device has no volatile cache and flush
@@ -54,7 +56,7 @@ class VirtioBlk final : public sc::BlockDevice {
     alignas(4096) virtio::UsedRing<kQueueSize> used;
   };
 
-  const char* init(uintptr_t base);
+  const char* init(uintptr_t base, uint32_t irq);
   const char* negotiate_features();
   const char* setup_queue();
   sc::Status transfer(uint32_t type, uint64_t sector, uint32_t count, void* buf);
