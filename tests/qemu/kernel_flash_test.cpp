@@ -1,9 +1,10 @@
 // kernel_flash_test.cpp — the kernel's flash bank (kernel_flash.h): where it
 // is looked for, which images need one, that the built bank is the size QEMU
-// virt requires, and that a kernel whose bank is missing or the wrong size
+// virt requires, that the ELF loads no code into RAM, and that a kernel whose bank is missing or the wrong size
 // is a one-line setup error before QEMU starts.
 #include "injector/qemu/kernel_flash.h"
 
+#include <elf.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -35,6 +36,25 @@ TEST(KernelFlash, TheKernelRunsFromFlashAndTheSpinGuestDoesNot) {
 
 TEST(KernelFlash, TheBuiltBankIsTheSizeQemuRequires) {
   EXPECT_EQ(fs::file_size(flash_image_of(STABLECUT_KERNEL_ELF)), kFlashBankBytes);
+}
+
+// What -kernel loads QEMU rewrites at every reset, discarding its
+// translations: no code may be there (kernel.ld keeps it in .flash).
+TEST(KernelFlash, NothingTheElfLoadsIsCode) {
+  std::ifstream in(STABLECUT_KERNEL_ELF, std::ios::binary);
+  Elf64_Ehdr header{};
+  ASSERT_TRUE(in.read(reinterpret_cast<char*>(&header), sizeof header));
+  size_t loads = 0;
+  for (uint16_t i = 0; i < header.e_phnum; ++i) {
+    Elf64_Phdr ph{};
+    in.seekg(static_cast<std::streamoff>(header.e_phoff + uint64_t{i} * header.e_phentsize));
+    ASSERT_TRUE(in.read(reinterpret_cast<char*>(&ph), sizeof ph));
+    if (ph.p_type != PT_LOAD) continue;
+    ++loads;
+    EXPECT_EQ(ph.p_flags & PF_X, 0u) << "segment " << i << " at 0x" << std::hex << ph.p_paddr;
+    EXPECT_GE(ph.p_paddr, 0x80000000u) << "segment " << i << " is outside RAM";
+  }
+  EXPECT_GT(loads, 0u);
 }
 
 // The kernel image copied alone (or with a bank of `bank_bytes`, unless
