@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -26,9 +27,15 @@ namespace {
 
 // Runs in the forked child: only async-signal-safe calls until exec.
 [[noreturn]] void exec_child(const char* path, char* const* argv, Stdio stdio, int null_fd,
-                             int error_fd, pid_t parent) {
+                             int error_fd, pid_t parent, int cpu) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(127);
+  if (cpu >= 0) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (sched_setaffinity(0, sizeof set, &set) != 0) fail_child(error_fd);
+  }
   const int fds[3] = {stdio.in, stdio.out, stdio.err};
   for (int target = 0; target < 3; ++target) {
     if (dup2(fds[target] >= 0 ? fds[target] : null_fd, target) < 0) fail_child(error_fd);
@@ -65,7 +72,7 @@ ChildProcess& ChildProcess::operator=(ChildProcess&& other) noexcept {
 ChildProcess::~ChildProcess() { kill_and_reap(); }
 
 ChildProcess ChildProcess::spawn(const std::string& path, const std::vector<std::string>& argv,
-                                 Stdio stdio, std::string* error) {
+                                 Stdio stdio, std::string* error, int cpu) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -78,7 +85,7 @@ ChildProcess ChildProcess::spawn(const std::string& path, const std::vector<std:
   }
   const pid_t parent = getpid();
   const pid_t pid = fork();
-  if (pid == 0) exec_child(path.c_str(), args.data(), stdio, null_fd, error_pipe[1], parent);
+  if (pid == 0) exec_child(path.c_str(), args.data(), stdio, null_fd, error_pipe[1], parent, cpu);
   close(error_pipe[1]);
   close(null_fd);
   if (pid < 0) {

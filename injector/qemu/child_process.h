@@ -1,8 +1,9 @@
 // child_process.h — one child process started with fork/exec (no shell),
 // owned until reaped.
-// Interface: ChildProcess::spawn(path, argv, stdio, &error) starts `path`
-// with argv (argv[0] included) and the given stdin/stdout/stderr
-// descriptors (-1 = /dev/null); an exec failure is reported through
+// Interface: ChildProcess::spawn(path, argv, stdio, &error, cpu) starts
+// `path` with argv (argv[0] included) and the given stdin/stdout/stderr
+// descriptors (-1 = /dev/null), bound to host CPU `cpu` unless it is -1
+// (before exec, so every thread it starts is bound too); an exec failure is reported through
 // `error` (one line) and leaves no child behind. signal() sends a signal
 // until the child is reaped; try_reap() and reap() collect its wait status.
 // Invariants: every spawned child is reaped exactly once — the destructor
@@ -36,7 +37,7 @@ class ChildProcess {
   ~ChildProcess();
 
   static ChildProcess spawn(const std::string& path, const std::vector<std::string>& argv,
-                            Stdio stdio, std::string* error);
+                            Stdio stdio, std::string* error, int cpu = -1);
 
   pid_t pid() const { return pid_; }
   bool running() const { return pid_ > 0 && !reaped_; }

@@ -116,7 +116,7 @@ std::string QemuRunner::start_disk() {
   std::filesystem::remove(dir_->file("nbdkit.pid"));
   const int log_fd = open_log(dir_->file("nbdkit.log"));
   const auto start = Clock::now();
-  nbdkit_ = ChildProcess::spawn(binary, nbdkit_argv(), Stdio{-1, log_fd, log_fd}, &error);
+  nbdkit_ = ChildProcess::spawn(binary, nbdkit_argv(), Stdio{-1, log_fd, log_fd}, &error, cpu_.cpu());
   if (log_fd >= 0) close(log_fd);
   if (!nbdkit_.running()) return error;
   started_.push_back(nbdkit_.pid());
@@ -250,7 +250,7 @@ std::string QemuRunner::spawn_qemu(int console_fd) {
   const int err_fd = open_log(dir_->file("qemu.log"));
   std::string error;
   ChildProcess child = ChildProcess::spawn(find_executable(config_.qemu_binary), qemu_argv(),
-                                           Stdio{-1, console_fd, err_fd}, &error);
+                                           Stdio{-1, console_fd, err_fd}, &error, cpu_.cpu());
   if (err_fd >= 0) close(err_fd);
   std::lock_guard<std::mutex> lock(qemu_mutex_);
   cut_requested_ = false;

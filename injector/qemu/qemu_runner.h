@@ -25,6 +25,8 @@
 // and is reported as Outcome::qemu_error with QEMU's first stderr line.
 // boot() starts the disk server if none is running, and reports a setup
 // error (rather than silently starting a fresh disk) if it died.
+// QEMU and nbdkit run bound to one host CPU, the runner's CpuLease
+// (cpu_lease.h; STABLECUT_NO_AFFINITY turns binding off).
 // Invariants: every child is reaped before boot()/stop_disk()/the destructor
 // returns, on every path (timeout, power cut, setup error); a hang is a
 // SIGKILL at the timeout; the private 0700 temp directory is removed by the
@@ -41,6 +43,7 @@
 #include <vector>
 
 #include "injector/qemu/child_process.h"
+#include "injector/qemu/cpu_lease.h"
 #include "injector/qemu/temp_dir.h"
 
 namespace sc::qemu {
@@ -112,6 +115,7 @@ class QemuRunner {
   std::string socket_path() const;
   std::string temp_dir() const;
   std::vector<pid_t> started_pids() const { return started_; }
+  int cpu() const { return cpu_.cpu(); }  // -1 if unbound (cpu_lease.h)
   size_t qemu_starts() const { return qemu_starts_; }
 
  private:
@@ -130,6 +134,7 @@ class QemuRunner {
   std::string first_line_of(const std::string& file) const;
 
   RunConfig config_;
+  CpuLease cpu_ = CpuLease::acquire();  // QEMU and nbdkit run bound to it
   std::unique_ptr<TempDir> dir_;
   ChildProcess nbdkit_;
   std::chrono::microseconds server_start_{0};
