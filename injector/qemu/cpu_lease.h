@@ -3,18 +3,28 @@
 // I/O thread and nbdkit, one per disk request; on different cores each
 // hand-off is a cross-core wake-up, which on a virtual machine costs more
 // than the work itself. Kept on one core, a QEMU session with many disk
-// requests ran 1.5-2 times faster (README, "How fast"). As AFL++ binds each
-// fuzzer to a free core, each QemuRunner takes the allowed CPU with the
-// fewest runners on it and spawns QEMU and nbdkit bound to it.
+// requests ran 1.5-2.7 times faster (README, "How fast"). As AFL++ binds
+// each fuzzer to a free core, each QemuRunner takes the allowed CPU with the
+// fewest QEMUs on it and spawns QEMU and nbdkit bound to it.
 // Interface: CpuLease::acquire() → a lease whose cpu() is that CPU, or -1
 // (no binding) when STABLECUT_NO_AFFINITY is set in the environment or the
 // allowed CPUs cannot be read; the lease returns its CPU when destroyed.
-// Invariant: leases are balanced over the CPUs this process may run on
-// (sched_getaffinity at first use): no CPU holds two more leases than
-// another. Thread-safe.
+// A CPU's load is this process's leases on it plus the QEMUs of other
+// processes bound to it alone (read from /proc at each acquire, so two
+// stablecut runs on one machine, or two test programs, take different
+// cores); ties go to the lowest CPU.
+// Invariant: within this process, with no other bound QEMU, no allowed CPU
+// (sched_getaffinity at first use) holds two more leases than another.
+// Thread-safe.
 #pragma once
+#include <map>
 
 namespace sc::qemu {
+
+// The CPU acquire() takes: of the allowed CPUs (the keys of `leases`, this
+// process's leases on each), the one with the fewest leases plus QEMUs bound
+// to it `elsewhere`; the lowest on a tie. -1 if none is allowed.
+int least_loaded_cpu(const std::map<int, int>& leases, const std::map<int, int>& elsewhere);
 
 class CpuLease {
  public:

@@ -1,6 +1,7 @@
-// cpu_lease_test.cpp — CpuLease (cpu_lease.h): leases spread over the CPUs
-// this process may use and come back when released; a runner's QEMU and
-// nbdkit run bound to its lease's CPU, every thread of them.
+// cpu_lease_test.cpp — CpuLease (cpu_lease.h): the least loaded allowed CPU
+// is taken, counting other processes' bound QEMUs; a lease is an allowed
+// CPU and moves; a runner's QEMU and nbdkit run bound to its lease's CPU,
+// every thread of them.
 #include "injector/qemu/cpu_lease.h"
 
 #include <gtest/gtest.h>
@@ -20,28 +21,24 @@
 namespace sc::qemu {
 namespace {
 
-int allowed_cpus() {
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  EXPECT_EQ(sched_getaffinity(0, sizeof set, &set), 0);
-  return CPU_COUNT(&set);
+TEST(CpuLease, TheLeastLoadedCpuIsTaken) {
+  EXPECT_EQ(least_loaded_cpu({{0, 0}, {1, 0}}, {}), 0) << "the lowest on a tie";
+  EXPECT_EQ(least_loaded_cpu({{0, 1}, {1, 0}}, {}), 1);
+  EXPECT_EQ(least_loaded_cpu({{0, 0}, {1, 0}}, {{0, 1}}), 1) << "a CPU another process's QEMU is bound to";
+  EXPECT_EQ(least_loaded_cpu({{0, 0}, {1, 1}}, {{0, 2}}), 1);
+  EXPECT_EQ(least_loaded_cpu({{2, 0}, {3, 0}}, {{0, 5}}), 2) << "CPUs this process may not use do not count";
+  EXPECT_EQ(least_loaded_cpu({}, {{0, 1}}), -1);
 }
 
-TEST(CpuLease, LeasesSpreadOverTheAllowedCpusAndComeBack) {
-  const int n = allowed_cpus();
-  std::vector<CpuLease> leases;
-  std::set<int> cpus;
-  for (int i = 0; i < n; ++i) {
-    leases.push_back(CpuLease::acquire());
-    cpus.insert(leases.back().cpu());
-  }
-  EXPECT_EQ(cpus.size(), static_cast<size_t>(n)) << "one lease per CPU before any CPU holds two";
-  EXPECT_EQ(cpus.count(-1), 0u);
-  const int freed = leases.front().cpu();
-  leases.erase(leases.begin());
-  EXPECT_EQ(CpuLease::acquire().cpu(), freed) << "the CPU with no lease is taken first";
-  CpuLease moved = std::move(leases.back());
-  EXPECT_EQ(leases.back().cpu(), -1);
+TEST(CpuLease, LeasesAreTakenAndComeBack) {
+  CpuLease lease = CpuLease::acquire();
+  ASSERT_GE(lease.cpu(), 0);
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  ASSERT_EQ(sched_getaffinity(0, sizeof allowed, &allowed), 0);
+  EXPECT_TRUE(CPU_ISSET(lease.cpu(), &allowed));
+  CpuLease moved = std::move(lease);
+  EXPECT_EQ(lease.cpu(), -1);
   EXPECT_GE(moved.cpu(), 0);
 }
 
