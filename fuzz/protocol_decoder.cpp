@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "fuzz/base_system.h"
 #include "managers/registry/registry.h"
 
 namespace sc::fuzz {
@@ -22,9 +21,9 @@ class WorkloadDecoder {
     w_.seed = in_.u8();
     const size_t n = programs_.size();
     const uint8_t choice = in_.u8();
-    w_.managers = {{"A", programs_[choice % n], "", kBasePartitionBlocks},
-                   {"B", programs_[(choice / n) % n], "", kBasePartitionBlocks},
-                   {"M", "ordinary", "A", 0}};
+    w_.managers = {{"A", programs_[choice % n], "", kProtocolPartitionBlocks, false},
+                   {"B", programs_[(choice / n) % n], "", kProtocolPartitionBlocks, false},
+                   {"M", "ordinary", "A", 0, false}};
     w_.container_names = {"A", "B", "M"};
     const size_t steps = 1 + in_.below(kMaxSteps);
     for (size_t i = 0; i < steps; ++i) {
@@ -38,7 +37,7 @@ class WorkloadDecoder {
  private:
   Step run_step(size_t index) {
     Step step;
-    const size_t loci = 1 + in_.below(3);
+    const size_t loci = 1 + in_.below(kMaxLociPerStep);
     for (size_t l = 0; l < loci; ++l) {
       LocusSpec locus{"s" + std::to_string(index) + "l" + std::to_string(l), static_cast<ContainerId>(in_.below(3)), {}};
       own_.clear();
@@ -70,7 +69,7 @@ class WorkloadDecoder {
     }
     op.kind = kind == 5 ? OpKind::read : OpKind::write;
     op.container = c;
-    op.page = in_.below(8);
+    op.page = in_.below(kPagesPerContainer);
     if (op.kind == OpKind::write) op.value = in_.u8();
     return op;
   }
