@@ -23,6 +23,9 @@ namespace {
 
 namespace ch = rv::channel;
 
+constexpr std::chrono::microseconds kFirstPoll{50};
+constexpr std::chrono::microseconds kMaxPoll{2000};
+
 // The nonzero sectors of a raw image file; its size must be whole sectors.
 // Read with one call into a buffer of the file's size: an image is handed
 // over at every power-on, so this is on the path of every recovery boot.
@@ -83,12 +86,38 @@ std::optional<IoErrorSpec> parse_io_error(const std::string& text) {
   return IoErrorSpec{*request, lands == "1"};
 }
 
+std::string apply_run_setting(ModelConfig* config, const std::string& key, const std::string& value) {
+  if (key == "trace") return config->trace = value, "";
+  if (key == "durable") return config->durable = value, "";
+  if (key == "freeze_at") {
+    const std::optional<uint64_t> i = parse_number(value);
+    if (!i) return "freeze_at=" + value + ": expected a request index";
+    return config->freeze_at = *i, "";
+  }
+  if (key == "io_error") {
+    config->io_error = parse_io_error(value);
+    if (!config->io_error) return "io_error=" + value + ": expected a request index, optionally :0 or :1 (does the data land)";
+    return "";
+  }
+  return "unknown parameter " + key + "; expected size, image, trace, durable, freeze_at, next_image or io_error";
+}
+
+std::string apply_setting(ModelConfig* config, const std::string& key, const std::string& value) {
+  if (key == "size") {
+    config->size_bytes = parse_size(value);
+    return config->size_bytes ? "" : "size=" + value + ": expected bytes, a multiple of 512 (suffix K, M or G allowed)";
+  }
+  if (key == "image") return config->image = value, "";
+  if (key == "next_image") return config->next_image = value, "";
+  return apply_run_setting(config, key, value);
+}
+
 DiskModel::DiskModel(const ModelConfig& config, Pause pause)
     : next_image_(config.next_image),
-      io_error_(config.io_error),
+      run_(config),
       pause_(std::move(pause)) {
-  if (!pause_) pause_ = [] {
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  if (!pause_) pause_ = [](std::chrono::microseconds wait) {
+    std::this_thread::sleep_for(wait);
     return true;
   };
   crash::SectorMap base;
@@ -98,15 +127,38 @@ DiskModel::DiskModel(const ModelConfig& config, Pause pause)
   if (data_sectors_ == 0) throw std::runtime_error("no disk size: give size= or a non-empty image=");
   if (image_sectors > data_sectors_)
     throw std::runtime_error("image=" + config.image + " is larger than size=");
-  disk_ = std::make_unique<crash::RecordingDisk>(data_sectors_, std::move(base));
-  freeze_at_ = config.freeze_at;
-  if (freeze_at_) disk_->freeze_at(*freeze_at_);
+  start_run(std::move(base));
 }
 
-// True (and the power goes off) if the next request is the frozen cut.
+// A fresh power-on of `base` under run_'s settings: nothing recorded before
+// it counts.
+void DiskModel::start_run(crash::SectorMap base) {
+  disk_ = std::make_unique<crash::RecordingDisk>(data_sectors_, std::move(base));
+  if (run_.freeze_at) disk_->freeze_at(*run_.freeze_at);
+  marks_.clear();
+  fua_ = FuaState::none;
+  ended_ = false;
+  powered_off_ = false;
+  io_error_served_ = false;
+  saved_ = false;
+  save_error_.clear();
+}
+
+// True (and the power goes off, the run's files written) if the next request
+// is the frozen cut.
 bool DiskModel::power_cut_now() {
-  if (!powered_off_ && freeze_at_ && disk_->trace().requests().size() >= *freeze_at_) powered_off_ = true;
+  if (!powered_off_ && run_.freeze_at && disk_->trace().requests().size() >= *run_.freeze_at) {
+    powered_off_ = true;
+    save_run(&save_error_);
+  }
   return powered_off_;
+}
+
+// The control sector's content: this power-on's boot order (host_channel.h).
+void DiskModel::read_boot_order(uint8_t* out) const {
+  const ch::Record order{ch::kMagic, ch::kBootOrder, {run_.trace.empty() ? ch::kBootRecover : ch::kBootRecord}};
+  std::memset(out, 0, kSectorSize);
+  std::memcpy(out, &order, sizeof order);
 }
 
 int DiskModel::pread(void* buf, uint32_t count, uint64_t offset, std::string* why) {
@@ -116,8 +168,8 @@ int DiskModel::pread(void* buf, uint32_t count, uint64_t offset, std::string* wh
   auto* out = static_cast<uint8_t*>(buf);
   uint64_t sector = offset / kSectorSize;
   uint32_t sectors = count / kSectorSize;
-  if (sector + sectors > data_sectors_) {  // the control sector reads as zeros
-    std::memset(out + (data_sectors_ - sector) * kSectorSize, 0, kSectorSize);
+  if (sector + sectors > data_sectors_) {
+    read_boot_order(out + (data_sectors_ - sector) * kSectorSize);
     --sectors;
   }
   if (!read_errors_.empty() && crash::touches_any(read_errors_, sector, sectors))
@@ -126,28 +178,32 @@ int DiskModel::pread(void* buf, uint32_t count, uint64_t offset, std::string* wh
   return 0;
 }
 
+std::string DiskModel::power_cut_message() const {
+  return "power cut at request " + std::to_string(*run_.freeze_at) + (save_error_.empty() ? "" : "; " + save_error_);
+}
+
 // True (once) if the next data request is the one io_error= fails.
 bool DiskModel::io_error_now() {
-  if (!io_error_ || io_error_served_ || disk_->trace().requests().size() != io_error_->request) return false;
+  if (!run_.io_error || io_error_served_ || disk_->trace().requests().size() != run_.io_error->request) return false;
   io_error_served_ = true;
   fua_ = FuaState::none;  // the guest sends no flush after a failed FUA write
   return true;
 }
 
 int DiskModel::fail_write(uint64_t sector, uint32_t sectors, const void* buf, bool fua, std::string* why) {
-  if (io_error_->lands && failed(disk_->write(sector, sectors, buf, fua))) return *why = "write failed", EIO;
-  return *why = "io-error at request " + std::to_string(io_error_->request) + " (injected)", EIO;
+  if (run_.io_error->lands && failed(disk_->write(sector, sectors, buf, fua))) return *why = "write failed", EIO;
+  return *why = "io-error at request " + std::to_string(run_.io_error->request) + " (injected)", EIO;
 }
 
 int DiskModel::pwrite(const void* buf, uint32_t count, uint64_t offset, bool fua, std::string* why) {
-  if (powered_off_) return *why = "write after the power cut", EIO;
   if (!aligned(offset, count) || count == 0) return *why = "unaligned write", EINVAL;
   const uint64_t sector = offset / kSectorSize;
   const uint32_t sectors = count / kSectorSize;
   if (sector == data_sectors_ && sectors == 1) return control(static_cast<const uint8_t*>(buf), why);
+  if (powered_off_) return *why = "write after the power cut", EIO;
   if (sector + sectors > data_sectors_) return *why = "write beyond the data sectors", EIO;
   if (ended_) return *why = "write after the end of the run", EIO;
-  if (power_cut_now()) return *why = "power cut at request " + std::to_string(*freeze_at_), EIO;
+  if (power_cut_now()) return *why = power_cut_message(), EIO;
   const bool announced = fua_ == FuaState::expect_write;
   if (io_error_now()) return fail_write(sector, sectors, buf, fua || announced, why);
   fua_ = announced ? FuaState::expect_flush : FuaState::none;
@@ -163,8 +219,8 @@ int DiskModel::flush(std::string* why) {
     return 0;
   }
   fua_ = FuaState::none;
-  if (power_cut_now()) return *why = "power cut at request " + std::to_string(*freeze_at_), EIO;
-  if (io_error_now()) return *why = "io-error at request " + std::to_string(io_error_->request) + " (injected)", EIO;
+  if (power_cut_now()) return *why = power_cut_message(), EIO;
+  if (io_error_now()) return *why = "io-error at request " + std::to_string(run_.io_error->request) + " (injected)", EIO;
   disk_->flush();
   return 0;
 }
@@ -173,6 +229,7 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
   ch::Record r;
   std::memcpy(&r, record, sizeof r);
   if (r.magic != ch::kMagic) return *why = "control sector written without the control magic", EIO;
+  if (powered_off_ && (r.kind != ch::kPowerOn || next_image_.empty())) return *why = "write after the power cut", EIO;
   switch (r.kind) {
     case ch::kPhase:
       if (r.args[0] >= static_cast<uint64_t>(kPhaseCount)) return *why = "control: unknown phase", EIO;
@@ -180,7 +237,9 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
       return 0;
     case ch::kFua: fua_ = FuaState::expect_write; return 0;
     case ch::kFlush: return 0;
-    case ch::kEnd: ended_ = true; return 0;
+    case ch::kEnd:
+      ended_ = true;
+      return save_run(why);
     case ch::kPowerOn: return power_on(why);
     case ch::kEvent:
     case ch::kMark:
@@ -198,8 +257,11 @@ int DiskModel::control(const uint8_t* record, std::string* why) {
 // Non-throwing filesystem calls throughout: an exception must never escape
 // into nbdkit's C callbacks. The path of the claimed image, or nullopt if
 // none arrived.
+// The wait between looks doubles up to kMaxPoll: an image queued ahead is
+// claimed at once, and a guest left waiting costs little.
 std::optional<std::string> DiskModel::claim_next_image() {
   const auto deadline = std::chrono::steady_clock::now() + kNextImageWait;
+  std::chrono::microseconds wait = kFirstPoll;
   for (;;) {
     if (const std::optional<uint64_t> n = lowest_queued(next_image_)) {
       if (std::optional<std::string> taken = claim_image(next_image_, *n)) {
@@ -208,14 +270,16 @@ std::optional<std::string> DiskModel::claim_next_image() {
       }
       continue;  // the host withdrew it meanwhile
     }
-    if (std::chrono::steady_clock::now() > deadline || !pause_()) return std::nullopt;
+    if (std::chrono::steady_clock::now() > deadline || !pause_(wait)) return std::nullopt;
+    wait = std::min(wait * 2, kMaxPoll);
   }
 }
 
-// A fresh power-on: the next crash image becomes the whole disk and nothing
-// recorded before it counts.
+// A fresh power-on: the run before it is saved, and the next queued image,
+// with its faults and its order, becomes the whole disk.
 int DiskModel::power_on(std::string* why) {
   if (next_image_.empty()) return 0;
+  if (const int err = save_run(why)) return err;
   const std::optional<std::string> taken = claim_next_image();
   if (!taken) return *why = "next_image=" + next_image_ + ": no image arrived", EIO;
   uint64_t sectors = 0;
@@ -229,11 +293,27 @@ int DiskModel::power_on(std::string* why) {
   if (!std::filesystem::remove(*taken, ec))
     return *why = *taken + ": cannot remove it after loading: " + ec.message(), EIO;
   if (sectors > data_sectors_) return *why = *taken + " is larger than the disk", EIO;
-  disk_ = std::make_unique<crash::RecordingDisk>(data_sectors_, std::move(base));
-  marks_.clear();
-  fua_ = FuaState::none;
-  ended_ = false;
+  if (const int err = load_order(queued_order_path(next_image_, claimed_), why)) return err;
+  start_run(std::move(base));
   return load_faults(queued_faults_path(next_image_, claimed_), why);
+}
+
+// This power-on's settings: the order's (a record run), or none (a recovery).
+int DiskModel::load_order(const std::string& path, std::string* why) {
+  run_ = ModelConfig{};
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return 0;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t eq = line.find('=');
+    const std::string error = eq == std::string::npos ? "'" + line + "' is not key=value"
+                                                      : apply_run_setting(&run_, line.substr(0, eq), line.substr(eq + 1));
+    if (!error.empty()) return *why = path + ": " + error, EIO;
+  }
+  if (run_.trace.empty()) return *why = path + ": a record order names no trace=", EIO;
+  if (!std::filesystem::remove(path, ec)) return *why = path + ": cannot remove it after loading: " + ec.message(), EIO;
+  return 0;
 }
 
 // The failing sectors of this power-on (see disk_model.h).
@@ -256,6 +336,19 @@ int DiskModel::load_faults(const std::string& path, std::string* why) {
   return 0;
 }
 
+// Once per power-on: at kEnd, at the live cut, at the next power-on or when
+// the connection closes, whichever comes first.
+int DiskModel::save_run(std::string* why) noexcept {
+  if (saved_) return 0;
+  saved_ = true;
+  try {
+    save(run_);
+    return 0;
+  } catch (const std::exception& e) {
+    return *why = e.what(), EIO;
+  }
+}
+
 void DiskModel::save(const ModelConfig& config) const {
   if (!config.trace.empty()) {
     crash::TraceFile file(disk_->trace());
@@ -263,8 +356,9 @@ void DiskModel::save(const ModelConfig& config) const {
     for (const ch::Mark& m : marks_)
       marks.push_back({{"at", m.at}, {"kind", m.kind}, {"args", std::vector<uint64_t>(std::begin(m.args), std::end(m.args))}});
     file.meta = {{"marks", std::move(marks)}, {"ended", ended_}, {"powered_off", powered_off_}};
-    if (io_error_)
-      file.meta["io_error"] = {{"request", io_error_->request}, {"lands", io_error_->lands}, {"served", io_error_served_}};
+    if (config.io_error)
+      file.meta["io_error"] = {{"request", config.io_error->request}, {"lands", config.io_error->lands},
+                               {"served", io_error_served_}};
     const std::string text = crash::trace_file_to_json(file).dump();
     crash::write_whole_file(config.trace, text.data(), text.size());
   }

@@ -27,12 +27,19 @@ std::string queued_image_path(const std::string& stem, uint64_t n) { return stem
 
 std::string queued_faults_path(const std::string& stem, uint64_t n) { return queued_image_path(stem, n) + ".faults"; }
 
+std::string queued_order_path(const std::string& stem, uint64_t n) { return queued_image_path(stem, n) + ".order"; }
+
 void stage_image(const std::string& stem, uint64_t n, std::span<const uint8_t> image,
-                 std::span<const uint64_t> read_errors) {
+                 std::span<const uint64_t> read_errors, std::span<const std::string> order) {
   if (!read_errors.empty()) {
     std::string text;
     for (const uint64_t sector : read_errors) text += std::to_string(sector) + "\n";
     crash::write_whole_file(queued_faults_path(stem, n), text.data(), text.size());
+  }
+  if (!order.empty()) {
+    std::string text;
+    for (const std::string& setting : order) text += setting + "\n";
+    crash::write_whole_file(queued_order_path(stem, n), text.data(), text.size());
   }
   crash::write_whole_file(queued_image_path(stem, n), image.data(), image.size());
 }
@@ -41,6 +48,7 @@ bool withdraw_image(const std::string& stem, uint64_t n) {
   std::error_code ignored;
   if (!std::filesystem::remove(queued_image_path(stem, n), ignored)) return false;
   std::filesystem::remove(queued_faults_path(stem, n), ignored);
+  std::filesystem::remove(queued_order_path(stem, n), ignored);
   return true;
 }
 

@@ -4,10 +4,16 @@
 //                     never uses one n twice for a STEM; it appears whole
 //                     (written to a .part file, then renamed into place);
 //   STEM.<n>.faults   its failing sectors (one decimal a line), written
-//                     before STEM.<n> appears; absent: no failing sector.
+//                     before STEM.<n> appears; absent: no failing sector;
+//   STEM.<n>.order    a record order: the plugin settings of that power-on,
+//                     one key=value a line (trace=, durable=, freeze_at=,
+//                     io_error=, as disk_model.h apply_run_setting takes
+//                     them), written before STEM.<n> appears; the guest then
+//                     records the workload's run on the image (an empty
+//                     image: a blank disk); absent: the guest recovers it.
 // The plugin serves the images in increasing n: at a power-on it claims the
-// lowest STEM.<n> by renaming it to STEM.<n>.taken, loads it and its faults
-// and deletes both. A rename is atomic, so a claim and the host's
+// lowest STEM.<n> by renaming it to STEM.<n>.taken, loads it, its faults
+// and its order, and deletes them. A rename is atomic, so a claim and the host's
 // withdraw_image() of the same n exclude each other: exactly one succeeds.
 // The host stages images in the order they are to be booted, and may stage
 // the next one while the current boot runs: that power-on then finds its
@@ -24,11 +30,12 @@ namespace sc::nbd {
 
 std::string queued_image_path(const std::string& stem, uint64_t n);
 std::string queued_faults_path(const std::string& stem, uint64_t n);
+std::string queued_order_path(const std::string& stem, uint64_t n);
 
-// Host: queues image n (its failing sectors first, if any).
+// Host: queues image n (its failing sectors and its record order first, if any).
 void stage_image(const std::string& stem, uint64_t n, std::span<const uint8_t> image,
-                 std::span<const uint64_t> read_errors);
-// Host: takes image n (and its faults) off the queue; false if a power-on
+                 std::span<const uint64_t> read_errors, std::span<const std::string> order = {});
+// Host: takes image n (and its faults and order) off the queue; false if a power-on
 // had already claimed it (or it was never staged).
 bool withdraw_image(const std::string& stem, uint64_t n);
 

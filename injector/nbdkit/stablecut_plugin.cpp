@@ -6,9 +6,10 @@
 // next_image=STEM names the queue of crash images the host hands to each
 // power-on (image_queue.h).
 // It advertises FLUSH and native FUA and a 512-byte minimum block size; the
-// size it serves is the data size plus the guest's control sector. At each
-// connection close the trace (trace file JSON with the control marks in
-// "meta") and the durable image are written to the files named.
+// size it serves is the data size plus the guest's control sector. The
+// trace (trace file JSON with the control marks in "meta") and the durable
+// image are written to the files named when the run ends (disk_model.h
+// save_run(): at kEnd, at the live cut, or at the connection's close).
 // Errors are one line, through nbdkit_error.
 #define NBDKIT_API_VERSION 2
 #include <nbdkit-plugin.h>
@@ -28,42 +29,10 @@ using sc::nbd::DiskModel;
 
 sc::nbd::ModelConfig config;
 
-int parse_index(const char* value, size_t* out) {
-  try {
-    size_t used = 0;
-    *out = std::stoull(value, &used);
-    return used == std::string(value).size() ? 0 : -1;
-  } catch (const std::exception&) {
-    return -1;
-  }
-}
-
 int sc_config(const char* key, const char* value) {
-  const std::string k = key;
-  if (k == "size") {
-    config.size_bytes = sc::nbd::parse_size(value);
-    if (config.size_bytes) return 0;
-    nbdkit_error("size=%s: expected bytes, a multiple of 512 (suffix K, M or G allowed)", value);
-    return -1;
-  }
-  if (k == "freeze_at") {
-    size_t i;
-    if (parse_index(value, &i) == 0) return config.freeze_at = i, 0;
-    nbdkit_error("freeze_at=%s: expected a request index", value);
-    return -1;
-  }
-  if (k == "io_error") {
-    config.io_error = sc::nbd::parse_io_error(value);
-    if (config.io_error) return 0;
-    nbdkit_error("io_error=%s: expected a request index, optionally :0 or :1 (does the data land)", value);
-    return -1;
-  }
-  if (k == "image") return config.image = value, 0;
-  if (k == "trace") return config.trace = value, 0;
-  if (k == "durable") return config.durable = value, 0;
-  if (k == "next_image") return config.next_image = value, 0;
-  nbdkit_error("unknown parameter %s; expected size, image, trace, durable, freeze_at, next_image or io_error",
-               key);
+  const std::string error = sc::nbd::apply_setting(&config, key, value);
+  if (error.empty()) return 0;
+  nbdkit_error("%s", error.c_str());
   return -1;
 }
 
@@ -83,7 +52,9 @@ int sc_config_complete() {
 
 void* sc_open(int) {
   try {
-    return new DiskModel(config, [] { return nbdkit_nanosleep(0, 200000) == 0; });
+    return new DiskModel(config, [](std::chrono::microseconds wait) {
+      return nbdkit_nanosleep(0, static_cast<unsigned>(wait.count()) * 1000) == 0;
+    });
   } catch (const std::exception& e) {
     nbdkit_error("%s", e.what());
     return nullptr;
@@ -92,11 +63,8 @@ void* sc_open(int) {
 
 void sc_close(void* handle) {
   std::unique_ptr<DiskModel> model(static_cast<DiskModel*>(handle));
-  try {
-    model->save(config);
-  } catch (const std::exception& e) {
-    nbdkit_error("%s", e.what());
-  }
+  std::string why;
+  if (model->save_run(&why) != 0) nbdkit_error("%s", why.c_str());
 }
 
 int64_t sc_get_size(void* handle) { return static_cast<int64_t>(static_cast<DiskModel*>(handle)->size_bytes()); }

@@ -7,10 +7,10 @@
 namespace sc::qemu {
 
 QemuChecker::QemuChecker(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg)
-    : w_(w), config_(boot_config(w, bugs)), session_(w, bugs, cfg) {}
+    : w_(w), config_(boot_config(w, bugs)), session_(lease_session(w, bugs, cfg)) {}
 
 Recovered QemuChecker::recover(const crash::ImageView& image, std::span<const crash::Fault> faults) {
-  const QemuRecovery r = session_.recover(image.bytes(), crash::read_error_sectors(faults));
+  const QemuRecovery r = session_->recover(image.bytes(), crash::read_error_sectors(faults));
   return recovered_from_qemu(r, image, w_, config_);
 }
 
@@ -19,7 +19,7 @@ Recovered QemuChecker::recover_then(const crash::ImageView& image, std::span<con
   const std::vector<uint8_t> next_bytes = next.image.bytes();
   const std::vector<uint64_t> next_errors = crash::read_error_sectors(next.faults);
   const NextBoot after{next_bytes, next_errors};
-  const QemuRecovery r = session_.recover(image.bytes(), crash::read_error_sectors(faults), &after);
+  const QemuRecovery r = session_->recover(image.bytes(), crash::read_error_sectors(faults), &after);
   return recovered_from_qemu(r, image, w_, config_);
 }
 

@@ -1,13 +1,14 @@
 // qemu_checker.h — the QEMU tier's Checker (injector/check/checker.h): a
-// RecoverySession (one nbdkit + one QEMU for many recovery boots) whose
-// every recovery is read back as a Recovered by recovered_from_qemu(), fsck
-// included. The state's read-error sectors fail under the plugin. The explore loop makes one per worker.
+// QemuSession (one nbdkit + one QEMU for many boots), leased from this
+// thread's pool (session_pool.h: the one that recorded the workload, if this
+// thread did), whose every recovery is read back as a Recovered by
+// recovered_from_qemu(), fsck included. The state's read-error sectors fail under the plugin. The explore loop makes one per worker.
 // recover_then() queues the next state's image behind this one's, so the
 // guest's next power-on finds it waiting while the host still judges this
 // state (qemu_tier.h, handover order).
 #pragma once
 #include "injector/check/checker.h"
-#include "injector/qemu/qemu_tier.h"
+#include "injector/qemu/session_pool.h"
 
 namespace sc::qemu {
 
@@ -22,7 +23,7 @@ class QemuChecker final : public Checker {
  private:
   const Workload& w_;
   BootConfig config_;
-  RecoverySession session_;
+  SessionLease session_;
 };
 
 }  // namespace sc::qemu

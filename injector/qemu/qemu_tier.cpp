@@ -14,6 +14,7 @@
 #include "injector/crash/trace_file.h"
 #include "injector/crash/whole_file.h"
 #include "injector/qemu/boot_health.h"
+#include "injector/qemu/session_pool.h"
 #include "injector/qemu/workload_blob.h"
 #include "injector/nbdkit/image_queue.h"
 
@@ -58,47 +59,15 @@ RunConfig run_config(const TierConfig& cfg, const std::string& blob, std::vector
   return rc;
 }
 
-std::string write_blob(const TempDir& dir, const Workload& w, const SeededBugs& bugs, rv::blob::Mode mode) {
-  const std::string path = dir.file(mode == rv::blob::kModeRecord ? "record.blob" : "recover.blob");
-  const std::vector<uint8_t> blob = encode_workload_blob(w, bugs, mode);
+std::string write_blob(const TempDir& dir, const Workload& w, const SeededBugs& bugs) {
+  const std::string path = dir.file("workload.blob");
+  const std::vector<uint8_t> blob = encode_workload_blob(w, bugs);
   crash::write_whole_file(path, blob.data(), blob.size());
   return path;
 }
 
-// Boots a record-mode run with the plugin arguments given; loads the trace.
-QemuRecording run_recording(const TempDir& dir, const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
-                            std::vector<std::string> extra_args) {
-  const std::string trace_path = dir.file("trace.json");
-  std::vector<std::string> args = {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "trace=" + trace_path};
-  args.insert(args.end(), extra_args.begin(), extra_args.end());
-  QemuRunner runner(run_config(cfg, write_blob(dir, w, bugs, rv::blob::kModeRecord), std::move(args)));
-  QemuRecording rec;
-  if (std::string error = runner.start_disk(); !error.empty()) {
-    rec.error = error;
-    rec.run.error = error;
-    return rec;
-  }
-  rec.run = runner.boot();
-  if (!wait_for_file(trace_path)) {
-    rec.error = "the plugin wrote no trace (" + std::string(outcome_name(rec.run.outcome)) + ")";
-    return rec;
-  }
-  runner.stop_disk();
-  crash::TraceFile file = crash::load_trace_file(trace_path);
-  rec.guest = parse_marks(file.meta);
-  rec.io_error_served = file.meta.contains("io_error") && file.meta["io_error"].value("served", false);
-  rec.trace.emplace(std::move(file.trace));
-  return rec;
-}
-
-QemuRecording record_once(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
-                          const std::vector<std::string>& fault_args) {
-  const std::unique_ptr<TempDir> dir = make_dir();
-  return run_recording(*dir, w, bugs, cfg, fault_args);
-}
-
-// The plugin arguments of an io-error fault (none without one).
-std::vector<std::string> io_error_args(const std::optional<crash::Fault>& fault) {
+// The plugin settings of an io-error fault (none without one).
+std::vector<std::string> io_error_order(const std::optional<crash::Fault>& fault) {
   if (!fault) return {};
   if (fault->kind != crash::Mode::io_error || fault->detail > 1)
     throw InputError(fmt::format("a QEMU record run takes an io-error fault with detail 0 or 1, not {} detail {}",
@@ -113,29 +82,20 @@ bool reached_workload(const QemuRecording& rec) {
   });
 }
 
-// A record run that hung is run once more with the calibration timeout
-// (boot_health.h); if that one ends, it is the recording.
-QemuRecording healthy_recording(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
-                                const std::vector<std::string>& fault_args) {
-  QemuRecording rec = record_once(w, bugs, cfg, fault_args);
-  std::optional<QemuRecording> slow;
-  BootHealth health(cfg.kernel_elf, cfg.timeout, "record run of " + w.name);
-  RunResult judged = health.judge(rec.run, [&](std::chrono::milliseconds limit) {
-    TierConfig patient = cfg;
-    patient.timeout = limit;
-    slow = record_once(w, bugs, patient, fault_args);
-    return slow->run;
-  });
-  if (slow && judged.outcome != Outcome::hang) return std::move(*slow);
-  rec.run = std::move(judged);
-  return rec;
+// The trace the plugin wrote for a record order, read and removed.
+void load_recording(const std::string& trace_path, QemuRecording* rec) {
+  crash::TraceFile file = crash::load_trace_file(trace_path);
+  std::filesystem::remove(trace_path);
+  rec->guest = parse_marks(file.meta);
+  rec->io_error_served = file.meta.contains("io_error") && file.meta["io_error"].value("served", false);
+  rec->trace.emplace(std::move(file.trace));
 }
 
 }  // namespace
 
 QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg,
                           const std::optional<crash::Fault>& io_error) {
-  QemuRecording rec = healthy_recording(w, bugs, cfg, io_error_args(io_error));
+  QemuRecording rec = lease_session(w, bugs, cfg)->record(io_error);
   if (rec.trace && !reached_workload(rec))
     throw InputError(fmt::format("--kernel {}: the record run of {} never reached the workload ({}, exit {})",
                                  cfg.kernel_elf, w.name, outcome_name(rec.run.outcome), rec.run.exit_code));
@@ -148,71 +108,86 @@ QemuRecording record_qemu(const Workload& w, const SeededBugs& bugs, const TierC
   return rec;
 }
 
-// One QEMU in power-cycle mode: each recovery boot ends with "SC DONE" and a
-// machine reset; the next boot's kPowerOn makes the plugin claim the lowest
-// image of its queue (image_queue.h), which recover() filled in boot order.
-RecoverySession::RecoverySession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg)
+// One QEMU in power-cycle mode: each boot ends with "SC DONE" and a machine
+// reset; the next boot's kPowerOn makes the plugin claim the lowest order of
+// its queue (image_queue.h), which the session fills in boot order.
+QemuSession::QemuSession(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg)
     : dir_(make_dir()), data_sectors_(w.disk_sectors()) {
-  const std::string blob = write_blob(*dir_, w, bugs, rv::blob::kModeRecover);
+  const std::string blob = write_blob(*dir_, w, bugs);
   RunConfig rc = run_config(cfg, blob,
                             {"size=" + std::to_string(w.disk_sectors() * kSectorSize), "next_image=" + queue_stem()});
   rc.boot_end_marker = "SC DONE";
   runner_ = std::make_unique<QemuRunner>(std::move(rc));
   health_ = std::make_unique<BootHealth>(cfg.kernel_elf, cfg.timeout, "recovery boot of " + w.name);
+  record_health_ = std::make_unique<BootHealth>(cfg.kernel_elf, cfg.timeout, "record run of " + w.name);
 }
 
-RecoverySession::~RecoverySession() { runner_.reset(); }
+QemuSession::~QemuSession() { runner_.reset(); }
 
-std::string RecoverySession::queue_stem() const { return dir_->file("next.raw"); }
+std::string QemuSession::queue_stem() const { return dir_->file("next.raw"); }
 
-void RecoverySession::check_read_errors(std::span<const uint64_t> read_errors) const {
+void QemuSession::check_read_errors(std::span<const uint64_t> read_errors) const {
   for (const uint64_t sector : read_errors)
     if (sector >= data_sectors_)
       throw InputError(fmt::format("read-error at sector {}: the disk has sectors 0..{}", sector, data_sectors_ - 1));
 }
 
-uint64_t RecoverySession::queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+uint64_t QemuSession::queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors,
+                            std::span<const std::string> order) {
   const uint64_t number = next_number_++;
-  nbd::stage_image(queue_stem(), number, image, read_errors);
+  nbd::stage_image(queue_stem(), number, image, read_errors, order);
   return number;
 }
 
-// The queue number of this boot's image: the one queued ahead if it is this
-// image, else this image queued now — after stopping a guest that may have
-// claimed the one queued ahead.
-uint64_t RecoverySession::take_or_queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+// Takes the image queued ahead off the queue, stopping a guest that may
+// have claimed it.
+void QemuSession::drop_ahead() {
   std::optional<Queued> ahead = std::exchange(ahead_, std::nullopt);
-  if (ahead && std::ranges::equal(ahead->image, image) && std::ranges::equal(ahead->read_errors, read_errors))
-    return ahead->number;
-  if (ahead) {
-    runner_->stop_guest();
-    nbd::withdraw_image(queue_stem(), ahead->number);
-  }
+  if (!ahead) return;
+  runner_->stop_guest();
+  nbd::withdraw_image(queue_stem(), ahead->number);
+}
+
+// The queue number of this boot's image: the one queued ahead if it is this
+// image, else this image queued now, after drop_ahead().
+uint64_t QemuSession::take_or_queue(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+  if (ahead_ && std::ranges::equal(ahead_->image, image) && std::ranges::equal(ahead_->read_errors, read_errors))
+    return std::exchange(ahead_, std::nullopt)->number;
+  drop_ahead();
   return queue(image, read_errors);
 }
 
 // A retry of a boot that hung: QEMU is gone, so nothing claims from the
 // queue; the image is queued again, in front of the one queued ahead.
-RunResult RecoverySession::boot_again(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
+RunResult QemuSession::boot_again(std::span<const uint8_t> image, std::span<const uint64_t> read_errors) {
   if (ahead_) nbd::withdraw_image(queue_stem(), ahead_->number);
   const uint64_t number = queue(image, read_errors);
   if (ahead_) ahead_->number = queue(ahead_->image, ahead_->read_errors);
   return boot_queued(number);
 }
 
-// A boot that ended QEMU before its power-on claimed its image leaves it
+// A boot that ended QEMU before its power-on claimed its order leaves it
 // queued: it is withdrawn, so that the next QEMU's first power-on takes the
 // image queued ahead (or the next call's).
-RunResult RecoverySession::boot_queued(uint64_t number) {
+RunResult QemuSession::boot_queued(uint64_t number) {
   RunResult result = runner_->boot();
   if (result.outcome != Outcome::rebooted) nbd::withdraw_image(queue_stem(), number);
   return result;
 }
 
+// `boot` with the runner's timeout at `limit` (a calibration boot).
+RunResult QemuSession::boot_with_timeout(std::chrono::milliseconds limit, const std::function<RunResult()>& boot) {
+  const std::chrono::milliseconds usual = runner_->timeout();
+  runner_->set_timeout(limit);
+  RunResult result = boot();
+  runner_->set_timeout(usual);
+  return result;
+}
+
 // A hung boot is judged by boot_health.h, which may boot the same image
 // again with a longer timeout.
-QemuRecovery RecoverySession::recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors,
-                                      const NextBoot* next) {
+QemuRecovery QemuSession::recover(std::span<const uint8_t> image, std::span<const uint64_t> read_errors,
+                                  const NextBoot* next) {
   check_read_errors(read_errors);
   if (next) check_read_errors(next->read_errors);
   const uint64_t number = take_or_queue(image, read_errors);
@@ -221,31 +196,63 @@ QemuRecovery RecoverySession::recover(std::span<const uint8_t> image, std::span<
                     {next->read_errors.begin(), next->read_errors.end()}};
   QemuRecovery r;
   r.run = health_->judge(boot_queued(number), [&](std::chrono::milliseconds limit) {
-    const std::chrono::milliseconds usual = runner_->timeout();
-    runner_->set_timeout(limit);
-    RunResult again = boot_again(image, read_errors);
-    runner_->set_timeout(usual);
-    return again;
+    return boot_with_timeout(limit, [&] { return boot_again(image, read_errors); });
   });
   r.readback = parse_readback(r.run.console);
   return r;
 }
 
+std::string QemuSession::trace_path(uint64_t number) const { return dir_->file(fmt::format("trace.{}.json", number)); }
+std::string QemuSession::durable_path(uint64_t number) const { return dir_->file(fmt::format("durable.{}.raw", number)); }
+
+// One record boot: a blank disk with the order's settings and files of its
+// own (a hung boot's plugin may write its files late); the plugin writes
+// them at kEnd, at the cut, or when QEMU's connection closes.
+RunResult QemuSession::boot_record(std::vector<std::string> order, bool durable) {
+  record_number_ = next_number_;
+  order.push_back("trace=" + trace_path(record_number_));
+  if (durable) order.push_back("durable=" + durable_path(record_number_));
+  return boot_queued(queue({}, {}, order));
+}
+
+// The recording of the last record boot judged healthy (boot_health.h).
+QemuRecording QemuSession::record_order(const std::vector<std::string>& order, bool durable) {
+  drop_ahead();
+  QemuRecording rec;
+  rec.run = record_health_->judge(boot_record(order, durable), [&](std::chrono::milliseconds limit) {
+    return boot_with_timeout(limit, [&] { return boot_record(order, durable); });
+  });
+  const std::string trace = trace_path(record_number_);
+  if (!wait_for_file(trace)) {
+    rec.error = "the plugin wrote no trace (" + std::string(outcome_name(rec.run.outcome)) + ")";
+    return rec;
+  }
+  load_recording(trace, &rec);
+  return rec;
+}
+
+QemuRecording QemuSession::record(const std::optional<crash::Fault>& io_error) {
+  return record_order(io_error_order(io_error), false);
+}
+
+LiveCut QemuSession::live_cut(size_t cut) {
+  LiveCut live;
+  live.recording = record_order({"freeze_at=" + std::to_string(cut)}, true);
+  const std::string durable = durable_path(record_number_);
+  if (!live.recording.error.empty() || !wait_for_file(durable)) return live;
+  live.durable = read_file(durable);
+  std::filesystem::remove(durable);
+  live.recovery = recover(live.durable);
+  return live;
+}
+
 QemuRecovery recover_qemu(const Workload& w, const SeededBugs& bugs, std::span<const uint8_t> image,
                           const TierConfig& cfg, std::span<const uint64_t> read_errors) {
-  RecoverySession session(w, bugs, cfg);
-  return session.recover(image, read_errors);
+  return lease_session(w, bugs, cfg)->recover(image, read_errors);
 }
 
 LiveCut live_cut_qemu(const Workload& w, const SeededBugs& bugs, size_t cut, const TierConfig& cfg) {
-  const std::unique_ptr<TempDir> dir = make_dir();
-  const std::string durable = dir->file("durable.raw");
-  LiveCut live;
-  live.recording = run_recording(*dir, w, bugs, cfg, {"freeze_at=" + std::to_string(cut), "durable=" + durable});
-  if (!live.recording.error.empty() || !wait_for_file(durable)) return live;
-  live.durable = read_file(durable);
-  live.recovery = recover_qemu(w, bugs, live.durable, cfg);
-  return live;
+  return lease_session(w, bugs, cfg)->live_cut(cut);
 }
 
 }  // namespace sc::qemu

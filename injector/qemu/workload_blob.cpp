@@ -32,10 +32,10 @@ void put_steps(std::vector<uint8_t>& out, const Workload& w) {
 
 }  // namespace
 
-std::vector<uint8_t> encode_workload_blob(const Workload& w, const SeededBugs& bugs, blob::Mode mode) {
+std::vector<uint8_t> encode_workload_blob(const Workload& w, const SeededBugs& bugs) {
   const BootConfig config = boot_config(w, bugs);
   std::vector<uint8_t> out;
-  put(out, blob::Header{blob::kMagic, blob::kVersion, 0, mode, w.seed, w.disk_sectors(), kernel_bug_bits(bugs.kernel), 0,
+  put(out, blob::Header{blob::kMagic, blob::kVersion, 0, 0, w.seed, w.disk_sectors(), kernel_bug_bits(bugs.kernel), 0,
                         config.manager_count,
                         static_cast<uint32_t>(w.container_names.size()), static_cast<uint32_t>(w.steps.size()), 0});
   for (uint32_t i = 0; i < config.manager_count; ++i) {

@@ -22,7 +22,7 @@ qemu::QemuRecovery recover_waiting_for_gdb(const Workload& w, const SeededBugs& 
   qemu::TierConfig debug = cfg;
   debug.timeout = kDebugTimeout;
   debug.extra_qemu_args = {"-S", "-gdb", "unix:" + socket + ",server=on,wait=off"};
-  qemu::RecoverySession session(w, bugs, debug);
+  qemu::QemuSession session(w, bugs, debug);
   ready(socket);
   return session.recover(image, read_errors);
 }

@@ -6,7 +6,7 @@
 // Interface: recover_waiting_for_gdb(w, bugs, image, read_errors, cfg, ready)
 // (read_errors: the sectors whose reads fail, qemu_tier.h) calls
 // ready(socket path) just before QEMU starts, then returns the recovery of a
-// RecoverySession whose QEMU has the gdbstub.
+// QemuSession whose QEMU has the gdbstub.
 // Invariant: the socket's directory is removed on return.
 #pragma once
 #include <cstdint>

@@ -9,6 +9,7 @@
 #include "injector/qemu/qemu_checker.h"
 #include "injector/qemu/qemu_explore.h"
 #include "injector/qemu/qemu_oracle.h"
+#include "injector/qemu/session_pool.h"
 #include "injector/tier/qemu_config.h"
 #include "injector/tier/qemu_gdb.h"
 
@@ -33,6 +34,7 @@ ExploreResult QemuTier::explore(const Workload& w, const SeededBugs& bugs, const
   tools.sectors_read = inproc_sectors_read(w, bugs);
   tools.record_failing = [&](const crash::Fault& fault) { return record(w, bugs, fault); };
   tools.spread = true;
+  if (spec_.qemu_sessions > 1) qemu::drop_idle_sessions();  // the workers' threads start sessions of their own
   return explore_with_faults(w, rec, options, qemu::explore_plan(spec_.qemu_sessions), tools);
 }
 

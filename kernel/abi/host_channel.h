@@ -14,8 +14,10 @@
 // carries one Record; the plugin interprets it and never records it as data.
 // Because the guest issues one request at a time and the plugin serialises
 // all requests, records are totally ordered with the data requests: a record
-// takes effect exactly between the requests around it. Reads of the control
-// sector return zeros.
+// takes effect exactly between the requests around it. A read of the control
+// sector returns the BOOT ORDER of the current power-on, one Record
+// {kMagic, kBootOrder, {BootMode}}: kBootRecord if the plugin records this
+// power-on's run (it writes a trace of it), else kBootRecover.
 //
 // Records (kind; args):
 //   kPhase   (phase)          later requests are tagged with this sc::Phase
@@ -30,11 +32,14 @@
 //   kMark    (mark kind, a, b, c)  a position in the run (MarkKind)
 //   kEnd     ()               the run is over: later requests (QEMU's flush on
 //                             exit) are served but not recorded
-//   kPowerOn ()               a recovery boot starts, before any disk request:
-//                             a plugin given next_image= claims the next image
-//                             the host queued (or waits for it) and serves it
-//                             from here on as a freshly powered-on disk
-//                             (one QEMU, many crash images); otherwise a no-op
+//   kPowerOn ()               a boot starts, before any disk request: a
+//                             plugin given next_image= claims the next image
+//                             the host queued (or waits for it), with its
+//                             order (record or recover), and serves it from
+//                             here on as a freshly powered-on disk (one QEMU,
+//                             many runs and crash images); it is accepted
+//                             even after a live cut took the power away;
+//                             otherwise a no-op
 //   kIoError (request kind, sector, count, status)
 //                             the data request just sent failed in the guest
 //                             (request kind: 0 read, 1 write, 2 flush). A
@@ -53,10 +58,19 @@
 
 namespace rv::channel {
 
-constexpr uint32_t kMagic = 0x4c544353;  // "SCTL"
+constexpr uint32_t kMagic = 0x32544353;  // "SCT2": 2 = control-sector reads carry the boot order
 constexpr uint32_t kArgs = 7;
 
-enum Kind : uint32_t { kPhase = 1, kFua = 2, kFlush = 3, kEvent = 4, kMark = 5, kEnd = 6, kPowerOn = 7, kIoError = 8 };
+enum Kind : uint32_t {
+  kPhase = 1, kFua = 2, kFlush = 3, kEvent = 4, kMark = 5, kEnd = 6, kPowerOn = 7, kIoError = 8,
+  kBootOrder = 9,  // only read from the control sector, never written
+};
+
+// What the guest does with this power-on (the boot order's args[0]).
+enum BootMode : uint64_t {
+  kBootRecover = 1,  // boot (recovery), read the recovered state back, reset
+  kBootRecord = 2,   // run the workload's steps, then reset
+};
 
 // kMark kinds and their arguments.
 enum MarkKind : uint64_t {

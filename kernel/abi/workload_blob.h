@@ -17,7 +17,7 @@
 // the guest 128 MiB.
 //
 // Layout, little-endian, every field a uint32_t unless named u64:
-//   Header   magic, version, total_bytes, mode, seed(u64), disk_sectors(u64),
+//   Header   magic, version, total_bytes, reserved, seed(u64), disk_sectors(u64),
 //            kernel_bugs (bit set: kernel/harness/bug_bits.h), reserved,
 //            manager_count, container_count, step_count
 //   Manager  x manager_count: id, home, entry, managed_by,
@@ -36,18 +36,13 @@ namespace rv::blob {
 constexpr uint64_t kBlobAddress = 0x84000000;
 constexpr uint64_t kMaxBlobBytes = 16ULL << 20;
 constexpr uint32_t kMagic = 0x4c574353;  // "SCWL"
-constexpr uint32_t kVersion = 2;
-
-enum Mode : uint32_t {
-  kModeRecord = 1,   // run the steps; crash steps flush and reboot in the guest
-  kModeRecover = 2,  // boot (recovery), read back the recovered state, reset the machine
-};
+constexpr uint32_t kVersion = 3;  // 3: no mode; each power-on asks the plugin (host_channel.h kBootOrder)
 
 struct Header {
   uint32_t magic;
   uint32_t version;
   uint32_t total_bytes;
-  uint32_t mode;
+  uint32_t reserved_mode;
   uint64_t seed;
   uint64_t disk_sectors;
   uint32_t kernel_bugs;

@@ -161,7 +161,7 @@ TEST(IoError, TheGuestsErrorRecordIsAMarkAndTheTraceSaysServed) {
   ASSERT_EQ(m.marks().size(), 1u);
   EXPECT_EQ(m.marks()[0].kind, ch::kIoError);
   EXPECT_EQ(m.marks()[0].at, 0u);
-  m.save(c);
+  ASSERT_EQ(m.save_run(&why), 0) << why;
   const crash::TraceFile file = crash::load_trace_file(c.trace);
   EXPECT_EQ(file.meta["io_error"]["request"], 0);
   EXPECT_EQ(file.meta["io_error"]["served"], true);

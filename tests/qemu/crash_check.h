@@ -1,6 +1,6 @@
 // crash_check.h — crash states checked by real reboots, for the QEMU-tier
 // verdict tests: pick states of a trace, recover each in-process
-// (InprocChecker) and under QEMU (RecoverySession, two boots at a time), and
+// (InprocChecker) and under QEMU (QemuSession, two boots at a time), and
 // judge both with the project's oracle (classify() over the legal window of
 // the cut), so the tests compare the tiers through the same code users run.
 #pragma once
@@ -66,7 +66,7 @@ inline std::vector<QemuRecovery> recover_all_qemu(const Workload& w, const Seede
                                                   const std::vector<crash::CrashState>& states) {
   std::vector<QemuRecovery> out(states.size());
   auto worker = [&](size_t first) {
-    RecoverySession session(w, bugs, tier_config());
+    QemuSession session(w, bugs, tier_config());
     for (size_t i = first; i < states.size(); i += 2)
       out[i] = session.recover(crash::build_crash_image(trace, states[i]).view().bytes());
   };

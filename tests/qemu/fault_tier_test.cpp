@@ -79,7 +79,7 @@ TEST(ReadError, QemuRecoveryGivesTheInprocVerdict) {
 
 TEST(ReadError, ASectorOutsideTheDiskIsAnInputError) {
   const Workload w = corpus("basic");
-  RecoverySession session(w, {}, tier_config());
+  QemuSession session(w, {}, tier_config());
   const std::vector<uint8_t> image(w.disk_sectors() * kSectorSize, 0);
   const std::vector<uint64_t> outside = {w.disk_sectors()};
   EXPECT_THROW(session.recover(image, outside), InputError);

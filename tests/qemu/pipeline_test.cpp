@@ -90,7 +90,7 @@ TEST(Pipeline, EachAnnouncedBootRecoversItsOwnImage) {
   ASSERT_EQ(rec.error, "");
   const auto states = alternating(w, bugs, inproc, rec.guest.spans, 4);
   ASSERT_GE(states.size(), 6u);
-  RecoverySession session(w, bugs, tier_config());
+  QemuSession session(w, bugs, tier_config());
   std::vector<uint8_t> current = image_of(inproc.trace, states[0]);
   for (size_t i = 0; i < states.size(); ++i) {
     std::vector<uint8_t> next = i + 1 < states.size() ? image_of(inproc.trace, states[i + 1]) : std::vector<uint8_t>();
@@ -113,7 +113,7 @@ TEST(Pipeline, AnotherImageThanTheAnnouncedOneBootsItself) {
   ASSERT_EQ(rec.error, "");
   const auto states = alternating(w, bugs, inproc, rec.guest.spans, 2);
   ASSERT_EQ(states.size(), 4u);
-  RecoverySession session(w, bugs, tier_config());
+  QemuSession session(w, bugs, tier_config());
   const std::vector<uint8_t> announced = image_of(inproc.trace, states[1]);
   const NextBoot after{announced, {}};
   session.recover(image_of(inproc.trace, states[0]), {}, &after);
@@ -136,7 +136,7 @@ TEST(Pipeline, ReadErrorsTravelWithTheirImage) {
     if (r.kind == crash::Kind::write) failing.push_back(r.sector);
   std::sort(failing.begin(), failing.end());
   failing.erase(std::unique(failing.begin(), failing.end()), failing.end());
-  RecoverySession session(w, {}, tier_config());
+  QemuSession session(w, {}, tier_config());
   const NextBoot clean{image, {}};
   const NextBoot faulty{image, failing};
   const std::vector<std::pair<const NextBoot*, bool>> boots = {

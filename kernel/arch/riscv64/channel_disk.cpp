@@ -15,20 +15,41 @@ sc::Status ChannelDisk::checked(sc::Status s, Request request, uint64_t sector, 
   if (s == sc::Status::ok) return s;
   const channel::Record r{channel::kMagic, channel::kIoError,
                           {static_cast<uint64_t>(request), sector, count, static_cast<uint64_t>(s)}};
-  send_or_panic(r, request == Request::read ? "read" : request == Request::write ? "write" : "flush");
-  return s;
+  const char* what = request == Request::read ? "read" : request == Request::write ? "write" : "flush";
+  if (write_record(r) == sc::Status::ok) return s;
+  if (power_off_ != nullptr) power_off_(what);
+  powered_off(what);
+}
+
+sc::Status ChannelDisk::write_record(const channel::Record& r) {
+  sc::copy_bytes(record_, &r, sizeof r);
+  return device_.write(data_sectors_, 1, record_, false);
 }
 
 void ChannelDisk::send_or_panic(const channel::Record& r, const char* what) {
-  sc::copy_bytes(record_, &r, sizeof r);
-  const sc::Status s = device_.write(data_sectors_, 1, record_, false);
-  if (s != sc::Status::ok) panic(FailCode::disk_io, "disk %s failed (%s): power is off", what, sc::status_name(s));
+  if (write_record(r) != sc::Status::ok) powered_off(what);
+}
+
+void ChannelDisk::powered_off(const char* what) {
+  panic(FailCode::disk_io, "disk %s failed: power is off", what);
 }
 
 void ChannelDisk::send(channel::Kind kind, const uint64_t* args, uint32_t count) {
   channel::Record r{channel::kMagic, kind, {}};
   for (uint32_t i = 0; i < count && i < channel::kArgs; ++i) r.args[i] = args[i];
   send_or_panic(r, "control write");
+}
+
+channel::BootMode ChannelDisk::power_on() {
+  send(channel::kPowerOn);
+  const sc::Status s = device_.read(data_sectors_, 1, record_);
+  channel::Record order;
+  sc::copy_bytes(&order, record_, sizeof order);
+  if (s != sc::Status::ok || order.magic != channel::kMagic || order.kind != channel::kBootOrder ||
+      (order.args[0] != channel::kBootRecover && order.args[0] != channel::kBootRecord))
+    panic(FailCode::disk_io, "no boot order in the control sector (status %s, kind %u)", sc::status_name(s),
+          order.kind);
+  return static_cast<channel::BootMode>(order.args[0]);
 }
 
 void ChannelDisk::sync_phase() {

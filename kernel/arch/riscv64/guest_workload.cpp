@@ -138,6 +138,24 @@ void print_recovered(sc::Status s) {
   }
 }
 
+// Ends this power-on: what ran in U-mode, then "SC DONE" with the guest
+// times of this boot, and a machine reset: the next boot starts with the
+// plugin's next order after kPowerOn.
+uint64_t power_on_asked = 0, power_on_served = 0;
+
+[[noreturn]] void end_boot() {
+  print_user_stats();
+  kprintf("SC DONE %lu %lu %lu\n", micros_since_reset(), power_on_asked, power_on_served);
+  reset_machine();
+}
+
+// A live cut took the power away under a data request: the run ends here,
+// as a power cut ends it, and the machine starts again.
+[[noreturn]] void power_lost(const char* what) {
+  kprintf("SC POWER OFF during a disk %s\n", what);
+  end_boot();
+}
+
 [[noreturn]] void record(ChannelDisk& disk) {
   boot(disk);
   BlobCursor cursor(sizeof(blob::Header) + sizeof(blob::Manager) * header().manager_count);
@@ -156,22 +174,14 @@ void print_recovered(sc::Status s) {
     run_step(disk, i, cursor, step->locus_count);
   }
   disk.send(channel::kEnd);
-  print_user_stats();
   kprintf("SC RECORDED %u steps\n", header().step_count);
-  exit_pass();
+  end_boot();
 }
 
-// Recovery mode: one power-on of a crash image, then a machine reset: the
-// next boot starts on the next image the plugin serves after kPowerOn (or
-// QEMU exits, if it runs with -no-reboot).
+// One power-on of a crash image: recovery and the read-back.
 [[noreturn]] void recover(ChannelDisk& disk) {
-  const uint64_t asked = micros_since_reset();
-  disk.send(channel::kPowerOn);
-  const uint64_t served = micros_since_reset();
   print_recovered(boot(disk));
-  print_user_stats();
-  kprintf("SC DONE %lu %lu %lu\n", micros_since_reset(), asked, served);
-  reset_machine();
+  end_boot();
 }
 
 }  // namespace
@@ -184,9 +194,12 @@ void run_workload() {
   load_config();
   ChannelDisk& disk = open_disk();
   platform.attach(kernel, disk);
-  if (header().mode == blob::kModeRecord) record(disk);
-  if (header().mode == blob::kModeRecover) recover(disk);
-  bad_blob("unknown mode");
+  disk.on_power_off(power_lost);
+  power_on_asked = micros_since_reset();
+  const channel::BootMode mode = disk.power_on();
+  power_on_served = micros_since_reset();
+  if (mode == channel::kBootRecord) record(disk);
+  recover(disk);
 }
 
 }  // namespace rv

@@ -1,26 +1,29 @@
 // guest_workload.h — workload mode of the riscv64 kernel: runs the workload
 // blob that the runner placed at blob::kBlobAddress (workload_blob.h).
 // Interface: blob_present() says whether there is one; run_workload() never
-// returns (it ends QEMU through the finisher, or resets the machine after a
-// recovery); workload_kernel() is the
+// returns (it resets the machine, or ends QEMU through the finisher on a
+// panic); workload_kernel() is the
 // kernel instance it boots (the self-test borrows it, never booted, as the
 // target of its probes' system calls: every call of an unknown manager is
 // refused).
-//  * record mode: boot, then every step as the in-process tier runs it
+// Every boot sends kPowerOn first and does what the plugin's boot order for
+// this power-on says (host_channel.h), then prints SC DONE and resets the
+// machine (QEMU reloads kernel and blob and the next boot asks again: one
+// QEMU serves one run or crash image after another, the plugin swapping the
+// disk at each kPowerOn; under -no-reboot the reset ends QEMU, status 0):
+//  * record: boot, then every step as the in-process tier runs it
 //    (injector/inproc/workload_runner.cpp): a run step creates one locus per
 //    spec whose home exists and schedules them with the shared scheduler
 //    and step seed (kernel/harness/locus_scheduler.h, step_seed.h); a crash
-//    step flushes the disk and boots again (recovery) in the same QEMU,
+//    step flushes the disk and boots again (recovery) in the same boot,
 //    then prints "SC CRASH <step index>" and the recovered state in the
-//    readback format below (without SC DONE), as the in-process runner reads
-//    it back after each crash step.
-//    Events, marks and kEnd go to the host through the control channel;
-//    exits with status 0.
-//  * recover mode: kPowerOn, boot (recovery) and print the recovered state
-//    on the console in the readback format below, then reset the machine
-//    whatever the boot status (the host judges it): one QEMU recovers one
-//    crash image after another, the plugin swapping the image at each
-//    kPowerOn; under -no-reboot the reset ends QEMU with status 0.
+//    readback format below, as the in-process runner reads it back after
+//    each crash step. Events, marks and kEnd go to the host through the
+//    control channel; then "SC RECORDED <steps> steps". If the power goes
+//    off under a data request (a live cut), "SC POWER OFF during a disk
+//    <read|write|flush>" and the boot ends there.
+//  * recover: boot (recovery) and print the recovered state in the readback
+//    format below, whatever the boot status (the host judges it).
 // Readback format, one record a line, numbers decimal unless named hex:
 //   SC BOOT <status> <failed manager> <had cut 0|1> <epoch>
 //   SC CONT <container> <page count>          a workload container that exists
@@ -29,8 +32,8 @@
 //   SC DONE <guest microseconds since the last machine reset> <when kPowerOn
 //           was sent> <when the plugin had served it> (microseconds since the
 //           reset: the reset path, the wait for the image, recovery + readback)
-// Before SC DONE, and at the end of a record run, one line counts what ran
-// in U-mode since the machine reset (user_stats.h):
+// Before SC DONE one line counts what ran in U-mode since the machine reset
+// (user_stats.h):
 //   SC USER managers=<n> loci=<n> ecalls=<n> faults=<n> nested=<n>
 // A malformed blob panics with FailCode::bad_workload.
 #pragma once
