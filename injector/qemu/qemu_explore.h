@@ -28,9 +28,10 @@ Verdict replay_qemu(const Workload& w, const SeededBugs& bugs, const crash::Trac
 namespace sc::qemu {
 
 // Live cuts at `count` evenly spaced requests: the plugin freezes the
-// durable state at the cut, QEMU is killed, recovery boots on what was
-// frozen. Each is judged, and compared with the offline cut built from the
-// recording at the same request. Returns one line per disagreement or
+// durable state at the cut, the guest's boot ends there, and recovery boots
+// (a reset of the same QEMU) on what was frozen. Each is judged, and
+// compared with the offline cut built from the recording at the same
+// request. Returns one line per disagreement or
 // illegal live verdict.
 std::vector<std::string> check_live_cuts(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                          size_t count, const TierConfig& cfg);

@@ -32,9 +32,10 @@ std::string session_key(const Workload& w, const SeededBugs& bugs, const TierCon
   return key;
 }
 
-void drop_stale() {
+// Keeps only idle sessions of `key` that have not waited too long.
+void keep_only(const std::string& key) {
   const auto now = Clock::now();
-  idle_sessions.remove_if([&](const Idle& i) { return now - i.since > kMaxIdle; });
+  idle_sessions.remove_if([&](const Idle& i) { return i.key != key || now - i.since > kMaxIdle; });
 }
 
 }  // namespace
@@ -44,14 +45,14 @@ SessionLease::SessionLease(std::unique_ptr<QemuSession> session, std::string key
 
 SessionLease::~SessionLease() {
   if (std::uncaught_exceptions() > exceptions_) return;
-  drop_stale();
+  keep_only(key_);
   idle_sessions.push_front(Idle{std::move(key_), std::move(session_), Clock::now()});
   while (idle_sessions.size() > kMaxIdleSessions) idle_sessions.pop_back();
 }
 
 SessionLease lease_session(const Workload& w, const SeededBugs& bugs, const TierConfig& cfg) {
-  drop_stale();
   std::string key = session_key(w, bugs, cfg);
+  keep_only(key);
   for (auto it = idle_sessions.begin(); it != idle_sessions.end(); ++it) {
     if (it->key != key) continue;
     std::unique_ptr<QemuSession> session = std::move(it->session);

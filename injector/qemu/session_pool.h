@@ -12,10 +12,12 @@
 // started them (PR_SET_PDEATHSIG, child_process.h), so a session is only
 // ever used again by that thread, and the thread's pool ends its sessions
 // when the thread ends.
-// Invariants: at most kMaxIdleSessions idle sessions per thread (the oldest
-// go first), none idle longer than kMaxIdle: a guest waiting that long for
-// its next order would give up (disk_model.h kNextImageWait) and end QEMU
-// in a way the next boot would misread.
+// Invariants: a thread's idle sessions all boot the guest it leased or gave
+// back last (a thread works on one workload at a time, so the others' QEMUs
+// are ended at once rather than left waiting); at most kMaxIdleSessions of
+// them (the oldest go first); none idle longer than kMaxIdle: a guest
+// waiting that long for its next order would give up (disk_model.h
+// kNextImageWait) and end QEMU in a way the next boot would misread.
 #pragma once
 #include <chrono>
 #include <cstddef>

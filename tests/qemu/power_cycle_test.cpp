@@ -79,6 +79,9 @@ TEST(SessionPool, TheQemuThatRecordedAWorkloadServesItsRecoveries) {
     SessionLease other = lease_session(corpus("hierarchy"), {}, tier_config());
     EXPECT_EQ(other->qemu_starts(), 0u) << "another workload boots another guest";
   }
+  EXPECT_EQ(lease_session(corpus("hierarchy"), {}, tier_config())->qemu_starts(), 0u)
+      << "given back first, so the pool had moved on to basic's guest";
+  ASSERT_TRUE(record_qemu(w, {}, tier_config()).error.empty());
   size_t starts_on_another_thread = 99;
   std::thread([&] { starts_on_another_thread = lease_session(w, {}, tier_config())->qemu_starts(); }).join();
   EXPECT_EQ(starts_on_another_thread, 0u) << "a session's processes die with its thread, so threads never share";
