@@ -2,6 +2,7 @@
 // binary without flags sees an empty section.
 #include "fuzz/flag_feedback.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,10 +30,19 @@ void before_input() {
   if (const size_t n = flag_count(); n != 0) std::memset(__start___sancov_bools, 0, n);
 }
 
+// Eight flags at a time: most edges are not reached by one input, and a
+// zero word skips eight of them with one test.
 void after_input() {
   const size_t n = flag_count();
-  for (size_t i = 0; i < n; ++i)
-    if (__start___sancov_bools[i]) extra_counters[i % kExtraCounters] = 1;
+  const auto* flags = reinterpret_cast<const unsigned char*>(__start___sancov_bools);
+  for (size_t i = 0; i < n; i += 8) {
+    const size_t end = std::min(i + 8, n);
+    uint64_t word = 0;
+    std::memcpy(&word, flags + i, end - i);
+    if (word == 0) continue;
+    for (size_t j = i; j < end; ++j)
+      if (flags[j]) extra_counters[j % kExtraCounters] = 1;
+  }
 }
 
 }  // namespace sc::fuzz

@@ -116,7 +116,7 @@ SectorMap ImageView::flatten() const {
 }
 
 CrashImage::CrashImage(const Trace& trace, const CrashState& state)
-    : hashes_(std::make_unique<TraceHashes>(trace)),
+    : hashes_(std::make_unique<TraceHashes>(trace, state.cut)),
       durable_(std::make_unique<DurableState>(trace, *hashes_)) {
   if (state.cut >= trace.cut_count()) throw std::invalid_argument("crash state: cut out of range");
   durable_->advance_to(state.cut);

@@ -1,7 +1,9 @@
 // sector_hash.cpp — see sector_hash.h.
 #include "sector_hash.h"
 
+#include <algorithm>
 #include <cstring>
+#include <span>
 
 #include "kernel/core/checksum.h"
 
@@ -25,9 +27,16 @@ uint64_t sector_contribution(const Trace& trace, uint64_t sector, const uint8_t*
   return same ? 0 : sector_hash(sector, content);
 }
 
-TraceHashes::TraceHashes(const Trace& trace) {
-  contribution_.resize(trace.payload().size() / kSectorSize);
-  for (const Request& r : trace.requests()) {
+// The payload holds the writes in request order, so the first `requests`
+// requests' sectors are a prefix of it.
+TraceHashes::TraceHashes(const Trace& trace, size_t requests) {
+  const std::span<const Request> all = trace.requests();
+  const std::span<const Request> counted = all.first(std::min(requests, all.size()));
+  uint64_t sectors = 0;
+  for (const Request& r : counted)
+    if (r.kind == Kind::write) sectors = payload_sector(r, r.count);
+  contribution_.resize(sectors);
+  for (const Request& r : counted) {
     if (r.kind != Kind::write) continue;
     for (uint32_t j = 0; j < r.count; ++j)
       contribution_[payload_sector(r, j)] =

@@ -6,9 +6,14 @@
 // of order and can be updated by subtracting the old contribution and adding
 // the new one, so a crash state costs O(its delta). Equal fingerprints are
 // taken as equal images (64-bit hash; collisions are possible but unlikely).
-// TraceHashes precomputes the contribution of every written sector of a trace.
+// TraceHashes precomputes the contribution of every written sector of a
+// trace, or of the writes before request `requests` only (what a crash
+// image of a cut at or before it can hold: build_crash_image()); asking for
+// a sector past those is a logic error (asserted).
 #pragma once
+#include <cassert>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "trace.h"
@@ -27,8 +32,11 @@ inline uint64_t payload_sector(const Request& r, uint32_t j) {
 
 class TraceHashes {
  public:
-  explicit TraceHashes(const Trace& trace);
-  uint64_t contribution(uint64_t payload_sector) const { return contribution_[payload_sector]; }
+  explicit TraceHashes(const Trace& trace, size_t requests = std::numeric_limits<size_t>::max());
+  uint64_t contribution(uint64_t payload_sector) const {
+    assert(payload_sector < contribution_.size());
+    return contribution_[payload_sector];
+  }
 
  private:
   std::vector<uint64_t> contribution_;

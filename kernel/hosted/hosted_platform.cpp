@@ -1,20 +1,18 @@
 // hosted_platform.cpp — see hosted_platform.h.
 #include "kernel/hosted/hosted_platform.h"
 
-#include <cstring>
 
 #include "managers/registry/registry.h"
 
 namespace sc {
 
 // A program bound again (every boot binds every program) gets its old
-// storage back, zeroed like a new one: a fresh 64 KiB per program and boot
-// was a quarter of a fuzz input's time under ASan, whose quarantine hands out
-// fresh pages for every allocation.
-std::unique_ptr<HostedPlatform::ProgramStorage> HostedPlatform::reused_zeroed(std::unique_ptr<ProgramStorage> old) {
-  if (!old) return std::make_unique<ProgramStorage>();
-  std::memset(old->bytes, 0, sizeof old->bytes);
-  return old;
+// storage back: a fresh 64 KiB per program and boot was a quarter of a fuzz
+// input's time under ASan, whose quarantine hands out fresh pages for every
+// allocation. construct_program<T> zeroes the bytes the program occupies
+// (manager_program.h), so nothing of the last boot's object survives.
+std::unique_ptr<HostedPlatform::ProgramStorage> HostedPlatform::reused(std::unique_ptr<ProgramStorage> old) {
+  return old ? std::move(old) : std::make_unique<ProgramStorage>();
 }
 
 UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) {
@@ -25,7 +23,7 @@ UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry, uint32_
   p = Program{};
   if (program == nullptr) return nullptr;
   p.sys = std::make_unique<DirectSys>(*kernel_, id);
-  p.storage = reused_zeroed(std::move(storage));
+  p.storage = reused(std::move(storage));
   if (mutant_ == nullptr) return program->construct(p.storage->bytes, *p.sys, bug_bits);
   p.seam = std::make_unique<ManagerSeam>(*mutant_, id, *p.sys);
   UpcallTarget* target = program->construct(p.storage->bytes, *p.seam, bug_bits);

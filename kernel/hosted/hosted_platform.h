@@ -48,7 +48,7 @@ class HostedPlatform final : public Platform {
     std::unique_ptr<ManagerSeam> seam;        // with a mutant run: between the program and sys
   };
 
-  static std::unique_ptr<ProgramStorage> reused_zeroed(std::unique_ptr<ProgramStorage> old);
+  static std::unique_ptr<ProgramStorage> reused(std::unique_ptr<ProgramStorage> old);
 
   std::reference_wrapper<BlockDevice> disk_;
   MutantRun* mutant_ = nullptr;

@@ -11,7 +11,9 @@
 //  - the program object is at most kMaxManagerProgramBytes, aligned to at
 //    most kManagerProgramAlign, trivially destructible (a platform reuses
 //    its storage at the next boot without a destructor call), and is
-//    constructed anew at every boot as Program(Sys&, uint32_t bug_bits):
+//    constructed anew at every boot as Program(Sys&, uint32_t bug_bits) in
+//    storage construct_program<T> zeroes first (a member without an
+//    initializer starts at zero on every platform and at every boot):
 //    nothing survives a power cut but what it wrote to disk or to its root
 //    page;
 //  - its stack use stays under kManagerStackBytes (locals included);
@@ -24,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kernel/core/bytes.h"
 #include "kernel/core/upcall.h"
 #include "managers/sdk/placement_new.h"
 #include "managers/sdk/sys.h"
@@ -72,6 +75,7 @@ UpcallTarget* construct_program(void* storage, Sys& sys, uint32_t bug_bits) {
   static_assert(sizeof(Program) <= kMaxManagerProgramBytes, "a manager program is at most kMaxManagerProgramBytes");
   static_assert(alignof(Program) <= kManagerProgramAlign, "a manager program is aligned to at most 16 bytes");
   static_assert(__is_trivially_destructible(Program), "platforms reuse program storage without a destructor call");
+  fill_bytes(storage, 0, sizeof(Program));
   return new (storage) Program(sys, bug_bits);
 }
 
