@@ -198,9 +198,11 @@ std::string QemuRunner::check_flash() const {
   return "";
 }
 
+// The guest's files are checked when a QEMU is to start, not at every
+// power-cycle reset of a running one.
 RunResult QemuRunner::boot() {
-  std::string error = check_guest();
-  if (!error.empty()) return setup_error(error);
+  std::string error;
+  if (console_fd_ < 0 && !(error = check_guest()).empty()) return setup_error(error);
   if (!dir_ && !(dir_ = TempDir::create(&error))) return setup_error(error);
   if (!(error = ensure_disk()).empty()) return setup_error(error);
   RunResult result;

@@ -139,7 +139,8 @@ sc::Status VirtioBlk::transfer(uint32_t type, uint64_t sector, uint32_t count, v
 // Chains header, optional data and status descriptors, publishes them in the
 // avail ring, notifies the device and sleeps (WFI) until the used ring shows
 // the completion. Whatever interrupt an earlier request left pending is
-// acknowledged first, so the WFI waits for this request's (plic.h).
+// acknowledged first, so the WFI waits for this request's (plic.h); the
+// completion's own interrupt stays pending until the next request acks it.
 sc::Status VirtioBlk::submit(uint32_t type, uint64_t sector, void* data, uint32_t len,
                              bool device_writes) {
   header_ = RequestHeader{type, 0, sector};
@@ -166,7 +167,6 @@ sc::Status VirtioBlk::submit(uint32_t type, uint64_t sector, void* data, uint32_
   csr_clear(mie, kMieMeie);
   fence();
   last_used_ = static_cast<uint16_t>(last_used_ + 1);
-  set_reg(virtio::kInterruptAck, reg(virtio::kInterruptStatus));
   return status_ == kStatusOk ? sc::Status::ok : sc::Status::io_error;
 }
 
