@@ -30,6 +30,7 @@ namespace {
                              int error_fd, pid_t parent, int cpu) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(127);
+  setpgid(0, 0);
   if (cpu >= 0) {
     cpu_set_t set;
     CPU_ZERO(&set);

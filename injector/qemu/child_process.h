@@ -10,7 +10,11 @@
 // SIGKILLs and reaps a child that is still running, so no path leaves a
 // process or a zombie behind. A child is also SIGKILLed by the kernel if
 // the thread that spawned it dies (PR_SET_PDEATHSIG), so a crashed harness
-// leaves no stray QEMU or nbdkit either. Not thread-safe: callers that
+// leaves no stray QEMU or nbdkit either. Each child leads a process group
+// of its own, so a Ctrl-C at the terminal reaches stablecut alone, which
+// stops its work and then its children (an interrupted campaign can be
+// resumed), rather than killing QEMU and nbdkit under a running boot.
+// Not thread-safe: callers that
 // signal from another thread must serialise with reaping themselves.
 #pragma once
 #include <sys/types.h>

@@ -58,6 +58,24 @@ pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string
   return pid;
 }
 
+pid_t spawn_stablecut_job(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    exec_child(args, out, err);
+  }
+  setpgid(pid, pid);  // also from here, so the group exists before the caller signals it
+  return pid;
+}
+
+std::int64_t committed_workloads(const std::string& db) {
+  try {
+    return sql_int(db, "SELECT count(*) FROM workload");
+  } catch (const std::exception&) {
+    return 0;  // not created or not migrated yet
+  }
+}
+
 void expect_one_line_exit_2(const TempDir& dir, const std::vector<std::string>& args, const std::string& needle) {
   const RunResult r = run_stablecut(dir, args);
   EXPECT_EQ(r.rc, 2) << args[0] << ": " << r.out << r.err;

@@ -6,6 +6,7 @@
 #pragma once
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,12 @@ RunResult run_stablecut(const TempDir& dir, const std::vector<std::string>& args
 // named; returns its pid.
 pid_t spawn_stablecut(const std::vector<std::string>& args);
 pid_t spawn_stablecut_to(const std::vector<std::string>& args, const std::string& out, const std::string& err);
+// The same, as the leader of a process group of its own, like a job a shell
+// runs in the foreground: kill(-pid, SIGINT) is what a Ctrl-C sends.
+pid_t spawn_stablecut_job(const std::vector<std::string>& args, const std::string& out, const std::string& err);
+
+// Workloads committed to the results database db (0 before it exists).
+std::int64_t committed_workloads(const std::string& db);
 
 // Expects `stablecut args...` to exit 2 with one line on stderr containing
 // needle (a non-fatal gtest failure otherwise).

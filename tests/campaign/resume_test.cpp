@@ -20,14 +20,6 @@ namespace sc::campaign::testing {
 
 namespace {
 
-std::int64_t committed_workloads(const std::string& db) {
-  try {
-    return sql_int(db, "SELECT count(*) FROM workload");
-  } catch (const std::exception&) {
-    return 0;  // not created or not migrated yet
-  }
-}
-
 // Starts the campaign, and SIGINTs it once two workloads are committed.
 int interrupt_after_two_workloads(const std::vector<std::string>& args, const std::string& db) {
   const pid_t pid = spawn_stablecut(args);
