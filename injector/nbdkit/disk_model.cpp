@@ -86,7 +86,7 @@ std::optional<IoErrorSpec> parse_io_error(const std::string& text) {
   return IoErrorSpec{*request, lands == "1"};
 }
 
-std::string apply_run_setting(ModelConfig* config, const std::string& key, const std::string& value) {
+std::optional<std::string> apply_run_setting(ModelConfig* config, const std::string& key, const std::string& value) {
   if (key == "trace") return config->trace = value, "";
   if (key == "durable") return config->durable = value, "";
   if (key == "freeze_at") {
@@ -99,7 +99,7 @@ std::string apply_run_setting(ModelConfig* config, const std::string& key, const
     if (!config->io_error) return "io_error=" + value + ": expected a request index, optionally :0 or :1 (does the data land)";
     return "";
   }
-  return "unknown parameter " + key + "; expected size, image, trace, durable, freeze_at, next_image or io_error";
+  return std::nullopt;
 }
 
 std::string apply_setting(ModelConfig* config, const std::string& key, const std::string& value) {
@@ -109,7 +109,8 @@ std::string apply_setting(ModelConfig* config, const std::string& key, const std
   }
   if (key == "image") return config->image = value, "";
   if (key == "next_image") return config->next_image = value, "";
-  return apply_run_setting(config, key, value);
+  if (std::optional<std::string> error = apply_run_setting(config, key, value)) return *error;
+  return "unknown parameter " + key + "; expected size, image, trace, durable, freeze_at, next_image or io_error";
 }
 
 DiskModel::DiskModel(const ModelConfig& config, Pause pause)
@@ -307,9 +308,14 @@ int DiskModel::load_order(const std::string& path, std::string* why) {
   std::string line;
   while (std::getline(in, line)) {
     const size_t eq = line.find('=');
-    const std::string error = eq == std::string::npos ? "'" + line + "' is not key=value"
-                                                      : apply_run_setting(&run_, line.substr(0, eq), line.substr(eq + 1));
-    if (!error.empty()) return *why = path + ": " + error, EIO;
+    const std::optional<std::string> error =
+        eq == std::string::npos ? "'" + line + "' is not key=value"
+                                : apply_run_setting(&run_, line.substr(0, eq), line.substr(eq + 1));
+    if (!error)
+      return *why = path + ": unknown setting " + line.substr(0, eq) +
+                    "; a record order takes trace, durable, freeze_at or io_error",
+             EIO;
+    if (!error->empty()) return *why = path + ": " + *error, EIO;
   }
   if (run_.trace.empty()) return *why = path + ": a record order names no trace=", EIO;
   if (!std::filesystem::remove(path, ec)) return *why = path + ": cannot remove it after loading: " + ec.message(), EIO;

@@ -138,9 +138,10 @@ class DiskModel {
 
 // Applies one plugin parameter (key=value) to `config`: "" or a one-line
 // error. apply_run_setting takes only the settings of one power-on (trace,
-// durable, freeze_at, io_error), which a record order may carry too.
+// durable, freeze_at, io_error), which a record order may carry too, and
+// returns nullopt for any other key.
 std::string apply_setting(ModelConfig* config, const std::string& key, const std::string& value);
-std::string apply_run_setting(ModelConfig* config, const std::string& key, const std::string& value);
+std::optional<std::string> apply_run_setting(ModelConfig* config, const std::string& key, const std::string& value);
 
 // Parses io_error=I[:D]: request index I, D = 1 if the data lands (else 0).
 std::optional<IoErrorSpec> parse_io_error(const std::string& text);

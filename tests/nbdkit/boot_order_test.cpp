@@ -120,11 +120,16 @@ TEST_F(BootOrder, ALiveCutWritesItsFilesAtTheCutAndPowerOnRestoresPower) {
 TEST_F(BootOrder, AMalformedOrderFailsThePowerOnNamingTheFile) {
   stage(0, {}, {"freeze_at=soon", "trace=" + file("t.json")});
   stage(1, {}, {"durable=" + file("d.raw")});
+  stage(2, {}, {"size=4M", "trace=" + file("t.json")});
   DiskModel m(config_, [](std::chrono::microseconds) { return false; });
   EXPECT_EQ(power_on(m), EIO);
   EXPECT_NE(why_.find("next.raw.0.order: freeze_at=soon: expected a request index"), std::string::npos) << why_;
   EXPECT_EQ(power_on(m), EIO);
   EXPECT_NE(why_.find("names no trace="), std::string::npos) << why_;
+  EXPECT_EQ(power_on(m), EIO);
+  EXPECT_NE(why_.find("next.raw.2.order: unknown setting size; a record order takes trace, durable, freeze_at or io_error"),
+            std::string::npos)
+      << why_;
 }
 
 }  // namespace
