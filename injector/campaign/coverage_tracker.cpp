@@ -27,6 +27,8 @@ CoverageTracker::CoverageTracker() {
     return;
   }
   available_ = true;
+  for (size_t i = 0; i < sites.size(); ++i)
+    if (sites[i].credits != i && sites[i].credits != coverage::kNoEdge) credits_.emplace_back(i, sites[i].credits);
   coverage::clear_flags();
   hit_.assign(coverage::edge_count(), 0);
   first_.assign(hit_.size(), kNotHit);
@@ -37,6 +39,8 @@ void CoverageTracker::sample(uint64_t generation) {
   if (!available_) return;
   std::lock_guard lock(mutex_);
   coverage::sample_into(hit_);
+  for (const auto& [copy, counted] : credits_)
+    if (hit_[copy]) hit_[counted] = 1;
   for (size_t i = 0; i < hit_.size(); ++i)
     if (hit_[i] && first_[i] == kNotHit) first_[i] = generation;
 }

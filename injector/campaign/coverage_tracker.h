@@ -11,8 +11,9 @@
 // g; edges_to_store() gives every counted edge the first time, then only
 // those newly hit since the previous call.
 //
-// Invariants: only edges of the kernel core and managers/ count (see
-// symbolize.h); the flags are process-global, so the tracker clears them
+// Invariants: only edges of the kernel core and managers/ count, and a run of
+// an out-of-line copy of an inlined function counts for its inlined body's
+// edge at the same line (see symbolize.h); the flags are process-global, so the tracker clears them
 // when it is made and counts what ran since (counters.h): a second campaign
 // in one process (tests) sees only its own edges, as a fresh process would,
 // and campaigns in one process run one after another. An edge's generation
@@ -23,6 +24,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "injector/results/coverage.h"
@@ -47,6 +49,7 @@ class CoverageTracker {
   std::string why_;
   std::mutex mutex_;
   std::vector<uint8_t> hit_;
+  std::vector<std::pair<size_t, size_t>> credits_;  // (uncounted copy's edge, edge its runs count for)
   std::vector<uint64_t> first_;   // generation of the first sample that saw the edge, or kNotHit
   std::vector<uint8_t> stored_;   // hit_ as edges_to_store last gave it
   bool stored_all_ = false;

@@ -2,7 +2,9 @@
 // executable's load address, go to llvm-symbolizer in one batch through a
 // temporary file; its answer per address is a function line, then
 // "file:line:column" of the innermost (possibly inlined) frame first, then a
-// blank line after the outer frames. The answer is cached in the temporary
+// blank line after the outer frames. llvm-dwarfdump ($STABLECUT_DWARFDUMP,
+// else on PATH; package llvm) lists the inlined subroutines, to fold
+// out-of-line copies (symbolize.h). The answer is cached in the temporary
 // directory, keyed by the executable's path, size and modification time, so
 // later processes of the same build (every campaign of a test run) read it
 // instead of running the symbolizer again.
@@ -18,6 +20,8 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
+#include <sstream>
 #include <tuple>
 
 #include "injector/coverage/counters.h"
@@ -59,22 +63,141 @@ EdgeSite parse_location(const std::string& text) {
   return s;
 }
 
+// A function as both kinds of frame can name it: an inlined frame gives the
+// bare name ("find_entry"), an outermost one the qualified signature
+// ("sc::ShadowManager::find_entry(unsigned short) const"); the file of the
+// frame's location tells apart most functions sharing a bare name.
+using FunctionKey = std::pair<std::string, std::string>;
+
+FunctionKey function_key(const std::string& name, const std::string& file) {
+  std::string bare = name.substr(0, name.find('('));
+  const auto scope = bare.rfind("::");
+  if (scope != std::string::npos) bare.erase(0, scope + 2);
+  return {bare, file};
+}
+
+// One answer per address: the innermost frame's location, the function the
+// address lies in (the outermost frame) and the functions inlined there.
+struct Answer {
+  EdgeSite site;
+  FunctionKey function;
+  std::vector<FunctionKey> inlined;
+};
+
 // Reads one answer per address: function, location, [more frame pairs], blank.
-std::vector<EdgeSite> read_answers(FILE* out, size_t count) {
-  std::vector<EdgeSite> sites;
-  char buffer[4096];
+std::vector<Answer> read_answers(std::istream& out, size_t count) {
+  std::vector<Answer> answers;
   std::vector<std::string> block;
-  while (sites.size() < count && std::fgets(buffer, static_cast<int>(sizeof buffer), out)) {
-    std::string line(buffer);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  std::string line;
+  while (answers.size() < count && std::getline(out, line)) {
+    while (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty()) {
       block.push_back(line);
       continue;
     }
-    sites.push_back(block.size() >= 2 ? parse_location(block[1]) : EdgeSite{});
+    Answer a;
+    if (block.size() >= 2) {
+      const auto file_of = [&](size_t frame) { return parse_location(block[frame + 1]).file; };
+      a.site = parse_location(block[1]);
+      a.function = function_key(block[block.size() - 2], file_of(block.size() - 2));
+      for (size_t f = 0; f + 2 < block.size(); f += 2) a.inlined.push_back(function_key(block[f], file_of(f)));
+    }
+    answers.push_back(std::move(a));
     block.clear();
   }
+  return answers;
+}
+
+// The functions the optimiser inlined somewhere: by (bare name, file) from
+// the inlined frames of the edges, and from the debug info's inlined
+// subroutines by (bare name, file of their compile unit), plus their bare
+// names alone for functions a header defines (inlined into any unit).
+struct InlinedFunctions {
+  std::set<FunctionKey> keys;
+  std::set<std::string> names;
+
+  bool has(const FunctionKey& f) const {
+    const bool in_header = f.second.size() > 2 && f.second.compare(f.second.size() - 2, 2, ".h") == 0;
+    return keys.count(f) != 0 || (in_header && names.count(f.first) != 0);
+  }
+};
+
+// Reads llvm-dwarfdump --debug-info: a compile unit's first DW_AT_name is
+// its source; a DW_TAG_inlined_subroutine's DW_AT_abstract_origin ends with
+// the inlined function's bare name in quotes.
+void read_inlined_subroutines(std::istream& debug_info, InlinedFunctions* out) {
+  std::string line, unit;
+  enum class Expect { nothing, unit_name, origin } expect = Expect::nothing;
+  while (std::getline(debug_info, line)) {
+    if (line.find("DW_TAG_") != std::string::npos) {
+      expect = line.find("DW_TAG_compile_unit") != std::string::npos         ? Expect::unit_name
+               : line.find("DW_TAG_inlined_subroutine") != std::string::npos ? Expect::origin
+                                                                              : Expect::nothing;
+      continue;
+    }
+    const auto close = line.rfind('"');
+    const auto open = close == std::string::npos || close == 0 ? std::string::npos : line.rfind('"', close - 1);
+    if (open == std::string::npos) continue;
+    const std::string quoted = line.substr(open + 1, close - open - 1);
+    if (expect == Expect::unit_name && line.find("DW_AT_name") != std::string::npos) {
+      unit = source_relative(quoted);
+      expect = Expect::nothing;
+    } else if (expect == Expect::origin && line.find("DW_AT_abstract_origin") != std::string::npos) {
+      out->keys.insert({quoted, unit});
+      out->names.insert(quoted);
+      expect = Expect::nothing;
+    }
+  }
+}
+
+// An out-of-line copy of a function the optimiser also inlined elsewhere is
+// a second body of the same source: its edges do not count on their own (a
+// copy nobody calls would show its lines unreached although they run in the
+// inlined bodies), and a run of one of them credits the counted edge at the
+// same line and column (else the same line), so calls that reach the copy
+// still count. Functions are told apart by bare name and file, so two
+// same-named functions of one file (overloads) fold together: an
+// approximation on the side of counting fewer lines.
+std::vector<EdgeSite> fold_out_of_line_copies(std::vector<Answer> answers, InlinedFunctions inlined) {
+  for (const auto& a : answers) inlined.keys.insert(a.inlined.begin(), a.inlined.end());
+  std::vector<bool> copy(answers.size());
+  std::map<std::tuple<std::string, uint32_t, uint32_t>, size_t> at_column;
+  std::map<std::pair<std::string, uint32_t>, size_t> at_line;
+  for (size_t i = 0; i < answers.size(); ++i) {
+    const EdgeSite& s = answers[i].site;
+    copy[i] = !answers[i].function.first.empty() && inlined.has(answers[i].function);
+    if (copy[i] || s.file.empty()) continue;
+    at_column.emplace(std::tuple{s.file, s.line, s.column}, i);
+    at_line.emplace(std::pair{s.file, s.line}, i);
+  }
+  std::vector<EdgeSite> sites;
+  for (size_t i = 0; i < answers.size(); ++i) {
+    EdgeSite s = std::move(answers[i].site);
+    s.credits = i;
+    if (copy[i] && !s.file.empty()) {
+      const auto col = at_column.find({s.file, s.line, s.column});
+      const auto line = at_line.find({s.file, s.line});
+      s.credits = col != at_column.end() ? col->second : line != at_line.end() ? line->second : kNoEdge;
+      s.file.clear();
+    }
+    sites.push_back(std::move(s));
+  }
   return sites;
+}
+
+std::string tool_output(const std::string& command) {
+  std::string text;
+  FILE* out = popen(command.c_str(), "r");
+  if (out == nullptr) return text;
+  char buffer[4096];
+  for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, out)) > 0;) text.append(buffer, got);
+  pclose(out);
+  return text;
+}
+
+std::string dwarfdump() {
+  const char* env = std::getenv("STABLECUT_DWARFDUMP");
+  return env && *env ? env : "llvm-dwarfdump";
 }
 
 void number_ordinals(std::vector<EdgeSite>& sites) {
@@ -88,7 +211,7 @@ std::filesystem::path cache_path(const std::string& exe) {
   const auto size = std::filesystem::file_size(exe, ec);
   const auto mtime = std::filesystem::last_write_time(exe, ec).time_since_epoch().count();
   const size_t key = std::hash<std::string>{}(fmt::format("{}|{}|{}", exe, size, mtime));
-  return std::filesystem::temp_directory_path() / fmt::format("stablecut-edges-{:016x}.txt", key);
+  return std::filesystem::temp_directory_path() / fmt::format("stablecut-edges-v3-{:016x}.txt", key);
 }
 
 std::vector<EdgeSite> read_cache(const std::filesystem::path& path, size_t count) {
@@ -96,7 +219,7 @@ std::vector<EdgeSite> read_cache(const std::filesystem::path& path, size_t count
   std::vector<EdgeSite> sites;
   EdgeSite s;
   std::string file;
-  while (sites.size() < count && in >> file >> s.line >> s.column) {
+  while (sites.size() < count && in >> file >> s.line >> s.column >> s.credits) {
     s.file = file == "-" ? "" : file;
     sites.push_back(s);
   }
@@ -107,7 +230,7 @@ void write_cache(const std::filesystem::path& path, const std::vector<EdgeSite>&
   const auto part = path.string() + fmt::format(".{}", getpid());
   {
     std::ofstream out(part);
-    for (const auto& s : sites) out << (s.file.empty() ? "-" : s.file) << ' ' << s.line << ' ' << s.column << '\n';
+    for (const auto& s : sites) out << (s.file.empty() ? "-" : s.file) << ' ' << s.line << ' ' << s.column << ' ' << s.credits << '\n';
   }
   std::error_code ignored;  // best effort: a cache that cannot be written is rebuilt next time
   std::filesystem::rename(part, path, ignored);
@@ -122,12 +245,11 @@ Symbols run_symbolizer(const std::string& exe, size_t n) {
   }
   const std::string command = fmt::format("'{}' --obj='{}' --output-style=LLVM < '{}' 2>/dev/null", symbolizer(), exe,
                                           input.string());
-  FILE* out = popen(command.c_str(), "r");
+  std::istringstream answers(tool_output(command));
+  // Without llvm-dwarfdump only the inlined frames of the edges name inlined functions.
+  std::istringstream debug_info(tool_output(fmt::format("'{}' --debug-info '{}' 2>/dev/null", dwarfdump(), exe)));
   Symbols s;
-  if (out) {
-    s.sites = read_answers(out, n);
-    pclose(out);
-  }
+  s.sites = sites_from_answers(answers, debug_info, n);
   std::error_code ignored;
   std::filesystem::remove(input, ignored);
   if (s.sites.size() != n) return {{}, "cannot run " + symbolizer() + " (package llvm; or set STABLECUT_SYMBOLIZER)"};
@@ -169,6 +291,14 @@ std::string source_relative(const std::string& raw) {
       }
   }
   return best == std::string::npos ? std::string() : path.substr(best);
+}
+
+std::vector<EdgeSite> sites_from_answers(std::istream& answers, std::istream& debug_info, size_t count) {
+  auto read = read_answers(answers, count);
+  if (read.size() != count) return {};
+  InlinedFunctions inlined;
+  read_inlined_subroutines(debug_info, &inlined);
+  return fold_out_of_line_copies(std::move(read), std::move(inlined));
 }
 
 const std::vector<EdgeSite>& edge_sites() { return symbols().sites; }
