@@ -8,6 +8,7 @@
 #include "kernel/core/root_store.h"
 #include "managers/ordinary/ordinary_manager.h"
 #include "managers/shadow/shadow_format.h"
+#include "managers/shadow/shadow_reseal.h"
 
 namespace sc::fuzz {
 

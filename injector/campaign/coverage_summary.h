@@ -1,11 +1,13 @@
 // coverage_summary.h — line and branch (edge) coverage per part of the
 // system under test, from a campaign's stored edges (results/coverage.h).
 //
-// Interface: summarize(edges) groups edges by part — "kernel/core" or
-// "managers/<folder>" (e.g. managers/shadow, managers/sdk) — and gives, per
+// Interface: summarize(edges) groups edges by part — "kernel/core",
+// "managers/<folder>" (e.g. managers/shadow, managers/sdk), or "seeded bugs"
+// for the files that hold only seeded-bug variants (*seeded_bugs.cpp, run
+// only with --bug, so apart from the code a correct run can reach) — and gives, per
 // part, lines with any edge / lines with a hit edge, edges / hit edges, and
 // the lines never reached as "file:first-last" ranges of consecutive
-// instrumented lines; total() sums the parts. format_percentages prints the
+// instrumented lines. format_percentages prints the
 // one-line summary campaigns and stats show.
 //
 // Invariants: a line is a source line where an instrumented basic block
@@ -29,11 +31,10 @@ struct CoveragePart {
 };
 
 std::vector<CoveragePart> summarize(const std::vector<results::CoverageEdge>& edges);
-CoveragePart total(const std::vector<CoveragePart>& parts);
 double percent(uint64_t part, uint64_t whole);
 
-// "lines 91.2% (1234/1353), branches 80.1% (...)" per group "managers/" and
-// "kernel/core"; empty if there are no edges.
+// "lines 91.2% (1234/1353), branches 80.1% (...)" per group "managers/",
+// "kernel/core" and the seeded-bug code; empty if there are no edges.
 std::string format_percentages(const std::vector<CoveragePart>& parts);
 
 }  // namespace sc::campaign

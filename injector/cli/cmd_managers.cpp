@@ -15,7 +15,7 @@
 #include "injector/common/seeded_bugs.h"
 #include "injector/tier/tier_spec.h"
 #include "managers/registry/format_checks.h"
-#include "managers/registry/registry.h"
+#include "managers/registry/registry_checks.h"
 
 namespace sc::cli {
 

@@ -2,7 +2,7 @@
 #include "injector/common/seeded_bugs.h"
 
 #include "injector/common/input_error.h"
-#include "managers/registry/registry.h"
+#include "managers/registry/registry_checks.h"
 
 namespace sc {
 

@@ -8,6 +8,7 @@
 
 #include "base64.h"
 #include "crash_image.h"
+#include "injector/common/phase_tag.h"
 #include "trace_file.h"
 
 namespace sc::crash {
@@ -112,7 +113,7 @@ SectorMap read_base(const DocumentReader& r, const json& doc, uint64_t sector_co
 
 Phase read_phase(const DocumentReader& r, const json& request, const std::string& field) {
   Phase phase = Phase::RUN;
-  if (!parse_phase(r.string_member(request, field, "phase").c_str(), &phase))
+  if (!parse_tag_phase(r.string_member(request, field, "phase"), &phase))
     r.fail(field + ".phase", "expected a phase name such as RUN, SNAPSHOT or RECOVERY");
   return phase;
 }

@@ -45,22 +45,6 @@ Status FrameTable::allocate(ContainerId container, uint32_t page, int* frame) {
   return Status::no_memory;
 }
 
-void FrameTable::rebuild_index() {
-  for (auto& i : index_) i = kNone;
-  for (uint32_t f = 0; f < kMaxFrames; ++f)
-    if (meta_[f].used) index_insert(static_cast<int>(f));
-}
-
-void FrameTable::release_container(ContainerId container) {
-  for (auto& m : meta_) {
-    if (m.used && m.container == container) {
-      m = Meta{false, false, kNoContainer, 0};
-      --used_count_;
-    }
-  }
-  rebuild_index();
-}
-
 uint32_t FrameTable::dirty_pages(ContainerId container, uint32_t* pages) const {
   uint32_t count = 0;
   for (uint32_t f = 0; f < end_; ++f) {

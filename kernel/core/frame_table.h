@@ -2,8 +2,8 @@
 // holds, whether it is dirty since its manager last saw it, and its bytes.
 // Lookup is an open-addressed hash index over (container, page).
 // Invariants: at most one frame per (container, page); the index always
-// matches the frame metadata (it is rebuilt whenever frames are released);
-// no frame at or above end_ is used.
+// matches the frame metadata (frames are only released all at once, by
+// reset()); no frame at or above end_ is used.
 #pragma once
 #include "ids.h"
 #include "limits.h"
@@ -18,7 +18,6 @@ class FrameTable {
   void reset();
   int find(ContainerId container, uint32_t page) const;
   Status allocate(ContainerId container, uint32_t page, int* frame);
-  void release_container(ContainerId container);
 
   uint8_t* data(int frame) { return data_[frame]; }
   const uint8_t* data(int frame) const { return data_[frame]; }
@@ -39,7 +38,6 @@ class FrameTable {
   };
   uint32_t slot_of(ContainerId container, uint32_t page) const;
   void index_insert(int frame);
-  void rebuild_index();
 
   Meta meta_[kMaxFrames];
   int16_t index_[kIndexSize];

@@ -145,9 +145,10 @@ class Kernel {
   // boot.cpp
   Status boot_self_managing(const ManagerConfig& mc);
   Status restore_root(const ManagerConfig& mc, uint8_t* page, CutEntry* entry);
-  Status restore_newest_copy(const ManagerConfig& mc, uint8_t* page, CutEntry* entry);
   Status start_program(const ManagerConfig& mc, uint32_t entry);
   Status boot_managed(const ManagerConfig& mc);
+  // seeded_bugs.cpp
+  Status restore_newest_copy(const ManagerConfig& mc, uint8_t* page, CutEntry* entry);
 
   Platform& platform_;
   KernelBugs bugs_;

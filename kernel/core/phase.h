@@ -5,8 +5,8 @@
 // disk request between a manager's snapshot_request and the freeze (what the
 // manager wrote before asking is RUN), so no request, crash state or
 // statistic can fall in it. Its number stays reserved, so the numbers of
-// the other phases (in traces and databases) never change; parse_phase()
-// refuses its name.
+// the other phases (in traces and databases) never change; a trace file
+// that tags a request with it is refused (injector/common/phase_tag.h).
 #pragma once
 #include <stdint.h>
 
@@ -26,9 +26,5 @@ enum class Phase : uint8_t {
 constexpr int kPhaseCount = 8;
 
 const char* phase_name(Phase p);
-
-// Parses the name of a tag phase as printed by phase_name(); returns false
-// if unknown, or for REQUEST (never a tag).
-bool parse_phase(const char* name, Phase* out);
 
 }  // namespace sc

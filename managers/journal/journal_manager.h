@@ -45,16 +45,19 @@ class JournalManager final : public UpcallTarget {
   Status validate_transaction(const journal::TxnRef& txn);
   Status apply_transaction(const journal::TxnRef& txn);
   Status apply_record(uint64_t lsn, uint32_t target, uint64_t sum);
-  bool home_block_matches_ends(uint32_t target, const uint8_t* image);
-  bool home_slot_matches_sector_heads(uint32_t target, const uint8_t* image);
   Status mark_applied(const journal::TxnRef& txn);
 
   // journal_recover.cpp
   Status replay_if_needed(const journal::TxnRef& txn);
   Status load_home(const journal::TxnRef& txn);
   Status load_directory(const journal::Catalog& catalog);
-  bool directory_never_written();
   Status recreate_containers(const journal::Catalog& catalog);
+
+  // journal_seeded_bugs.cpp
+  Status xor_with_home(uint32_t target, uint8_t* block);
+  bool home_block_matches_ends(uint32_t target, const uint8_t* image);
+  bool home_slot_matches_sector_heads(uint32_t target, const uint8_t* image);
+  bool directory_never_written();
 
   // journal_snapshot.cpp
   Status append_transaction(journal::TxnRef* txn);

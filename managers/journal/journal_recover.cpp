@@ -69,16 +69,6 @@ Status JournalManager::recreate_containers(const journal::Catalog& catalog) {
   return s;
 }
 
-// Seeded bug kBugBlankDirectoryIsFresh: an all-zero first directory block
-// taken as "nothing saved yet" (an unreadable one is left to load_directory).
-bool JournalManager::directory_never_written() {
-  uint8_t block[kPageSize];
-  if (failed(sys_.disk_read(geo_.dir_start, block))) return false;
-  for (uint32_t i = 0; i < kPageSize; ++i)
-    if (block[i] != 0) return false;
-  return true;
-}
-
 Status JournalManager::load_home(const journal::TxnRef& txn) {
   uint8_t block[kPageSize];
   journal::Catalog catalog{};

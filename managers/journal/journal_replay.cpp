@@ -38,26 +38,6 @@ Status JournalManager::validate_transaction(const journal::TxnRef& txn) {
   return failed(s) ? s : journal::check_commit(block, txn, journal::block_sum(header_block));
 }
 
-// Seeded bug kBugSkipByEnds: a home block whose first and last sectors
-// already equal the record's is taken as holding it; a torn write breaks that.
-bool JournalManager::home_block_matches_ends(uint32_t target, const uint8_t* image) {
-  uint8_t home[kPageSize];
-  if (failed(sys_.disk_read(target, home))) return false;
-  constexpr uint32_t kSector = kPageSize / kSectorsPerPage;
-  constexpr uint32_t kLast = kPageSize - kSector;
-  return bytes_equal(home, image, kSector) && bytes_equal(home + kLast, image + kLast, kSector);
-}
-
-// Seeded bug kBugSkipBySectorHeads: one word per sector stands for the sector.
-bool JournalManager::home_slot_matches_sector_heads(uint32_t target, const uint8_t* image) {
-  uint8_t home[kPageSize];
-  if (target < geo_.data_start || failed(sys_.disk_read(target, home))) return false;
-  constexpr uint32_t kSector = kPageSize / kSectorsPerPage;
-  for (uint32_t at = 0; at < kPageSize; at += kSector)
-    if (!bytes_equal(home + at, image + at, 8)) return false;
-  return true;
-}
-
 Status JournalManager::apply_record(uint64_t lsn, uint32_t target, uint64_t sum) {
   uint8_t image[kPageSize];
   Status s = sys_.disk_read(geo_.log_block(lsn), image);
@@ -65,13 +45,8 @@ Status JournalManager::apply_record(uint64_t lsn, uint32_t target, uint64_t sum)
   if (journal::block_sum(image) != sum) return Status::corrupt;
   if (bug(journal::kBugSkipByEnds) && home_block_matches_ends(target, image)) return Status::ok;
   if (bug(journal::kBugSkipBySectorHeads) && home_slot_matches_sector_heads(target, image)) return Status::ok;
-  if (bug(journal::kBugXorReplay)) {
-    uint8_t old[kPageSize];
-    s = sys_.disk_read(target, old);
-    if (failed(s)) return s;
-    for (uint32_t i = 0; i < kPageSize; ++i) image[i] ^= old[i];
-  }
-  return sys_.disk_write(target, image);
+  if (bug(journal::kBugXorReplay)) s = xor_with_home(target, image);
+  return failed(s) ? s : sys_.disk_write(target, image);
 }
 
 Status JournalManager::mark_applied(const journal::TxnRef& txn) {

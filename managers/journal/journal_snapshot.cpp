@@ -36,10 +36,8 @@ Status JournalManager::log_record(uint32_t target, const uint8_t* image, TxnBuil
   uint8_t record[kPageSize];
   copy_bytes(record, image, kPageSize);
   if (bug(journal::kBugXorReplay)) {
-    uint8_t old[kPageSize];
-    const Status s = sys_.disk_read(target, old);
+    const Status s = xor_with_home(target, record);
     if (failed(s)) return s;
-    for (uint32_t i = 0; i < kPageSize; ++i) record[i] ^= old[i];
   }
   h.targets[h.count] = target;
   h.sums[h.count] = journal::block_sum(record);

@@ -5,10 +5,9 @@
 // a program's name, role and seeded bugs here. Platform-free.
 // Interface: registered_manager_count() / registered_manager(i) in
 // registration order; find_manager_program(entry) and
-// find_manager_program(name) (nullptr when none); find_manager_bug(name).
-// Invariant (checked by registry_problem(), which tests and the CLI run):
-// names and entries are unique, entries are non-zero, bug names are unique
-// across programs, and each bug is one bit, unique within its program.
+// find_manager_program(name) (nullptr when none). Looking up seeded bugs by
+// name and checking the registry's invariant are host-only
+// (registry_checks.h).
 #pragma once
 #include <stdint.h>
 
@@ -26,15 +25,5 @@ inline const ManagerProgram& registered_manager(uint32_t i) { return *kRegistere
 
 const ManagerProgram* find_manager_program(uint32_t entry);
 const ManagerProgram* find_manager_program(const char* name);
-
-struct FoundBug {
-  const ManagerProgram* program;
-  const ManagerBug* bug;
-};
-// The program that declares seeded bug `name`; {nullptr, nullptr} if none.
-FoundBug find_manager_bug(const char* name);
-
-// nullptr if the registry keeps its invariant, otherwise what breaks it.
-const char* registry_problem();
 
 }  // namespace sc

@@ -15,7 +15,6 @@ constexpr uint64_t kRootMagic = 0x544f4f524d535343ULL;  // "CSSMROOT"
 constexpr uint64_t kCheckpointMagic = 0x54504b434d535343ULL;
 constexpr uint64_t kMapMagic = 0x3150414d4d535343ULL;
 constexpr uint64_t kBitmapMagic = 0x50414d424d535343ULL;
-constexpr uint32_t kMapEntryBytes = 24;
 constexpr uint32_t kBitmapHeaderBytes = 16;
 
 bool sealed(const uint8_t* block, uint64_t magic) {
@@ -27,16 +26,6 @@ bool sealed(const uint8_t* block, uint64_t magic) {
 
 void seal_block(uint8_t* block) {
   store_u64(block + kBlockChecksumOffset, checksum64(block, kBlockChecksumOffset));
-}
-
-void reseal_map_entries(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks) {
-  const uint32_t count = load_u32(block + 8) < kEntriesPerMapBlock ? load_u32(block + 8) : kEntriesPerMapBlock;
-  for (uint32_t i = 0; i < count; ++i) {
-    uint8_t* e = block + 16 + i * kMapEntryBytes;
-    const uint32_t data_block = load_u32(e + 8);
-    if (data_block < partition_blocks) store_u64(e + 16, checksum64(partition + uint64_t{data_block} * kPageSize, kPageSize));
-  }
-  seal_block(block);
 }
 
 void encode_root(const RootInfo& info, uint8_t* page) {
@@ -55,19 +44,6 @@ Status decode_root(const uint8_t* page, RootInfo* info) {
 
 uint64_t block_seal(const uint8_t* block) { return load_u64(block + kBlockChecksumOffset); }
 
-void reseal_checkpoint(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks) {
-  const uint32_t containers = load_u32(block + 16);
-  const uint32_t maps = load_u32(block + 20);
-  if (containers <= kMaxContainers && maps <= kMaxMapBlocks) {
-    const uint8_t* numbers = block + 32 + 2 * containers;
-    uint8_t* seals = block + 32 + 2 * containers + 4 * maps;
-    for (uint32_t i = 0; i <= maps; ++i) {
-      const uint32_t b = i < maps ? load_u32(numbers + 4 * i) : load_u32(block + 24);
-      if (b < partition_blocks) store_u64(seals + 8 * i, block_seal(partition + uint64_t{b} * kPageSize));
-    }
-  }
-  seal_block(block);
-}
 
 void encode_checkpoint(const Checkpoint& cp, uint8_t* block) {
   fill_bytes(block, 0, kPageSize);

@@ -35,6 +35,7 @@ constexpr uint32_t kShadowRootPage = 0;
 constexpr uint64_t kNoBlock = ~0ULL;
 constexpr uint32_t kMaxMapEntries = 1024;
 constexpr uint32_t kEntriesPerMapBlock = 169;
+constexpr uint32_t kMapEntryBytes = 24;  // container, page, data block, data checksum
 constexpr uint32_t kMaxMapBlocks = (kMaxMapEntries + kEntriesPerMapBlock - 1) / kEntriesPerMapBlock;
 constexpr uint32_t kMaxPartitionBlocks = 4096;
 constexpr uint32_t kBlockChecksumOffset = kPageSize - 8;
@@ -77,16 +78,9 @@ void encode_map_block(const MapEntry* entries, uint32_t count, uint8_t* block);
 Status decode_map_block(const uint8_t* block, uint64_t partition_blocks, MapEntry* entries,
                         uint32_t capacity, uint32_t* count);
 
-// For tools that alter blocks on purpose (the fuzzers): seal_block()
-// recomputes the checksum of a checkpoint, map or bitmap block in place;
-// reseal_map_entries() recomputes every entry's data checksum of a map block
-// from its partition (partition_blocks blocks at `partition`; entries naming
-// a block outside it are left alone), then seals the block;
-// reseal_checkpoint() recomputes a checkpoint's map and bitmap seals from
-// the partition (reseal those blocks first), then seals the block.
+// seal_block() recomputes the checksum of a checkpoint, map or bitmap block
+// in place (the encoders end with it; shadow_reseal.h for tools).
 void seal_block(uint8_t* block);
-void reseal_map_entries(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks);
-void reseal_checkpoint(uint8_t* block, const uint8_t* partition, uint64_t partition_blocks);
 
 void encode_bitmap(const uint8_t* allocated, uint64_t blocks, uint8_t* block);
 Status decode_bitmap(const uint8_t* block, uint64_t blocks, uint8_t* allocated);

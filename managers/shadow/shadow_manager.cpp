@@ -51,28 +51,8 @@ Status ShadowManager::page_fault(const Upcall& call) {
   if ((bugs_ & kShadowBugTrustData) != 0) return supply_unchecked_block(call, map_[i].block);
   if ((bugs_ & kShadowBugAnySavedChecksum) != 0) return supply_any_saved_block(call, map_[i].block);
   const Status s = supply_checked_block(sys_, call, map_[i].block, map_[i].checksum);
-  if (s == Status::io_error && (bugs_ & kShadowBugZeroUnreadable) != 0)
-    return sys_.supply_page(call.target, call.page, nullptr);  // seeded bug: unreadable taken as zeros
+  if (s == Status::io_error && (bugs_ & kShadowBugZeroUnreadable) != 0) return supply_zeros(call);
   return s;
-}
-
-// Seeded bug kShadowBugTrustData: the block as read, checksum unchecked.
-Status ShadowManager::supply_unchecked_block(const Upcall& call, uint64_t block) {
-  uint8_t data[kPageSize];
-  const Status s = sys_.disk_read(block, data);
-  return failed(s) ? s : sys_.supply_page(call.target, call.page, data);
-}
-
-// Seeded bug kShadowBugAnySavedChecksum: the block is checked against every
-// entry's checksum, not against the checksum of the entry that names it.
-Status ShadowManager::supply_any_saved_block(const Upcall& call, uint64_t block) {
-  uint8_t data[kPageSize];
-  const Status s = sys_.disk_read(block, data);
-  if (failed(s)) return s;
-  const uint64_t sum = checksum64(data, kPageSize);
-  for (uint32_t e = 0; e < map_count_; ++e)
-    if (map_[e].checksum == sum) return sys_.supply_page(call.target, call.page, data);
-  return Status::corrupt;
 }
 
 Status ShadowManager::enumerate(const Upcall& call) {

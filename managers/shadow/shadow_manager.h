@@ -70,8 +70,6 @@ class ShadowManager final : public UpcallTarget {
   Status start_fresh();
   Status recover();
   Status page_fault(const Upcall& call);
-  Status supply_unchecked_block(const Upcall& call, uint64_t block);
-  Status supply_any_saved_block(const Upcall& call, uint64_t block);
   Status snapshot();
   Status enumerate(const Upcall& call);
 
@@ -81,6 +79,11 @@ class ShadowManager final : public UpcallTarget {
   Status load_map_block(uint32_t block, uint64_t seal);
   Status load_bitmap(uint32_t block, uint64_t seal);
   Status claim(uint64_t block);
+
+  // shadow_seeded_bugs.cpp
+  Status supply_zeros(const Upcall& call);
+  Status supply_unchecked_block(const Upcall& call, uint64_t block);
+  Status supply_any_saved_block(const Upcall& call, uint64_t block);
   void keep_only_blocks_read();
 
   Status save_dirty_pages(const ManagedContainer& c);

@@ -17,14 +17,6 @@ Status ShadowManager::claim(uint64_t block) {
   return Status::ok;
 }
 
-// Seeded bug kShadowBugRecoverFreesData: the free map is rebuilt from the
-// blocks recovery read itself, so every data block the recovered map names
-// is free for the next snapshot to overwrite.
-void ShadowManager::keep_only_blocks_read() {
-  for (uint64_t b = 0; b < block_count_; ++b) blocks_[b] = BlockState::free;
-  for (uint32_t i = 0; i < meta_count_; ++i) blocks_[meta_blocks_[i]] = BlockState::committed;
-}
-
 // Seeded bug kShadowBugTrustStaleMetadata skips the check.
 bool ShadowManager::sealed_by_checkpoint(const uint8_t* block, uint64_t seal) const {
   return shadow::block_seal(block) == seal || (bugs_ & kShadowBugTrustStaleMetadata) != 0;

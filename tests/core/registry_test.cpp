@@ -10,7 +10,7 @@
 #include "injector/common/input_error.h"
 #include "injector/common/seeded_bugs.h"
 #include "managers/registry/format_checks.h"
-#include "managers/registry/registry.h"
+#include "managers/registry/registry_checks.h"
 #include "tests/core/test_system.h"
 
 namespace sc::test {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <sstream>
 
 #include "injector/campaign/campaign.h"
 #include "injector/campaign/coverage_summary.h"
@@ -54,6 +55,84 @@ TEST(CoverageSummary, SourcePathsAreRelativeToTheTreeWhateverCheckoutBuiltThem) 
   EXPECT_EQ(coverage::source_relative("/work/wt-x/build/../managers/shadow/s.cpp"), "managers/shadow/s.cpp");
   EXPECT_EQ(coverage::source_relative("/a/kernel/core/boot.cpp"), "kernel/core/boot.cpp");
   EXPECT_EQ(coverage::source_relative("/usr/include/c++/12/bits/stl_algo.h"), "");
+}
+
+TEST(CoverageSummary, SeededBugFilesAreAPartOfTheirOwnOutsideTheTotals) {
+  const std::vector<results::CoverageEdge> edges = {{"managers/shadow/a.cpp", 10, 3, 0, true},
+                                                    {"managers/shadow/shadow_seeded_bugs.cpp", 5, 3, 0, false},
+                                                    {"kernel/core/seeded_bugs.cpp", 7, 1, 0, false}};
+  const auto parts = summarize(edges);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[1].part, "seeded bugs");
+  EXPECT_EQ(parts[1].lines, 2u);
+  EXPECT_EQ(format_percentages(parts), "managers/ lines 100.0% (1/1), branches 100.0% (1/1); "
+                                       "seeded-bug code (runs only with --bug) lines 0.0% (0/2), branches 0.0% (0/2)");
+}
+
+// llvm-symbolizer's answers for four edges: find_entry's out-of-line copy
+// (edges 0 and 1), the same function inlined into page_fault (edge 2), and
+// page_fault's own code (edge 3).
+constexpr const char* kInlinedAnswers =
+    "sc::ShadowManager::find_entry(unsigned short, unsigned int) const\n"
+    "/src/managers/shadow/shadow_manager.cpp:41:0\n\n"
+    "sc::ShadowManager::find_entry(unsigned short, unsigned int) const\n"
+    "/src/managers/shadow/shadow_manager.cpp:43:7\n\n"
+    "find_entry\n"
+    "/src/managers/shadow/shadow_manager.cpp:43:7\n"
+    "sc::ShadowManager::page_fault(sc::Upcall const&)\n"
+    "/src/managers/shadow/shadow_manager.cpp:48:17\n\n"
+    "sc::ShadowManager::page_fault(sc::Upcall const&)\n"
+    "/src/managers/shadow/shadow_manager.cpp:49:7\n\n";
+
+TEST(CoverageSites, AnOutOfLineCopyOfAnInlinedFunctionCreditsTheInlinedBody) {
+  std::istringstream answers(kInlinedAnswers), no_debug_info;
+  const auto sites = coverage::sites_from_answers(answers, no_debug_info, 4);
+  ASSERT_EQ(sites.size(), 4u);
+  EXPECT_EQ(sites[0].file, "");  // the copy's entry line: no inlined body to stand for it
+  EXPECT_EQ(sites[0].credits, coverage::kNoEdge);
+  EXPECT_EQ(sites[1].file, "");
+  EXPECT_EQ(sites[1].credits, 2u);  // a call of the copy counts for the inlined line 43
+  EXPECT_EQ(sites[2].file, "managers/shadow/shadow_manager.cpp");
+  EXPECT_EQ(sites[2].line, 43u);
+  EXPECT_EQ(sites[2].credits, 2u);
+  EXPECT_EQ(sites[3].line, 49u);
+  EXPECT_EQ(sites[3].credits, 3u);
+}
+
+TEST(CoverageSites, AFunctionNeverInlinedCountsItsOwnEdgesAndTooFewAnswersGiveNone) {
+  std::istringstream answers("sc::Kernel::boot()\n/src/kernel/core/boot.cpp:12:3\n\n"), no_debug_info;
+  const auto sites = coverage::sites_from_answers(answers, no_debug_info, 1);
+  ASSERT_EQ(sites.size(), 1u);
+  EXPECT_EQ(sites[0].file, "kernel/core/boot.cpp");
+  EXPECT_EQ(sites[0].credits, 0u);
+  std::istringstream short_answers("sc::Kernel::boot()\n/src/kernel/core/boot.cpp:12:3\n\n");
+  EXPECT_TRUE(coverage::sites_from_answers(short_answers, no_debug_info, 2).empty());
+}
+
+// A function inlined without an edge of its own shows only in the debug
+// info: failed() (a header's, inlined into any unit) and commit_cut
+// (inlined in its own unit, stabilise.cpp); boot.cpp's commit_cut would be
+// another function.
+TEST(CoverageSites, TheDebugInfosInlinedSubroutinesFoldCopiesWithoutInlinedEdges) {
+  std::istringstream answers(
+      "sc::failed(sc::Status)\n/src/kernel/core/status.h:27:0\n\n"
+      "sc::Kernel::commit_cut(sc::CutRecord const&)\n/src/kernel/core/stabilise.cpp:104:0\n\n"
+      "sc::Kernel::commit_cut(sc::CutRecord const&)\n/src/kernel/core/boot.cpp:30:0\n\n");
+  std::istringstream debug_info(
+      "0x0000000c: DW_TAG_compile_unit\n"
+      "              DW_AT_producer\t(\"Debian clang version 14.0.6\")\n"
+      "              DW_AT_name\t(\"../../kernel/core/stabilise.cpp\")\n"
+      "0x0000002b:   DW_TAG_subprogram\n"
+      "                DW_AT_name\t(\"commit_cut\")\n"
+      "0x00000037:     DW_TAG_inlined_subroutine\n"
+      "                  DW_AT_abstract_origin\t(0x0000002b \"commit_cut\")\n"
+      "0x00000040:     DW_TAG_inlined_subroutine\n"
+      "                  DW_AT_abstract_origin\t(0x00000050 \"failed\")\n");
+  const auto sites = coverage::sites_from_answers(answers, debug_info, 3);
+  ASSERT_EQ(sites.size(), 3u);
+  EXPECT_EQ(sites[0].file, "");
+  EXPECT_EQ(sites[1].file, "");
+  EXPECT_EQ(sites[2].file, "kernel/core/boot.cpp");
 }
 
 TEST(CoverageCounters, NameLinesOfTheKernelCoreAndTheManagers) {

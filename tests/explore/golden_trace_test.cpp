@@ -29,7 +29,7 @@
 #include "injector/inproc/recording.h"
 #include "injector/workload/workload_file.h"
 #include "kernel/core/checksum.h"
-#include "managers/registry/registry.h"
+#include "managers/registry/registry_checks.h"
 #include "tests/support/param_name.h"
 
 namespace sc {

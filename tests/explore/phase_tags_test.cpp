@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "injector/common/phase_tag.h"
 #include "injector/common/seeded_bugs.h"
 #include "injector/inproc/recording.h"
 #include "injector/workload/workload_file.h"
@@ -34,8 +35,8 @@ TEST(PhaseTags, NoRecordedRequestIsTaggedRequest) {
 
 TEST(PhaseTags, RequestIsNoTagName) {
   Phase p = Phase::RUN;
-  EXPECT_FALSE(parse_phase("REQUEST", &p));
-  EXPECT_TRUE(parse_phase("FREEZE", &p));
+  EXPECT_FALSE(parse_tag_phase("REQUEST", &p));
+  EXPECT_TRUE(parse_tag_phase("FREEZE", &p));
   EXPECT_EQ(p, Phase::FREEZE);
   EXPECT_STREQ(phase_name(Phase::REQUEST), "REQUEST");
 }
