@@ -80,6 +80,7 @@ void ReferenceModel::stabilise(const Event& e) {
   spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end});
   stable_managers_ = managers_saved_by(group);
   last_counted_ = history_.size() - 1;
+  refused_ &= ~group;
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i)
     if (group & (1u << i)) ties_[i] = 1u << i;
 }
@@ -141,11 +142,15 @@ std::string ReferenceModel::apply(const Event& e) {
                          w_.container_names.at(e.container), e.page, e.hash, expected);
     }
     case OpKind::stabilise:
-      if (e.status == Status::no_space && w_.managers[e.manager].may_fill_partition) return "";  // clean refusal
+      if (e.status == Status::no_space && w_.managers[e.manager].may_fill_partition) {
+        refused_ |= ties_[e.manager];  // a clean refusal
+        return "";
+      }
       if (failed_attempt(e)) {
         record_failed_attempt(e);
         return "";
       }
+      if (e.status != Status::ok && (refused_ & ties_[e.manager]) != 0) return "";  // fail-stop after a refusal
       if (e.status != Status::ok) return fmt::format("stabilise {} failed: {}", w_.managers[e.manager].name, status_name(e.status));
       stabilise(e);
       return "";
@@ -156,6 +161,7 @@ std::string ReferenceModel::apply(const Event& e) {
 void ReferenceModel::power_cut() {
   volatile_ = last_stable();
   managers_ = stable_managers_;
+  refused_ = 0;
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i) ties_[i] = 1u << i;
 }
 

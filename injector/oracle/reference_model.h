@@ -11,6 +11,11 @@
 //    says "may_fill_partition" is a clean refusal: nothing becomes stable,
 //    the group stays tied, no finding — a crash afterwards must recover the
 //    previous stable state;
+//  * after such a refusal the refusing group may fail-stop: until a power
+//    cut or a stabilisation of the group that succeeds, a stabilisation of
+//    the group that fails (with any status; the managers say corrupt) is a
+//    clean refusal too — a manager need not risk a retry on in-memory state
+//    the refused attempt left half-changed;
 //  * once allow_failed_stabilisations(position) was called (the disk failed
 //    the request issued at `position`: io-error), a stabilisation that
 //    returned an error and ended at or after that position is a FAILED ATTEMPT:
@@ -84,6 +89,7 @@ class ReferenceModel {
   uint64_t failures_from_ = UINT64_MAX;               // disk position of the injected failing request
   std::map<size_t, std::map<ContainerId, ManagerId>> attempt_managers_;  // history index -> its stable managers
   uint32_t ties_[kMaxSelfManaging];
+  uint32_t refused_ = 0;  // domains of groups refused with no_space since the last power cut or success
   std::string beyond_memory_;
 };
 

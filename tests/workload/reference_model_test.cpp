@@ -89,6 +89,30 @@ TEST_F(ReferenceModelTest, AnOpRefusedForLackOfMemoryEndsWhatIsJudged) {
   EXPECT_EQ(model.stabilisations(), 0u);
 }
 
+// A manager that refused a stabilisation for lack of partition space may
+// refuse the next ones of its group too (fail-stop), until a power cut or
+// a stabilisation of the group succeeds; another group's failure is still
+// a finding.
+TEST(ReferenceModelRefusal, AfterANoSpaceRefusalTheGroupMayFailStopUntilAPowerCut) {
+  const Workload w = parse_workload(parse_json_text(R"({"format":"stablecut-workload","version":1,"name":"f",
+      "managers":[{"name":"A","kind":"shadow","may_fill_partition":true},{"name":"B","kind":"shadow"}],
+      "steps":[{"run":[{"locus":"x","home":"A","ops":[]}]}]})", "f"), "f");
+  ReferenceModel model{w};
+  const auto stabilise = [&](ManagerId m, Status s) {
+    return model.apply(Event{OpKind::stabilise, m, kNoContainer, m, 0, 0, s});
+  };
+  EXPECT_NE(stabilise(0, Status::corrupt), "");  // no refusal yet
+  EXPECT_EQ(stabilise(0, Status::no_space), "");
+  EXPECT_EQ(stabilise(0, Status::corrupt), "");
+  EXPECT_NE(stabilise(1, Status::corrupt), "");  // B was not refused
+  EXPECT_EQ(model.stabilisations(), 0u);
+  model.power_cut();
+  EXPECT_NE(stabilise(0, Status::corrupt), "");
+  EXPECT_EQ(stabilise(0, Status::no_space), "");
+  EXPECT_EQ(stabilise(0, Status::ok), "");
+  EXPECT_NE(stabilise(0, Status::corrupt), "");  // it succeeded since the refusal
+}
+
 TEST_F(ReferenceModelTest, AStabilisationRefusedForLackOfMemoryIsNamed) {
   create(kA, ca, 0);
   EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 1, 0, 0, Status::no_memory}), "");
