@@ -11,6 +11,8 @@
 // stored once more at the end.
 #include "injector/campaign/campaign.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -277,6 +279,10 @@ class Engine {
       summary_.recalled += r.recalled;
       if (r.exhaustive) add_coverage(&summary_.exhaustive, *r.exhaustive);
       summary_.illegal += r.illegal;
+      if (!r.recording_findings.empty() && summary_.recording_findings == 0) {
+        summary_.first_recording_finding = fmt::format("workload {}: {}", r.record.name, r.recording_findings.front());
+        summary_.first_recording_replay = r.recording_replay;
+      }
       summary_.recording_findings += r.recording_findings.size();
       if (!r.beyond_memory.empty() && summary_.beyond_memory++ == 0) summary_.first_beyond_memory = r.beyond_memory;
       summary_.new_failures += r.new_failures;

@@ -90,6 +90,8 @@ struct CampaignSummary {
   uint64_t recording_findings = 0;
   uint64_t beyond_memory = 0;      // workloads skipped: more page frames than the kernel has (beyond_memory.h)
   std::string first_beyond_memory;  // the message of the first of them
+  std::string first_recording_finding;  // the first recording disagreement of a committed workload
+  std::string first_recording_replay;   // and the command that records that workload again
   uint64_t new_failures = 0;
   uint64_t total_failures = 0;
   double seconds = 0;

@@ -22,14 +22,6 @@ void put_limit(json& j, const char* key, uint64_t value) {
   if (value != UINT64_MAX) j[key] = value;
 }
 
-json mode_names(const crash::EnumeratorOptions& e) {
-  json names = json::array();
-  if (e.exhaustive) names.push_back(crash::kExhaustiveModeName);
-  for (size_t m = 0; m < crash::kModeCount; ++m)
-    if (e.modes.test(m)) names.push_back(crash::mode_name(static_cast<crash::Mode>(m)));
-  return names;
-}
-
 constexpr OptionRange<uint64_t> kAnyU64{0, UINT64_MAX};
 
 // The exhaustive mode's budget per cut before --runs-per-cut was stored.
@@ -133,6 +125,14 @@ void modes_from(const Reader& r, crash::EnumeratorOptions* e) {
 }
 
 }  // namespace
+
+std::vector<std::string> mode_names(const crash::EnumeratorOptions& e) {
+  std::vector<std::string> names;
+  if (e.exhaustive) names.push_back(crash::kExhaustiveModeName);
+  for (size_t m = 0; m < crash::kModeCount; ++m)
+    if (e.modes.test(m)) names.push_back(crash::mode_name(static_cast<crash::Mode>(m)));
+  return names;
+}
 
 json options_to_json(const CampaignOptions& o) {
   std::vector<std::string> bugs = enabled_bug_names(o.bugs);

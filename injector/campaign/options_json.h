@@ -17,6 +17,7 @@
 #pragma once
 #include <array>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,8 @@ inline constexpr std::array<const char*, 18> kBindingOptions = {
 inline constexpr std::array<const char*, 4> kRunOptions = {"duration", "jobs", "timeout", "cases-dir"};
 
 nlohmann::json options_to_json(const CampaignOptions& o);
+// The names of the crash-state modes `e` enumerates, as --modes takes them.
+std::vector<std::string> mode_names(const crash::EnumeratorOptions& e);
 CampaignOptions options_from_json(const nlohmann::json& j, const std::string& where);
 
 }  // namespace sc::campaign

@@ -1,16 +1,21 @@
 // worker.cpp — see worker.h.
 #include "injector/campaign/worker.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <chrono>
 #include <filesystem>
 #include <optional>
 #include <utility>
 
 #include "injector/campaign/convert.h"
+#include "injector/campaign/options_json.h"
 #include "injector/campaign/state_key.h"
 #include "injector/crash/crash_image.h"
 #include "injector/check/beyond_memory.h"
 #include "injector/check/case_file.h"
+#include "injector/crash/whole_file.h"
 #include "injector/tier/tier_dispatch.h"
 #include "injector/workload/workload_file.h"
 
@@ -100,6 +105,23 @@ std::string save_cases(const WorkloadJob& job, const WorkerContext& ctx, const c
   return min;
 }
 
+// A workload whose recording disagreed with the reference model: keeps the
+// workload beside the cases and returns the command that records it again
+// the same way (the findings come from its recording and, with io-error,
+// from its runs re-recorded with one request failing).
+std::string save_recording_replay(const WorkloadJob& job, const WorkerContext& ctx,
+                                  const crash::EnumeratorOptions& enumerate, const std::string& workload_json,
+                                  std::vector<std::string>* written) {
+  const std::string path = fmt::format("{}/{}.workload.json", ctx.cases_dir, case_label(ctx.case_prefix + job.name));
+  std::filesystem::create_directories(ctx.cases_dir);
+  crash::write_whole_file(path, workload_json.data(), workload_json.size());
+  written->push_back(path);
+  std::string command = fmt::format("stablecut run --tier {} --workload {} --modes {} --seed {}", ctx.tier.name(), path,
+                                    fmt::join(mode_names(enumerate), ","), enumerate.seed);
+  for (const auto& bug : enabled_bug_names(ctx.bugs)) command += " --bug " + bug;
+  return command;
+}
+
 results::StateRow state_row(const Recording& rec, const StateFailure& f, uint64_t check_us) {
   const uint64_t fingerprint = crash::CrashImage(rec.trace, f.state).view().fingerprint();
   return results::StateRow{f.state.cut,
@@ -164,6 +186,8 @@ WorkloadResult run_workload(const WorkloadJob& job, const WorkerContext& ctx) {
       tier::explore_on(ctx.tier, job.workload, ctx.bugs, rec, explore_options(ctx, enumerate, &reported));
   if (r.stopped && r.states == 0) throw Stopped{};  // nothing checked: nothing to commit
   out.recording_findings.insert(out.recording_findings.end(), r.run_findings.begin(), r.run_findings.end());
+  if (!out.recording_findings.empty())
+    out.recording_replay = save_recording_replay(job, ctx, enumerate, w.workload_json, &cases.paths);
   count_states(ctx, r.states, &reported);
   w.partial = r.stopped;
   w.enumerate_s = r.enumerate_seconds;

@@ -87,6 +87,7 @@ struct WorkloadResult {
   uint64_t illegal = 0;
   size_t new_failures = 0;
   std::vector<std::string> recording_findings;
+  std::string recording_replay;  // with recording findings: the command that records the workload again
   std::string beyond_memory;  // set: the workload needs more page frames than the kernel has; nothing was checked
   std::vector<std::string> new_signatures;
   std::vector<std::string> case_files;  // written for this result: remove them if it is not committed

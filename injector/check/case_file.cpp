@@ -78,13 +78,6 @@ void make_parent(const std::string& path) {
   if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
 }
 
-std::string file_name_part(const std::string& text) {
-  std::string out = text.empty() ? "case" : text;
-  for (char& c : out)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
-  return out;
-}
-
 std::string bugs_part(const SeededBugs& bugs) {
   const auto names = enabled_bug_names(bugs);
   return names.empty() ? "no-bugs" : fmt::format("{}", fmt::join(names, "+"));
@@ -98,11 +91,18 @@ void save_case(const std::string& path, const Workload& w, const SeededBugs& bug
   crash::save_trace_file(path, case_trace_file(w, bugs, rec, failure, seed, tier));
 }
 
+std::string case_label(const std::string& text) {
+  std::string out = text.empty() ? "case" : text;
+  for (char& c : out)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
+  return out;
+}
+
 std::string save_case_in(const std::string& dir, const std::string& label, const Workload& w, const SeededBugs& bugs,
                          const Recording& rec, const StateFailure& failure, uint64_t seed, const std::string& tier) {
   const std::string text = crash::trace_file_text(case_trace_file(w, bugs, rec, failure, seed, tier));
-  const std::string path = fmt::format("{}/{}-{}-{}-{:016x}.trace.json", dir, file_name_part(label),
-                                       file_name_part(tier), bugs_part(bugs), checksum64(text.data(), text.size()));
+  const std::string path = fmt::format("{}/{}-{}-{}-{:016x}.trace.json", dir, case_label(label),
+                                       case_label(tier), bugs_part(bugs), checksum64(text.data(), text.size()));
   make_parent(path);
   crash::write_whole_file(path, text.data(), text.size());
   return path;

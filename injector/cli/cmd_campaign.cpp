@@ -62,7 +62,8 @@ int run_campaign_command(const CLI::App& cmd, const CampaignFlags& flags, const 
   if (!s.coverage.empty()) fmt::print("coverage: {}\n", s.coverage);
   if (!s.coverage_unavailable.empty()) fmt::print("coverage unavailable: {}\n", s.coverage_unavailable);
   if (s.recording_findings > 0)
-    fmt::print("{} while recording workloads\n", counted(s.recording_findings, "disagreement"));
+    fmt::print("{} while recording workloads (the first, {}); replay: {}\n",
+               counted(s.recording_findings, "disagreement"), s.first_recording_finding, s.first_recording_replay);
   if (s.beyond_memory > 0)
     fmt::print("{} skipped, unchecked: more page frames than the kernel has (first: {})\n",
                counted(s.beyond_memory, "workload"), s.first_beyond_memory);

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "printed_commands.h"
@@ -78,6 +79,37 @@ TEST(Failures, ACampaignListsOnlyTheFailuresItHit) {
   EXPECT_NE(clean.out.find("no failures in " + db + " for campaign 2"), std::string::npos) << clean.out;
   const RunResult first = run_stablecut(dir, {"failures", "--db", db, "--campaign", "1"});
   EXPECT_EQ(replay_commands(first.out).size(), static_cast<size_t>(sql_int(db, "SELECT count(*) FROM failure")));
+}
+
+// A journal partition of 64 blocks that 62 pages fill, in a workload that
+// does not say it may fill it: its stabilisation is refused with no_space.
+std::string overfilling_workload() {
+  std::string ops = R"({"op":"create","container":"d","manager":"A"})";
+  for (int page = 0; page < 62; ++page) ops += R"(,{"op":"write","container":"d","page":)" + std::to_string(page) + R"(,"value":1})";
+  ops += R"(,{"op":"stabilise","manager":"A"})";
+  return R"({"format":"stablecut-workload","version":2,"name":"overfill","seed":3,
+    "managers":[{"name":"A","program":"journal","partition_blocks":64}],
+    "steps":[{"run":[{"locus":"w","home":"A","ops":[)" + ops + "]}]}]}";
+}
+
+// A workload whose run disagrees with the reference model is no crash
+// state: the campaign names the workload and the disagreement, and prints a
+// command that records the workload again, which reproduces it.
+TEST(Failures, ARecordingDisagreementNamesItsWorkloadAndAReplayThatReproducesIt) {
+  TempDir dir;
+  fs::create_directories(dir.file("corpus"));
+  std::ofstream(dir.file("corpus/overfill.json")) << overfilling_workload();
+  const std::string db = dir.file("r.db");
+  const RunResult run = run_stablecut(
+      dir, {"campaign", "--db", db, "--corpus", dir.file("corpus"), "--workloads", "1", "--modes", "prefix"});
+  ASSERT_EQ(run.rc, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("while recording workloads (the first, workload 000000-overfill: stabilise A failed: no_space)"),
+            std::string::npos) << run.out;
+  const auto replays = printed_commands(run.out, "run");
+  ASSERT_EQ(replays.size(), 1u) << run.out;
+  const RunResult again = run_stablecut(dir, replays.front());
+  EXPECT_EQ(again.rc, 1) << again.out << again.err;
+  EXPECT_NE(again.out.find("FINDING (while recording): stabilise A failed: no_space"), std::string::npos) << again.out;
 }
 
 // Two "hosts" run a shard each; their databases and cases directories are
