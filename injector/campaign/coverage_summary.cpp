@@ -9,7 +9,7 @@ namespace sc::campaign {
 
 namespace {
 
-constexpr const char* kSeededBugsPart = "seeded bugs";
+constexpr const char* kSeededBugsPart = "seeded bugs (run only with --bug)";
 
 bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;

@@ -63,7 +63,7 @@ TEST(CoverageSummary, SeededBugFilesAreAPartOfTheirOwnOutsideTheTotals) {
                                                     {"kernel/core/seeded_bugs.cpp", 7, 1, 0, false}};
   const auto parts = summarize(edges);
   ASSERT_EQ(parts.size(), 2u);
-  EXPECT_EQ(parts[1].part, "seeded bugs");
+  EXPECT_EQ(parts[1].part, "seeded bugs (run only with --bug)");
   EXPECT_EQ(parts[1].lines, 2u);
   EXPECT_EQ(format_percentages(parts), "managers/ lines 100.0% (1/1), branches 100.0% (1/1); "
                                        "seeded-bug code (runs only with --bug) lines 0.0% (0/2), branches 0.0% (0/2)");
