@@ -300,3 +300,10 @@ INSERT INTO state_kind(name, ord) VALUES
   ('lying-flush', 3), ('misdirected', 4), ('lost-write', 5), ('bit-rot', 6),
   ('read-error', 7), ('io-error', 8), ('sub-sector-tear', 9);
 INSERT INTO outcome(name, ord, legal) VALUES ('detected', 7, 1);
+
+-- migration 9: a detect run's identity across databases
+-- uuid (random, RFC 4122 version 4) tells apart detect runs begun alike (the
+-- same flags in the same second on two machines); merge matches runs by it.
+-- Runs recorded before have none and are matched by how they began.
+ALTER TABLE detect_run ADD COLUMN uuid TEXT;
+CREATE UNIQUE INDEX detect_run_by_uuid ON detect_run(uuid) WHERE uuid IS NOT NULL;

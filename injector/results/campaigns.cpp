@@ -2,12 +2,10 @@
 // uuid (random, RFC 4122 version 4) is its identity across shard databases.
 #include <fmt/format.h>
 
-#include <array>
-#include <random>
-
 #include "decode.h"
 #include "results_db.h"
 #include "sqlite.h"
+#include "uuid.h"
 
 namespace sc::results {
 
@@ -16,15 +14,6 @@ namespace {
 constexpr const char* kCampaignColumns =
     "id, uuid, status, finished_at, name, tier, manager, master_seed, shard_index, shard_count, started_at, "
     "command_line, version, options";
-
-std::string new_uuid() {
-  std::random_device rd;
-  std::array<std::uint32_t, 4> w{rd(), rd(), rd(), rd()};
-  w[1] = (w[1] & 0xffff0fffU) | 0x00004000U;  // version 4
-  w[2] = (w[2] & 0x3fffffffU) | 0x80000000U;  // variant 10
-  return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:04x}{:08x}", w[0], w[1] >> 16, w[1] & 0xffffU, w[2] >> 16,
-                     w[2] & 0xffffU, w[3]);
-}
 
 Campaign read_campaign(const Connection& conn, const Statement& st) {
   Campaign c;

@@ -3,6 +3,7 @@
 
 #include "decode.h"
 #include "sqlite.h"
+#include "uuid.h"
 
 namespace sc::results {
 
@@ -35,10 +36,10 @@ std::optional<DetectReplay> read_replay(const Connection& conn, const Statement&
 
 std::int64_t begin_detect_run(const ResultsDb& db, const DetectRunSpec& spec) {
   Statement st(db.connection(),
-               "INSERT INTO detect_run(tier, budget_s, master_seed, started_at, command_line, version) "
-               "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+               "INSERT INTO detect_run(tier, budget_s, master_seed, started_at, command_line, version, uuid) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
   st.bind(1, name(spec.tier)).bind(2, spec.budget_s).bind(3, format_seed(spec.master_seed));
-  st.bind(4, spec.started_at).bind(5, spec.command_line).bind(6, spec.version);
+  st.bind(4, spec.started_at).bind(5, spec.command_line).bind(6, spec.version).bind(7, new_uuid());
   st.step();
   const std::int64_t id = st.column_int(0);
   st.reset();  // completes the INSERT's autocommit transaction

@@ -2,9 +2,10 @@
 // connection and copied by the SQL steps below in one transaction. Temporary
 // maps translate the input's ids into the output's: campaign by uuid,
 // workload by (campaign, name), failure by signature, mutate run by its rows,
-// detect run by how it began, crash state by (workload, cut, kind, state_key).
+// detect run by uuid (or how it began), crash state by (workload, cut, kind, state_key).
 #include "merge.h"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <array>
@@ -112,21 +113,31 @@ constexpr const char* kCopyMutants =
     "s.manager_id, s.stabilisation, s.call_ordinal, s.workload, s.verdict, s.states, s.seconds, s.seed, s.evidence, "
     "s.hint FROM src.mutant s JOIN new_mutant_run nr ON nr.src_run = s.run ORDER BY s.run, s.id";
 
-// A detect run is identified by how it began: input runs that began alike
-// become one output run, which gains the results recorded since.
-constexpr const char* kMergeDetectRuns =
-    "INSERT INTO main.detect_run(tier, budget_s, master_seed, started_at, finished_at, command_line, version) "
-    "SELECT tier, budget_s, master_seed, started_at, max(finished_at), command_line, version FROM src.detect_run "
-    "WHERE (tier, budget_s, master_seed, started_at, command_line, version) NOT IN "
-    "(SELECT tier, budget_s, master_seed, started_at, command_line, version FROM main.detect_run) "
-    "GROUP BY tier, budget_s, master_seed, started_at, command_line, version ORDER BY min(id)";
+// A detect run is identified by its uuid, and one recorded before runs had
+// a uuid (NULL) by how it began: the SQL condition "output run m is input
+// run s". Input runs alike become one output run, which gains the results
+// recorded since.
+std::string same_detect_run(const std::string& m, const std::string& s) {
+  std::string sql = m + ".uuid IS " + s + ".uuid";
+  for (const char* column : {"tier", "budget_s", "master_seed", "started_at", "command_line", "version"})
+    sql += fmt::format(" AND {0}.{2} = {1}.{2}", m, s, column);
+  return sql;
+}
+
+std::string merge_detect_runs_sql() {
+  return "INSERT INTO main.detect_run(tier, budget_s, master_seed, started_at, finished_at, command_line, version, "
+         "uuid) SELECT tier, budget_s, master_seed, started_at, max(finished_at), command_line, version, uuid "
+         "FROM src.detect_run s WHERE NOT EXISTS (SELECT 1 FROM main.detect_run m WHERE " +
+         same_detect_run("m", "s") +
+         ") GROUP BY uuid, tier, budget_s, master_seed, started_at, command_line, version ORDER BY min(id)";
+}
 
 // Maps runs and the results' first cases (the earliest output copy of the
 // same state of the same workload); finished_at is the latest finish.
-constexpr std::array<const char*, 3> kMapDetectRuns = {
+std::array<std::string, 3> map_detect_runs_sql() {
+  return {
     "CREATE TEMP TABLE detect_run_map AS SELECT s.id AS src_id, min(m.id) AS dst_id, s.finished_at AS finished_at "
-    "FROM src.detect_run s JOIN main.detect_run m "
-    "USING (tier, budget_s, master_seed, started_at, command_line, version) GROUP BY s.id",
+    "FROM src.detect_run s JOIN main.detect_run m ON " + same_detect_run("m", "s") + " GROUP BY s.id",
     "UPDATE main.detect_run SET finished_at = f.latest FROM (SELECT dst_id, max(finished_at) AS latest FROM "
     "detect_run_map GROUP BY dst_id) f "
     "WHERE detect_run.id = f.dst_id AND f.latest > coalesce(detect_run.finished_at, 0)",
@@ -135,7 +146,8 @@ constexpr std::array<const char*, 3> kMapDetectRuns = {
     "JOIN main.workload dw ON dw.campaign_id = cm.dst_id AND dw.name = sw.name "
     "JOIN main.crash_state d ON d.workload_id = dw.id AND d.cut_index = s.cut_index AND d.kind = s.kind "
     "AND d.state_key = s.state_key WHERE s.id IN (SELECT first_case_id FROM src.detect_result) GROUP BY s.id",
-};
+  };
+}
 
 // A result is identified by its run, bug and campaign (a bug's campaigns are its own).
 constexpr const char* kCopyDetectResults =
@@ -172,7 +184,7 @@ std::int64_t count_of(const Connection& conn, const char* sql) {
 }
 
 void run_all(const Connection& conn, const auto& statements) {
-  for (const char* sql : statements) conn.exec(sql);
+  for (const auto& sql : statements) conn.exec(sql);
 }
 
 // Runs one INSERT; returns how many rows it added.
@@ -188,8 +200,8 @@ void merge_mutants(const Connection& conn, MergeReport* report) {
 }
 
 void merge_detect_runs(const Connection& conn, MergeReport* report) {
-  report->detect_runs_added += inserted(conn, kMergeDetectRuns);
-  run_all(conn, kMapDetectRuns);
+  report->detect_runs_added += inserted(conn, merge_detect_runs_sql());
+  run_all(conn, map_detect_runs_sql());
   report->detect_results_added += inserted(conn, kCopyDetectResults);
 }
 

@@ -243,5 +243,34 @@ TEST_F(ResultsMergeRuns, GrownDetectRunGainsOnlyNewResults) {
   EXPECT_EQ(finished.column_int(0), kDay2 + 3600);
 }
 
+// A second detect run begun with the same flags in the same second (on
+// another machine, later copied in): two runs, each keeping its result.
+TEST_F(ResultsMergeRuns, DetectRunsBegunAlikeInTheSameSecondStayTwo) {
+  {
+    ResultsDb b = ResultsDb::open(shard_b, OpenMode::read_write);
+    const std::int64_t run = begin_detect_run(b, DetectRunSpec{Tier::inproc, 60, 7, kDay2, "stablecut bench detect", "0.1.0"});
+    record_detect_result(b, run, detected_in_w2(b, "shadow-torn-root"));
+  }
+  const MergeReport r = merge(out, {shard_a, shard_b});
+  EXPECT_EQ(r.detect_runs_added, 2);
+  EXPECT_EQ(r.detect_results_added, 2);
+  EXPECT_EQ(table_rows(out, "detect_run"), 2);
+  EXPECT_EQ(merge(out, {shard_b, shard_a}).detect_runs_added, 0);
+}
+
+// A run recorded before detect runs had a uuid is still one run however
+// often it is merged.
+TEST_F(ResultsMergeRuns, ADetectRunWithoutUuidIsIdentifiedByHowItBegan) {
+  {
+    ResultsDb b = ResultsDb::open(shard_b, OpenMode::read_write);
+    b.connection().exec("UPDATE detect_run SET uuid = NULL");
+  }
+  EXPECT_EQ(merge(out, {shard_b}).detect_runs_added, 1);
+  const MergeReport again = merge(out, {shard_b});
+  EXPECT_EQ(again.detect_runs_added, 0);
+  EXPECT_EQ(again.detect_results_added, 0);
+  EXPECT_EQ(table_rows(out, "detect_run"), 1);
+}
+
 }  // namespace
 }  // namespace sc::results::testing
