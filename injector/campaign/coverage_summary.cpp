@@ -9,7 +9,7 @@ namespace sc::campaign {
 
 namespace {
 
-constexpr const char* kSeededBugsPart = "seeded bugs (run only with --bug)";
+constexpr const char* kSeededBugsPart = "seeded-bug code (runs only with --bug)";
 
 bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -89,7 +89,7 @@ std::vector<CoveragePart> summarize(const std::vector<results::CoverageEdge>& ed
 std::string format_percentages(const std::vector<CoveragePart>& parts) {
   std::string text;
   for (const auto& [name, prefix] : {std::pair{"managers/", "managers"}, std::pair{"kernel/core", "kernel/core"},
-                                     std::pair{"seeded-bug code (runs only with --bug)", kSeededBugsPart}}) {
+                                     std::pair{kSeededBugsPart, kSeededBugsPart}}) {
     const CoveragePart g = group(name, prefix, parts);
     if (g.edges == 0) continue;
     if (!text.empty()) text += "; ";

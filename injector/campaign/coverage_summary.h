@@ -2,13 +2,13 @@
 // system under test, from a campaign's stored edges (results/coverage.h).
 //
 // Interface: summarize(edges) groups edges by part — "kernel/core",
-// "managers/<folder>" (e.g. managers/shadow, managers/sdk), or "seeded bugs"
-// for the files that hold only seeded-bug variants (*seeded_bugs.cpp, run
-// only with --bug, so apart from the code a correct run can reach) — and gives, per
-// part, lines with any edge / lines with a hit edge, edges / hit edges, and
-// the lines never reached as "file:first-last" ranges of consecutive
-// instrumented lines. format_percentages prints the
-// one-line summary campaigns and stats show.
+// "managers/<folder>" (e.g. managers/shadow, managers/sdk), or "seeded-bug
+// code (runs only with --bug)" for the files that hold only seeded-bug
+// variants (*seeded_bugs.cpp: apart from the code a correct run can reach)
+// — and gives, per part, lines with any edge / lines with a hit edge, edges
+// / hit edges, and the lines never reached as "file:first-last" ranges of
+// consecutive instrumented lines. format_percentages prints the one-line
+// summary campaigns and stats show.
 //
 // Invariants: a line is a source line where an instrumented basic block
 // begins (lines inside a block run with it); it counts once however many

@@ -32,14 +32,14 @@ struct Case {
   std::vector<StabilisationSpan> spans;
 };
 
+// `text` as a file name part: characters other than letters, digits, '.',
+// '_' and '-' become '_' ("case" if empty).
+std::string case_label(const std::string& text);
 void save_case(const std::string& path, const Workload& w, const SeededBugs& bugs, const Recording& rec,
                const StateFailure& failure, uint64_t seed, const std::string& tier = "inproc");
 // Saves the case in `dir` under its content-addressed name (above), built
 // from `label` (e.g. the workload's name; characters other than letters,
 // digits, '.', '_' and '-' become '_'); returns its path.
-// `text` as a file name part: characters other than letters, digits, '.',
-// '_' and '-' become '_' ("case" if empty).
-std::string case_label(const std::string& text);
 std::string save_case_in(const std::string& dir, const std::string& label, const Workload& w, const SeededBugs& bugs,
                          const Recording& rec, const StateFailure& failure, uint64_t seed, const std::string& tier);
 Case load_case(const std::string& path);

@@ -10,18 +10,19 @@
 // instead of running the symbolizer again.
 #include "injector/coverage/symbolize.h"
 
+#include <cxxabi.h>
 #include <fmt/format.h>
 #include <link.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 #include "injector/coverage/counters.h"
@@ -69,11 +70,41 @@ EdgeSite parse_location(const std::string& text) {
 // frame's location tells apart most functions sharing a bare name.
 using FunctionKey = std::pair<std::string, std::string>;
 
-FunctionKey function_key(const std::string& name, const std::string& file) {
-  std::string bare = name.substr(0, name.find('('));
-  const auto scope = bare.rfind("::");
-  if (scope != std::string::npos) bare.erase(0, scope + 2);
-  return {bare, file};
+// The bare name of a demangled function name: without its parameter list
+// and qualifiers, without scopes ("(anonymous namespace)::" included).
+// Empty for lambdas and operators, which are never folded.
+std::string bare_name(std::string name) {
+  for (std::string anon = "(anonymous namespace)::"; name.find(anon) != std::string::npos;)
+    name.erase(name.find(anon), anon.size());
+  if (name.find("$_") != std::string::npos || name.find("{lambda") != std::string::npos ||
+      name.find("operator") != std::string::npos)
+    return "";
+  const auto close = name.rfind(')');
+  if (close != std::string::npos) {
+    int depth = 0;
+    for (size_t i = close + 1; i-- > 0;) {
+      depth += name[i] == ')' ? 1 : name[i] == '(' ? -1 : 0;
+      if (depth == 0) {
+        name.erase(i);
+        break;
+      }
+    }
+  }
+  const auto scope = name.rfind("::");
+  return scope == std::string::npos ? name : name.substr(scope + 2);
+}
+
+FunctionKey function_key(const std::string& name, const std::string& file) { return {bare_name(name), file}; }
+
+// A DWARF name as a demangled one: full debug info names inlined functions
+// by their linkage name ("_ZN2sc…"), line tables only by their bare name.
+std::string demangled(const std::string& name) {
+  if (name.rfind("_Z", 0) != 0) return name;
+  int status = 0;
+  char* text = abi::__cxa_demangle(name.c_str(), nullptr, nullptr, &status);
+  std::string out = status == 0 && text ? text : name;
+  std::free(text);
+  return out;
 }
 
 // One answer per address: the innermost frame's location, the function the
@@ -124,7 +155,8 @@ struct InlinedFunctions {
 
 // Reads llvm-dwarfdump --debug-info: a compile unit's first DW_AT_name is
 // its source; a DW_TAG_inlined_subroutine's DW_AT_abstract_origin ends with
-// the inlined function's bare name in quotes.
+// the inlined function's name in quotes. Only units of the kernel core and
+// the managers count (a std header's size() is not ours).
 void read_inlined_subroutines(std::istream& debug_info, InlinedFunctions* out) {
   std::string line, unit;
   enum class Expect { nothing, unit_name, origin } expect = Expect::nothing;
@@ -143,8 +175,11 @@ void read_inlined_subroutines(std::istream& debug_info, InlinedFunctions* out) {
       unit = source_relative(quoted);
       expect = Expect::nothing;
     } else if (expect == Expect::origin && line.find("DW_AT_abstract_origin") != std::string::npos) {
-      out->keys.insert({quoted, unit});
-      out->names.insert(quoted);
+      const std::string bare = bare_name(demangled(quoted));
+      if (!unit.empty() && !bare.empty()) {
+        out->keys.insert({bare, unit});
+        out->names.insert(bare);
+      }
       expect = Expect::nothing;
     }
   }
@@ -160,24 +195,30 @@ void read_inlined_subroutines(std::istream& debug_info, InlinedFunctions* out) {
 // approximation on the side of counting fewer lines.
 std::vector<EdgeSite> fold_out_of_line_copies(std::vector<Answer> answers, InlinedFunctions inlined) {
   for (const auto& a : answers) inlined.keys.insert(a.inlined.begin(), a.inlined.end());
+  using Column = std::tuple<std::string, uint32_t, uint32_t>;
   std::vector<bool> copy(answers.size());
-  std::map<std::tuple<std::string, uint32_t, uint32_t>, size_t> at_column;
+  std::map<Column, std::vector<size_t>> at_column;  // counted edges, in table order
   std::map<std::pair<std::string, uint32_t>, size_t> at_line;
   for (size_t i = 0; i < answers.size(); ++i) {
     const EdgeSite& s = answers[i].site;
     copy[i] = !answers[i].function.first.empty() && inlined.has(answers[i].function);
     if (copy[i] || s.file.empty()) continue;
-    at_column.emplace(std::tuple{s.file, s.line, s.column}, i);
+    at_column[{s.file, s.line, s.column}].push_back(i);
     at_line.emplace(std::pair{s.file, s.line}, i);
   }
+  std::map<Column, size_t> copies_seen;  // the nth copy edge at a column credits the nth counted one there
   std::vector<EdgeSite> sites;
   for (size_t i = 0; i < answers.size(); ++i) {
     EdgeSite s = std::move(answers[i].site);
     s.credits = i;
     if (copy[i] && !s.file.empty()) {
-      const auto col = at_column.find({s.file, s.line, s.column});
+      const Column key{s.file, s.line, s.column};
+      const auto col = at_column.find(key);
       const auto line = at_line.find({s.file, s.line});
-      s.credits = col != at_column.end() ? col->second : line != at_line.end() ? line->second : kNoEdge;
+      const size_t nth = copies_seen[key]++;
+      s.credits = col != at_column.end()   ? col->second[std::min(nth, col->second.size() - 1)]
+                  : line != at_line.end() ? line->second
+                                          : kNoEdge;
       s.file.clear();
     }
     sites.push_back(std::move(s));
@@ -185,15 +226,26 @@ std::vector<EdgeSite> fold_out_of_line_copies(std::vector<Answer> answers, Inlin
   return sites;
 }
 
-std::string tool_output(const std::string& command) {
-  std::string text;
-  FILE* out = popen(command.c_str(), "r");
-  if (out == nullptr) return text;
-  char buffer[4096];
-  for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, out)) > 0;) text.append(buffer, got);
-  pclose(out);
-  return text;
+// Runs `command` with its output in a temporary file (the debug info of a
+// big build is hundreds of MB: it is read line by line, never held whole).
+std::filesystem::path tool_output_file(const std::string& command, const std::string& what) {
+  const auto path = std::filesystem::temp_directory_path() / fmt::format("stablecut-{}-{}.txt", what, getpid());
+  if (std::system(fmt::format("{} > '{}' 2>/dev/null", command, path.string()).c_str()) != 0) {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  return path;
 }
+
+// Folding needs the inlined subroutines only where the optimiser inlines:
+// an unoptimised build (the asan and debug presets, whose kernel core and
+// managers are built like this file) has next to none and a debug info of
+// hundreds of MB.
+#ifdef __OPTIMIZE__
+constexpr bool kOptimisedBuild = true;
+#else
+constexpr bool kOptimisedBuild = false;
+#endif
 
 std::string dwarfdump() {
   const char* env = std::getenv("STABLECUT_DWARFDUMP");
@@ -245,11 +297,18 @@ Symbols run_symbolizer(const std::string& exe, size_t n) {
   }
   const std::string command = fmt::format("'{}' --obj='{}' --output-style=LLVM < '{}' 2>/dev/null", symbolizer(), exe,
                                           input.string());
-  std::istringstream answers(tool_output(command));
+  const auto answers_path = tool_output_file(command, "symbols");
   // Without llvm-dwarfdump only the inlined frames of the edges name inlined functions.
-  std::istringstream debug_info(tool_output(fmt::format("'{}' --debug-info '{}' 2>/dev/null", dwarfdump(), exe)));
+  const auto debug_info_path =
+      kOptimisedBuild ? tool_output_file(fmt::format("'{}' --debug-info '{}'", dwarfdump(), exe), "debug-info")
+                      : std::filesystem::path();
+  std::ifstream answers(answers_path), debug_info(debug_info_path);
   Symbols s;
   s.sites = sites_from_answers(answers, debug_info, n);
+  for (const auto& path : {answers_path, debug_info_path}) {
+    std::error_code ignored;
+    if (!path.empty()) std::filesystem::remove(path, ignored);
+  }
   std::error_code ignored;
   std::filesystem::remove(input, ignored);
   if (s.sites.size() != n) return {{}, "cannot run " + symbolizer() + " (package llvm; or set STABLECUT_SYMBOLIZER)"};

@@ -4,8 +4,8 @@
 // into the manager programs, since no kernel or manager asks them.
 //
 // Interface: find_manager_bug(name); registry_problem().
-// Invariant (checked by registry_problem(), which tests, the CLI and every
-// --bug lookup run): names and entries are unique, entries are non-zero, bug
+// Invariant (checked by registry_problem(), which tests and the CLI run):
+// names and entries are unique, entries are non-zero, bug
 // names are unique across programs, and each bug is one bit, unique within
 // its program.
 #pragma once

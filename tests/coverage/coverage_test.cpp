@@ -63,7 +63,7 @@ TEST(CoverageSummary, SeededBugFilesAreAPartOfTheirOwnOutsideTheTotals) {
                                                     {"kernel/core/seeded_bugs.cpp", 7, 1, 0, false}};
   const auto parts = summarize(edges);
   ASSERT_EQ(parts.size(), 2u);
-  EXPECT_EQ(parts[1].part, "seeded bugs (run only with --bug)");
+  EXPECT_EQ(parts[1].part, "seeded-bug code (runs only with --bug)");
   EXPECT_EQ(parts[1].lines, 2u);
   EXPECT_EQ(format_percentages(parts), "managers/ lines 100.0% (1/1), branches 100.0% (1/1); "
                                        "seeded-bug code (runs only with --bug) lines 0.0% (0/2), branches 0.0% (0/2)");
@@ -107,6 +107,30 @@ TEST(CoverageSites, AFunctionNeverInlinedCountsItsOwnEdgesAndTooFewAnswersGiveNo
   EXPECT_EQ(sites[0].credits, 0u);
   std::istringstream short_answers("sc::Kernel::boot()\n/src/kernel/core/boot.cpp:12:3\n\n");
   EXPECT_TRUE(coverage::sites_from_answers(short_answers, no_debug_info, 2).empty());
+}
+
+// Names as the tools print them: a function of an anonymous namespace is
+// the bare name its inlined frames carry; full debug info names an inlined
+// function by its linkage name; a lambda is never folded.
+TEST(CoverageSites, AnonymousNamespacesAreSeenThroughAndLambdasNeverFold) {
+  std::istringstream answers(
+      "sc::journal::(anonymous namespace)::seal(unsigned char*)\n/src/managers/journal/journal_format.cpp:20:0\n\n"
+      "seal\n/src/managers/journal/journal_format.cpp:21:5\n"
+      "sc::journal::encode_header(sc::journal::TxnHeader const&, unsigned char*)\n"
+      "/src/managers/journal/journal_format.cpp:40:3\n\n"
+      "sc::journal::encode_header(sc::journal::TxnHeader const&, unsigned char*)::$_0::operator()(int) const\n"
+      "/src/managers/journal/journal_format.cpp:41:0\n\n");
+  std::istringstream debug_info(
+      "0x0000000c: DW_TAG_compile_unit\n"
+      "              DW_AT_name\t(\"../../managers/journal/journal_format.cpp\")\n"
+      "0x00000037:     DW_TAG_inlined_subroutine\n"
+      "                  DW_AT_abstract_origin\t(0x0000002b \"_ZN2sc7journal13encode_headerERKNS0_9TxnHeaderEPh\")\n");
+  const auto sites = coverage::sites_from_answers(answers, debug_info, 3);
+  ASSERT_EQ(sites.size(), 3u);
+  EXPECT_EQ(sites[0].file, "");  // seal's out-of-line copy: seal is inlined into encode_header
+  EXPECT_EQ(sites[1].file, "");  // encode_header's out-of-line copy: the debug info has it inlined
+  EXPECT_EQ(sites[1].credits, coverage::kNoEdge);
+  EXPECT_EQ(sites[2].file, "managers/journal/journal_format.cpp");  // its lambda is not encode_header
 }
 
 // A function inlined without an edge of its own shows only in the debug
