@@ -11,12 +11,8 @@ namespace {
 
 constexpr const char* kSeededBugsPart = "seeded-bug code (runs only with --bug)";
 
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 std::string part_of(const std::string& file) {
-  if (ends_with(file, "seeded_bugs.cpp")) return kSeededBugsPart;
+  if (file.ends_with("seeded_bugs.cpp")) return kSeededBugsPart;
   if (file.rfind("kernel/core/", 0) == 0) return "kernel/core";
   const auto slash = file.find('/', std::string("managers/").size());
   return slash == std::string::npos ? "managers" : file.substr(0, slash);

@@ -15,8 +15,8 @@
 #include <link.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -74,8 +74,8 @@ using FunctionKey = std::pair<std::string, std::string>;
 // and qualifiers, without scopes ("(anonymous namespace)::" included).
 // Empty for lambdas and operators, which are never folded.
 std::string bare_name(std::string name) {
-  for (std::string anon = "(anonymous namespace)::"; name.find(anon) != std::string::npos;)
-    name.erase(name.find(anon), anon.size());
+  const std::string anon = "(anonymous namespace)::";
+  for (size_t at; (at = name.find(anon)) != std::string::npos;) name.erase(at, anon.size());
   if (name.find("$_") != std::string::npos || name.find("{lambda") != std::string::npos ||
       name.find("operator") != std::string::npos)
     return "";
@@ -148,8 +148,7 @@ struct InlinedFunctions {
   std::set<std::string> names;
 
   bool has(const FunctionKey& f) const {
-    const bool in_header = f.second.size() > 2 && f.second.compare(f.second.size() - 2, 2, ".h") == 0;
-    return keys.count(f) != 0 || (in_header && names.count(f.first) != 0);
+    return keys.count(f) != 0 || (f.second.ends_with(".h") && names.count(f.first) != 0);
   }
 };
 
@@ -305,12 +304,10 @@ Symbols run_symbolizer(const std::string& exe, size_t n) {
   std::ifstream answers(answers_path), debug_info(debug_info_path);
   Symbols s;
   s.sites = sites_from_answers(answers, debug_info, n);
-  for (const auto& path : {answers_path, debug_info_path}) {
-    std::error_code ignored;
+  for (const auto& path : {input, answers_path, debug_info_path}) {
+    std::error_code ignored;  // best effort: temporary files
     if (!path.empty()) std::filesystem::remove(path, ignored);
   }
-  std::error_code ignored;
-  std::filesystem::remove(input, ignored);
   if (s.sites.size() != n) return {{}, "cannot run " + symbolizer() + " (package llvm; or set STABLECUT_SYMBOLIZER)"};
   return s;
 }
