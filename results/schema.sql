@@ -307,3 +307,7 @@ INSERT INTO outcome(name, ord, legal) VALUES ('detected', 7, 1);
 -- Runs recorded before have none and are matched by how they began.
 ALTER TABLE detect_run ADD COLUMN uuid TEXT;
 CREATE UNIQUE INDEX detect_run_by_uuid ON detect_run(uuid) WHERE uuid IS NOT NULL;
+
+-- migration 10: the call-error fault class
+-- A manager's kernel call that failed (injector/crash/crash_model.h, FAULT CLASSES).
+INSERT INTO state_kind(name, ord) VALUES ('call-error', 10);

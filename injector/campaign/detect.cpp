@@ -155,6 +155,7 @@ std::optional<results::DetectReplay> replay_on_other_tier(const DetectOptions& o
   other.kind = o.tier.qemu() ? tier::Kind::inproc : tier::Kind::qemu;
   other.qemu_sessions = 1;
   if (!o.replay_other_tier || (other.qemu() && !tier::qemu_tier_built())) return std::nullopt;
+  if (other.qemu() && row.kind == results::StateKind::call_error) return std::nullopt;  // in-process only
   const Case c = rebuild_kept_state(row, other);
   const Verdict v = tier::replay_on(other, c);
   const bool was_legal = is_legal(row.outcome) && row.fsck_violations == 0;
@@ -218,9 +219,15 @@ results::ResultsDb open_results(const std::string& path) {
 
 }  // namespace
 
-std::vector<std::string> detect_targets(const std::vector<std::string>& names) {
+bool in_process_only(const std::string& bug) {
+  return with_declared_modes({}, bug).test(static_cast<size_t>(crash::Mode::call_error));
+}
+
+std::vector<std::string> detect_targets(const std::vector<std::string>& names, const tier::TierSpec& tier) {
   if (names.empty()) {
-    std::vector<std::string> all = seeded_bug_names();
+    std::vector<std::string> all;
+    for (const std::string& bug : seeded_bug_names())
+      if (!tier.qemu() || !in_process_only(bug)) all.push_back(bug);
     all.emplace_back(kCorrectSystem);
     return all;
   }
@@ -228,6 +235,9 @@ std::vector<std::string> detect_targets(const std::vector<std::string>& names) {
     if (name == kCorrectSystem) continue;
     SeededBugs probe;
     enable_seeded_bug(&probe, name);  // throws InputError for an unknown name
+    if (tier.qemu() && in_process_only(name))
+      throw InputError(fmt::format("--bug {}: only call-error finds it, which runs in-process only; use --tier inproc",
+                                   name));
   }
   return names;
 }

@@ -13,8 +13,10 @@
 // its verdict compared. Every result is stored (detect_records.h) as soon
 // as its target is done.
 //
-// Interface: detect_targets(names) validates --bug names (empty: every
-// seeded bug, then the correct system); run_detect(options, interrupted,
+// Interface: detect_targets(names, tier) validates --bug names (empty: every
+// seeded bug the tier can find, then the correct system; a bug only the
+// in-process call-error mode finds is left out under QEMU, and naming it
+// there is an InputError); in_process_only(bug) says which those are; run_detect(options, interrupted,
 // progress) runs them in order; passed(row) says whether a row is what a
 // working tool gives: a bug detected and its first failure agreeing on the
 // other tier (when replayed), the correct system without an illegal state.
@@ -65,7 +67,8 @@ struct DetectReport {
   std::vector<DetectRow> rows;
 };
 
-std::vector<std::string> detect_targets(const std::vector<std::string>& names);
+bool in_process_only(const std::string& bug);
+std::vector<std::string> detect_targets(const std::vector<std::string>& names, const tier::TierSpec& tier);
 
 DetectReport run_detect(const DetectOptions& options, const std::atomic<bool>& interrupted,
                         const std::function<void(const std::string&)>& progress);

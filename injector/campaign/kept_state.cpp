@@ -39,7 +39,7 @@ Case rebuild_kept_state(const results::CrashCase& row, const tier::TierSpec& tie
   Workload w = parse_workload(parse_json_text(row.workload_json, where + " workload"), where + " workload");
   tier::TierSpec recorder = tier;
   recorder.kind = options.tier.kind;
-  Recording rec = tier::record_on(recorder, w, options.bugs, crash::io_error_fault(*state));
+  Recording rec = tier::record_on(recorder, w, options.bugs, crash::run_fault(*state));
   const uint64_t fingerprint = fingerprint_of(rec.trace, *state, where);
   if (fingerprint != *row.image_fingerprint)
     throw InputError(fmt::format("{}: the crash image rebuilt from workload {} has fingerprint {}, the campaign "

@@ -14,6 +14,7 @@
 #include "kernel/core/checksum.h"
 #include "kernel/core/limits.h"
 #include "kernel/core/root_store.h"
+#include "managers/sdk/sys_call.h"
 
 namespace sc {
 
@@ -31,22 +32,36 @@ void check_disk_size(const crash::TraceFile& file, const Workload& w, const std:
                      " (the disk of its workload " + w.name + "), got " + std::to_string(file.trace.sector_count()));
 }
 
-// io-error: the run of the case was recorded with one request failing
-// (crash_model.h); meta.io_error says which, so the state's fault is rebuilt.
-// The state's faults fit its kind: an io-error state names its failed
-// request in meta.io_error (and its fault list, if given, says the same); a
-// read-error state has one read-error fault.
-void check_faults(const JsonField& meta, const JsonField& state_field, crash::CrashState* state) {
-  const bool io = state->kind == crash::Mode::io_error;
-  if (meta.has("io_error") != io)
-    (io ? meta : meta.child("io_error")).fail(io ? "an io_error member: a crash state of kind io-error names its failed request"
-                                                 : "no io_error member: the crash state is not of kind io-error");
-  if (io) {
+// The state's fault that changed its run, rebuilt from meta: io-error names
+// the failed request in meta.io_error, call-error the failed system call in
+// meta.call_error ("call": its ordinal in the run, "name": which call).
+crash::Fault run_fault_in(const JsonField& meta, crash::Mode kind, size_t cut) {
+  if (kind == crash::Mode::io_error) {
     const JsonField f = meta.child("io_error");
-    const size_t request = f.child("request").integer(0, state->cut);
-    const crash::Fault fault{crash::Mode::io_error, request, 0, static_cast<uint32_t>(f.child("lands").integer(0, 1))};
+    return crash::Fault{kind, f.child("request").integer(0, cut), 0,
+                        static_cast<uint32_t>(f.child("lands").integer(0, 1))};
+  }
+  const JsonField f = meta.child("call_error");
+  const std::string name = f.child("name").string();
+  for (uint32_t c = 0; c < kSysCallCount; ++c)
+    if (name == sys_call_name(static_cast<SysCall>(c))) return crash::Fault{kind, f.child("call").integer(0, SIZE_MAX), 0, c};
+  f.child("name").fail("a system call of managers/sdk/sys.h (\"disk_write\")");
+}
+
+// The run of an io-error or call-error case was recorded with its fault
+// (crash_model.h), which meta names (and the state's fault list, if given,
+// says the same); a read-error state has one read-error fault.
+void check_faults(const JsonField& meta, const JsonField& state_field, crash::CrashState* state) {
+  for (const auto& [kind, key] : {std::pair{crash::Mode::io_error, "io_error"}, std::pair{crash::Mode::call_error, "call_error"}}) {
+    const bool of_kind = state->kind == kind;
+    if (meta.has(key) != of_kind)
+      (of_kind ? meta : meta.child(key))
+          .fail(of_kind ? fmt::format("a {} member: a crash state of kind {} names its fault", key, crash::mode_name(kind))
+                        : fmt::format("no {} member: the crash state is not of kind {}", key, crash::mode_name(kind)));
+    if (!of_kind) continue;
+    const crash::Fault fault = run_fault_in(meta, kind, state->cut);
     if (!state->faults.empty() && state->faults != std::vector<crash::Fault>{fault})
-      state_field.fail("faults equal to meta.io_error");
+      state_field.fail(fmt::format("faults equal to meta.{}", key));
     state->faults = {fault};
   }
   const bool read = state->kind == crash::Mode::read_error;
@@ -68,8 +83,12 @@ crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, cons
                             {"phase", phase_name(failure.phase)},
                             {"signature", failure.signature},
                             {"reason", failure.verdict.reason}}}};
-  if (const auto io = crash::io_error_fault(failure.state))
-    file.meta["io_error"] = {{"request", io->request}, {"lands", io->detail}};
+  const auto fault = crash::run_fault(failure.state);
+  if (fault && fault->kind == crash::Mode::io_error)
+    file.meta["io_error"] = {{"request", fault->request}, {"lands", fault->detail}};
+  if (fault && fault->kind == crash::Mode::call_error)
+    file.meta["call_error"] = {{"call", fault->request},
+                               {"name", sys_call_name(static_cast<SysCall>(fault->detail))}};
   return file;
 }
 

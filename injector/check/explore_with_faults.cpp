@@ -1,8 +1,10 @@
 // explore_with_faults.cpp — see explore_with_faults.h.
 #include "injector/check/explore_with_faults.h"
 
+#include "injector/check/call_error_explore.h"
 #include "injector/check/io_error_explore.h"
 #include "injector/check/read_error_explore.h"
+#include "injector/common/input_error.h"
 
 namespace sc {
 
@@ -14,6 +16,7 @@ bool asks_enumerated(const ExploreOptions& options) {
   crash::ModeSet enumerated = options.enumerate.modes;
   enumerated.reset(static_cast<size_t>(crash::Mode::read_error));
   enumerated.reset(static_cast<size_t>(crash::Mode::io_error));
+  enumerated.reset(static_cast<size_t>(crash::Mode::call_error));
   return enumerated.any();
 }
 
@@ -35,7 +38,9 @@ ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const
   const bool enumerated = asks_enumerated(options);
   const bool read_errors = asks(options, crash::Mode::read_error);
   const bool io_errors = asks(options, crash::Mode::io_error);
-  size_t phases = (enumerated ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0);
+  const bool call_errors = asks(options, crash::Mode::call_error);
+  if (call_errors && !tools.call_sites) throw InputError("--modes call-error: in-process only; drop --tier qemu");
+  size_t phases = (enumerated ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0) + (call_errors ? 1 : 0);
   ExploreResult result;
   if (enumerated)
     result = explore(w, rec, phase_options(options, plan, result, phases--), plan, tools.make_checker);
@@ -43,6 +48,8 @@ ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const
     explore_read_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
   if (io_errors && !result.stopped)
     explore_io_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
+  if (call_errors && !result.stopped)
+    explore_call_errors(w, phase_options(options, plan, result, phases--), tools, &result);
   return result;
 }
 

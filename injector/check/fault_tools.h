@@ -8,7 +8,10 @@
 //    take them from the in-process recovery of the image, which runs the
 //    same kernel and manager code as the guest;
 //  * record_failing — the workload recorded again with a Fault of kind
-//    io_error: its request fails (Tier::record);
+//    io_error (its request fails, Tier::record) or, in-process, call_error
+//    (its system call fails, injector/inproc/recording.h);
+//  * call_sites — the system calls of a clean run, the candidates for a
+//    call-error (in-process only: unset under QEMU);
 //  * spread — the tier's checks are expensive (QEMU): the states of each
 //    fault explorer are spread evenly over what it could check, within its
 //    share of max_states (explore_with_faults.h), instead of taken in order.
@@ -19,6 +22,7 @@
 
 #include "injector/check/checker.h"
 #include "injector/check/recording.h"
+#include "kernel/harness/call_fault/call_gate.h"
 
 namespace sc {
 
@@ -26,6 +30,7 @@ struct FaultTools {
   CheckerFactory make_checker;
   std::function<std::vector<uint64_t>(const crash::ImageView&)> sectors_read;
   std::function<Recording(const crash::Fault&)> record_failing;
+  std::function<std::vector<CallSite>()> call_sites;
   bool spread = false;
 };
 

@@ -5,10 +5,8 @@
 
 #include <algorithm>
 #include <memory>
-#include <optional>
 
-#include "injector/check/fault_tally.h"
-#include "injector/check/prefix_states.h"
+#include "injector/check/faulted_run_explore.h"
 #include "kernel/core/prng.h"
 
 namespace sc {
@@ -33,32 +31,6 @@ size_t take_one(std::vector<size_t>* from, Prng* prng) {
   (*from)[at] = from->back();
   from->pop_back();
   return value;
-}
-
-// With tools.spread, this run's even share of the budget left, `runs_left`
-// runs (this one included) still to explore.
-std::optional<uint64_t> run_share(const FaultTools& tools, const ExploreOptions& options, const ExploreResult& result,
-                                  size_t runs_left) {
-  if (!tools.spread) return std::nullopt;
-  const uint64_t left = options.max_states > result.states ? options.max_states - result.states : 0;
-  return std::max<uint64_t>(1, left / runs_left);
-}
-
-// Explores the prefix states of one faulted recording at cuts >= fault.request.
-void explore_one(const Workload& w, const std::shared_ptr<const Recording>& rec, const crash::Fault& fault,
-                 const ExploreOptions& options, std::optional<uint64_t> share, Checker& checker,
-                 FaultClock::time_point start, ExploreResult* result) {
-  PrefixStates states(rec->trace, window_changes(rec->spans), options.enumerate.seed, fault.request, share);
-  FaultProgress progress(options, start);
-  while (!fault_explore_must_stop(options, result) && states.next()) {
-    crash::CrashState state = states.state();
-    state.kind = crash::Mode::io_error;
-    state.faults = {fault};
-    if (tally_fault_state(w, *rec, state, checker.recover(states.image(), state.faults), start, result))
-      result->failures.back().recording = rec;
-    progress.after(*result, rec->trace, state.cut);
-  }
-  result->duplicates += states.duplicates();
 }
 
 }  // namespace
@@ -90,8 +62,8 @@ void explore_io_errors(const Workload& w, const Recording& clean, const ExploreO
     auto rec = std::make_shared<const Recording>(tools.record_failing(fault));
     for (const std::string& f : rec->findings)
       result->run_findings.push_back(fmt::format("with request {} failing: {}", fault.request, f));
-    explore_one(w, rec, fault, options, run_share(tools, options, *result, faults.size() - i), *checker, start,
-                result);
+    explore_faulted_run(w, rec, fault, fault.request, options, run_share(tools, options, *result, faults.size() - i),
+                        *checker, start, result);
   }
   result->seconds += std::chrono::duration<double>(FaultClock::now() - start).count();
 }

@@ -71,7 +71,7 @@ campaign::DetectOptions to_options(const DetectFlags& f, const tier::TierSpec& t
   campaign::DetectOptions o;
   o.tier = tier;
   o.budget_s = campaign::parse_duration(f.budget);
-  o.targets = campaign::detect_targets(f.bugs);
+  o.targets = campaign::detect_targets(f.bugs, tier);
   o.corpus_dir = absolute(f.corpus);
   o.db_path = f.db;
   o.cases_dir = f.cases_dir.empty() ? "" : absolute(f.cases_dir);

@@ -163,6 +163,9 @@ int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   const crash::EnumeratorOptions options = e.options();
   if (options.exhaustive)
     throw InputError("--modes exhaustive: managers only; sqlite takes prefix, reorder, torn and the storage faults");
+  if (options.modes.test(static_cast<size_t>(crash::Mode::call_error)))
+    throw InputError("--modes call-error: managers only (it fails a manager's system call); sqlite takes prefix, "
+                     "reorder, torn and the storage faults");
   if (!f.replay_state.empty()) parse_state_name(f.replay_state);
   const auto start = std::chrono::steady_clock::now();
   const sqlite::SqliteRecording rec = sqlite::record_workload(settings);

@@ -72,6 +72,8 @@ crash::EnumeratorOptions EnumerationFlags::options_on(const tier::TierSpec& tier
   crash::EnumeratorOptions o = options_with(*this, modes_on(tier));
   if (o.exhaustive && tier.qemu())
     throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
+  if (o.modes.test(static_cast<size_t>(crash::Mode::call_error)) && tier.qemu())
+    throw InputError("--modes call-error: in-process only (it fails a manager's system call); drop --tier qemu");
   return o;
 }
 
@@ -98,7 +100,8 @@ void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags
                   "lying-flush (a FLUSH/FUA acknowledged, not honoured), misdirected (a write lands elsewhere), "
                   "lost-write (a durable write never reached the media), bit-rot (a durable bit flips), "
                   "sub-sector-tear (an in-flight sector keeps part of its new bytes), read-error (a sector recovery reads "
-                  "fails), io-error (a WRITE or FLUSH of the run fails; the run is recorded again). Default: " +
+                  "fails), io-error (a WRITE or FLUSH of the run fails; the run is recorded again), call-error (a manager's "
+                  "system call fails; the run is recorded again; in-process only). Default: " +
                       std::string(flags->exhaustive_default
                                       ? std::string(kExhaustiveModes) + " in-process, " + kBoundedModes + " under QEMU"
                                       : kBoundedModes));

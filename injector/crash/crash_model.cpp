@@ -16,7 +16,7 @@ ModeSet only(Mode mode) { return ModeSet{}.set(static_cast<size_t>(mode)); }
 bool mode_enumerated(Mode mode) {
   return !is_fault_mode(mode) || mode == Mode::bit_rot || mode == Mode::lost_write ||
          mode == Mode::misdirected || mode == Mode::lying_flush || mode == Mode::sub_sector_tear ||
-         mode == Mode::io_error || mode == Mode::read_error;
+         mode == Mode::io_error || mode == Mode::read_error || mode == Mode::call_error;
 }
 
 size_t fault_floor(const CrashState& state) {
@@ -29,9 +29,9 @@ size_t fault_floor(const CrashState& state) {
   return floor;
 }
 
-std::optional<Fault> io_error_fault(const CrashState& state) {
+std::optional<Fault> run_fault(const CrashState& state) {
   for (const Fault& f : state.faults)
-    if (f.kind == Mode::io_error) return f;
+    if (f.kind == Mode::io_error || f.kind == Mode::call_error) return f;
   return std::nullopt;
 }
 

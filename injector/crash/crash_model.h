@@ -83,6 +83,15 @@
 //    recorded alike). A failed FLUSH is not in the new trace (it made
 //    nothing durable: earlier writes stay in flight until a later FLUSH); a
 //    failed WRITE is in it, as an ordinary write, only when detail is 1.
+//  * call-error — request: the ordinal of a system call the managers made in
+//    the run (counted over every boot, from 0; the checker's read-back of a
+//    recovered system is not counted), which returned Status::io_error
+//    without reaching the kernel — a kernel call that failed for a reason
+//    outside the manager's control; detail: which call it is
+//    (kernel/harness/call_fault/call_gate.h SysCall), so a replay that meets
+//    another call there is refused. The run is recorded again with that
+//    failure, in-process only (the seam is kernel/harness/call_fault/), and
+//    the crash states are those of the new trace from the failure on.
 //  * sub-sector-tear — request: a write in flight at the cut; sector: one of
 //    its sectors, which keeps the first detail (1..511) bytes of the new data
 //    and the rest old, what it held without the write (disks without sector
@@ -100,6 +109,11 @@
 // on any earlier data, and for read-error, the start of the trace). It must
 // never return wrong data as if it were good (corrupt). Under io-error, a stabilisation that returned an error
 // is not counted as stable, and one that returned success must survive.
+// Under call-error, from the failed call until the next power cut any op or
+// stabilisation may fail (the manager may fail-stop): a failed op changes
+// nothing, a failed stabilisation is not counted as stable; everything that
+// returned success is judged as always, and a recovery the failed call made
+// fail ends the run cleanly (reference_model.h).
 //
 // NOT YET MODELLED: power cuts in the middle of recovery that is not itself
 // recorded.
@@ -181,8 +195,9 @@ bool may_destroy_durable_data(const CrashState& state);
 // state legal at a cut there. state.cut if no fault destroys durable data.
 size_t fault_floor(const CrashState& state);
 
-// The state's io-error fault (the run it belongs to failed that request), if any.
-std::optional<Fault> io_error_fault(const CrashState& state);
+// The state's fault that changed the run it belongs to (io-error: the run
+// failed that request; call-error: that kernel call), if any.
+std::optional<Fault> run_fault(const CrashState& state);
 
 // Sectors per mask bit for a write of `count` sectors (1 when count <= 64).
 inline uint32_t sectors_per_chunk(uint32_t count) { return count <= 64 ? 1 : (count + 63) / 64; }

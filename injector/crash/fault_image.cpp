@@ -6,6 +6,7 @@
 #include <string>
 
 #include "crash_image.h"
+#include "managers/sdk/sys_call.h"
 #include "sector_hash.h"
 
 namespace sc::crash {
@@ -172,9 +173,14 @@ std::string fault_error(const DurableState& durable, const Fault& f, std::string
       if (f.sector != 0) return "expected 0 (io-error names no sector)";
       *field = "detail";
       return f.detail <= 1 ? std::string{} : "expected 0 or 1 (whether the failed write's data landed)";
+    case Mode::call_error:  // the trace is the run recorded with the failed call: the image changes no byte
+      *field = "sector";
+      if (f.sector != 0) return "expected 0 (call-error names no sector)";
+      *field = "detail";
+      return f.detail < kSysCallCount ? std::string{} : "expected 0 to " + std::to_string(kSysCallCount - 1) + " (the failed call)";
     default:
       *field = "kind";
-      return "expected lying-flush, misdirected, lost-write, bit-rot, sub-sector-tear, read-error or io-error";
+      return "expected lying-flush, misdirected, lost-write, bit-rot, sub-sector-tear, read-error, io-error or call-error";
   }
   if (f.kind != Mode::misdirected && f.sector != 0) {
     *field = "sector";

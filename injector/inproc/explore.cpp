@@ -73,6 +73,7 @@ ExploreResult explore_inproc(const Workload& w, const SeededBugs& bugs, const Re
   tools.make_checker = [&] { return std::make_unique<InprocChecker>(w, bugs); };
   tools.sectors_read = inproc_sectors_read(w, bugs);
   tools.record_failing = [&](const crash::Fault& fault) { return record_inproc(w, bugs, nullptr, &fault); };
+  tools.call_sites = [&] { return census_calls(w, bugs); };
   if (!options.enumerate.exhaustive) return explore_with_faults(w, rec, options, plan, tools);
   ExploreOptions others = options;  // the modes exhaustive does not cover
   for (const crash::Mode m : {crash::Mode::prefix, crash::Mode::reorder, crash::Mode::torn})

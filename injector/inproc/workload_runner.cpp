@@ -52,6 +52,23 @@ WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::functi
       machine_(disk, boot_config(w, options.bugs)),
       model_(w) {
   if (options.mutant != nullptr) machine_.platform().set_mutant(*options.mutant);
+  if (options.call_gate != nullptr) {
+    machine_.platform().set_call_gate(*options.call_gate);
+    options.call_gate->on_fail([this] {
+      failed_call_position_ = disk_position_();
+      model_.allow_failed_calls(events_.size());
+    });
+  }
+}
+
+// Boots; a failed boot is a finding, unless the call gate failed a call
+// during it (a clean refusal: result->refused_at_boot). False if it failed.
+bool WorkloadRunner::boot(RunResult* result) {
+  const bool failed_before = failed_call_position_.has_value();
+  if (!failed(machine_.boot())) return true;
+  if (!failed_before && failed_call_position_) result->refused_at_boot = true;
+  else result->findings.push_back(boot_failure(w_, machine_.kernel().boot_report()));
+  return false;
 }
 
 void WorkloadRunner::run_step(size_t index, RunResult* result) {
@@ -89,11 +106,8 @@ void WorkloadRunner::run_step(size_t index, RunResult* result) {
 
 RunResult WorkloadRunner::run() {
   RunResult result;
-  if (failed(machine_.boot())) {
-    result.findings.push_back(boot_failure(w_, machine_.kernel().boot_report()));
-    return result;
-  }
-  for (size_t i = 0; i < w_.steps.size(); ++i) {
+  if (!boot(&result)) return result;
+  for (size_t i = 0; i < w_.steps.size() && !result.refused_at_boot; ++i) {
     if (stop_requested()) {
       result.stopped_early = true;
       break;
@@ -111,12 +125,11 @@ void WorkloadRunner::crash_and_check(RunResult* result) {
   if (options_.mutant != nullptr) options_.mutant->power_cut();
   power_cut_();
   model_.power_cut();
-  if (failed(machine_.boot())) {
-    result->findings.push_back(boot_failure(w_, machine_.kernel().boot_report()));
-    return;
-  }
+  if (!boot(result)) return;
   SystemState recovered;
+  if (options_.call_gate != nullptr) options_.call_gate->set_paused(true);
   const Status s = read_back(machine_, w_, &recovered);
+  if (options_.call_gate != nullptr) options_.call_gate->set_paused(false);
   if (failed(s)) {
     result->findings.push_back(fmt::format("recovered manager refused to list its pages ({})", status_name(s)));
     return;

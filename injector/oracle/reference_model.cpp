@@ -107,12 +107,21 @@ bool ReferenceModel::failed_attempt(const Event& e) const {
   return e.status != Status::ok && e.disk_end >= failures_from_;
 }
 
+// A failed event inside the call-error window: nothing changes, except
+// that a failed stabilisation is a failed attempt.
+std::string ReferenceModel::after_failed_call(const Event& e) {
+  if (e.kind == OpKind::stabilise) record_failed_attempt(e);
+  return "";
+}
+
 std::string ReferenceModel::apply(const Event& e) {
+  const size_t index = applied_++;
   if (!beyond_memory_.empty()) return "";
   if (e.status == Status::no_memory) {
     beyond_memory_ = describe_op(e);
     return "";
   }
+  if (e.status != Status::ok && index >= failed_calls_from_) return after_failed_call(e);
   const bool home = e.container < w_.managers.size();
   switch (e.kind) {
     case OpKind::create: {
@@ -159,6 +168,7 @@ std::string ReferenceModel::apply(const Event& e) {
 }
 
 void ReferenceModel::power_cut() {
+  failed_calls_from_ = SIZE_MAX;
   volatile_ = last_stable();
   managers_ = stable_managers_;
   refused_ = 0;

@@ -8,8 +8,8 @@
 
 namespace sc::tier {
 
-Recording InprocTier::record(const Workload& w, const SeededBugs& bugs, const std::optional<crash::Fault>& io_error) const {
-  return record_inproc(w, bugs, nullptr, io_error ? &*io_error : nullptr);
+Recording InprocTier::record(const Workload& w, const SeededBugs& bugs, const std::optional<crash::Fault>& fault) const {
+  return record_inproc(w, bugs, nullptr, fault ? &*fault : nullptr);
 }
 
 ExploreResult InprocTier::explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,

@@ -15,9 +15,9 @@
 
 namespace sc::tier {
 
-Recording QemuTier::record(const Workload& w, const SeededBugs& bugs, const std::optional<crash::Fault>& io_error) const {
+Recording QemuTier::record(const Workload& w, const SeededBugs& bugs, const std::optional<crash::Fault>& fault) const {
   std::string error;
-  auto rec = qemu::record_on_qemu(w, bugs, qemu_config(spec_), &error, io_error);
+  auto rec = qemu::record_on_qemu(w, bugs, qemu_config(spec_), &error, fault);
   if (!rec) throw InputError("--tier qemu: " + error);
   return std::move(*rec);
 }

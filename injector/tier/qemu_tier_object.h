@@ -12,7 +12,7 @@ class QemuTier final : public Tier {
  public:
   explicit QemuTier(const TierSpec& spec) : spec_(spec) {}
 
-  Recording record(const Workload& w, const SeededBugs& bugs, const std::optional<crash::Fault>& io_error) const override;
+  Recording record(const Workload& w, const SeededBugs& bugs, const std::optional<crash::Fault>& fault) const override;
   ExploreResult explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                         const ExploreOptions& options) const override;
   std::vector<std::string> live_cuts(const Workload& w, const SeededBugs& bugs, const Recording& rec,

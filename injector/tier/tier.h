@@ -23,9 +23,10 @@ namespace sc::tier {
 class Tier {
  public:
   virtual ~Tier() = default;
-  // With `io_error` (a Fault of kind io_error), the run's request io_error->request fails (crash_model.h).
+  // With `fault` of kind io_error, the run's request fault->request fails;
+  // of kind call_error (in-process only), its system call fault->request (crash_model.h).
   virtual Recording record(const Workload& w, const SeededBugs& bugs,
-                           const std::optional<crash::Fault>& io_error = std::nullopt) const = 0;
+                           const std::optional<crash::Fault>& fault = std::nullopt) const = 0;
   virtual ExploreResult explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,
                                 const ExploreOptions& options) const = 0;
   // Disagreements of `count` live cuts with their offline cuts (none in-process).

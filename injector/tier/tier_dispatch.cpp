@@ -6,8 +6,8 @@
 namespace sc::tier {
 
 Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs,
-                    const std::optional<crash::Fault>& io_error) {
-  return make_tier(tier)->record(w, bugs, io_error);
+                    const std::optional<crash::Fault>& fault) {
+  return make_tier(tier)->record(w, bugs, fault);
 }
 
 ExploreResult explore_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs, const Recording& rec,

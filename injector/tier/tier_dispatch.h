@@ -22,7 +22,7 @@
 namespace sc::tier {
 
 Recording record_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs,
-                    const std::optional<crash::Fault>& io_error = std::nullopt);
+                    const std::optional<crash::Fault>& fault = std::nullopt);
 // Under QEMU: at most options.max_states states, spread over the enumeration,
 // tier.qemu_sessions boots at a time.
 ExploreResult explore_on(const TierSpec& tier, const Workload& w, const SeededBugs& bugs, const Recording& rec,

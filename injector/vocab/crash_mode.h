@@ -23,13 +23,14 @@ enum class Mode : uint8_t {
   read_error = 7,
   io_error = 8,
   sub_sector_tear = 9,
+  call_error = 10,
 };
-constexpr size_t kModeCount = 10;
+constexpr size_t kModeCount = 11;
 constexpr size_t kPowerCutModeCount = 3;
 
 inline constexpr const char* kModeNames[kModeCount] = {
     "prefix",   "reorder",    "torn",     "lying-flush", "misdirected",
-    "lost-write", "bit-rot", "read-error", "io-error",   "sub-sector-tear"};
+    "lost-write", "bit-rot", "read-error", "io-error",   "sub-sector-tear", "call-error"};
 
 inline bool is_fault_mode(Mode mode) { return static_cast<size_t>(mode) >= kPowerCutModeCount; }
 

@@ -1,7 +1,6 @@
 // hosted_platform.cpp — see hosted_platform.h.
 #include "kernel/hosted/hosted_platform.h"
 
-
 #include "managers/registry/registry.h"
 
 namespace sc {
@@ -15,6 +14,35 @@ std::unique_ptr<HostedPlatform::ProgramStorage> HostedPlatform::reused(std::uniq
   return old ? std::move(old) : std::make_unique<ProgramStorage>();
 }
 
+// The Sys the program is constructed over: DirectSys, behind the FailingSys
+// and the ManagerSeam that are set.
+Sys& HostedPlatform::wrapped_sys(ManagerId id, Program& p) {
+  Sys* sys = p.sys.get();
+  if (call_gate_ != nullptr) {
+    p.failing = std::make_unique<FailingSys>(*call_gate_, id, *sys);
+    sys = p.failing.get();
+  }
+  if (mutant_ != nullptr) {
+    p.seam = std::make_unique<ManagerSeam>(*mutant_, id, *sys);
+    sys = p.seam.get();
+  }
+  return *sys;
+}
+
+// The kernel's upcalls pass the FailingSys, then the ManagerSeam, then reach the program.
+UpcallTarget* HostedPlatform::wrapped_target(Program& p, UpcallTarget* program) {
+  UpcallTarget* target = program;
+  if (p.seam) {
+    p.seam->bind(target);
+    target = p.seam.get();
+  }
+  if (p.failing) {
+    p.failing->bind(target);
+    target = p.failing.get();
+  }
+  return target;
+}
+
 UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry, uint32_t bug_bits) {
   if (id >= kMaxManagers || kernel_ == nullptr) return nullptr;
   const ManagerProgram* program = find_manager_program(entry);
@@ -24,12 +52,8 @@ UpcallTarget* HostedPlatform::bind_program(ManagerId id, uint32_t entry, uint32_
   if (program == nullptr) return nullptr;
   p.sys = std::make_unique<DirectSys>(*kernel_, id);
   p.storage = reused(std::move(storage));
-  if (mutant_ == nullptr) return program->construct(p.storage->bytes, *p.sys, bug_bits);
-  p.seam = std::make_unique<ManagerSeam>(*mutant_, id, *p.sys);
-  UpcallTarget* target = program->construct(p.storage->bytes, *p.seam, bug_bits);
-  if (target == nullptr) return nullptr;
-  p.seam->bind(target);
-  return p.seam.get();
+  UpcallTarget* target = program->construct(p.storage->bytes, wrapped_sys(id, p), bug_bits);
+  return target == nullptr ? nullptr : wrapped_target(p, target);
 }
 
 void HostedPlatform::set_disk(BlockDevice& disk) {

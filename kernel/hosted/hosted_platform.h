@@ -6,7 +6,10 @@
 // pages reported by managers. With set_mutant(), every program is bound
 // through a ManagerSeam and the kernel's disk through a MutantDisk
 // (kernel/harness/mutant/), both counting into (and mutating as planned by)
-// the caller's MutantRun, which outlives every boot.
+// the caller's MutantRun, which outlives every boot. With set_call_gate(),
+// every program is bound through a FailingSys (kernel/harness/call_fault/),
+// which asks the caller's gate about each system call (call-error); the
+// chain is program -> ManagerSeam -> FailingSys -> DirectSys -> kernel.
 #pragma once
 #include <functional>
 #include <memory>
@@ -14,6 +17,7 @@
 #include "kernel/core/kernel.h"
 #include "kernel/core/platform.h"
 #include "kernel/harness/page_collector.h"
+#include "kernel/harness/call_fault/failing_sys.h"
 #include "kernel/harness/mutant/manager_seam.h"
 #include "kernel/harness/mutant/mutant_disk.h"
 #include "kernel/hosted/direct_sys.h"
@@ -29,6 +33,8 @@ class HostedPlatform final : public Platform {
   void set_disk(BlockDevice& disk);
   // Binds programs bound from now on, and the kernel's disk, to `run`.
   void set_mutant(MutantRun& run);
+  // Binds programs bound from now on through a FailingSys asking `gate`.
+  void set_call_gate(CallGate& gate) { call_gate_ = &gate; }
   void set_yield_hook(std::function<void()> hook) { yield_hook_ = std::move(hook); }
   // The pages managers report while the kernel enumerates a container.
   PageCollector& reported_pages() { return reported_; }
@@ -46,12 +52,16 @@ class HostedPlatform final : public Platform {
     std::unique_ptr<DirectSys> sys;
     std::unique_ptr<ProgramStorage> storage;  // the program object lives here
     std::unique_ptr<ManagerSeam> seam;        // with a mutant run: between the program and sys
+    std::unique_ptr<FailingSys> failing;      // with a call gate: between the seam (or program) and sys
   };
 
   static std::unique_ptr<ProgramStorage> reused(std::unique_ptr<ProgramStorage> old);
+  Sys& wrapped_sys(ManagerId id, Program& p);
+  UpcallTarget* wrapped_target(Program& p, UpcallTarget* program);
 
   std::reference_wrapper<BlockDevice> disk_;
   MutantRun* mutant_ = nullptr;
+  CallGate* call_gate_ = nullptr;
   std::unique_ptr<MutantDisk> mutant_disk_;
   Kernel* kernel_ = nullptr;
   Program programs_[kMaxManagers];

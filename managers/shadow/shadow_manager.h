@@ -58,6 +58,10 @@ constexpr uint32_t kShadowBugTrustStaleMetadata = 1u << 6;
 // this page. A rotten block matches no entry and an older version of the
 // page is no longer recorded, so only misdirected shows it.
 constexpr uint32_t kShadowBugAnySavedChecksum = 1u << 7;
+// The snapshot saves a dirty page without checking that read_page returned
+// it: when the kernel call fails, the zeroed buffer is written as the page
+// and the stabilisation is reported done (only call-error shows it).
+constexpr uint32_t kShadowBugUncheckedReadPage = 1u << 8;
 
 class ShadowManager final : public UpcallTarget {
  public:
@@ -85,6 +89,7 @@ class ShadowManager final : public UpcallTarget {
   Status supply_unchecked_block(const Upcall& call, uint64_t block);
   Status supply_any_saved_block(const Upcall& call, uint64_t block);
   void keep_only_blocks_read();
+  Status read_page_unchecked(const ManagedContainer& c, uint32_t page, uint8_t* data);
 
   Status save_dirty_pages(const ManagedContainer& c);
   Status save_page(const ManagedContainer& c, uint32_t page);

@@ -32,6 +32,10 @@ const sc::ManagerBug kShadowBugs[] = {
      "a page fault accepts a data block whose checksum is that of any saved page, not of its own map entry, so a "
      "write that landed on the wrong block is served as this page (found by misdirected)",
      sc::kShadowBugAnySavedChecksum, "misdirected"},
+    {"shadow-unchecked-read-page",
+     "the snapshot saves a dirty page without checking that read_page succeeded, so when the kernel call fails "
+     "the zeroed buffer is written as the page and the stabilisation is reported done (found by call-error)",
+     sc::kShadowBugUncheckedReadPage, "call-error"},
 };
 
 }  // namespace
@@ -43,5 +47,5 @@ STABLECUT_REGISTER_MANAGER(shadow) = {
     sc::kEntryShadowManager,
     sc::construct_program<sc::ShadowManager>,
     kShadowBugs,
-    8,
+    9,
 };

@@ -39,4 +39,12 @@ void ShadowManager::keep_only_blocks_read() {
   for (uint32_t i = 0; i < meta_count_; ++i) blocks_[meta_blocks_[i]] = BlockState::committed;
 }
 
+// Seeded bug kShadowBugUncheckedReadPage: read_page's status is dropped, so
+// a page the kernel could not hand over is saved as the zeroed buffer.
+Status ShadowManager::read_page_unchecked(const ManagedContainer& c, uint32_t page, uint8_t* data) {
+  for (uint32_t i = 0; i < kPageSize; ++i) data[i] = 0;
+  (void)sys_.read_page(c.cap, page, data);
+  return Status::ok;
+}
+
 }  // namespace sc

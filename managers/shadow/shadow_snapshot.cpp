@@ -24,7 +24,8 @@ void ShadowManager::retire(uint32_t block) {
 Status ShadowManager::save_page(const ManagedContainer& c, uint32_t page) {
   uint8_t data[kPageSize];
   uint32_t block = 0;
-  Status s = sys_.read_page(c.cap, page, data);
+  const bool unchecked = (bugs_ & kShadowBugUncheckedReadPage) != 0;
+  Status s = unchecked ? read_page_unchecked(c, page, data) : sys_.read_page(c.cap, page, data);
   if (!failed(s)) s = allocate_block(&block);
   if (!failed(s)) s = sys_.disk_write(block, data);
   if (failed(s)) return s;

@@ -188,6 +188,11 @@ TEST(Cli, ExhaustiveModeCoversEveryStateAndItsFindingsReplay) {
   EXPECT_EQ(lines(qemu.out), 1u) << qemu.out;
   EXPECT_NE(qemu.out.find("--modes exhaustive"), std::string::npos) << qemu.out;
   EXPECT_EQ(run("sqlite --modes exhaustive").code, 2);
+  const Result call_error = run("run --tier qemu --workload " + corpus("basic.json") + " --modes call-error");
+  EXPECT_EQ(call_error.code, 2) << call_error.out;
+  EXPECT_EQ(lines(call_error.out), 1u) << call_error.out;
+  EXPECT_NE(call_error.out.find("--modes call-error: in-process only"), std::string::npos) << call_error.out;
+  EXPECT_EQ(run("sqlite --modes call-error").code, 2);
 }
 
 // Without --modes, `run` in-process is exhaustive (with tears); a cut past

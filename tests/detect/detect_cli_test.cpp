@@ -125,6 +125,20 @@ TEST(BenchDetect, BadFlagsAreUsageErrorsOfOneLine) {
   expect_usage_error("--budget ten" + db, "--budget");
   expect_usage_error("--tier elsewhere" + db, "--tier");
   expect_usage_error("--format xml" + db, "--format");
+  expect_usage_error("--tier qemu --bug shadow-unchecked-read-page" + db,
+                     "--bug shadow-unchecked-read-page: only call-error finds it, which runs in-process only");
+}
+
+// A bug only call-error finds is detected in-process; its first failure is
+// not replayed under QEMU (call-error runs in-process only), which is no
+// disagreement.
+TEST(BenchDetect, ACallErrorBugIsDetectedInProcessAndNotReplayedUnderQemu) {
+  sc::test::TempDir dir;
+  const std::string db = dir.file("detect.db");
+  const Result r = run("bench detect --bug shadow-unchecked-read-page --budget 20s --db " + db);
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(sql_rows(db, "SELECT detected, kind, replay_tier IS NULL FROM detect_result"),
+            std::vector<std::string>{"1|call-error|1"});
 }
 
 }  // namespace

@@ -113,6 +113,24 @@ TEST(ReferenceModelRefusal, AfterANoSpaceRefusalTheGroupMayFailStopUntilAPowerCu
   EXPECT_NE(stabilise(0, Status::corrupt), "");  // it succeeded since the refusal
 }
 
+TEST_F(ReferenceModelTest, AfterAFailedCallEventsMayFailUntilAPowerCutAndChangeNothing) {
+  create(kA, ca, 0);
+  write(kA, ca, 1, 10);
+  EXPECT_NE(write(kA, ca, 1, 11, Status::io_error), "");  // event 2: before the window
+  model.allow_failed_calls(3);
+  EXPECT_EQ(write(kA, ca, 1, 12, Status::io_error), "");
+  EXPECT_EQ(create(kA, cb, 1, Status::corrupt), "");
+  EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 0, 0, 0, Status::io_error}), "");
+  EXPECT_EQ(model.current(), (SystemState{{ca, {{1, page_hash(10)}}}}));  // nothing failed took effect
+  ASSERT_EQ(model.stabilisations(), 1u);  // the failed attempt, not counted
+  EXPECT_TRUE(model.spans().back().failed);
+  EXPECT_TRUE(model.last_stable().empty());
+  EXPECT_NE(read(kA, ca, 1, page_hash(12)), "");  // what succeeds is judged as always
+  EXPECT_EQ(stabilise(0), "");
+  model.power_cut();
+  EXPECT_NE(write(kA, ca, 1, 13, Status::io_error), "");  // the window closed
+}
+
 TEST_F(ReferenceModelTest, AStabilisationRefusedForLackOfMemoryIsNamed) {
   create(kA, ca, 0);
   EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 1, 0, 0, Status::no_memory}), "");

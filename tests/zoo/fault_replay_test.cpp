@@ -1,5 +1,5 @@
-// fault_replay_test.cpp — the I/O-error fault classes as users meet them:
-// `stablecut run --modes io-error|read-error --bug NAME` finds the bug
+// fault_replay_test.cpp — the error fault classes as users meet them:
+// `stablecut run --modes io-error|read-error|call-error --bug NAME` finds the bug
 // (exit 1) and writes a case file; `stablecut replay CASE` rebuilds the same
 // verdict from it (exit 1, same outcome); a case whose fault list does not
 // fit its crash state is refused with one line and exit 2; an unknown mode
@@ -59,6 +59,7 @@ TEST_P(FaultCase, ACaseWhoseFaultsDoNotFitItsStateIsRefused) {
   nlohmann::json c = nlohmann::json::parse(in);
   c["crash_state"]["faults"] = nlohmann::json::array();
   c["meta"].erase("io_error");
+  c["meta"].erase("call_error");
   const std::string bad = dir.path() + "/bad.trace.json";
   std::ofstream(bad) << c.dump();
   const auto replay = test::run_binary(STABLECUT_BIN, "replay " + bad);
@@ -68,8 +69,13 @@ TEST_P(FaultCase, ACaseWhoseFaultsDoNotFitItsStateIsRefused) {
 
 INSTANTIATE_TEST_SUITE_P(Modes, FaultCase,
                          ::testing::Values(std::pair{"shadow-ignore-flush-error", "io-error"},
-                                           std::pair{"shadow-zero-unreadable", "read-error"}),
-                         [](const auto& info) { return std::string(info.param.second) == "io-error" ? "io_error" : "read_error"; });
+                                           std::pair{"shadow-zero-unreadable", "read-error"},
+                                           std::pair{"shadow-unchecked-read-page", "call-error"}),
+                         [](const auto& info) {
+                           std::string name = info.param.second;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
 
 TEST(FaultModes, AnUnknownModeIsAUsageError) {
   const auto r = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --modes io-errors");
