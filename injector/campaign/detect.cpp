@@ -24,15 +24,22 @@ struct Target {
   bool correct() const { return name == kCorrectSystem; }
 };
 
-// `base`, plus the storage-fault modes the bug declares it needs
-// (ManagerBug::modes).
-crash::ModeSet with_declared_modes(crash::ModeSet modes, const std::string& bug) {
+// The fault modes the bug declares it needs (ManagerBug::modes).
+crash::ModeSet declared_modes(const std::string& bug) {
   std::stringstream list(seeded_bug_modes(bug));
   std::string name;
   crash::Mode m;
+  crash::ModeSet modes;
   while (std::getline(list, name, ','))
     if (crash::parse_mode(name, &m) && crash::mode_enumerated(m)) modes.set(static_cast<size_t>(m));
   return modes;
+}
+
+// `base`, plus the declared modes the tier runs (call-error: in-process only).
+crash::ModeSet with_declared_modes(crash::ModeSet modes, const std::string& bug, const tier::TierSpec& tier) {
+  crash::ModeSet declared = declared_modes(bug);
+  if (tier.qemu()) declared.reset(static_cast<size_t>(crash::Mode::call_error));
+  return modes | declared;
 }
 
 std::string mode_list(const crash::ModeSet& modes) {
@@ -105,10 +112,10 @@ CampaignOptions campaign_options(const DetectOptions& o, const Target& t, const 
   c.bugs = t.bugs;
   c.enumerate.seed = o.seed;
   if (pass == Pass::prefix_cuts) {
-    c.enumerate.modes = with_declared_modes(crash::only(crash::Mode::prefix), t.name);
+    c.enumerate.modes = with_declared_modes(crash::only(crash::Mode::prefix), t.name, o.tier);
     c.max_workloads = corpus.workloads;
   } else if (!t.correct()) {
-    c.enumerate.modes = with_declared_modes(crash::power_cut_modes(), t.name);
+    c.enumerate.modes = with_declared_modes(crash::power_cut_modes(), t.name, o.tier);
   }
   c.minimize = false;
   c.stop_at_first_finding = !t.correct();
@@ -155,7 +162,6 @@ std::optional<results::DetectReplay> replay_on_other_tier(const DetectOptions& o
   other.kind = o.tier.qemu() ? tier::Kind::inproc : tier::Kind::qemu;
   other.qemu_sessions = 1;
   if (!o.replay_other_tier || (other.qemu() && !tier::qemu_tier_built())) return std::nullopt;
-  if (other.qemu() && row.kind == results::StateKind::call_error) return std::nullopt;  // in-process only
   const Case c = rebuild_kept_state(row, other);
   const Verdict v = tier::replay_on(other, c);
   const bool was_legal = is_legal(row.outcome) && row.fsck_violations == 0;
@@ -220,7 +226,7 @@ results::ResultsDb open_results(const std::string& path) {
 }  // namespace
 
 bool in_process_only(const std::string& bug) {
-  return with_declared_modes({}, bug).test(static_cast<size_t>(crash::Mode::call_error));
+  return declared_modes(bug) == crash::only(crash::Mode::call_error);
 }
 
 std::vector<std::string> detect_targets(const std::vector<std::string>& names, const tier::TierSpec& tier) {

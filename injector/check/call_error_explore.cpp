@@ -47,6 +47,7 @@ std::vector<crash::Fault> draw_call_errors(std::span<const CallSite> sites, uint
 
 void explore_call_errors(const Workload& w, const ExploreOptions& options, const FaultTools& tools,
                          ExploreResult* result) {
+  if (fault_explore_must_stop(options, result)) return;
   const auto start = FaultClock::now();
   const std::unique_ptr<Checker> checker = tools.make_checker();
   const std::vector<crash::Fault> faults = draw_call_errors(tools.call_sites(), options.enumerate.seed);

@@ -5,11 +5,11 @@
 // draw_call_errors(sites, seed): at most kCallErrorRunsPerWorkload faults,
 // drawn with a Prng seeded with `seed` from the calls of a clean run
 // (`sites`, in call order: FaultTools::call_sites). Calls are grouped by
-// site — (manager, upcall answered, call) — and the draws take distinct
-// sites first, each uniformly, then one of its calls uniformly, so a run's
-// few faults reach as many different error paths of its managers as it
-// has. Faults are in increasing call order, without repeats; detail is the
-// call (SysCall).
+// site — (manager, upcall answered, call) — and each draw takes a site not
+// drawn yet, uniformly, then one of its calls, uniformly: at most one call
+// per site, so a run's few faults reach as many different error paths of
+// its managers as it has. Faults are in increasing call order; detail is
+// the call (SysCall).
 //
 // explore_call_errors(): for each fault, records the workload again with
 // that call failing (tools.record_failing) and explores the new trace from
@@ -26,7 +26,7 @@
 
 namespace sc {
 
-constexpr size_t kCallErrorRunsPerWorkload = 8;
+constexpr size_t kCallErrorRunsPerWorkload = 16;
 
 std::vector<crash::Fault> draw_call_errors(std::span<const CallSite> sites, uint64_t seed);
 

@@ -56,9 +56,13 @@ WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::functi
     machine_.platform().set_call_gate(*options.call_gate);
     options.call_gate->on_fail([this] {
       failed_call_position_ = disk_position_();
-      model_.allow_failed_calls(events_.size());
+      model_.allow_failed_calls(events_.size(), options_.call_gate->failed_call()->manager);
     });
   }
+}
+
+WorkloadRunner::~WorkloadRunner() {
+  if (options_.call_gate != nullptr) options_.call_gate->on_fail(nullptr);  // its hook names this runner
 }
 
 // Boots; a failed boot is a finding, unless the call gate failed a call

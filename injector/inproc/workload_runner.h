@@ -54,6 +54,10 @@ class WorkloadRunner {
   WorkloadRunner(const Workload& w, BlockDevice& disk, std::function<void()> power_cut, const RunOptions& options,
                  std::function<uint64_t()> disk_position = [] { return uint64_t{0}; });
 
+  WorkloadRunner(const WorkloadRunner&) = delete;
+  WorkloadRunner& operator=(const WorkloadRunner&) = delete;
+  ~WorkloadRunner();
+
   RunResult run();
   void crash_and_check(RunResult* result);
 

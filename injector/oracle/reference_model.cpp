@@ -107,6 +107,21 @@ bool ReferenceModel::failed_attempt(const Event& e) const {
   return e.status != Status::ok && e.disk_end >= failures_from_;
 }
 
+void ReferenceModel::allow_failed_calls(size_t from_event, ManagerId manager) {
+  failed_calls_from_ = from_event;
+  failed_call_domain_ = domain_of(manager);
+}
+
+// Inside the call-error window: an event of the failed call's domain or of
+// a domain tied to it (a create's domain is its manager's).
+bool ReferenceModel::may_fail_after_call(const Event& e, size_t index) const {
+  if (index < failed_calls_from_ || failed_call_domain_ >= kMaxSelfManaging) return false;
+  const ManagerId d = e.kind == OpKind::stabilise ? e.manager
+                      : e.kind == OpKind::create  ? domain_of(e.manager)
+                                                  : domain_of(e.container);
+  return d < kMaxSelfManaging && (ties_[failed_call_domain_] & (1u << d)) != 0;
+}
+
 // A failed event inside the call-error window: nothing changes, except
 // that a failed stabilisation is a failed attempt.
 std::string ReferenceModel::after_failed_call(const Event& e) {
@@ -121,7 +136,7 @@ std::string ReferenceModel::apply(const Event& e) {
     beyond_memory_ = describe_op(e);
     return "";
   }
-  if (e.status != Status::ok && index >= failed_calls_from_) return after_failed_call(e);
+  if (e.status != Status::ok && may_fail_after_call(e, index)) return after_failed_call(e);
   const bool home = e.container < w_.managers.size();
   switch (e.kind) {
     case OpKind::create: {

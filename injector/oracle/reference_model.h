@@ -26,13 +26,15 @@
 //    stabilisation ends, legal_window.h). After a power cut, if recovery
 //    brought back a failed attempt's state (its commit reached the media),
 //    adopt_recovered() makes it the last stable state from then on.
-//  * once allow_failed_calls(from_event) was called (a manager's kernel
-//    call failed: call-error), every event from the from_event-th on (in
-//    apply() order) until the next power cut may fail, with any status: the
+//  * once allow_failed_calls(from_event, manager) was called (a kernel call
+//    of `manager` failed: call-error), every event from the from_event-th
+//    on (in apply() order) until the next power cut may fail, with any
+//    status, if it concerns that manager's domain or a domain tied to it
+//    (the error reaches those through page faults and stabilisations): the
 //    manager may fail-stop after an error. A failed create, write or read
 //    changes nothing (the kernel undid or never did it); a failed
 //    stabilisation is a failed attempt as under io-error. An event that
-//    returned success is judged as always.
+//    returned success, and a failure elsewhere, is judged as always.
 //  Any other failed stabilisation is a finding.
 //  * an op or stabilisation refused with no_memory (the kernel's page frames
 //    are all in use) ends what the model judges: the workload needs more
@@ -62,7 +64,7 @@ class ReferenceModel {
   void power_cut();
 
   void allow_failed_stabilisations(uint64_t position) { failures_from_ = position; }
-  void allow_failed_calls(size_t from_event) { failed_calls_from_ = from_event; }
+  void allow_failed_calls(size_t from_event, ManagerId manager);
   // After power_cut(): if `recovered` is the state of a failed attempt newer
   // than the last stable state, it becomes the last stable state; true then.
   bool adopt_recovered(const SystemState& recovered);
@@ -86,6 +88,7 @@ class ReferenceModel {
   SystemState saved_by(uint32_t group) const;
   std::map<ContainerId, ManagerId> managers_saved_by(uint32_t group) const;
   bool failed_attempt(const Event& e) const;
+  bool may_fail_after_call(const Event& e, size_t index) const;
   std::string after_failed_call(const Event& e);
 
   const Workload& w_;
@@ -100,6 +103,7 @@ class ReferenceModel {
   uint32_t ties_[kMaxSelfManaging];
   size_t applied_ = 0;                                 // events applied so far
   size_t failed_calls_from_ = SIZE_MAX;                // call-error: the first event that may fail, until a power cut
+  ManagerId failed_call_domain_ = kNoManager;          // call-error: the domain of the manager whose call failed
   uint32_t refused_ = 0;  // domains of groups refused with no_space since the last power cut or success
   std::string beyond_memory_;
 };

@@ -129,16 +129,16 @@ TEST(BenchDetect, BadFlagsAreUsageErrorsOfOneLine) {
                      "--bug shadow-unchecked-read-page: only call-error finds it, which runs in-process only");
 }
 
-// A bug only call-error finds is detected in-process; its first failure is
-// not replayed under QEMU (call-error runs in-process only), which is no
-// disagreement.
-TEST(BenchDetect, ACallErrorBugIsDetectedInProcessAndNotReplayedUnderQemu) {
+// A bug only call-error finds is detected in-process, and its first failure
+// (a state of the run recorded in-process with the call failing) recovers
+// alike under QEMU by a real reboot.
+TEST(BenchDetect, ACallErrorBugIsDetectedInProcessAndReplaysUnderQemu) {
   sc::test::TempDir dir;
   const std::string db = dir.file("detect.db");
   const Result r = run("bench detect --bug shadow-unchecked-read-page --budget 20s --db " + db);
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_EQ(sql_rows(db, "SELECT detected, kind, replay_tier IS NULL FROM detect_result"),
-            std::vector<std::string>{"1|call-error|1"});
+  EXPECT_EQ(sql_rows(db, "SELECT detected, kind, replay_tier, replay_agrees FROM detect_result"),
+            std::vector<std::string>{"1|call-error|qemu|1"});
 }
 
 }  // namespace

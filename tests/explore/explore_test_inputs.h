@@ -18,7 +18,8 @@ inline crash::ModeSet enumerated_modes() {
   crash::ModeSet modes;
   for (size_t m = 0; m < crash::kModeCount; ++m) {
     const auto mode = static_cast<crash::Mode>(m);
-    if (crash::mode_enumerated(mode) && mode != crash::Mode::read_error && mode != crash::Mode::io_error) modes.set(m);
+    if (crash::mode_enumerated(mode) && mode != crash::Mode::read_error && mode != crash::Mode::io_error &&
+        mode != crash::Mode::call_error) modes.set(m);
   }
   return modes;
 }

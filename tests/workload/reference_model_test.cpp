@@ -113,15 +113,20 @@ TEST(ReferenceModelRefusal, AfterANoSpaceRefusalTheGroupMayFailStopUntilAPowerCu
   EXPECT_NE(stabilise(0, Status::corrupt), "");  // it succeeded since the refusal
 }
 
-TEST_F(ReferenceModelTest, AfterAFailedCallEventsMayFailUntilAPowerCutAndChangeNothing) {
+TEST_F(ReferenceModelTest, AfterAFailedCallItsTiedDomainsMayFailUntilAPowerCutAndChangeNothing) {
   create(kA, ca, 0);
+  create(kB, cb, 1);
   write(kA, ca, 1, 10);
-  EXPECT_NE(write(kA, ca, 1, 11, Status::io_error), "");  // event 2: before the window
-  model.allow_failed_calls(3);
+  EXPECT_NE(write(kA, ca, 1, 11, Status::io_error), "");  // event 3: before the window
+  model.allow_failed_calls(4, 0);                         // a call of manager A failed
   EXPECT_EQ(write(kA, ca, 1, 12, Status::io_error), "");
-  EXPECT_EQ(create(kA, cb, 1, Status::corrupt), "");
+  EXPECT_NE(write(kB, cb, 1, 20, Status::io_error), "");  // B's domain is not tied to A's
+  EXPECT_EQ(write(kA, cb, 2, 21), "");                    // now it is
+  EXPECT_EQ(write(kB, cb, 3, 22, Status::corrupt), "");
+  EXPECT_EQ(create(kA, ca, 0, Status::corrupt), "");
   EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 0, 0, 0, Status::io_error}), "");
-  EXPECT_EQ(model.current(), (SystemState{{ca, {{1, page_hash(10)}}}}));  // nothing failed took effect
+  const SystemState expected{{ca, {{1, page_hash(10)}}}, {cb, {{2, page_hash(21)}}}};
+  EXPECT_EQ(model.current(), expected);  // nothing that failed took effect
   ASSERT_EQ(model.stabilisations(), 1u);  // the failed attempt, not counted
   EXPECT_TRUE(model.spans().back().failed);
   EXPECT_TRUE(model.last_stable().empty());
