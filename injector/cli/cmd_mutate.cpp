@@ -24,6 +24,7 @@
 #include "injector/cli/value_checks.h"
 #include "injector/common/input_error.h"
 #include "injector/common/plural.h"
+#include "injector/crash/fault_image.h"
 #include "injector/mutate/mutation_score.h"
 #include "injector/mutate/site_census.h"
 #include "injector/results/mutants.h"
@@ -129,6 +130,21 @@ std::string tested_how(const mutate::SessionResult& r) {
   return fmt::format("a seeded sample of {}: --budget ran out", r.sites);
 }
 
+// A mutant is judged by the crash images of its trace; the fault classes
+// that change the run instead (read-error, io-error, call-error) would
+// judge nothing and call every mutant equivalent.
+void require_image_modes(const crash::EnumeratorOptions& o) {
+  bool images = o.exhaustive;
+  for (size_t m = 0; m < crash::kModeCount; ++m) {
+    const auto mode = static_cast<crash::Mode>(m);
+    if (o.modes.test(m) && (!crash::is_fault_mode(mode) || crash::is_image_fault(mode))) images = true;
+  }
+  if (!images)
+    throw InputError("--modes: mutate judges the crash images of each mutant's trace; name a power-cut mode "
+                     "(exhaustive, prefix, reorder, torn) or an image fault (read-error, io-error and call-error "
+                     "do not apply to mutants)");
+}
+
 int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   if (flags.tier == "qemu")
@@ -139,6 +155,7 @@ int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {
   options.ops = parse_operators(flags.operators);
   options.budget_seconds = budget_seconds(flags.budget);
   options.enumerate = enumeration.options();
+  require_image_modes(options.enumerate);
   options.bugs = enumeration.seeded_bugs();
   options.seed = enumeration.seed;
   options.max_mutants = flags.max_mutants;

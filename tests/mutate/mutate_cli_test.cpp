@@ -30,7 +30,9 @@ TEST(MutateCli, HelpNamesTheFlags) {
 TEST(MutateCli, BadInputIsOneLineAndExitTwo) {
   for (const std::string args : {"mutate --manager nosuch", "mutate --manager shadow --operators drop-flush,nosuch",
                                  "mutate --manager shadow --budget soon", "mutate --manager shadow --tier qemu",
-                                 "mutate --manager shadow --corpus /nonexistent-dir"}) {
+                                 "mutate --manager shadow --corpus /nonexistent-dir",
+                                 "mutate --manager shadow --modes call-error",
+                                 "mutate --manager shadow --modes read-error,io-error"}) {
     const auto r = run_binary(kBin, args);
     EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
     EXPECT_EQ(lines(r.out), 1u) << args << "\n" << r.out;
