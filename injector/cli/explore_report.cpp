@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "managers/sdk/sys_call.h"
+
 namespace sc::cli {
 
 namespace {
@@ -28,6 +30,14 @@ std::string kept_text(const crash::CrashState& s) {
   for (const auto& k : s.kept)
     out += k.sector_mask == crash::kWholeWrite ? fmt::format(" #{}", k.request) : fmt::format(" #{}(mask {:#x})", k.request, k.sector_mask);
   return out;
+}
+
+// What failed in the state's run, if a fault changed the run.
+std::string run_fault_text(const crash::CrashState& s) {
+  const auto f = crash::run_fault(s);
+  if (!f) return "";
+  if (f->kind == crash::Mode::io_error) return fmt::format(", request #{} failed", f->request);
+  return fmt::format(", call {} ({}) failed", f->request, sys_call_name(static_cast<SysCall>(f->detail)));
 }
 
 }  // namespace
@@ -94,8 +104,8 @@ void print_verdict(const Verdict& v) {
 
 void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier) {
   fmt::print("FINDING {} ({})\n", f.signature, counted(states, "state"));
-  fmt::print("  first at cut {} ({} state, {}), phase {}\n", f.state.cut, crash::mode_name(f.state.kind),
-             kept_text(f.state), phase_name(f.phase));
+  fmt::print("  first at cut {} ({} state, {}{}), phase {}\n", f.state.cut, crash::mode_name(f.state.kind),
+             kept_text(f.state), run_fault_text(f.state), phase_name(f.phase));
   print_verdict(f.verdict);
   fmt::print("  case: {}\n  replay: stablecut replay {} --tier {}\n", case_path, case_path, tier);
 }
