@@ -6,10 +6,15 @@
 // into #chart-summary and sets data-rendered="true" on <body>.
 'use strict';
 const D = JSON.parse(document.getElementById('report-data').textContent);
-const KINDS = ['prefix', 'reorder', 'torn'];
-const KIND_COLORS = {prefix: '#1565c0', reorder: '#ef6c00', torn: '#8e24aa'};
+// Every crash-state kind (injector/vocab/crash_mode.h order); a kind this
+// list lacks is still plotted, in a palette colour.
+const KINDS = ['prefix', 'reorder', 'torn', 'lying-flush', 'misdirected', 'lost-write', 'bit-rot', 'read-error',
+  'io-error', 'sub-sector-tear', 'call-error'];
+const KIND_COLORS = {prefix: '#1565c0', reorder: '#ef6c00', torn: '#8e24aa', 'lying-flush': '#00838f',
+  misdirected: '#ad1457', 'lost-write': '#4e342e', 'bit-rot': '#558b2f', 'read-error': '#f9a825',
+  'io-error': '#c62828', 'sub-sector-tear': '#5e35b1', 'call-error': '#37474f'};
 const OUTCOME_COLORS = {ok_current: '#2e7d32', ok_previous: '#9ccc65', lost: '#f9a825', corrupt: '#c62828',
-  recovery_failed: '#6a1b9a', recovery_crash: '#212121', hang: '#546e7a'};
+  recovery_failed: '#6a1b9a', recovery_crash: '#212121', hang: '#546e7a', detected: '#00838f'};
 const PALETTE = ['#1565c0', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#4e342e'];
 const NO_CAMPAIGNS = 'No campaigns yet: run "stablecut campaign", then "stablecut report" again.';
 const NO_WORKLOADS = 'No workload has been committed yet, so there is nothing to plot.';
@@ -86,8 +91,9 @@ function logAxis(title, datasets) {
 
 function whereChart() {
   const illegal = D.by_phase.filter(r => !r.legal);
-  const kinds = KINDS.filter(k => illegal.some(r => r.kind === k));
-  const datasets = kinds.map(k => ({label: k, backgroundColor: KIND_COLORS[k],
+  const seen = illegal.map(r => r.kind);
+  const kinds = KINDS.filter(k => seen.includes(k)).concat([...new Set(seen)].filter(k => !KINDS.includes(k)));
+  const datasets = kinds.map((k, i) => ({label: k, backgroundColor: KIND_COLORS[k] || PALETTE[i % PALETTE.length],
     data: D.phases.map(p => sum(illegal.filter(r => r.phase === p && r.kind === k)) || null)}));
   plot('chart-where', ['Where do failures happen?', 'Illegal crash states by phase of the cut and crash-state kind (log scale)'],
     whereEmpty(), {type: 'bar', data: {labels: D.phases, datasets},
@@ -97,8 +103,10 @@ function whereChart() {
 }
 
 function outcomesChart() {
-  const outcomes = Object.keys(OUTCOME_COLORS).filter(o => D.by_phase.some(r => r.outcome === o));
-  const datasets = outcomes.map(o => ({label: o, backgroundColor: OUTCOME_COLORS[o],
+  const seen = D.by_phase.map(r => r.outcome);
+  const known = Object.keys(OUTCOME_COLORS);
+  const outcomes = known.filter(o => seen.includes(o)).concat([...new Set(seen)].filter(o => !known.includes(o)));
+  const datasets = outcomes.map((o, i) => ({label: o, backgroundColor: OUTCOME_COLORS[o] || PALETTE[i % PALETTE.length],
     data: D.phases.map(p => sum(D.by_phase.filter(r => r.phase === p && r.outcome === o)) || null)}));
   plot('chart-outcomes', ['Which outcomes, in which phase?', 'Every checked crash state by phase of the cut and outcome (log scale)'],
     !D.campaigns.length ? NO_CAMPAIGNS : !D.summary.states ? NO_WORKLOADS : null,
