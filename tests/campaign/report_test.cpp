@@ -175,6 +175,29 @@ TEST_F(CampaignReport, PageInlinesEverythingAndListsFailuresWithReplay) {
   EXPECT_GT(std::filesystem::file_size(png), 20000u);  // charts drawn, not a blank page
 }
 
+// The charts plot every crash-state kind and outcome the database holds: a
+// campaign whose illegal states are all of a fault kind (call-error) and
+// whose legal ones are mostly `detected` (read-error).
+TEST(CampaignReportFaults, EveryKindAndOutcomeIsPlotted) {
+  if (!chromium_available()) GTEST_SKIP() << "chromium is not installed";
+  TempDir dir;
+  const std::string db = dir.file("f.db");
+  const RunResult r = run_stablecut(dir, {"campaign", "--db", db, "--corpus", STABLECUT_TEST_CORPUS, "--modes",
+                                          "prefix,read-error,call-error", "--workloads", "3", "--bug",
+                                          "shadow-unchecked-read-page"});
+  ASSERT_EQ(r.rc, 1) << r.err;
+  ASSERT_GT(sql_int(db, "SELECT count(*) FROM outcome_count WHERE kind = 'call-error' AND outcome = 'corrupt'"), 0);
+  ASSERT_GT(sql_int(db, "SELECT count(*) FROM outcome_count WHERE outcome = 'detected'"), 0);
+  const nlohmann::json summary = render(dir, db, "report");
+  const nlohmann::json where = chart(summary, "chart-where"), outcomes = chart(summary, "chart-outcomes");
+  double illegal = 0, all = 0;
+  for (const auto& d : where["datasets"]) illegal += total(d);
+  for (const auto& d : outcomes["datasets"]) all += total(d);
+  EXPECT_EQ(illegal, sql_int(db, "SELECT sum(oc.states) FROM outcome_count oc JOIN outcome o ON o.name = oc.outcome "
+                                 "WHERE o.legal = 0"));
+  EXPECT_EQ(all, sql_int(db, "SELECT sum(states) FROM outcome_count"));
+}
+
 TEST(CampaignReportEmpty, EveryChartSaysThereAreNoCampaignsYet) {
   if (!chromium_available()) GTEST_SKIP() << "chromium is not installed";
   TempDir dir;
