@@ -25,15 +25,15 @@ const sc::ManagerBug kJournalBugs[] = {
      sc::journal::kBugSkipByEnds},
     {"journal-unsealed-directory",
      "recovery loads a directory block without checking it is the one the catalog sealed, so after a lied-about "
-     "commit it returns the next transaction's directory with the older state (found by lying-flush)",
+     "commit it returns the next transaction's directory with the older state",
      sc::journal::kBugUnsealedDirectory, "lying-flush"},
     {"journal-skip-by-sector-heads",
      "replay skips a data-page record whose home slot already matches it in the first word of every sector, so a "
-     "sector torn inside (new head, old rest) is kept (found by sub-sector-tear)",
+     "sector torn inside (new head, old rest) is kept",
      sc::journal::kBugSkipBySectorHeads, "sub-sector-tear"},
     {"journal-blank-directory-is-fresh",
      "recovery takes a never-written (all-zero) first directory block for a manager that has saved nothing and "
-     "recovers it empty, so a lost directory write forgets every stabilised page (found by lost-write)",
+     "recovers it empty, so a lost directory write forgets every stabilised page",
      sc::journal::kBugBlankDirectoryIsFresh, "lost-write"},
 };
 

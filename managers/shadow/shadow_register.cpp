@@ -17,24 +17,24 @@ const sc::ManagerBug kShadowBugs[] = {
      sc::kShadowBugTrustData, "bit-rot,lost-write,misdirected"},
     {"shadow-ignore-flush-error",
      "the snapshot ignores a failed flush and publishes the checkpoint, so a stabilisation is reported done "
-     "though its blocks never became durable (found by io-error)",
+     "though its blocks never became durable",
      sc::kShadowBugIgnoreFlushError, "io-error"},
     {"shadow-zero-unreadable",
      "a page fault whose block cannot be read supplies a zero page instead of refusing, returning lost data as "
-     "good (found by read-error)",
+     "good",
      sc::kShadowBugZeroUnreadable, "read-error"},
     {"shadow-trust-stale-metadata",
      "recovery loads checkpoint, map and bitmap blocks that pass their own checksums without checking they are the "
      "ones the root page and the checkpoint name, so an older checkpoint's blocks left by a lost write are taken as "
-     "the stable state (found by lying-flush)",
+     "the stable state",
      sc::kShadowBugTrustStaleMetadata, "lying-flush"},
     {"shadow-any-saved-checksum",
      "a page fault accepts a data block whose checksum is that of any saved page, not of its own map entry, so a "
-     "write that landed on the wrong block is served as this page (found by misdirected)",
+     "write that landed on the wrong block is served as this page",
      sc::kShadowBugAnySavedChecksum, "misdirected"},
     {"shadow-unchecked-read-page",
      "the snapshot saves a dirty page without checking that read_page succeeded, so when the kernel call fails "
-     "the zeroed buffer is written as the page and the stabilisation is reported done (found by call-error)",
+     "the zeroed buffer is written as the page and the stabilisation is reported done",
      sc::kShadowBugUncheckedReadPage, "call-error"},
 };
 
