@@ -2,7 +2,9 @@
 // (steps, loci, ops) and cut while the case's failure signature still holds
 // (injector/campaign/minimize.h), then writes the smaller case. The
 // enumeration flags choose how candidates are explored; --seed defaults to
-// the case's. Exit 1 when a smaller (or equal) reproducer was written, 0 if
+// the case's, and without --modes the case's own fault class (io-error,
+// call-error, ...) is explored besides the default modes, since its
+// signature shows only under it. Exit 1 when a smaller (or equal) reproducer was written, 0 if
 // the case no longer fails, 2 on bad input.
 #include <fmt/format.h>
 
@@ -41,6 +43,9 @@ int minimize_case(const MinimizeFlags& flags, const EnumerationFlags& enumeratio
   campaign::MinimizeOptions o{c.bugs, enumeration.options_on(tier::TierSpec{}), flags.max_attempts,
                               [] { return false; }};
   if (!seed_given) o.enumerate.seed = c.file.seed;
+  const auto& state = c.file.crash_state;
+  if (enumeration.modes.empty() && state && crash::is_fault_mode(state->kind))
+    o.enumerate.modes.set(static_cast<size_t>(state->kind));
   fmt::print("minimising {}: signature {}, {}, {}\n", flags.path, signature, counted(c.workload.steps.size(), "step"),
              counted(campaign::op_count(c.workload), "op"));
   const auto m = campaign::minimize(c.workload, signature, o);

@@ -67,6 +67,21 @@ TEST_P(FaultCase, ACaseWhoseFaultsDoNotFitItsStateIsRefused) {
   EXPECT_EQ(std::count(replay.out.begin(), replay.out.end(), '\n'), 1) << replay.out;
 }
 
+// `stablecut minimize CASE` without --modes explores the case's own fault
+// class too, so the case's signature reproduces and a reproducer is written.
+TEST_P(FaultCase, MinimizeWithoutModesKeepsTheCasesFaultClass) {
+  const test::TempDir dir;
+  const auto [bug, mode] = GetParam();
+  const auto run = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug +
+                                                       " --modes " + mode + " --cases-dir " + dir.path());
+  const std::string path = first_case(run.out);
+  ASSERT_FALSE(path.empty()) << run.out;
+  const std::string out = dir.path() + "/min.trace.json";
+  const auto min = test::run_binary(STABLECUT_BIN, "minimize " + path + " --max-attempts 10 --out " + out);
+  EXPECT_EQ(min.code, 1) << min.out;
+  EXPECT_TRUE(std::ifstream(out).good()) << min.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, FaultCase,
                          ::testing::Values(std::pair{"shadow-ignore-flush-error", "io-error"},
                                            std::pair{"shadow-zero-unreadable", "read-error"},
