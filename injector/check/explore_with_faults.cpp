@@ -5,6 +5,7 @@
 #include "injector/check/io_error_explore.h"
 #include "injector/check/read_error_explore.h"
 #include "injector/common/input_error.h"
+#include "injector/crash/fault_image.h"
 
 namespace sc {
 
@@ -13,11 +14,9 @@ namespace {
 bool asks(const ExploreOptions& options, crash::Mode m) { return options.enumerate.modes.test(static_cast<size_t>(m)); }
 
 bool asks_enumerated(const ExploreOptions& options) {
-  crash::ModeSet enumerated = options.enumerate.modes;
-  enumerated.reset(static_cast<size_t>(crash::Mode::read_error));
-  enumerated.reset(static_cast<size_t>(crash::Mode::io_error));
-  enumerated.reset(static_cast<size_t>(crash::Mode::call_error));
-  return enumerated.any();
+  for (size_t m = 0; m < crash::kModeCount; ++m)
+    if (options.enumerate.modes.test(m) && crash::judged_on_trace_images(static_cast<crash::Mode>(m))) return true;
+  return false;
 }
 
 // options with max_states cut to this phase's share: an even part of what

@@ -135,10 +135,8 @@ std::string tested_how(const mutate::SessionResult& r) {
 // judge nothing and call every mutant equivalent.
 void require_image_modes(const crash::EnumeratorOptions& o) {
   bool images = o.exhaustive;
-  for (size_t m = 0; m < crash::kModeCount; ++m) {
-    const auto mode = static_cast<crash::Mode>(m);
-    if (o.modes.test(m) && (!crash::is_fault_mode(mode) || crash::is_image_fault(mode))) images = true;
-  }
+  for (size_t m = 0; m < crash::kModeCount; ++m)
+    if (o.modes.test(m) && crash::judged_on_trace_images(static_cast<crash::Mode>(m))) images = true;
   if (!images)
     throw InputError("--modes: mutate judges the crash images of each mutant's trace; name a power-cut mode "
                      "(exhaustive, prefix, reorder, torn) or an image fault (read-error, io-error and call-error "

@@ -88,7 +88,7 @@
 //    recovered system is not counted), which returned Status::io_error
 //    without reaching the kernel — a kernel call that failed for a reason
 //    outside the manager's control; detail: which call it is
-//    (kernel/harness/call_fault/call_gate.h SysCall), so a replay that meets
+//    (managers/sdk/sys_call.h SysCall), so a run recorded again that meets
 //    another call there is refused. The run is recorded again with that
 //    failure, in-process only (the seam is kernel/harness/call_fault/), and
 //    the crash states are those of the new trace from the failure on.

@@ -1,6 +1,6 @@
 // explore_test_inputs.h — what several explore tests run: every mode the
-// explore loop enumerates (the power cuts and the image faults; read-error
-// and io-error have explorers of their own), and every seeded bug with the
+// explore loop enumerates (crash::judged_on_trace_images: read-error,
+// io-error and call-error have explorers of their own), and every seeded bug with the
 // manager program it belongs to ("" for a kernel bug, which acts on every
 // workload).
 #pragma once
@@ -10,6 +10,7 @@
 
 #include "injector/common/seeded_bugs.h"
 #include "injector/crash/crash_model.h"
+#include "injector/crash/fault_image.h"
 #include "managers/registry/registry.h"
 
 namespace sc::test {
@@ -18,8 +19,7 @@ inline crash::ModeSet enumerated_modes() {
   crash::ModeSet modes;
   for (size_t m = 0; m < crash::kModeCount; ++m) {
     const auto mode = static_cast<crash::Mode>(m);
-    if (crash::mode_enumerated(mode) && mode != crash::Mode::read_error && mode != crash::Mode::io_error &&
-        mode != crash::Mode::call_error) modes.set(m);
+    if (crash::mode_enumerated(mode) && crash::judged_on_trace_images(mode)) modes.set(m);
   }
   return modes;
 }

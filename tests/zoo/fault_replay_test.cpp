@@ -2,8 +2,9 @@
 // `stablecut run --modes io-error|read-error|call-error --bug NAME` finds the bug
 // (exit 1) and writes a case file; `stablecut replay CASE` rebuilds the same
 // verdict from it (exit 1, same outcome); a case whose fault list does not
-// fit its crash state is refused with one line and exit 2; an unknown mode
-// is exit 2.
+// fit its crash state is refused with one line and exit 2; `stablecut
+// minimize CASE` without --modes writes a reproducer; an unknown mode is
+// exit 2.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,13 +29,20 @@ std::string first_case(const std::string& out) {
   return std::regex_search(out, m, std::regex("case: (\\S+\\.trace\\.json)")) ? m[1].str() : "";
 }
 
-class FaultCase : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+class FaultCase : public ::testing::TestWithParam<std::pair<const char*, const char*>> {
+ protected:
+  // `stablecut run` of the parameter's bug under its mode on basic, cases in `dir`.
+  static test::BinaryResult run_bug(const test::TempDir& dir) {
+    const auto [bug, mode] = GetParam();
+    return test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug + " --modes " + mode +
+                                               " --cases-dir " + dir.path());
+  }
+};
 
 TEST_P(FaultCase, FoundByRunAndReplayedWithTheSameVerdict) {
   const test::TempDir dir;
-  const auto [bug, mode] = GetParam();
-  const auto run = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug +
-                                                       " --modes " + mode + " --cases-dir " + dir.path());
+  const std::string mode = GetParam().second;
+  const auto run = run_bug(dir);
   ASSERT_EQ(run.code, 1) << run.out;
   const std::string path = first_case(run.out);
   ASSERT_FALSE(path.empty()) << run.out;
@@ -50,9 +58,7 @@ TEST_P(FaultCase, FoundByRunAndReplayedWithTheSameVerdict) {
 
 TEST_P(FaultCase, ACaseWhoseFaultsDoNotFitItsStateIsRefused) {
   const test::TempDir dir;
-  const auto [bug, mode] = GetParam();
-  const auto run = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug +
-                                                       " --modes " + mode + " --cases-dir " + dir.path());
+  const auto run = run_bug(dir);
   const std::string path = first_case(run.out);
   ASSERT_FALSE(path.empty()) << run.out;
   std::ifstream in(path);
@@ -71,9 +77,7 @@ TEST_P(FaultCase, ACaseWhoseFaultsDoNotFitItsStateIsRefused) {
 // class too, so the case's signature reproduces and a reproducer is written.
 TEST_P(FaultCase, MinimizeWithoutModesKeepsTheCasesFaultClass) {
   const test::TempDir dir;
-  const auto [bug, mode] = GetParam();
-  const auto run = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug +
-                                                       " --modes " + mode + " --cases-dir " + dir.path());
+  const auto run = run_bug(dir);
   const std::string path = first_case(run.out);
   ASSERT_FALSE(path.empty()) << run.out;
   const std::string out = dir.path() + "/min.trace.json";

@@ -28,12 +28,4 @@ class CallGate {
   ~CallGate() = default;
 };
 
-// The upcall's name as upcall.h spells it ("container_snapshot").
-inline const char* upcall_kind_name(UpcallKind kind) {
-  constexpr const char* kNames[] = {"start_fresh",        "recover",         "container_created", "page_fault",
-                                    "container_snapshot", "enumerate_pages", "stabilise"};
-  const auto i = static_cast<uint32_t>(kind);
-  return i < sizeof(kNames) / sizeof(kNames[0]) ? kNames[i] : "unknown";
-}
-
 }  // namespace sc
