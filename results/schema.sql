@@ -311,3 +311,8 @@ CREATE UNIQUE INDEX detect_run_by_uuid ON detect_run(uuid) WHERE uuid IS NOT NUL
 -- migration 10: the call-error fault class
 -- A manager's kernel call that failed (injector/crash/crash_model.h, FAULT CLASSES).
 INSERT INTO state_kind(name, ord) VALUES ('call-error', 10);
+
+-- migration 11: the call-misuse fault class
+-- A manager's kernel call that reached the kernel with an argument it must
+-- refuse (injector/crash/crash_model.h, FAULT CLASSES).
+INSERT INTO state_kind(name, ord) VALUES ('call-misuse', 11);

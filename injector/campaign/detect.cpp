@@ -35,10 +35,15 @@ crash::ModeSet declared_modes(const std::string& bug) {
   return modes;
 }
 
-// `base`, plus the declared modes the tier runs (call-error: in-process only).
+// The modes that run in-process only (they fault a manager's system call).
+crash::ModeSet in_process_modes() {
+  return crash::only(crash::Mode::call_error) | crash::only(crash::Mode::call_misuse);
+}
+
+// `base`, plus the declared modes the tier runs (call-error, call-misuse: in-process only).
 crash::ModeSet with_declared_modes(crash::ModeSet modes, const std::string& bug, const tier::TierSpec& tier) {
   crash::ModeSet declared = declared_modes(bug);
-  if (tier.qemu()) declared.reset(static_cast<size_t>(crash::Mode::call_error));
+  if (tier.qemu()) declared &= ~in_process_modes();
   return modes | declared;
 }
 
@@ -226,7 +231,8 @@ results::ResultsDb open_results(const std::string& path) {
 }  // namespace
 
 bool in_process_only(const std::string& bug) {
-  return declared_modes(bug) == crash::only(crash::Mode::call_error);
+  const crash::ModeSet declared = declared_modes(bug);
+  return declared.any() && (declared & ~in_process_modes()).none();
 }
 
 std::vector<std::string> detect_targets(const std::vector<std::string>& names, const tier::TierSpec& tier) {
@@ -242,8 +248,8 @@ std::vector<std::string> detect_targets(const std::vector<std::string>& names, c
     SeededBugs probe;
     enable_seeded_bug(&probe, name);  // throws InputError for an unknown name
     if (tier.qemu() && in_process_only(name))
-      throw InputError(fmt::format("--bug {}: only call-error finds it, which runs in-process only; use --tier inproc",
-                                   name));
+      throw InputError(fmt::format("--bug {}: only {} finds it, which runs in-process only; use --tier inproc", name,
+                                   seeded_bug_modes(name)));
   }
   return names;
 }

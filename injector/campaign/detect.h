@@ -15,9 +15,10 @@
 //
 // Interface: detect_targets(names, tier) validates --bug names (empty: every
 // seeded bug the tier can find, then the correct system; a bug only the
-// in-process call-error mode finds is left out under QEMU, and naming it
-// there is an InputError); in_process_only(bug) says which those are (a
-// bug that declares other modes too runs them under QEMU without call-error); run_detect(options, interrupted,
+// in-process call-error or call-misuse modes find is left out under QEMU,
+// and naming it there is an InputError); in_process_only(bug) says which
+// those are (a bug that declares other modes too runs them under QEMU
+// without those two); run_detect(options, interrupted,
 // progress) runs them in order; passed(row) says whether a row is what a
 // working tool gives: a bug detected and its first failure agreeing on the
 // other tier (when replayed), the correct system without an illegal state.

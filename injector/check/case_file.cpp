@@ -34,25 +34,32 @@ void check_disk_size(const crash::TraceFile& file, const Workload& w, const std:
 
 // The state's fault that changed its run, rebuilt from meta: io-error names
 // the failed request in meta.io_error, call-error the failed system call in
-// meta.call_error ("call": its ordinal in the run, "name": which call).
+// meta.call_error and call-misuse the misused one in meta.call_misuse
+// ("call": its ordinal in the run, "name": which call).
+// The meta member naming a run fault of `kind`.
+const char* meta_key(crash::Mode kind) {
+  return kind == crash::Mode::io_error ? "io_error" : kind == crash::Mode::call_error ? "call_error" : "call_misuse";
+}
+
 crash::Fault run_fault_in(const JsonField& meta, crash::Mode kind, size_t cut) {
   if (kind == crash::Mode::io_error) {
     const JsonField f = meta.child("io_error");
     return crash::Fault{kind, f.child("request").integer(0, cut), 0,
                         static_cast<uint32_t>(f.child("lands").integer(0, 1))};
   }
-  const JsonField f = meta.child("call_error");
+  const JsonField f = meta.child(meta_key(kind));
   const std::string name = f.child("name").string();
   for (uint32_t c = 0; c < kSysCallCount; ++c)
     if (name == sys_call_name(static_cast<SysCall>(c))) return crash::Fault{kind, f.child("call").integer(0, SIZE_MAX), 0, c};
   f.child("name").fail("a system call of managers/sdk/sys.h (\"disk_write\")");
 }
 
-// The run of an io-error or call-error case was recorded with its fault
+// The run of an io-error, call-error or call-misuse case was recorded with its fault
 // (crash_model.h), which meta names (and the state's fault list, if given,
 // says the same); a read-error state has one read-error fault.
 void check_faults(const JsonField& meta, const JsonField& state_field, crash::CrashState* state) {
-  for (const auto& [kind, key] : {std::pair{crash::Mode::io_error, "io_error"}, std::pair{crash::Mode::call_error, "call_error"}}) {
+  for (const crash::Mode kind : {crash::Mode::io_error, crash::Mode::call_error, crash::Mode::call_misuse}) {
+    const char* key = meta_key(kind);
     const bool of_kind = state->kind == kind;
     if (meta.has(key) != of_kind)
       (of_kind ? meta : meta.child(key))
@@ -86,8 +93,8 @@ crash::TraceFile case_trace_file(const Workload& w, const SeededBugs& bugs, cons
   const auto fault = crash::run_fault(failure.state);
   if (fault && fault->kind == crash::Mode::io_error)
     file.meta["io_error"] = {{"request", fault->request}, {"lands", fault->detail}};
-  if (fault && fault->kind == crash::Mode::call_error)
-    file.meta["call_error"] = {{"call", fault->request},
+  if (fault && crash::is_call_fault(fault->kind))
+    file.meta[meta_key(fault->kind)] = {{"call", fault->request},
                                {"name", sys_call_name(static_cast<SysCall>(fault->detail))}};
   return file;
 }

@@ -1,7 +1,9 @@
 // explore_with_faults.cpp — see explore_with_faults.h.
 #include "injector/check/explore_with_faults.h"
 
-#include "injector/check/call_error_explore.h"
+#include <fmt/format.h>
+
+#include "injector/check/call_fault_explore.h"
 #include "injector/check/io_error_explore.h"
 #include "injector/check/read_error_explore.h"
 #include "injector/common/input_error.h"
@@ -38,8 +40,12 @@ ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const
   const bool read_errors = asks(options, crash::Mode::read_error);
   const bool io_errors = asks(options, crash::Mode::io_error);
   const bool call_errors = asks(options, crash::Mode::call_error);
-  if (call_errors && !tools.call_sites) throw InputError("--modes call-error: in-process only; drop --tier qemu");
-  size_t phases = (enumerated ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0) + (call_errors ? 1 : 0);
+  const bool call_misuses = asks(options, crash::Mode::call_misuse);
+  for (const crash::Mode m : {crash::Mode::call_error, crash::Mode::call_misuse})
+    if (asks(options, m) && !tools.call_sites)
+      throw InputError(fmt::format("--modes {}: in-process only; drop --tier qemu", crash::mode_name(m)));
+  size_t phases = (enumerated ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0) + (call_errors ? 1 : 0) +
+                  (call_misuses ? 1 : 0);
   ExploreResult result;
   if (enumerated)
     result = explore(w, rec, phase_options(options, plan, result, phases--), plan, tools.make_checker);
@@ -48,7 +54,9 @@ ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const
   if (io_errors && !result.stopped)
     explore_io_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
   if (call_errors && !result.stopped)
-    explore_call_errors(w, phase_options(options, plan, result, phases--), tools, &result);
+    explore_call_faults(w, crash::Mode::call_error, phase_options(options, plan, result, phases--), tools, &result);
+  if (call_misuses && !result.stopped)
+    explore_call_faults(w, crash::Mode::call_misuse, phase_options(options, plan, result, phases--), tools, &result);
   return result;
 }
 

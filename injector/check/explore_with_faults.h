@@ -3,8 +3,8 @@
 // (explore.h), then, when options.enumerate.modes asks for them, the fault
 // classes that are not images of the recording's trace: read-error
 // (read_error_explore.h), then io-error (io_error_explore.h), then
-// call-error (call_error_explore.h; InputError without tools.call_sites), with what the
-// tier lends them (fault_tools.h), all into one result.
+// call-error and call-misuse (call_fault_explore.h; InputError without
+// tools.call_sites), with what the tier lends them (fault_tools.h), all into one result.
 // Budget: with a spread plan (QEMU, whose max_states is always finite),
 // max_states is shared evenly between the phases that run, and what a phase
 // leaves unused goes to the later ones, so every mode asked for gets states;

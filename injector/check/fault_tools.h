@@ -9,9 +9,10 @@
 //    same kernel and manager code as the guest;
 //  * record_failing — the workload recorded again with a Fault of kind
 //    io_error (its request fails, Tier::record) or, in-process, call_error
-//    (its system call fails, injector/inproc/recording.h);
+//    or call_misuse (its system call fails or is misused,
+//    injector/inproc/recording.h);
 //  * call_sites — the system calls of a clean run, the candidates for a
-//    call-error (in-process only: unset under QEMU);
+//    call-error or call-misuse (in-process only: unset under QEMU);
 //  * spread — the tier's checks are expensive (QEMU): the states of each
 //    fault explorer are spread evenly over what it could check, within its
 //    share of max_states (explore_with_faults.h), instead of taken in order.

@@ -1,5 +1,6 @@
 // faulted_run_explore.h — what the explorers of the fault classes that change
-// the run (io-error, io_error_explore.h; call-error, call_error_explore.h)
+// the run (io-error, io_error_explore.h; call-error and call-misuse,
+// call_fault_explore.h)
 // share: the exploration of one run recorded again with its fault.
 //
 // explore_faulted_run(): enumerates the prefix states of `rec`'s trace at

@@ -65,7 +65,8 @@ int managers(const std::string& format) {
   fmt::print("\nkernel  (seeded bugs of the kernel itself, with any manager)\n");
   for (const auto& name : seeded_bug_names())
     if (find_manager_bug(name.c_str()).program == nullptr)
-      fmt::print("  --bug {:<28} {}\n", name, kernel_bug_description(name));
+      fmt::print("  --bug {:<28} {}{}\n", name, kernel_bug_description(name),
+                 seeded_bug_modes(name).empty() ? "" : fmt::format(" (found by --modes {})", seeded_bug_modes(name)));
   fmt::print("\n{} registered; a workload names one in a manager's \"program\" (docs/managers.md)\n",
              counted(registered_manager_count(), "manager program"));
   return 0;

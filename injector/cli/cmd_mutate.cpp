@@ -131,7 +131,8 @@ std::string tested_how(const mutate::SessionResult& r) {
 }
 
 // A mutant is judged by the crash images of its trace; the fault classes
-// that change the run instead (read-error, io-error, call-error) would
+// that change the run instead (read-error, io-error, call-error,
+// call-misuse) would
 // judge nothing and call every mutant equivalent.
 void require_image_modes(const crash::EnumeratorOptions& o) {
   bool images = o.exhaustive;
@@ -139,8 +140,8 @@ void require_image_modes(const crash::EnumeratorOptions& o) {
     if (o.modes.test(m) && crash::judged_on_trace_images(static_cast<crash::Mode>(m))) images = true;
   if (!images)
     throw InputError("--modes: mutate judges the crash images of each mutant's trace; name a power-cut mode "
-                     "(exhaustive, prefix, reorder, torn) or an image fault (read-error, io-error and call-error "
-                     "do not apply to mutants)");
+                     "(exhaustive, prefix, reorder, torn) or an image fault (read-error, io-error, call-error and "
+                     "call-misuse do not apply to mutants)");
 }
 
 int run_mutate(const MutateFlags& flags, const EnumerationFlags& enumeration) {

@@ -1,6 +1,8 @@
 // enumeration_flags.cpp — see enumeration_flags.h.
 #include "injector/cli/enumeration_flags.h"
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 #include "injector/campaign/option_ranges.h"
@@ -72,8 +74,10 @@ crash::EnumeratorOptions EnumerationFlags::options_on(const tier::TierSpec& tier
   crash::EnumeratorOptions o = options_with(*this, modes_on(tier));
   if (o.exhaustive && tier.qemu())
     throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
-  if (o.modes.test(static_cast<size_t>(crash::Mode::call_error)) && tier.qemu())
-    throw InputError("--modes call-error: in-process only (it fails a manager's system call); drop --tier qemu");
+  for (const crash::Mode m : {crash::Mode::call_error, crash::Mode::call_misuse})
+    if (o.modes.test(static_cast<size_t>(m)) && tier.qemu())
+      throw InputError(fmt::format("--modes {}: in-process only (it faults a manager's system call); drop --tier qemu",
+                                   crash::mode_name(m)));
   return o;
 }
 
@@ -101,7 +105,8 @@ void add_enumeration_flags(CLI::App* cmd, const std::shared_ptr<EnumerationFlags
                   "lost-write (a durable write never reached the media), bit-rot (a durable bit flips), "
                   "sub-sector-tear (an in-flight sector keeps part of its new bytes), read-error (a sector recovery reads "
                   "fails), io-error (a WRITE or FLUSH of the run fails; the run is recorded again), call-error (a manager's "
-                  "system call fails; the run is recorded again; in-process only). Default: " +
+                  "system call fails; the run is recorded again; in-process only), call-misuse (a manager's system "
+                  "call reaches the kernel with an argument it must refuse; recorded again; in-process only). Default: " +
                       std::string(flags->exhaustive_default
                                       ? std::string(kExhaustiveModes) + " in-process, " + kBoundedModes + " under QEMU"
                                       : kBoundedModes));

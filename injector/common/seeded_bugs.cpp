@@ -12,6 +12,7 @@ struct KernelBug {
   const char* name;
   bool KernelBugs::*flag;
   const char* description;
+  const char* modes = "";  // the fault modes that find it beyond the power cuts ("a,b")
 };
 
 const KernelBug kKernelBugs[] = {
@@ -23,6 +24,10 @@ const KernelBug kKernelBugs[] = {
      "snapshots a self-managing manager before the managers below it, so their snapshot writes miss the cut"},
     {"kernel-cut-drops-idle-managers", &KernelBugs::cut_drops_idle_managers,
      "a cut record names only the managers that just stabilised; recovery restarts the others empty"},
+    {"kernel-disk-bound-off-by-one", &KernelBugs::disk_bounds_off_by_one,
+     "disk_read and disk_write accept the block just past the caller's partition, the next partition's first (breaks "
+     "K4)",
+     "call-misuse"},
 };
 
 struct LegacyName {
@@ -80,6 +85,8 @@ void enable_seeded_bug(SeededBugs* bugs, const std::string& given) {
 }
 
 std::string seeded_bug_modes(const std::string& name) {
+  for (const auto& b : kKernelBugs)
+    if (current_name(name) == b.name) return b.modes;
   const FoundBug found = find_manager_bug(current_name(name).c_str());
   return found.bug == nullptr ? "" : found.bug->modes;
 }

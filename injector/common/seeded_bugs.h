@@ -32,7 +32,8 @@ std::string kernel_bug_description(const std::string& name);
 // Turns on the named bug; throws InputError for an unknown name.
 void enable_seeded_bug(SeededBugs* bugs, const std::string& name);
 // The storage-fault modes that find seeded bug `name` beyond the power-cut
-// modes, as its declaration names them (ManagerBug::modes, "a,b"); empty
+// modes, as its declaration names them (ManagerBug::modes, or the kernel
+// bug's own list, "a,b"); empty
 // for a bug the power cuts find and for any unknown name.
 std::string seeded_bug_modes(const std::string& name);
 // The names of the bugs turned on, in seeded_bug_names() order.

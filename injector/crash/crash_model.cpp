@@ -16,7 +16,7 @@ ModeSet only(Mode mode) { return ModeSet{}.set(static_cast<size_t>(mode)); }
 bool mode_enumerated(Mode mode) {
   return !is_fault_mode(mode) || mode == Mode::bit_rot || mode == Mode::lost_write ||
          mode == Mode::misdirected || mode == Mode::lying_flush || mode == Mode::sub_sector_tear ||
-         mode == Mode::io_error || mode == Mode::read_error || mode == Mode::call_error;
+         mode == Mode::io_error || mode == Mode::read_error || is_call_fault(mode);
 }
 
 size_t fault_floor(const CrashState& state) {
@@ -31,7 +31,7 @@ size_t fault_floor(const CrashState& state) {
 
 std::optional<Fault> run_fault(const CrashState& state) {
   for (const Fault& f : state.faults)
-    if (f.kind == Mode::io_error || f.kind == Mode::call_error) return f;
+    if (f.kind == Mode::io_error || is_call_fault(f.kind)) return f;
   return std::nullopt;
 }
 

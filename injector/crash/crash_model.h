@@ -92,6 +92,13 @@
 //    another call there is refused. The run is recorded again with that
 //    failure, in-process only (the seam is kernel/harness/call_fault/), and
 //    the crash states are those of the new trace from the failure on.
+//  * call-misuse — as call-error, but the call reaches the kernel with one
+//    argument corrupted (kernel/harness/call_fault/call_misuse.h: a stale
+//    capref, a page, container or block number one past the largest), one
+//    every correct kernel refuses whatever the state; detail: which call (not
+//    disk_blocks or disk_flush, which take no argument). The kernel's answer
+//    goes back to the manager; an answer of success is a finding of its own
+//    (invariant K4, kernel/core/kernel.h), reported while recording.
 //  * sub-sector-tear — request: a write in flight at the cut; sector: one of
 //    its sectors, which keeps the first detail (1..511) bytes of the new data
 //    and the rest old, what it held without the write (disks without sector
@@ -113,7 +120,9 @@
 // stabilisation may fail (the manager may fail-stop): a failed op changes
 // nothing, a failed stabilisation is not counted as stable; everything that
 // returned success is judged as always, and a recovery the failed call made
-// fail ends the run cleanly (reference_model.h).
+// fail ends the run cleanly (reference_model.h). call-misuse is judged
+// alike from the misused call on: a kernel that refused it changed nothing,
+// and a manager may fail-stop on the refusal as on any failed call.
 //
 // NOT YET MODELLED: power cuts in the middle of recovery that is not itself
 // recorded.
@@ -196,7 +205,7 @@ bool may_destroy_durable_data(const CrashState& state);
 size_t fault_floor(const CrashState& state);
 
 // The state's fault that changed the run it belongs to (io-error: the run
-// failed that request; call-error: that kernel call), if any.
+// failed that request; call-error, call-misuse: that kernel call), if any.
 std::optional<Fault> run_fault(const CrashState& state);
 
 // Sectors per mask bit for a write of `count` sectors (1 when count <= 64).

@@ -173,14 +173,17 @@ std::string fault_error(const DurableState& durable, const Fault& f, std::string
       if (f.sector != 0) return "expected 0 (io-error names no sector)";
       *field = "detail";
       return f.detail <= 1 ? std::string{} : "expected 0 or 1 (whether the failed write's data landed)";
-    case Mode::call_error:  // the trace is the run recorded with the failed call: the image changes no byte
+    case Mode::call_error:  // the trace is the run recorded with the faulted call: the image changes no byte
+    case Mode::call_misuse:
       *field = "sector";
-      if (f.sector != 0) return "expected 0 (call-error names no sector)";
+      if (f.sector != 0) return std::string("expected 0 (") + mode_name(f.kind) + " names no sector)";
       *field = "detail";
-      return f.detail < kSysCallCount ? std::string{} : "expected 0 to " + std::to_string(kSysCallCount - 1) + " (the failed call)";
+      if (f.kind == Mode::call_misuse && f.detail < kSysCallCount && !passes_value(static_cast<SysCall>(f.detail)))
+        return "expected a call with an argument to misuse (not disk_blocks or disk_flush)";
+      return f.detail < kSysCallCount ? std::string{} : "expected 0 to " + std::to_string(kSysCallCount - 1) + " (the faulted call)";
     default:
       *field = "kind";
-      return "expected lying-flush, misdirected, lost-write, bit-rot, sub-sector-tear, read-error, io-error or call-error";
+      return "expected lying-flush, misdirected, lost-write, bit-rot, sub-sector-tear, read-error, io-error, call-error or call-misuse";
   }
   if (f.kind != Mode::misdirected && f.sector != 0) {
     *field = "sector";

@@ -3,14 +3,14 @@
 
 namespace sc {
 
-bool CallFaultGate::fail(const CallSite& site) {
-  if (paused_) return false;
+CallFate CallFaultGate::fate(const CallSite& site) {
+  if (paused_) return CallFate::pass;
   const uint64_t ordinal = sites_.size();
   sites_.push_back(site);
-  if (ordinal != fail_at_) return false;
-  failed_ = site;
-  if (on_fail_) on_fail_();
-  return true;
+  if (ordinal != at_) return CallFate::pass;
+  faulted_ = site;
+  if (on_fault_) on_fault_();
+  return fate_;
 }
 
 }  // namespace sc

@@ -15,15 +15,18 @@ namespace sc {
 // With `fault` of kind io_error, the disk fails the WRITE or FLUSH issued
 // as request fault->request (its data recorded when detail == 1) and the
 // reference model accepts stabilisations that return an error from then on
-// as failed attempts (reference_model.h). With `fault` of kind call_error,
-// the managers' system call number fault->request fails (call_fault_gate.h)
-// and Recording::failed_call_position says where in the trace; InputError if
-// the run never made that call or it is not the call fault->detail names.
+// as failed attempts (reference_model.h). With `fault` of kind call_error
+// (call_misuse), the managers' system call number fault->request fails
+// (reaches the kernel misused, call_misuse.h; a kernel that accepts it is a
+// finding) (call_fault_gate.h), and Recording::failed_call_position says
+// where in the trace; InputError if the run never made that call, it is not
+// the call fault->detail names, or a misused call takes no argument.
 Recording record_inproc(const Workload& w, const SeededBugs& bugs, MutantRun* mutant = nullptr,
                         const crash::Fault* fault = nullptr);
 
 // Every system call the managers make in a clean run of `w`, in order (the
-// candidates of call-error; the checker's read-backs are not counted).
+// candidates of call-error and call-misuse; the checker's read-backs are
+// not counted).
 std::vector<CallSite> census_calls(const Workload& w, const SeededBugs& bugs);
 
 }  // namespace sc

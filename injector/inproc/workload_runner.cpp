@@ -54,15 +54,15 @@ WorkloadRunner::WorkloadRunner(const Workload& w, BlockDevice& disk, std::functi
   if (options.mutant != nullptr) machine_.platform().set_mutant(*options.mutant);
   if (options.call_gate != nullptr) {
     machine_.platform().set_call_gate(*options.call_gate);
-    options.call_gate->on_fail([this] {
+    options.call_gate->on_fault([this] {
       failed_call_position_ = disk_position_();
-      model_.allow_failed_calls(events_.size(), options_.call_gate->failed_call()->manager);
+      model_.allow_failed_calls(events_.size(), options_.call_gate->faulted_call()->manager);
     });
   }
 }
 
 WorkloadRunner::~WorkloadRunner() {
-  if (options_.call_gate != nullptr) options_.call_gate->on_fail(nullptr);  // its hook names this runner
+  if (options_.call_gate != nullptr) options_.call_gate->on_fault(nullptr);  // its hook names this runner
 }
 
 // Boots; a failed boot is a finding, unless the call gate failed a call

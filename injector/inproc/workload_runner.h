@@ -7,7 +7,7 @@
 // run() boots and executes the script, stopping early (power still on)
 // once `stop_after_events` ops have executed; crash_and_check() then cuts
 // power, recovers and compares. Findings are one line each.
-// With a call gate (call-error), the managers' system calls pass it
+// With a call gate (call-error, call-misuse), the managers' system calls pass it
 // (call_fault_gate.h); when its call fails the model lets later events fail
 // (ReferenceModel::allow_failed_calls), the disk position is kept
 // (failed_call_position()), and a boot that fails after the gate failed a

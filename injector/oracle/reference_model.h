@@ -27,7 +27,8 @@
 //    brought back a failed attempt's state (its commit reached the media),
 //    adopt_recovered() makes it the last stable state from then on.
 //  * once allow_failed_calls(from_event, manager) was called (a kernel call
-//    of `manager` failed: call-error), every event from the from_event-th
+//    of `manager` failed, call-error, or the kernel refused it misused,
+//    call-misuse), every event from the from_event-th
 //    on (in apply() order) until the next power cut may fail, with any
 //    status, if it concerns that manager's domain or a domain tied to it
 //    (the error reaches those through page faults and stabilisations): the
@@ -102,8 +103,8 @@ class ReferenceModel {
   std::map<size_t, std::map<ContainerId, ManagerId>> attempt_managers_;  // history index -> its stable managers
   uint32_t ties_[kMaxSelfManaging];
   size_t applied_ = 0;                                 // events applied so far
-  size_t failed_calls_from_ = SIZE_MAX;                // call-error: the first event that may fail, until a power cut
-  ManagerId failed_call_domain_ = kNoManager;          // call-error: the domain of the manager whose call failed
+  size_t failed_calls_from_ = SIZE_MAX;                // call-error, call-misuse: the first event that may fail, until a power cut
+  ManagerId failed_call_domain_ = kNoManager;          // call-error, call-misuse: the domain of the manager whose call failed
   uint32_t refused_ = 0;  // domains of groups refused with no_space since the last power cut or success
   std::string beyond_memory_;
 };

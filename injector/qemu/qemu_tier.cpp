@@ -69,8 +69,9 @@ std::string write_blob(const TempDir& dir, const Workload& w, const SeededBugs& 
 // The plugin settings of an io-error fault (none without one).
 std::vector<std::string> io_error_order(const std::optional<crash::Fault>& fault) {
   if (!fault) return {};
-  if (fault->kind == crash::Mode::call_error)
-    throw InputError("call-error runs in-process only (it fails a manager's system call); use --tier inproc");
+  if (crash::is_call_fault(fault->kind))
+    throw InputError(fmt::format("{} runs in-process only (it faults a manager's system call); use --tier inproc",
+                                 crash::mode_name(fault->kind)));
   if (fault->kind != crash::Mode::io_error || fault->detail > 1)
     throw InputError(fmt::format("a QEMU record run takes an io-error fault with detail 0 or 1, not {} detail {}",
                                  crash::mode_name(fault->kind), fault->detail));

@@ -24,7 +24,8 @@ class Tier {
  public:
   virtual ~Tier() = default;
   // With `fault` of kind io_error, the run's request fault->request fails;
-  // of kind call_error (in-process only), its system call fault->request (crash_model.h).
+  // of kind call_error or call_misuse (in-process only), its system call
+  // fault->request fails or reaches the kernel misused (crash_model.h).
   virtual Recording record(const Workload& w, const SeededBugs& bugs,
                            const std::optional<crash::Fault>& fault = std::nullopt) const = 0;
   virtual ExploreResult explore(const Workload& w, const SeededBugs& bugs, const Recording& rec,

@@ -24,13 +24,15 @@ enum class Mode : uint8_t {
   io_error = 8,
   sub_sector_tear = 9,
   call_error = 10,
+  call_misuse = 11,
 };
-constexpr size_t kModeCount = 11;
+constexpr size_t kModeCount = 12;
 constexpr size_t kPowerCutModeCount = 3;
 
 inline constexpr const char* kModeNames[kModeCount] = {
     "prefix",   "reorder",    "torn",     "lying-flush", "misdirected",
-    "lost-write", "bit-rot", "read-error", "io-error",   "sub-sector-tear", "call-error"};
+    "lost-write", "bit-rot", "read-error", "io-error",   "sub-sector-tear", "call-error",
+    "call-misuse"};
 
 inline bool is_fault_mode(Mode mode) { return static_cast<size_t>(mode) >= kPowerCutModeCount; }
 
@@ -40,6 +42,9 @@ inline bool destroys_durable_data(Mode mode) {
   return mode == Mode::lying_flush || mode == Mode::misdirected || mode == Mode::lost_write ||
          mode == Mode::bit_rot || mode == Mode::read_error;
 }
+
+// The fault classes that fault one system call of a manager (in-process only).
+inline bool is_call_fault(Mode mode) { return mode == Mode::call_error || mode == Mode::call_misuse; }
 
 inline const char* mode_name(Mode mode) {
   const auto i = static_cast<size_t>(mode);

@@ -19,6 +19,7 @@ struct KernelBugs {
   bool recover_ignoring_cuts = false;     // restores each manager's newest copy, mixing cuts
   bool snapshot_parent_first = false;     // snapshots a self-managing manager before the managers below it
   bool cut_drops_idle_managers = false;   // a cut record names only the managers that just stabilised
+  bool disk_bounds_off_by_one = false;    // disk_read/disk_write take the block just past the partition (breaks K4)
 };
 
 struct ManagerConfig {

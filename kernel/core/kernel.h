@@ -20,13 +20,15 @@
 //  K2. Loci that touch each other's domains are tied; a stabilisation
 //      request covers the whole tied group, so every cut is consistent.
 //  K3. Only one stabilisation runs at a time.
-//  K5. A stabilisation that failed on an I/O error (a root copy or cut
-//      record write the disk refused) leaves the managers of its group in a
-//      state the kernel cannot vouch for: their snapshot may name data that
-//      never became durable, and the last durable cut is unknown (the failed
-//      cut record may or may not have landed). Every later stabilisation of
-//      any of them returns Status::io_error until the next boot (recovery),
-//      so nothing is ever reported stable on top of an unknown cut.
+//  K5. A stabilisation that failed, for any reason, leaves the managers of
+//      its group in a state the kernel cannot vouch for: a manager whose
+//      container_snapshot returned ok believes in a snapshot no cut holds
+//      (another manager's snapshot failed after it, or a root copy or cut
+//      record write), and after an I/O error the last durable cut is unknown
+//      (the failed cut record may or may not have landed). Every later
+//      stabilisation of any of them returns Status::io_error until the next
+//      boot (recovery), so nothing is ever reported stable on top of a
+//      snapshot or cut that may not be durable.
 //  K4. A capref is checked before anything it names is touched; bad input is
 //      an error Status, never a crash.
 #pragma once
@@ -121,6 +123,7 @@ class Kernel {
   Status checked_cap(Capref cap, uint8_t rights, ContainerId* id) const;
   Status checked_managed(ManagerId caller, Capref cap, ContainerId* id) const;
   Status checked_page(uint32_t page) const;
+  Status disk_bound(ManagerId caller, uint64_t* bound);
   ManagerId self_managing_root(ContainerId id) const;
   uint32_t group_mask(ManagerId smm) const;
   void tie(ContainerId from, ContainerId to);
@@ -159,7 +162,7 @@ class Kernel {
   LocusEntry loci_[kMaxLoci];
   uint32_t ties_[kMaxSelfManaging];
   uint32_t stabilising_ = 0;  // mask of self-managing managers being stabilised
-  uint32_t io_failed_ = 0;    // K5: self-managing managers refused stabilisation until boot
+  uint32_t unvouched_ = 0;    // K5: self-managing managers refused stabilisation until boot
   CutRecord cut_;             // the last durable cut
   BootReport report_;
 };

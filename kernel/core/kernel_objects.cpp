@@ -14,7 +14,7 @@ void Kernel::reset(const BootConfig& config) {
   for (auto& l : loci_) l = LocusEntry{LocusState::free, kNoContainer};
   for (uint32_t i = 0; i < kMaxSelfManaging; ++i) ties_[i] = 1u << i;
   stabilising_ = 0;
-  io_failed_ = 0;
+  unvouched_ = 0;
   cut_ = CutRecord{};
   report_ = BootReport{};
 }

@@ -48,9 +48,18 @@ Status Kernel::sys_disk_blocks(ManagerId caller, uint64_t* blocks) {
   return Status::ok;
 }
 
+// The number of blocks the caller may address; seeded bug
+// KernelBugs::disk_bounds_off_by_one counts one more (the block after the
+// partition, the next partition's first, passes the check).
+Status Kernel::disk_bound(ManagerId caller, uint64_t* bound) {
+  const Status s = sys_disk_blocks(caller, bound);
+  *bound += bugs_.disk_bounds_off_by_one ? 1 : 0;
+  return s;
+}
+
 Status Kernel::sys_disk_read(ManagerId caller, uint64_t block, uint8_t* buf) {
   uint64_t blocks = 0;
-  const Status s = sys_disk_blocks(caller, &blocks);
+  const Status s = disk_bound(caller, &blocks);
   if (failed(s)) return s;
   if (block >= blocks) return Status::bad_argument;
   const uint64_t sector = managers_[caller].config.partition_start + block * kSectorsPerPage;
@@ -59,7 +68,7 @@ Status Kernel::sys_disk_read(ManagerId caller, uint64_t block, uint8_t* buf) {
 
 Status Kernel::sys_disk_write(ManagerId caller, uint64_t block, const uint8_t* buf) {
   uint64_t blocks = 0;
-  const Status s = sys_disk_blocks(caller, &blocks);
+  const Status s = disk_bound(caller, &blocks);
   if (failed(s)) return s;
   if (block >= blocks) return Status::bad_argument;
   const uint64_t sector = managers_[caller].config.partition_start + block * kSectorsPerPage;

@@ -9,7 +9,7 @@ namespace sc {
 
 Status Kernel::stabilise(ManagerId requester) {
   const uint32_t group = group_mask(requester);
-  if (group & io_failed_) return Status::io_error;  // K5
+  if (group & unvouched_) return Status::io_error;  // K5
   BlockDevice& disk = platform_.disk();
   disk.set_phase(Phase::FREEZE);
   freeze_group(group);
@@ -28,7 +28,7 @@ Status Kernel::stabilise(ManagerId requester) {
     disk.set_phase(Phase::DISCARD);
     discard_old_copies(next);
   }
-  if (s == Status::io_error) io_failed_ |= group;  // K5
+  if (failed(s)) unvouched_ |= group;  // K5
   disk.set_phase(Phase::RESUME);
   resume_group(group);
   disk.set_phase(Phase::RUN);

@@ -15,7 +15,7 @@
 namespace sc {
 
 constexpr uint32_t kBugOverwriteLiveRootCopy = 1, kBugRecoverIgnoringCuts = 2, kBugSnapshotParentFirst = 4,
-                   kBugCutDropsIdleManagers = 8;
+                   kBugCutDropsIdleManagers = 8, kBugDiskBoundsOffByOne = 16;
 
 uint32_t kernel_bug_bits(const KernelBugs& bugs);
 KernelBugs kernel_bugs_from_bits(uint64_t bits);

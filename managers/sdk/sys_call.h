@@ -1,7 +1,8 @@
 // sys_call.h — the manager system calls (sys.h) by name, as the call-error
-// fault class counts and names them (kernel/harness/call_fault/).
-// Invariant: the values are stored in trace files and case files (a
-// call-error fault's detail); never renumber.
+// and call-misuse fault classes count and name them
+// (kernel/harness/call_fault/).
+// Invariant: the values are stored in trace files and case files (a call
+// fault's detail); never renumber.
 #pragma once
 #include <stdint.h>
 
@@ -23,6 +24,12 @@ enum class SysCall : uint8_t {
   disk_flush,
 };
 constexpr uint32_t kSysCallCount = 13;
+
+// True if the call passes the kernel a value (a capref, a page, container or
+// block number); disk_blocks and disk_flush pass none.
+inline bool passes_value(SysCall call) {
+  return call != SysCall::disk_blocks && call != SysCall::disk_flush && static_cast<uint32_t>(call) < kSysCallCount;
+}
 
 // The call's name as sys.h spells it ("disk_write"); "unknown" out of range.
 inline const char* sys_call_name(SysCall call) {

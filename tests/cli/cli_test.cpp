@@ -193,6 +193,13 @@ TEST(Cli, ExhaustiveModeCoversEveryStateAndItsFindingsReplay) {
   EXPECT_EQ(lines(call_error.out), 1u) << call_error.out;
   EXPECT_NE(call_error.out.find("--modes call-error: in-process only"), std::string::npos) << call_error.out;
   EXPECT_EQ(run("sqlite --modes call-error").code, 2);
+  const Result call_misuse = run("run --tier qemu --workload " + corpus("basic.json") + " --modes call-misuse");
+  EXPECT_EQ(call_misuse.code, 2) << call_misuse.out;
+  EXPECT_EQ(lines(call_misuse.out), 1u) << call_misuse.out;
+  EXPECT_NE(call_misuse.out.find("--modes call-misuse: in-process only"), std::string::npos) << call_misuse.out;
+  const Result sqlite_misuse = run("sqlite --modes call-misuse");
+  EXPECT_EQ(sqlite_misuse.code, 2) << sqlite_misuse.out;
+  EXPECT_EQ(lines(sqlite_misuse.out), 1u) << sqlite_misuse.out;
 }
 
 // Without --modes, `run` in-process is exhaustive (with tears); a cut past

@@ -127,18 +127,20 @@ TEST(BenchDetect, BadFlagsAreUsageErrorsOfOneLine) {
   expect_usage_error("--format xml" + db, "--format");
   expect_usage_error("--tier qemu --bug shadow-unchecked-read-page" + db,
                      "--bug shadow-unchecked-read-page: only call-error finds it, which runs in-process only");
+  expect_usage_error("--tier qemu --bug kernel-disk-bound-off-by-one" + db,
+                     "--bug kernel-disk-bound-off-by-one: only call-misuse finds it, which runs in-process only");
 }
 
-// A bug only call-error finds is detected in-process, and its first failure
-// (a state of the run recorded in-process with the call failing) recovers
-// alike under QEMU by a real reboot.
-TEST(BenchDetect, ACallErrorBugIsDetectedInProcessAndReplaysUnderQemu) {
+// A bug only call-error (call-misuse) finds is detected in-process, and its
+// first failure (a state of the run recorded in-process with the call failing
+// or misused) recovers alike under QEMU by a real reboot.
+TEST(BenchDetect, CallFaultBugsAreDetectedInProcessAndReplayUnderQemu) {
   sc::test::TempDir dir;
   const std::string db = dir.file("detect.db");
-  const Result r = run("bench detect --bug shadow-unchecked-read-page --budget 20s --db " + db);
+  const Result r = run("bench detect --bug shadow-unchecked-read-page --bug kernel-disk-bound-off-by-one --budget 20s --db " + db);
   ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_EQ(sql_rows(db, "SELECT detected, kind, replay_tier, replay_agrees FROM detect_result"),
-            std::vector<std::string>{"1|call-error|qemu|1"});
+  EXPECT_EQ(sql_rows(db, "SELECT detected, kind, replay_tier, replay_agrees FROM detect_result ORDER BY id"),
+            (std::vector<std::string>{"1|call-error|qemu|1", "1|call-misuse|qemu|1"}));
 }
 
 }  // namespace

@@ -12,7 +12,7 @@
 #include <set>
 #include <tuple>
 
-#include "injector/check/call_error_explore.h"
+#include "injector/check/call_fault_explore.h"
 #include "injector/common/input_error.h"
 #include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
@@ -47,10 +47,10 @@ TEST(CallErrorCensus, CountsEveryCallWithTheUpcallItAnswers) {
 
 TEST(CallErrorCensus, DrawsDistinctSitesInCallOrderAndReplaysFromTheSeed) {
   const std::vector<CallSite> sites = census_calls(corpus("journal_crash_cycles"), {});
-  const auto faults = draw_call_errors(sites, 5);
-  ASSERT_EQ(faults.size(), kCallErrorRunsPerWorkload);
-  EXPECT_EQ(faults, draw_call_errors(sites, 5));
-  EXPECT_NE(faults, draw_call_errors(sites, 6));
+  const auto faults = draw_call_faults(sites, 5, crash::Mode::call_error);
+  ASSERT_EQ(faults.size(), kCallFaultRunsPerWorkload);
+  EXPECT_EQ(faults, draw_call_faults(sites, 5, crash::Mode::call_error));
+  EXPECT_NE(faults, draw_call_faults(sites, 6, crash::Mode::call_error));
   std::set<std::tuple<ManagerId, UpcallKind, SysCall>> seen;
   for (size_t i = 0; i < faults.size(); ++i) {
     const CallSite& s = sites.at(faults[i].request);

@@ -1,6 +1,6 @@
 // explore_test_inputs.h — what several explore tests run: every mode the
 // explore loop enumerates (crash::judged_on_trace_images: read-error,
-// io-error and call-error have explorers of their own), and every seeded bug with the
+// io-error, call-error and call-misuse have explorers of their own), and every seeded bug with the
 // manager program it belongs to ("" for a kernel bug, which acts on every
 // workload).
 #pragma once

@@ -31,7 +31,7 @@ TEST(MutateCli, BadInputIsOneLineAndExitTwo) {
   for (const std::string args : {"mutate --manager nosuch", "mutate --manager shadow --operators drop-flush,nosuch",
                                  "mutate --manager shadow --budget soon", "mutate --manager shadow --tier qemu",
                                  "mutate --manager shadow --corpus /nonexistent-dir",
-                                 "mutate --manager shadow --modes call-error",
+                                 "mutate --manager shadow --modes call-error", "mutate --manager shadow --modes call-misuse",
                                  "mutate --manager shadow --modes read-error,io-error"}) {
     const auto r = run_binary(kBin, args);
     EXPECT_EQ(r.code, 2) << args << "\n" << r.out;

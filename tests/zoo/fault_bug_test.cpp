@@ -1,10 +1,10 @@
-// fault_bug_test.cpp — every seeded bug that declares storage-fault modes
-// (ManagerBug::modes, read from the manager registry, so a bug added there
-// is tested here) is a mistake only those modes find: for each declared
-// mode alone, some corpus workload running its program (the first, in
-// corpus order, where the mode finds it) gives illegal outcomes, and
-// exploring that workload with the power-cut modes (prefix, reorder, torn)
-// gives none.
+// fault_bug_test.cpp — every seeded bug that declares fault modes
+// (seeded_bug_modes(): ManagerBug::modes from the manager registry, or the
+// kernel bug's own list, so a bug added there is tested here) is a mistake
+// only those modes find: for each declared mode alone, some corpus workload
+// running its program (any workload for a kernel bug; the first, in corpus
+// order, where the mode finds it) gives illegal outcomes, and exploring that
+// workload with the power-cut modes (prefix, reorder, torn) gives none.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -15,6 +15,7 @@
 
 #include "injector/campaign/generator.h"
 #include "managers/registry/registry.h"
+#include "managers/registry/registry_checks.h"
 #include "tests/support/param_name.h"
 #include "tests/zoo/zoo_explore.h"
 
@@ -41,17 +42,18 @@ crash::ModeSet parse_modes(const std::string& list) {
 
 std::vector<FaultBug> fault_bugs() {
   std::vector<FaultBug> out;
-  for (uint32_t i = 0; i < registered_manager_count(); ++i) {
-    const ManagerProgram& p = registered_manager(i);
-    for (uint32_t b = 0; b < p.bug_count; ++b)
-      if (*p.bugs[b].modes) out.push_back({p.bugs[b].name, p.name, parse_modes(p.bugs[b].modes)});
+  for (const std::string& name : seeded_bug_names()) {
+    const std::string modes = seeded_bug_modes(name);
+    const FoundBug found = find_manager_bug(name.c_str());
+    if (!modes.empty()) out.push_back({name, found.program == nullptr ? "" : found.program->name, parse_modes(modes)});
   }
   return out;
 }
 
 constexpr uint64_t kStatesPerWorkload = 1500;
 
-// The first corpus workload running `b.program` where `modes` find b, if any.
+// The first corpus workload running `b.program` (any, for a kernel bug)
+// where `modes` find b, if any.
 std::optional<Workload> workload_finding(const FaultBug& b, crash::ModeSet modes) {
   for (const auto& entry : campaign::load_corpus(std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads", b.program))
     if (explore(entry.workload, b.bug, modes, kStatesPerWorkload).illegal > 0) return entry.workload;

@@ -1,5 +1,6 @@
 // fault_replay_test.cpp — the error fault classes as users meet them:
-// `stablecut run --modes io-error|read-error|call-error --bug NAME` finds the bug
+// `stablecut run --modes io-error|read-error|call-error|call-misuse --bug NAME`
+// finds the bug
 // (exit 1) and writes a case file; `stablecut replay CASE` rebuilds the same
 // verdict from it (exit 1, same outcome); a case whose fault list does not
 // fit its crash state is refused with one line and exit 2; `stablecut
@@ -29,19 +30,25 @@ std::string first_case(const std::string& out) {
   return std::regex_search(out, m, std::regex("case: (\\S+\\.trace\\.json)")) ? m[1].str() : "";
 }
 
-class FaultCase : public ::testing::TestWithParam<std::pair<const char*, const char*>> {
+struct BugUnder {
+  const char* bug;
+  const char* mode;
+  const char* workload;  // a corpus workload where the mode finds the bug
+};
+
+class FaultCase : public ::testing::TestWithParam<BugUnder> {
  protected:
-  // `stablecut run` of the parameter's bug under its mode on basic, cases in `dir`.
+  // `stablecut run` of the parameter's bug under its mode on its workload, cases in `dir`.
   static test::BinaryResult run_bug(const test::TempDir& dir) {
-    const auto [bug, mode] = GetParam();
-    return test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --bug " + bug + " --modes " + mode +
-                                               " --cases-dir " + dir.path());
+    const BugUnder& p = GetParam();
+    return test::run_binary(STABLECUT_BIN, "run --workload " + corpus(p.workload) + " --bug " + p.bug + " --modes " +
+                                               p.mode + " --cases-dir " + dir.path());
   }
 };
 
 TEST_P(FaultCase, FoundByRunAndReplayedWithTheSameVerdict) {
   const test::TempDir dir;
-  const std::string mode = GetParam().second;
+  const std::string mode = GetParam().mode;
   const auto run = run_bug(dir);
   ASSERT_EQ(run.code, 1) << run.out;
   const std::string path = first_case(run.out);
@@ -66,6 +73,7 @@ TEST_P(FaultCase, ACaseWhoseFaultsDoNotFitItsStateIsRefused) {
   c["crash_state"]["faults"] = nlohmann::json::array();
   c["meta"].erase("io_error");
   c["meta"].erase("call_error");
+  c["meta"].erase("call_misuse");
   const std::string bad = dir.path() + "/bad.trace.json";
   std::ofstream(bad) << c.dump();
   const auto replay = test::run_binary(STABLECUT_BIN, "replay " + bad);
@@ -87,11 +95,12 @@ TEST_P(FaultCase, MinimizeWithoutModesKeepsTheCasesFaultClass) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, FaultCase,
-                         ::testing::Values(std::pair{"shadow-ignore-flush-error", "io-error"},
-                                           std::pair{"shadow-zero-unreadable", "read-error"},
-                                           std::pair{"shadow-unchecked-read-page", "call-error"}),
+                         ::testing::Values(BugUnder{"shadow-ignore-flush-error", "io-error", "basic"},
+                                           BugUnder{"shadow-zero-unreadable", "read-error", "basic"},
+                                           BugUnder{"shadow-unchecked-read-page", "call-error", "basic"},
+                                           BugUnder{"kernel-disk-bound-off-by-one", "call-misuse", "two_managers_cut"}),
                          [](const auto& info) {
-                           std::string name = info.param.second;
+                           std::string name = info.param.mode;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });

@@ -1,6 +1,8 @@
 // failing_sys.cpp — see failing_sys.h.
 #include "kernel/harness/call_fault/failing_sys.h"
 
+#include "kernel/harness/call_fault/call_misuse.h"
+
 namespace sc {
 
 Status FailingSys::upcall(const Upcall& call) {
@@ -12,54 +14,85 @@ Status FailingSys::upcall(const Upcall& call) {
   return s;
 }
 
+uint64_t FailingSys::past_end() {
+  uint64_t blocks = 0;
+  return failed(inner_.disk_blocks(&blocks)) ? UINT64_MAX : blocks;
+}
+
 Status FailingSys::map_root_page(Capref cont, uint32_t page) {
-  return fails(SysCall::map_root_page) ? Status::io_error : inner_.map_root_page(cont, page);
+  return route(
+      SysCall::map_root_page, [&] { return inner_.map_root_page(cont, page); },
+      [&] { return inner_.map_root_page(cont, kMisusedPage); });
 }
 
 Status FailingSys::snapshot_request(Capref self) {
-  return fails(SysCall::snapshot_request) ? Status::io_error : inner_.snapshot_request(self);
+  return route(
+      SysCall::snapshot_request, [&] { return inner_.snapshot_request(self); },
+      [&] { return inner_.snapshot_request(stale(self)); });
 }
 
 Status FailingSys::create_container(ContainerId id, Capref* out) {
-  return fails(SysCall::create_container) ? Status::io_error : inner_.create_container(id, out);
+  return route(
+      SysCall::create_container, [&] { return inner_.create_container(id, out); },
+      [&] { return inner_.create_container(kMisusedContainer, out); });
 }
 
 Status FailingSys::supply_page(Capref cont, uint32_t page, const uint8_t* data) {
-  return fails(SysCall::supply_page) ? Status::io_error : inner_.supply_page(cont, page, data);
+  return route(
+      SysCall::supply_page, [&] { return inner_.supply_page(cont, page, data); },
+      [&] { return inner_.supply_page(cont, kMisusedPage, data); });
 }
 
 Status FailingSys::read_page(Capref cont, uint32_t page, uint8_t* buf) {
-  return fails(SysCall::read_page) ? Status::io_error : inner_.read_page(cont, page, buf);
+  return route(
+      SysCall::read_page, [&] { return inner_.read_page(cont, page, buf); },
+      [&] { return inner_.read_page(stale(cont), page, buf); });
 }
 
 Status FailingSys::write_page(Capref cont, uint32_t page, const uint8_t* data) {
-  return fails(SysCall::write_page) ? Status::io_error : inner_.write_page(cont, page, data);
+  return route(
+      SysCall::write_page, [&] { return inner_.write_page(cont, page, data); },
+      [&] { return inner_.write_page(cont, kMisusedPage, data); });
 }
 
 Status FailingSys::dirty_pages(Capref cont, uint32_t* pages, uint32_t* count) {
-  return fails(SysCall::dirty_pages) ? Status::io_error : inner_.dirty_pages(cont, pages, count);
+  return route(
+      SysCall::dirty_pages, [&] { return inner_.dirty_pages(cont, pages, count); },
+      [&] { return inner_.dirty_pages(stale(cont), pages, count); });
 }
 
 Status FailingSys::clean_page(Capref cont, uint32_t page) {
-  return fails(SysCall::clean_page) ? Status::io_error : inner_.clean_page(cont, page);
+  return route(
+      SysCall::clean_page, [&] { return inner_.clean_page(cont, page); },
+      [&] { return inner_.clean_page(stale(cont), page); });
 }
 
 Status FailingSys::report_page(Capref cont, uint32_t page) {
-  return fails(SysCall::report_page) ? Status::io_error : inner_.report_page(cont, page);
+  return route(
+      SysCall::report_page, [&] { return inner_.report_page(cont, page); },
+      [&] { return inner_.report_page(cont, kMisusedPage); });
 }
 
 Status FailingSys::disk_blocks(uint64_t* blocks) {
-  return fails(SysCall::disk_blocks) ? Status::io_error : inner_.disk_blocks(blocks);
+  const auto as_asked = [&] { return inner_.disk_blocks(blocks); };
+  return route(SysCall::disk_blocks, as_asked, as_asked);
 }
 
 Status FailingSys::disk_read(uint64_t block, uint8_t* buf) {
-  return fails(SysCall::disk_read) ? Status::io_error : inner_.disk_read(block, buf);
+  return route(
+      SysCall::disk_read, [&] { return inner_.disk_read(block, buf); },
+      [&] { return inner_.disk_read(past_end(), buf); });
 }
 
 Status FailingSys::disk_write(uint64_t block, const uint8_t* buf) {
-  return fails(SysCall::disk_write) ? Status::io_error : inner_.disk_write(block, buf);
+  return route(
+      SysCall::disk_write, [&] { return inner_.disk_write(block, buf); },
+      [&] { return inner_.disk_write(past_end(), buf); });
 }
 
-Status FailingSys::disk_flush() { return fails(SysCall::disk_flush) ? Status::io_error : inner_.disk_flush(); }
+Status FailingSys::disk_flush() {
+  const auto as_asked = [&] { return inner_.disk_flush(); };
+  return route(SysCall::disk_flush, as_asked, as_asked);
+}
 
 }  // namespace sc

@@ -1,11 +1,17 @@
 // failing_sys.h — FailingSys sits between one manager program and its Sys
-// (the call-error fault class, injector/crash/crash_model.h): the program
-// calls it as its Sys, the kernel calls it as the program's UpcallTarget.
-// Every system call is first shown to the run's CallGate with its site (the
-// manager, the upcall it is answering, the call); a call the gate fails
-// returns Status::io_error without reaching the kernel — a kernel call that
-// failed for a reason outside the manager's control. Every other call, and
-// every upcall, passes through unchanged. yield() is not a call that can fail.
+// (the call-error and call-misuse fault classes,
+// injector/crash/crash_model.h): the program calls it as its Sys, the
+// kernel calls it as the program's UpcallTarget. Every system call is first
+// shown to the run's CallGate with its site (the manager, the upcall it is
+// answering, the call) and meets the fate the gate gives it:
+//   * fail — returns Status::io_error without reaching the kernel: a kernel
+//     call that failed for a reason outside the manager's control;
+//   * misuse — reaches the kernel with one argument corrupted as
+//     call_misuse.h says; the kernel's answer goes to the gate and back to
+//     the program;
+//   * pass — reaches the kernel unchanged.
+// Every upcall passes through unchanged. yield() is not a call that can
+// fail; a call with no argument to corrupt passes when misused.
 // Platform-free (kernel/core rules); the gate outlives the seam (one seam
 // per program per boot, one gate per recorded run).
 #pragma once
@@ -39,7 +45,24 @@ class FailingSys final : public Sys, public UpcallTarget {
   void yield() override { inner_.yield(); }
 
  private:
-  bool fails(SysCall call) { return gate_.fail(CallSite{id_, upcall_, call}); }
+  // Runs `as_asked` or `misused` (each returns the kernel's Status), or
+  // neither, as the gate decides for `call`.
+  template <class AsAsked, class Misused>
+  Status route(SysCall call, AsAsked as_asked, Misused misused) {
+    switch (gate_.fate(CallSite{id_, upcall_, call})) {
+      case CallFate::fail: return Status::io_error;
+      case CallFate::misuse: {
+        const Status answer = misused();
+        gate_.misuse_answered(answer);
+        return answer;
+      }
+      case CallFate::pass: break;
+    }
+    return as_asked();
+  }
+  // The first block past the caller's partition (the largest block number
+  // if the kernel will not say).
+  uint64_t past_end();
 
   CallGate& gate_;
   ManagerId id_;

@@ -1,5 +1,5 @@
-// call_error_explore.cpp — see call_error_explore.h.
-#include "injector/check/call_error_explore.h"
+// call_fault_explore.cpp — see call_fault_explore.h.
+#include "injector/check/call_fault_explore.h"
 
 #include <fmt/format.h>
 
@@ -10,6 +10,7 @@
 
 #include "injector/check/faulted_run_explore.h"
 #include "kernel/core/prng.h"
+#include "kernel/harness/call_fault/call_misuse.h"
 
 namespace sc {
 
@@ -17,26 +18,30 @@ namespace {
 
 using SiteKey = std::tuple<ManagerId, UpcallKind, SysCall>;
 
-// The ordinals of the calls at each site, sites in a stable order.
-std::vector<std::vector<size_t>> calls_by_site(std::span<const CallSite> sites) {
+// The ordinals of the calls `mode` may fault at each site, sites in a stable order.
+std::vector<std::vector<size_t>> calls_by_site(std::span<const CallSite> sites, crash::Mode mode) {
   std::map<SiteKey, std::vector<size_t>> by_site;
-  for (size_t i = 0; i < sites.size(); ++i) by_site[{sites[i].manager, sites[i].upcall, sites[i].call}].push_back(i);
+  for (size_t i = 0; i < sites.size(); ++i)
+    if (mode != crash::Mode::call_misuse || misusable(sites[i].call))
+      by_site[{sites[i].manager, sites[i].upcall, sites[i].call}].push_back(i);
   std::vector<std::vector<size_t>> out;
   for (auto& [key, calls] : by_site) out.push_back(std::move(calls));
   return out;
 }
 
+const char* faulted(crash::Mode mode) { return mode == crash::Mode::call_misuse ? "misused" : "failing"; }
+
 }  // namespace
 
-std::vector<crash::Fault> draw_call_errors(std::span<const CallSite> sites, uint64_t seed) {
-  std::vector<std::vector<size_t>> groups = calls_by_site(sites);
+std::vector<crash::Fault> draw_call_faults(std::span<const CallSite> sites, uint64_t seed, crash::Mode mode) {
+  std::vector<std::vector<size_t>> groups = calls_by_site(sites, mode);
   Prng prng(seed);
   std::vector<crash::Fault> faults;
-  while (faults.size() < kCallErrorRunsPerWorkload && !groups.empty()) {
+  while (faults.size() < kCallFaultRunsPerWorkload && !groups.empty()) {
     const size_t g = static_cast<size_t>(prng.below(groups.size()));
     const std::vector<size_t>& calls = groups[g];
     const size_t call = calls[static_cast<size_t>(prng.below(calls.size()))];
-    faults.push_back(crash::Fault{crash::Mode::call_error, call, 0, static_cast<uint32_t>(sites[call].call)});
+    faults.push_back(crash::Fault{mode, call, 0, static_cast<uint32_t>(sites[call].call)});
     groups[g] = std::move(groups.back());
     groups.pop_back();
   }
@@ -45,18 +50,18 @@ std::vector<crash::Fault> draw_call_errors(std::span<const CallSite> sites, uint
   return faults;
 }
 
-void explore_call_errors(const Workload& w, const ExploreOptions& options, const FaultTools& tools,
+void explore_call_faults(const Workload& w, crash::Mode mode, const ExploreOptions& options, const FaultTools& tools,
                          ExploreResult* result) {
   if (fault_explore_must_stop(options, result)) return;
   const auto start = FaultClock::now();
   const std::unique_ptr<Checker> checker = tools.make_checker();
-  const std::vector<crash::Fault> faults = draw_call_errors(tools.call_sites(), options.enumerate.seed);
+  const std::vector<crash::Fault> faults = draw_call_faults(tools.call_sites(), options.enumerate.seed, mode);
   for (size_t i = 0; i < faults.size() && !fault_explore_must_stop(options, result); ++i) {
     const crash::Fault& fault = faults[i];
     auto rec = std::make_shared<const Recording>(tools.record_failing(fault));
     for (const std::string& f : rec->findings)
-      result->run_findings.push_back(
-          fmt::format("with call {} ({}) failing: {}", fault.request, sys_call_name(static_cast<SysCall>(fault.detail)), f));
+      result->run_findings.push_back(fmt::format("with call {} ({}) {}: {}", fault.request,
+                                                 sys_call_name(static_cast<SysCall>(fault.detail)), faulted(mode), f));
     explore_faulted_run(w, rec, fault, rec->failed_call_position, options,
                         run_share(tools, options, *result, faults.size() - i), *checker, start, result);
   }

@@ -1,0 +1,134 @@
+// call_misuse_test.cpp — the call-misuse fault class (crash_model.h, FAULT
+// CLASSES) on real in-process runs: the draws take only calls that pass the
+// kernel a value; the correct kernel refuses every misused call and the run
+// goes on without a finding; a fault naming a call with nothing to misuse
+// is an input error; a kernel that accepts a misused call is reported while
+// recording (seeded bug kernel-disk-bound-off-by-one); a manager whose
+// snapshot returned ok before another manager of its group failed is never
+// stabilised again on that uncommitted snapshot (K5); and the correct
+// managers and kernel show no illegal state on corpus workloads.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "injector/check/call_fault_explore.h"
+#include "injector/common/input_error.h"
+#include "injector/inproc/explore.h"
+#include "injector/inproc/recording.h"
+#include "injector/workload/workload_file.h"
+#include "kernel/harness/call_fault/call_misuse.h"
+
+namespace sc {
+namespace {
+
+Workload corpus(const std::string& name) {
+  return load_workload_file(std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads/" + name + ".json");
+}
+
+crash::Fault misuse(size_t call, SysCall kind) {
+  return crash::Fault{crash::Mode::call_misuse, call, 0, static_cast<uint32_t>(kind)};
+}
+
+SeededBugs with_bug(const std::string& name) {
+  SeededBugs bugs;
+  enable_seeded_bug(&bugs, name);
+  return bugs;
+}
+
+bool mentions(const std::vector<std::string>& findings, const std::string& text) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [&](const std::string& f) { return f.find(text) != std::string::npos; });
+}
+
+TEST(CallMisuseDraws, TakeOnlyCallsThatPassTheKernelAValue) {
+  const std::vector<CallSite> sites = census_calls(corpus("journal_crash_cycles"), {});
+  ASSERT_TRUE(std::any_of(sites.begin(), sites.end(), [](const CallSite& s) { return !passes_value(s.call); }));
+  const auto faults = draw_call_faults(sites, 3, crash::Mode::call_misuse);
+  ASSERT_FALSE(faults.empty());
+  EXPECT_EQ(faults, draw_call_faults(sites, 3, crash::Mode::call_misuse));
+  for (const crash::Fault& f : faults) {
+    EXPECT_EQ(f.kind, crash::Mode::call_misuse);
+    EXPECT_TRUE(misusable(sites.at(f.request).call)) << sys_call_name(sites.at(f.request).call);
+  }
+}
+
+// One misused call of every kind the run makes: a correct kernel refuses
+// each, and what follows is judged without a finding.
+TEST(CallMisuseRecording, TheCorrectKernelRefusesEveryKindOfMisusedCall) {
+  for (const char* name : {"basic", "journal_crash_cycles", "hierarchy"}) {
+    const Workload w = corpus(name);
+    const std::vector<CallSite> sites = census_calls(w, {});
+    for (uint32_t c = 0; c < kSysCallCount; ++c) {
+      const auto call = static_cast<SysCall>(c);
+      const auto it = std::find_if(sites.begin(), sites.end(), [&](const CallSite& s) { return s.call == call; });
+      if (it == sites.end() || !misusable(call)) continue;
+      const crash::Fault fault = misuse(static_cast<size_t>(it - sites.begin()), call);
+      const Recording rec = record_inproc(w, {}, nullptr, &fault);
+      EXPECT_TRUE(rec.findings.empty()) << name << ", " << sys_call_name(call) << ": " << rec.findings.front();
+    }
+  }
+}
+
+TEST(CallMisuseRecording, AMisuseOfACallWithNothingToMisuseIsAnInputError) {
+  const Workload w = corpus("basic");
+  const std::vector<CallSite> sites = census_calls(w, {});
+  const auto flush = std::find_if(sites.begin(), sites.end(), [](const CallSite& s) { return s.call == SysCall::disk_flush; });
+  ASSERT_NE(flush, sites.end());
+  const crash::Fault fault = misuse(static_cast<size_t>(flush - sites.begin()), SysCall::disk_flush);
+  EXPECT_THROW(record_inproc(w, {}, nullptr, &fault), InputError);
+}
+
+// Manager A's partition ends where B's begins: a kernel whose bound check is
+// off by one takes A's write one past its end, onto B's first block.
+TEST(CallMisuseRecording, AKernelThatAcceptsAMisusedCallIsReported) {
+  const Workload w = corpus("two_managers_cut");
+  const SeededBugs bugs = with_bug("kernel-disk-bound-off-by-one");
+  const std::vector<CallSite> sites = census_calls(w, bugs);
+  const auto write = std::find_if(sites.begin(), sites.end(),
+                                  [](const CallSite& s) { return s.manager == 0 && s.call == SysCall::disk_write; });
+  ASSERT_NE(write, sites.end());
+  const crash::Fault fault = misuse(static_cast<size_t>(write - sites.begin()), SysCall::disk_write);
+  EXPECT_TRUE(mentions(record_inproc(w, bugs, nullptr, &fault).findings, "the kernel accepted it"));
+  EXPECT_TRUE(record_inproc(w, {}, nullptr, &fault).findings.empty());
+}
+
+// journal_with_shadow ties journal A and shadow B; A snapshots before B. A
+// refused call in B's snapshot fails the stabilisation after A's snapshot
+// returned ok: A's transaction was published in its memory but no cut holds
+// it. Stabilising A again would apply that transaction over the home blocks
+// the last cut still needs; the kernel refuses every later stabilisation of
+// the group until recovery (K5), so no crash afterwards loses data.
+TEST(CallMisuseRecording, AGroupWhoseStabilisationFailedIsNotStabilisedAgainUntilRecovery) {
+  const Workload w = corpus("journal_with_shadow");
+  const std::vector<CallSite> sites = census_calls(w, {});
+  size_t faulted = 0;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    const CallSite& s = sites[i];
+    if (s.manager != 1 || s.upcall != UpcallKind::container_snapshot || s.call != SysCall::clean_page) continue;
+    const crash::Fault fault = misuse(i, SysCall::clean_page);
+    const Recording rec = record_inproc(w, {}, nullptr, &fault);
+    EXPECT_TRUE(rec.findings.empty()) << "call " << i << ": " << rec.findings.front();
+    ++faulted;
+  }
+  EXPECT_GT(faulted, 2u);
+}
+
+class CorrectSystemUnderCallMisuse : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(CorrectSystemUnderCallMisuse, ShowsNoIllegalState) {
+  const Workload w = corpus(GetParam());
+  ExploreOptions options;
+  options.enumerate.modes = crash::only(crash::Mode::call_misuse);
+  const Recording rec = record_inproc(w, {});
+  const ExploreResult r = explore_inproc(w, {}, rec, options);
+  EXPECT_GT(r.states, 0u);
+  EXPECT_EQ(r.illegal, 0u) << (r.failures.empty() ? "" : r.failures.front().signature);
+  EXPECT_TRUE(r.run_findings.empty()) << r.run_findings.front();
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, CorrectSystemUnderCallMisuse,
+                         ::testing::Values("basic", "two_managers_cut", "journal_with_shadow", "journal_two_journals",
+                                           "shadow_deep_hierarchy", "journal_full_partition"));
+
+}  // namespace
+}  // namespace sc
