@@ -9,10 +9,11 @@ const D = JSON.parse(document.getElementById('report-data').textContent);
 // Every crash-state kind (injector/vocab/crash_mode.h order); a kind this
 // list lacks is still plotted, in a palette colour.
 const KINDS = ['prefix', 'reorder', 'torn', 'lying-flush', 'misdirected', 'lost-write', 'bit-rot', 'read-error',
-  'io-error', 'sub-sector-tear', 'call-error'];
+  'io-error', 'sub-sector-tear', 'call-error', 'call-misuse'];
 const KIND_COLORS = {prefix: '#1565c0', reorder: '#ef6c00', torn: '#8e24aa', 'lying-flush': '#00838f',
   misdirected: '#ad1457', 'lost-write': '#4e342e', 'bit-rot': '#558b2f', 'read-error': '#f9a825',
-  'io-error': '#c62828', 'sub-sector-tear': '#5e35b1', 'call-error': '#37474f'};
+  'io-error': '#c62828', 'sub-sector-tear': '#5e35b1', 'call-error': '#37474f',
+  'call-misuse': '#d81b60'};
 const OUTCOME_COLORS = {ok_current: '#2e7d32', ok_previous: '#9ccc65', lost: '#f9a825', corrupt: '#c62828',
   recovery_failed: '#6a1b9a', recovery_crash: '#212121', hang: '#546e7a', detected: '#00838f'};
 const PALETTE = ['#1565c0', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#4e342e'];

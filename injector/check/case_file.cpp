@@ -32,14 +32,15 @@ void check_disk_size(const crash::TraceFile& file, const Workload& w, const std:
                      " (the disk of its workload " + w.name + "), got " + std::to_string(file.trace.sector_count()));
 }
 
-// The state's fault that changed its run, rebuilt from meta: io-error names
-// the failed request in meta.io_error, call-error the failed system call in
-// meta.call_error and call-misuse the misused one in meta.call_misuse
-// ("call": its ordinal in the run, "name": which call).
 // The meta member naming a run fault of `kind`.
 const char* meta_key(crash::Mode kind) {
   return kind == crash::Mode::io_error ? "io_error" : kind == crash::Mode::call_error ? "call_error" : "call_misuse";
 }
+
+// The state's fault that changed its run, rebuilt from meta: io-error names
+// the failed request in meta.io_error, call-error the failed system call in
+// meta.call_error and call-misuse the misused one in meta.call_misuse
+// ("call": its ordinal in the run, "name": which call).
 
 crash::Fault run_fault_in(const JsonField& meta, crash::Mode kind, size_t cut) {
   if (kind == crash::Mode::io_error) {

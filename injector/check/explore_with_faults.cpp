@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+#include <optional>
+#include <vector>
+
 #include "injector/check/call_fault_explore.h"
 #include "injector/check/io_error_explore.h"
 #include "injector/check/read_error_explore.h"
@@ -32,6 +36,18 @@ ExploreOptions phase_options(const ExploreOptions& options, const ExplorePlan& p
   return out;
 }
 
+// `tools` whose census runs at most once, for call-error and call-misuse alike.
+FaultTools with_one_census(const FaultTools& tools) {
+  FaultTools out = tools;
+  if (!tools.call_sites) return out;
+  auto sites = std::make_shared<std::optional<std::vector<CallSite>>>();
+  out.call_sites = [sites, census = tools.call_sites] {
+    if (!*sites) *sites = census();
+    return **sites;
+  };
+  return out;
+}
+
 }  // namespace
 
 ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const ExploreOptions& options,
@@ -53,10 +69,12 @@ ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const
     explore_read_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
   if (io_errors && !result.stopped)
     explore_io_errors(w, rec, phase_options(options, plan, result, phases--), tools, &result);
+  const FaultTools call_tools = with_one_census(tools);
   if (call_errors && !result.stopped)
-    explore_call_faults(w, crash::Mode::call_error, phase_options(options, plan, result, phases--), tools, &result);
+    explore_call_faults(w, crash::Mode::call_error, phase_options(options, plan, result, phases--), call_tools, &result);
   if (call_misuses && !result.stopped)
-    explore_call_faults(w, crash::Mode::call_misuse, phase_options(options, plan, result, phases--), tools, &result);
+    explore_call_faults(w, crash::Mode::call_misuse, phase_options(options, plan, result, phases--), call_tools,
+                        &result);
   return result;
 }
 

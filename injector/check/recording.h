@@ -24,7 +24,7 @@ struct Recording {
   std::vector<std::string> findings;       // disagreements seen while recording
   size_t events = 0;
   std::string beyond_memory;  // the op refused with no_memory, where judging stopped (beyond_memory.h)
-  uint64_t failed_call_position = 0;  // call-error: the trace's length when the injected call failed
+  uint64_t failed_call_position = 0;  // call-error, call-misuse: the trace's length when the call was faulted
 };
 
 }  // namespace sc

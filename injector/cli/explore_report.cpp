@@ -37,7 +37,8 @@ std::string run_fault_text(const crash::CrashState& s) {
   const auto f = crash::run_fault(s);
   if (!f) return "";
   if (f->kind == crash::Mode::io_error) return fmt::format(", request #{} failed", f->request);
-  return fmt::format(", call {} ({}) failed", f->request, sys_call_name(static_cast<SysCall>(f->detail)));
+  return fmt::format(", call {} ({}) {}", f->request, sys_call_name(static_cast<SysCall>(f->detail)),
+                     f->kind == crash::Mode::call_misuse ? "misused" : "failed");
 }
 
 }  // namespace

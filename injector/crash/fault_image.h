@@ -42,7 +42,8 @@ constexpr uint32_t kSectorBits = kSectorSize * 8;
 bool is_image_fault(Mode mode);
 // True for the modes judged on images of the recording's trace, the ones
 // explore() enumerates: the power cuts and the image faults (not read-error,
-// io-error or call-error, which act on recovery or re-record the run).
+// io-error, call-error or call-misuse, which act on recovery or re-record
+// the run).
 inline bool judged_on_trace_images(Mode mode) { return !is_fault_mode(mode) || is_image_fault(mode); }
 
 // True if two faults hit the same target, so one state may not hold both:

@@ -85,7 +85,10 @@ void ReferenceModel::stabilise(const Event& e) {
     if (group & (1u << i)) ties_[i] = 1u << i;
 }
 
+// An attempt that issued no disk request (the kernel refused it at once,
+// K5) wrote nothing that could come back: it is no legal state.
 void ReferenceModel::record_failed_attempt(const Event& e) {
+  if (e.disk_begin == e.disk_end) return;
   history_.push_back(saved_by(ties_[e.manager]));
   spans_.push_back(StabilisationSpan{e.disk_begin, e.disk_end, true});
   attempt_managers_[history_.size() - 1] = managers_saved_by(ties_[e.manager]);

@@ -23,13 +23,14 @@
 //    stays tied; its would-be state S_F (what it would have saved) is kept
 //    in the history with a span marked failed, because its data may have
 //    reached the media (the legal window allows it until the next counted
-//    stabilisation ends, legal_window.h). After a power cut, if recovery
+//    stabilisation ends, legal_window.h) — unless it issued no disk request
+//    (the kernel refused it at once, K5): then nothing of it is kept, since
+//    nothing of it can come back. After a power cut, if recovery
 //    brought back a failed attempt's state (its commit reached the media),
 //    adopt_recovered() makes it the last stable state from then on.
 //  * once allow_failed_calls(from_event, manager) was called (a kernel call
 //    of `manager` failed, call-error, or the kernel refused it misused,
-//    call-misuse), every event from the from_event-th
-//    on (in apply() order) until the next power cut may fail, with any
+//    call-misuse), every event from the from_event-th on (in apply() order) until the next power cut may fail, with any
 //    status, if it concerns that manager's domain or a domain tied to it
 //    (the error reaches those through page faults and stabilisations): the
 //    manager may fail-stop after an error. A failed create, write or read

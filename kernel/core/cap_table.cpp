@@ -5,7 +5,7 @@ namespace sc {
 
 void CapTable::reset() {
   for (auto& e : entries_) e = Entry{false, kNoContainer, 0, 0};
-  next_generation_ = 1;
+  next_generation_ = kNeverIssuedGeneration + 1;
 }
 
 Status CapTable::mint(ContainerId container, uint8_t rights, Capref* out) {

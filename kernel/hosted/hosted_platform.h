@@ -8,7 +8,8 @@
 // (kernel/harness/mutant/), both counting into (and mutating as planned by)
 // the caller's MutantRun, which outlives every boot. With set_call_gate(),
 // every program is bound through a FailingSys (kernel/harness/call_fault/),
-// which asks the caller's gate about each system call (call-error); the
+// which asks the caller's gate each system call's fate (call-error,
+// call-misuse); the
 // chain is program -> ManagerSeam -> FailingSys -> DirectSys -> kernel.
 #pragma once
 #include <functional>

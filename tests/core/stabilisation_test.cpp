@@ -4,6 +4,9 @@
 // tied managers; the hierarchy recovers through its manager.
 #include <filesystem>
 
+#include <algorithm>
+
+#include "injector/inproc/call_fault_gate.h"
 #include "injector/workload/page_content.h"
 #include "kernel/core/checksum.h"
 #include "tests/core/test_system.h"
@@ -123,6 +126,41 @@ TEST(ConsistentCut, UntiedManagerIsNotCut) {
   ASSERT_TRUE(r.findings.empty()) << r.findings.front();
   EXPECT_TRUE(sys.kernel().container_exists(3));   // a1, stabilised by A
   EXPECT_FALSE(sys.kernel().container_exists(2));  // b1 was never stabilised by B
+}
+
+// K5 for a failure that is no I/O error: journal_with_shadow ties journal A
+// and shadow B, and A snapshots first. The kernel refuses (misused) a call
+// of B's first snapshot, so that stabilisation fails after A's snapshot
+// returned ok. The group's next stabilisation is refused with io_error
+// without running a snapshot; after the crash step (a reboot) both succeed.
+TEST(K5, AGroupWhoseStabilisationFailedIsRefusedUntilTheNextBoot) {
+  const Workload w = test::corpus_workload("journal_with_shadow");
+  CallFaultGate census;
+  RunOptions census_options;
+  census_options.call_gate = &census;
+  ASSERT_TRUE(test::TestSystem(w, census_options).runner.run().findings.empty());
+  const auto& sites = census.sites();
+  const auto first = std::find_if(sites.begin(), sites.end(), [](const CallSite& s) {
+    return s.manager == 1 && s.upcall == UpcallKind::container_snapshot && s.call == SysCall::clean_page;
+  });
+  ASSERT_NE(first, sites.end());
+  CallFaultGate gate(static_cast<uint64_t>(first - sites.begin()), CallFate::misuse);
+  RunOptions options;
+  options.call_gate = &gate;
+  test::TestSystem sys(w, options);
+  const RunResult r = sys.runner.run();
+  ASSERT_TRUE(r.findings.empty()) << r.findings.front();
+  ASSERT_TRUE(gate.misuse_answer().has_value());
+  EXPECT_EQ(*gate.misuse_answer(), Status::bad_capref);
+  std::vector<Status> stabilisations;
+  for (const Event& e : sys.runner.events())
+    if (e.kind == OpKind::stabilise) stabilisations.push_back(e.status);
+  ASSERT_EQ(stabilisations.size(), 4u);
+  EXPECT_NE(stabilisations[0], Status::ok);
+  EXPECT_NE(stabilisations[0], Status::io_error);  // B's refusal, not an I/O error
+  EXPECT_EQ(stabilisations[1], Status::io_error);   // K5, before the crash step
+  EXPECT_EQ(stabilisations[2], Status::ok);         // after the reboot
+  EXPECT_EQ(stabilisations[3], Status::ok);
 }
 
 TEST(Hierarchy, ManagedManagerRecoversThroughItsManager) {

@@ -142,7 +142,7 @@ TEST_P(FullPartition, AStabilisationIsRefusedWithNoSpaceAndTheSystemStaysLegal) 
   });
   EXPECT_TRUE(std::any_of(refused, r.events.end(), [](const Event& e) {
     return e.kind == OpKind::stabilise && e.status == Status::ok;
-  })) << "a stabilisation after the refusal succeeds";
+  })) << "a stabilisation after the refusal (and the crash step, K5) succeeds";
   EXPECT_EQ(illegal_states(r, 1500), 0u);
 }
 
@@ -260,7 +260,7 @@ TEST(LogFull, AJournalTransactionThatFitsTheSlotsButNotTheLogIsRefused) {
   EXPECT_GT(pages.size() + 4, g.log_blocks) << "the transaction's records exceed the log";
   EXPECT_TRUE(std::any_of(refused, r.events.end(), [](const Event& e) {
     return e.kind == OpKind::stabilise && e.status == Status::ok;
-  })) << "a stabilisation after the refusal succeeds";
+  })) << "a stabilisation after the refusal (and the crash step, K5) succeeds";
   EXPECT_EQ(illegal_states(r, 1500), 0u);
 }
 

@@ -4,6 +4,10 @@
 // row passes only without an illegal state.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "injector/campaign/detect.h"
 
 namespace {
@@ -51,3 +55,26 @@ TEST(DetectPass, TheCorrectSystemFailsOnAnyIllegalState) {
 }
 
 }  // namespace
+
+// Without --bug, every seeded bug runs in-process; under QEMU the bugs only
+// the in-process call-fault modes find are left out, and a bug that also
+// declares other modes stays.
+TEST(DetectTargets, QemuLeavesOutTheBugsOnlyInProcessModesFind) {
+  sc::tier::TierSpec inproc;
+  sc::tier::TierSpec qemu;
+  qemu.kind = sc::tier::Kind::qemu;
+  const auto all = sc::campaign::detect_targets({}, inproc);
+  const auto under_qemu = sc::campaign::detect_targets({}, qemu);
+  const auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  for (const char* bug : {"kernel-disk-bound-off-by-one", "shadow-unchecked-read-page"}) {
+    EXPECT_TRUE(has(all, bug)) << bug;
+    EXPECT_FALSE(has(under_qemu, bug)) << bug;
+    EXPECT_TRUE(sc::campaign::in_process_only(bug)) << bug;
+  }
+  EXPECT_TRUE(has(under_qemu, "shadow-trust-data"));
+  EXPECT_FALSE(sc::campaign::in_process_only("shadow-trust-data"));
+  EXPECT_FALSE(sc::campaign::in_process_only("kernel-overwrite-root-copy"));
+  EXPECT_EQ(all.size(), under_qemu.size() + 2);
+}

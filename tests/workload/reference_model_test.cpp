@@ -124,10 +124,13 @@ TEST_F(ReferenceModelTest, AfterAFailedCallItsTiedDomainsMayFailUntilAPowerCutAn
   EXPECT_EQ(write(kA, cb, 2, 21), "");                    // now it is
   EXPECT_EQ(write(kB, cb, 3, 22, Status::corrupt), "");
   EXPECT_EQ(create(kA, ca, 0, Status::corrupt), "");
-  EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 0, 0, 0, Status::io_error}), "");
+  EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 0, 0, 0, Status::io_error, 4, 9}), "");
   const SystemState expected{{ca, {{1, page_hash(10)}}}, {cb, {{2, page_hash(21)}}}};
   EXPECT_EQ(model.current(), expected);  // nothing that failed took effect
   ASSERT_EQ(model.stabilisations(), 1u);  // the failed attempt, not counted
+  // One the kernel refused before any disk request (K5) wrote nothing: no attempt.
+  EXPECT_EQ(model.apply(Event{OpKind::stabilise, kA, kNoContainer, 0, 0, 0, Status::io_error, 9, 9}), "");
+  ASSERT_EQ(model.stabilisations(), 1u);
   EXPECT_TRUE(model.spans().back().failed);
   EXPECT_TRUE(model.last_stable().empty());
   EXPECT_NE(read(kA, ca, 1, page_hash(12)), "");  // what succeeds is judged as always

@@ -10,7 +10,7 @@ const char* misuse_description(SysCall call) {
     case SysCall::snapshot_request:
     case SysCall::read_page:
     case SysCall::dirty_pages:
-    case SysCall::clean_page: return "a stale capref (the manager's own, generation + 1)";
+    case SysCall::clean_page: return "a forged capref (the manager's own slot, a generation never issued)";
     case SysCall::map_root_page:
     case SysCall::supply_page:
     case SysCall::write_page:

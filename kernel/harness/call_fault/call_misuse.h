@@ -3,8 +3,9 @@
 // call, the one argument a misused call passes to the kernel instead of the
 // manager's, chosen so that every correct kernel must refuse it whatever
 // the system's state (invariant K4, kernel/core/kernel.h):
-//   * a stale capref — the manager's own, generation + 1: snapshot_request,
-//     read_page, dirty_pages, clean_page;
+//   * a forged capref — the manager's own slot with generation 0, which the
+//     kernel never issues (cap_table.h): snapshot_request, read_page,
+//     dirty_pages, clean_page;
 //   * page number kMaxPageNumber, one past the largest: map_root_page,
 //     supply_page, write_page, report_page;
 //   * container id kMaxContainers, one past the largest: create_container;
@@ -15,6 +16,7 @@
 // changes nothing; an answer of Status::ok is a finding.
 // Platform-free (kernel/core rules).
 #pragma once
+#include "kernel/core/cap_table.h"
 #include "kernel/core/ids.h"
 #include "kernel/core/limits.h"
 #include "managers/sdk/sys_call.h"
@@ -24,7 +26,7 @@ namespace sc {
 constexpr uint32_t kMisusedPage = kMaxPageNumber;
 constexpr ContainerId kMisusedContainer = kMaxContainers;
 
-inline Capref stale(Capref cap) { return Capref{cap.slot, cap.generation + 1}; }
+inline Capref forged(Capref cap) { return Capref{cap.slot, kNeverIssuedGeneration}; }
 
 inline bool misusable(SysCall call) { return passes_value(call); }
 // What the misused call passes instead, e.g. "page 1048576 (one past the

@@ -28,7 +28,7 @@ Status FailingSys::map_root_page(Capref cont, uint32_t page) {
 Status FailingSys::snapshot_request(Capref self) {
   return route(
       SysCall::snapshot_request, [&] { return inner_.snapshot_request(self); },
-      [&] { return inner_.snapshot_request(stale(self)); });
+      [&] { return inner_.snapshot_request(forged(self)); });
 }
 
 Status FailingSys::create_container(ContainerId id, Capref* out) {
@@ -46,7 +46,7 @@ Status FailingSys::supply_page(Capref cont, uint32_t page, const uint8_t* data) 
 Status FailingSys::read_page(Capref cont, uint32_t page, uint8_t* buf) {
   return route(
       SysCall::read_page, [&] { return inner_.read_page(cont, page, buf); },
-      [&] { return inner_.read_page(stale(cont), page, buf); });
+      [&] { return inner_.read_page(forged(cont), page, buf); });
 }
 
 Status FailingSys::write_page(Capref cont, uint32_t page, const uint8_t* data) {
@@ -58,13 +58,13 @@ Status FailingSys::write_page(Capref cont, uint32_t page, const uint8_t* data) {
 Status FailingSys::dirty_pages(Capref cont, uint32_t* pages, uint32_t* count) {
   return route(
       SysCall::dirty_pages, [&] { return inner_.dirty_pages(cont, pages, count); },
-      [&] { return inner_.dirty_pages(stale(cont), pages, count); });
+      [&] { return inner_.dirty_pages(forged(cont), pages, count); });
 }
 
 Status FailingSys::clean_page(Capref cont, uint32_t page) {
   return route(
       SysCall::clean_page, [&] { return inner_.clean_page(cont, page); },
-      [&] { return inner_.clean_page(stale(cont), page); });
+      [&] { return inner_.clean_page(forged(cont), page); });
 }
 
 Status FailingSys::report_page(Capref cont, uint32_t page) {

@@ -11,7 +11,8 @@
 //     the program;
 //   * pass — reaches the kernel unchanged.
 // Every upcall passes through unchanged. yield() is not a call that can
-// fail; a call with no argument to corrupt passes when misused.
+// fail; a call with no argument to corrupt passes when misused, and the
+// gate hears no answer.
 // Platform-free (kernel/core rules); the gate outlives the seam (one seam
 // per program per boot, one gate per recorded run).
 #pragma once
@@ -52,6 +53,7 @@ class FailingSys final : public Sys, public UpcallTarget {
     switch (gate_.fate(CallSite{id_, upcall_, call})) {
       case CallFate::fail: return Status::io_error;
       case CallFate::misuse: {
+        if (!passes_value(call)) break;
         const Status answer = misused();
         gate_.misuse_answered(answer);
         return answer;
