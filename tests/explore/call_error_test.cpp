@@ -5,7 +5,8 @@
 // failed snapshot call makes a failed attempt and the run goes on without a
 // finding, a failed call in a boot ends the run cleanly, a fault that names
 // no call of the run (or another call) is an input error, and the correct
-// managers show no illegal state under call-error on corpus workloads.
+// managers and kernel show no illegal state under call-error or call-misuse
+// on corpus workloads.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -107,22 +108,27 @@ TEST(CallErrorRecording, AFaultNamingNoCallOfTheRunIsAnInputError) {
   EXPECT_THROW(record_inproc(w, {}, nullptr, &wrong), InputError);
 }
 
-class CorrectManagersUnderCallError : public ::testing::TestWithParam<const char*> {};
+class CorrectSystemUnderCallFaults : public ::testing::TestWithParam<const char*> {};
 
-TEST_P(CorrectManagersUnderCallError, ShowNoIllegalState) {
+// call-error and call-misuse alike: the correct managers and kernel give no
+// illegal state and no finding while recording.
+TEST_P(CorrectSystemUnderCallFaults, ShowsNoIllegalState) {
   const Workload w = corpus(GetParam());
-  ExploreOptions options;
-  options.enumerate.modes = crash::only(crash::Mode::call_error);
   const Recording rec = record_inproc(w, {});
-  const ExploreResult r = explore_inproc(w, {}, rec, options);
-  EXPECT_GT(r.states, 0u);
-  EXPECT_EQ(r.illegal, 0u) << (r.failures.empty() ? "" : r.failures.front().signature);
-  EXPECT_TRUE(r.run_findings.empty()) << r.run_findings.front();
+  for (const crash::Mode mode : {crash::Mode::call_error, crash::Mode::call_misuse}) {
+    ExploreOptions options;
+    options.enumerate.modes = crash::only(mode);
+    const ExploreResult r = explore_inproc(w, {}, rec, options);
+    EXPECT_GT(r.states, 0u) << crash::mode_name(mode);
+    EXPECT_EQ(r.illegal, 0u) << crash::mode_name(mode) << ": " << (r.failures.empty() ? "" : r.failures.front().signature);
+    EXPECT_TRUE(r.run_findings.empty()) << crash::mode_name(mode) << ": " << r.run_findings.front();
+  }
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, CorrectManagersUnderCallError,
+INSTANTIATE_TEST_SUITE_P(Corpus, CorrectSystemUnderCallFaults,
                          ::testing::Values("basic", "hierarchy", "crash_cycles", "journal_crash_cycles",
-                                           "journal_with_shadow", "journal_deep_hierarchy"));
+                                           "journal_with_shadow", "journal_deep_hierarchy", "two_managers_cut",
+                                           "journal_two_journals", "shadow_deep_hierarchy", "journal_full_partition"));
 
 }  // namespace
 }  // namespace sc

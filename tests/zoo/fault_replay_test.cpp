@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <regex>
 
 #include <nlohmann/json.hpp>
@@ -35,6 +36,8 @@ struct BugUnder {
   const char* mode;
   const char* workload;  // a corpus workload where the mode finds the bug
 };
+
+void PrintTo(const BugUnder& b, std::ostream* out) { *out << b.bug << " under " << b.mode << " on " << b.workload; }
 
 class FaultCase : public ::testing::TestWithParam<BugUnder> {
  protected:
