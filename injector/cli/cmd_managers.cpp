@@ -5,6 +5,9 @@
 // Table or JSON (programs only). Exit 0; 2 for a bad
 // flag or a registry that breaks its invariant (two programs sharing a
 // name, an entry id or a bug name).
+#include <algorithm>
+#include <string>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -39,11 +42,18 @@ nlohmann::json program_json(const ManagerProgram& p) {
           {"bugs", bugs}};
 }
 
+// The width of the --bug column: the longest seeded bug's name.
+size_t bug_column() {
+  size_t width = 0;
+  for (const std::string& name : seeded_bug_names()) width = std::max(width, name.size());
+  return width;
+}
+
 void print_program(const ManagerProgram& p) {
   fmt::print("{}  ({}, tiers: {}{})\n  {}\n", p.name, role_name(p.role), fmt::join(tiers(), ", "),
              find_format_check(p.name) != nullptr ? ", format checker" : "", p.description);
   for (uint32_t b = 0; b < p.bug_count; ++b)
-    fmt::print("  --bug {:<28} {}{}\n", p.bugs[b].name, p.bugs[b].description,
+    fmt::print("  --bug {:<{}} {}{}\n", p.bugs[b].name, bug_column(), p.bugs[b].description,
                *p.bugs[b].modes ? fmt::format(" (found by --modes {})", p.bugs[b].modes) : "");
 }
 
@@ -65,7 +75,7 @@ int managers(const std::string& format) {
   fmt::print("\nkernel  (seeded bugs of the kernel itself, with any manager)\n");
   for (const auto& name : seeded_bug_names())
     if (find_manager_bug(name.c_str()).program == nullptr)
-      fmt::print("  --bug {:<28} {}{}\n", name, kernel_bug_description(name),
+      fmt::print("  --bug {:<{}} {}{}\n", name, bug_column(), kernel_bug_description(name),
                  seeded_bug_modes(name).empty() ? "" : fmt::format(" (found by --modes {})", seeded_bug_modes(name)));
   fmt::print("\n{} registered; a workload names one in a manager's \"program\" (docs/managers.md)\n",
              counted(registered_manager_count(), "manager program"));
