@@ -108,6 +108,39 @@ INSTANTIATE_TEST_SUITE_P(Modes, FaultCase,
                            return name;
                          });
 
+// A call-fault case edited into nonsense is refused with one line and exit
+// 2: a call out of range, a misuse of a call that passes no value, and the
+// meta member of the other call fault.
+TEST(FaultModes, AnEditedCallFaultCaseIsRefused) {
+  const test::TempDir dir;
+  const auto run = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("two_managers_cut") +
+                                                       " --bug kernel-disk-bound-off-by-one --modes call-misuse --cases-dir " +
+                                                       dir.path());
+  const std::string path = first_case(run.out);
+  ASSERT_FALSE(path.empty()) << run.out;
+  std::ifstream in(path);
+  const nlohmann::json c = nlohmann::json::parse(in);
+  ASSERT_TRUE(c["meta"].contains("call_misuse")) << c["meta"].dump();
+  const auto refused = [&](const std::string& what, nlohmann::json bad) {
+    const std::string file = dir.path() + "/bad.trace.json";
+    std::ofstream(file) << bad.dump();
+    const auto replay = test::run_binary(STABLECUT_BIN, "replay " + file);
+    EXPECT_EQ(replay.code, 2) << what << "\n" << replay.out;
+    EXPECT_EQ(std::count(replay.out.begin(), replay.out.end(), '\n'), 1) << what << "\n" << replay.out;
+  };
+  nlohmann::json beyond = c;
+  beyond["crash_state"]["faults"][0]["detail"] = 13;
+  refused("call 13", beyond);
+  nlohmann::json flush = c;
+  flush["crash_state"]["faults"][0]["detail"] = 12;
+  flush["meta"]["call_misuse"]["name"] = "disk_flush";
+  refused("a misused disk_flush", flush);
+  nlohmann::json other = c;
+  other["meta"]["call_error"] = other["meta"]["call_misuse"];
+  other["meta"].erase("call_misuse");
+  refused("meta.call_error on a call-misuse state", other);
+}
+
 TEST(FaultModes, AnUnknownModeIsAUsageError) {
   const auto r = test::run_binary(STABLECUT_BIN, "run --workload " + corpus("basic") + " --modes io-errors");
   EXPECT_EQ(r.code, 2) << r.out;
