@@ -35,15 +35,10 @@ crash::ModeSet declared_modes(const std::string& bug) {
   return modes;
 }
 
-// The modes that run in-process only (they fault a manager's system call).
-crash::ModeSet in_process_modes() {
-  return crash::only(crash::Mode::call_error) | crash::only(crash::Mode::call_misuse);
-}
-
 // `base`, plus the declared modes the tier runs (call-error, call-misuse: in-process only).
 crash::ModeSet with_declared_modes(crash::ModeSet modes, const std::string& bug, const tier::TierSpec& tier) {
   crash::ModeSet declared = declared_modes(bug);
-  if (tier.qemu()) declared &= ~in_process_modes();
+  if (tier.qemu()) declared &= ~crash::call_fault_modes();
   return modes | declared;
 }
 
@@ -232,7 +227,7 @@ results::ResultsDb open_results(const std::string& path) {
 
 bool in_process_only(const std::string& bug) {
   const crash::ModeSet declared = declared_modes(bug);
-  return declared.any() && (declared & ~in_process_modes()).none();
+  return declared.any() && (declared & ~crash::call_fault_modes()).none();
 }
 
 std::vector<std::string> detect_targets(const std::vector<std::string>& names, const tier::TierSpec& tier) {

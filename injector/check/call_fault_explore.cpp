@@ -22,7 +22,7 @@ using SiteKey = std::tuple<ManagerId, UpcallKind, SysCall>;
 std::vector<std::vector<size_t>> calls_by_site(std::span<const CallSite> sites, crash::Mode mode) {
   std::map<SiteKey, std::vector<size_t>> by_site;
   for (size_t i = 0; i < sites.size(); ++i)
-    if (mode != crash::Mode::call_misuse || misusable(sites[i].call))
+    if (mode != crash::Mode::call_misuse || passes_value(sites[i].call))
       by_site[{sites[i].manager, sites[i].upcall, sites[i].call}].push_back(i);
   std::vector<std::vector<size_t>> out;
   for (auto& [key, calls] : by_site) out.push_back(std::move(calls));

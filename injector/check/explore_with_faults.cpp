@@ -57,9 +57,9 @@ ExploreResult explore_with_faults(const Workload& w, const Recording& rec, const
   const bool io_errors = asks(options, crash::Mode::io_error);
   const bool call_errors = asks(options, crash::Mode::call_error);
   const bool call_misuses = asks(options, crash::Mode::call_misuse);
-  for (const crash::Mode m : {crash::Mode::call_error, crash::Mode::call_misuse})
-    if (asks(options, m) && !tools.call_sites)
-      throw InputError(fmt::format("--modes {}: in-process only; drop --tier qemu", crash::mode_name(m)));
+  const auto call_fault = crash::call_fault_in(options.enumerate.modes);
+  if (call_fault && !tools.call_sites)
+    throw InputError(fmt::format("--modes {}: in-process only; drop --tier qemu", crash::mode_name(*call_fault)));
   size_t phases = (enumerated ? 1 : 0) + (read_errors ? 1 : 0) + (io_errors ? 1 : 0) + (call_errors ? 1 : 0) +
                   (call_misuses ? 1 : 0);
   ExploreResult result;

@@ -7,6 +7,7 @@
 // name, an entry id or a bug name).
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -42,19 +43,23 @@ nlohmann::json program_json(const ManagerProgram& p) {
           {"bugs", bugs}};
 }
 
-// The width of the --bug column: the longest seeded bug's name.
-size_t bug_column() {
+// The width of the --bug column: the longest of `names`.
+size_t bug_column(const std::vector<std::string>& names) {
   size_t width = 0;
-  for (const std::string& name : seeded_bug_names()) width = std::max(width, name.size());
+  for (const std::string& name : names) width = std::max(width, name.size());
   return width;
 }
 
-void print_program(const ManagerProgram& p) {
+// " (found by --modes a,b)" for a bug that declares fault modes, else "".
+std::string found_by(const std::string& modes) {
+  return modes.empty() ? "" : fmt::format(" (found by --modes {})", modes);
+}
+
+void print_program(const ManagerProgram& p, size_t column) {
   fmt::print("{}  ({}, tiers: {}{})\n  {}\n", p.name, role_name(p.role), fmt::join(tiers(), ", "),
              find_format_check(p.name) != nullptr ? ", format checker" : "", p.description);
   for (uint32_t b = 0; b < p.bug_count; ++b)
-    fmt::print("  --bug {:<{}} {}{}\n", p.bugs[b].name, bug_column(), p.bugs[b].description,
-               *p.bugs[b].modes ? fmt::format(" (found by --modes {})", p.bugs[b].modes) : "");
+    fmt::print("  --bug {:<{}} {}{}\n", p.bugs[b].name, column, p.bugs[b].description, found_by(p.bugs[b].modes));
 }
 
 int managers(const std::string& format) {
@@ -68,15 +73,16 @@ int managers(const std::string& format) {
     fmt::print("{}\n", list.dump(1));
     return 0;
   }
+  const std::vector<std::string> bugs = seeded_bug_names();
+  const size_t column = bug_column(bugs);
   for (uint32_t i = 0; i < registered_manager_count(); ++i) {
     if (i > 0) fmt::print("\n");
-    print_program(registered_manager(i));
+    print_program(registered_manager(i), column);
   }
   fmt::print("\nkernel  (seeded bugs of the kernel itself, with any manager)\n");
-  for (const auto& name : seeded_bug_names())
+  for (const auto& name : bugs)
     if (find_manager_bug(name.c_str()).program == nullptr)
-      fmt::print("  --bug {:<{}} {}{}\n", name, bug_column(), kernel_bug_description(name),
-                 seeded_bug_modes(name).empty() ? "" : fmt::format(" (found by --modes {})", seeded_bug_modes(name)));
+      fmt::print("  --bug {:<{}} {}{}\n", name, column, kernel_bug_description(name), found_by(seeded_bug_modes(name)));
   fmt::print("\n{} registered; a workload names one in a manager's \"program\" (docs/managers.md)\n",
              counted(registered_manager_count(), "manager program"));
   return 0;

@@ -163,11 +163,10 @@ int run_sqlite(const SqliteFlags& f, const EnumerationFlags& e) {
   const crash::EnumeratorOptions options = e.options();
   if (options.exhaustive)
     throw InputError("--modes exhaustive: managers only; sqlite takes prefix, reorder, torn and the storage faults");
-  for (const crash::Mode m : {crash::Mode::call_error, crash::Mode::call_misuse})
-    if (options.modes.test(static_cast<size_t>(m)))
-      throw InputError(fmt::format("--modes {}: managers only (it faults a manager's system call); sqlite takes "
-                                   "prefix, reorder, torn and the storage faults",
-                                   crash::mode_name(m)));
+  if (const auto call_fault = crash::call_fault_in(options.modes))
+    throw InputError(fmt::format("--modes {}: managers only (it faults a manager's system call); sqlite takes "
+                                 "prefix, reorder, torn and the storage faults",
+                                 crash::mode_name(*call_fault)));
   if (!f.replay_state.empty()) parse_state_name(f.replay_state);
   const auto start = std::chrono::steady_clock::now();
   const sqlite::SqliteRecording rec = sqlite::record_workload(settings);

@@ -74,10 +74,10 @@ crash::EnumeratorOptions EnumerationFlags::options_on(const tier::TierSpec& tier
   crash::EnumeratorOptions o = options_with(*this, modes_on(tier));
   if (o.exhaustive && tier.qemu())
     throw InputError("--modes exhaustive: in-process only (it reruns recovery as it reads); drop --tier qemu");
-  for (const crash::Mode m : {crash::Mode::call_error, crash::Mode::call_misuse})
-    if (o.modes.test(static_cast<size_t>(m)) && tier.qemu())
-      throw InputError(fmt::format("--modes {}: in-process only (it faults a manager's system call); drop --tier qemu",
-                                   crash::mode_name(m)));
+  const auto call_fault = crash::call_fault_in(o.modes);
+  if (call_fault && tier.qemu())
+    throw InputError(fmt::format("--modes {}: in-process only (it faults a manager's system call); drop --tier qemu",
+                                 crash::mode_name(*call_fault)));
   return o;
 }
 

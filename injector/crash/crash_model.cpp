@@ -13,6 +13,19 @@ ModeSet power_cut_modes() {
 
 ModeSet only(Mode mode) { return ModeSet{}.set(static_cast<size_t>(mode)); }
 
+ModeSet call_fault_modes() {
+  ModeSet modes;
+  for (size_t m = 0; m < kModeCount; ++m)
+    if (is_call_fault(static_cast<Mode>(m))) modes.set(m);
+  return modes;
+}
+
+std::optional<Mode> call_fault_in(const ModeSet& modes) {
+  for (size_t m = 0; m < kModeCount; ++m)
+    if (modes.test(m) && is_call_fault(static_cast<Mode>(m))) return static_cast<Mode>(m);
+  return std::nullopt;
+}
+
 bool mode_enumerated(Mode mode) {
   return !is_fault_mode(mode) || mode == Mode::bit_rot || mode == Mode::lost_write ||
          mode == Mode::misdirected || mode == Mode::lying_flush || mode == Mode::sub_sector_tear ||

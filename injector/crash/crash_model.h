@@ -93,7 +93,7 @@
 //    failure, in-process only (the seam is kernel/harness/call_fault/), and
 //    the crash states are those of the new trace from the failure on.
 //  * call-misuse — as call-error, but the call reaches the kernel with one
-//    argument corrupted (kernel/harness/call_fault/call_misuse.h: a stale
+//    argument corrupted (kernel/harness/call_fault/call_misuse.h: a forged
 //    capref, a page, container or block number one past the largest), one
 //    every correct kernel refuses whatever the state; detail: which call (not
 //    disk_blocks or disk_flush, which take no argument). The kernel's answer
@@ -157,6 +157,10 @@ using ModeSet = std::bitset<kModeCount>;
 
 ModeSet power_cut_modes();
 ModeSet only(Mode mode);
+// The fault classes that fault a manager's system call (is_call_fault():
+// in-process only), and the first of them `modes` asks for, if any.
+ModeSet call_fault_modes();
+std::optional<Mode> call_fault_in(const ModeSet& modes);
 
 constexpr uint64_t kWholeWrite = ~uint64_t{0};
 

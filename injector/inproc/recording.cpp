@@ -27,7 +27,7 @@ void require_call_faulted(const CallFaultGate& gate, const crash::Fault& fault) 
     throw InputError(fmt::format("{}: call {} of the run is {}, not {} (detail {})", mode, fault.request,
                                  sys_call_name(faulted->call), sys_call_name(static_cast<SysCall>(fault.detail)),
                                  fault.detail));
-  if (fault.kind == crash::Mode::call_misuse && !misusable(faulted->call))
+  if (fault.kind == crash::Mode::call_misuse && !passes_value(faulted->call))
     throw InputError(fmt::format("call-misuse: call {} of the run is {}, which takes no argument to misuse",
                                  fault.request, sys_call_name(faulted->call)));
 }

@@ -30,7 +30,8 @@
 //    adopt_recovered() makes it the last stable state from then on.
 //  * once allow_failed_calls(from_event, manager) was called (a kernel call
 //    of `manager` failed, call-error, or the kernel refused it misused,
-//    call-misuse), every event from the from_event-th on (in apply() order) until the next power cut may fail, with any
+//    call-misuse), every event from the from_event-th on (in apply()
+//    order) until the next power cut may fail, with any
 //    status, if it concerns that manager's domain or a domain tied to it
 //    (the error reaches those through page faults and stabilisations): the
 //    manager may fail-stop after an error. A failed create, write or read

@@ -17,14 +17,12 @@
 #include "injector/common/input_error.h"
 #include "injector/inproc/explore.h"
 #include "injector/inproc/recording.h"
-#include "injector/workload/workload_file.h"
+#include "tests/zoo/zoo_explore.h"
 
 namespace sc {
 namespace {
 
-Workload corpus(const std::string& name) {
-  return load_workload_file(std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads/" + name + ".json");
-}
+using zoo::corpus;
 
 crash::Fault call_fault(size_t call, SysCall kind) {
   return crash::Fault{crash::Mode::call_error, call, 0, static_cast<uint32_t>(kind)};

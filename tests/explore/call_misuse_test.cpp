@@ -15,24 +15,16 @@
 #include "injector/check/call_fault_explore.h"
 #include "injector/common/input_error.h"
 #include "injector/inproc/recording.h"
-#include "injector/workload/workload_file.h"
 #include "kernel/harness/call_fault/call_misuse.h"
+#include "tests/zoo/zoo_explore.h"
 
 namespace sc {
 namespace {
 
-Workload corpus(const std::string& name) {
-  return load_workload_file(std::string(STABLECUT_SOURCE_DIR) + "/corpus/workloads/" + name + ".json");
-}
+using zoo::corpus;
 
 crash::Fault misuse(size_t call, SysCall kind) {
   return crash::Fault{crash::Mode::call_misuse, call, 0, static_cast<uint32_t>(kind)};
-}
-
-SeededBugs with_bug(const std::string& name) {
-  SeededBugs bugs;
-  enable_seeded_bug(&bugs, name);
-  return bugs;
 }
 
 bool mentions(const std::vector<std::string>& findings, const std::string& text) {
@@ -48,12 +40,12 @@ TEST(CallMisuseDraws, TakeOnlyCallsThatPassTheKernelAValue) {
   EXPECT_EQ(faults, draw_call_faults(sites, 3, crash::Mode::call_misuse));
   for (const crash::Fault& f : faults) {
     EXPECT_EQ(f.kind, crash::Mode::call_misuse);
-    EXPECT_TRUE(misusable(sites.at(f.request).call)) << sys_call_name(sites.at(f.request).call);
+    EXPECT_TRUE(passes_value(sites.at(f.request).call)) << sys_call_name(sites.at(f.request).call);
   }
 }
 
 // One misused call of every kind the runs make: a correct kernel refuses
-// each, and what follows is judged without a finding. Every misusable call
+// each, and what follows is judged without a finding. Every call that passes a value
 // is met but report_page, which managers make only while enumerating their
 // pages for the checker's read-back (never counted, never faulted).
 TEST(CallMisuseRecording, TheCorrectKernelRefusesEveryKindOfMisusedCall) {
@@ -64,7 +56,7 @@ TEST(CallMisuseRecording, TheCorrectKernelRefusesEveryKindOfMisusedCall) {
     for (uint32_t c = 0; c < kSysCallCount; ++c) {
       const auto call = static_cast<SysCall>(c);
       const auto it = std::find_if(sites.begin(), sites.end(), [&](const CallSite& s) { return s.call == call; });
-      if (it == sites.end() || !misusable(call)) continue;
+      if (it == sites.end() || !passes_value(call)) continue;
       const crash::Fault fault = misuse(static_cast<size_t>(it - sites.begin()), call);
       const Recording rec = record_inproc(w, {}, nullptr, &fault);
       EXPECT_TRUE(rec.findings.empty()) << name << ", " << sys_call_name(call) << ": " << rec.findings.front();
@@ -73,7 +65,7 @@ TEST(CallMisuseRecording, TheCorrectKernelRefusesEveryKindOfMisusedCall) {
   }
   for (uint32_t c = 0; c < kSysCallCount; ++c) {
     const auto call = static_cast<SysCall>(c);
-    if (misusable(call) && call != SysCall::report_page) EXPECT_TRUE(exercised.count(call)) << sys_call_name(call);
+    if (passes_value(call) && call != SysCall::report_page) EXPECT_TRUE(exercised.count(call)) << sys_call_name(call);
   }
 }
 
@@ -90,7 +82,7 @@ TEST(CallMisuseRecording, AMisuseOfACallWithNothingToMisuseIsAnInputError) {
 // off by one takes A's write one past its end, onto B's first block.
 TEST(CallMisuseRecording, AKernelThatAcceptsAMisusedCallIsReported) {
   const Workload w = corpus("two_managers_cut");
-  const SeededBugs bugs = with_bug("kernel-disk-bound-off-by-one");
+  const SeededBugs bugs = zoo::bug("kernel-disk-bound-off-by-one");
   const std::vector<CallSite> sites = census_calls(w, bugs);
   const auto write = std::find_if(sites.begin(), sites.end(),
                                   [](const CallSite& s) { return s.manager == 0 && s.call == SysCall::disk_write; });

@@ -11,7 +11,8 @@
 //   * container id kMaxContainers, one past the largest: create_container;
 //   * the block one past the end of the caller's partition: disk_read,
 //     disk_write.
-// disk_blocks and disk_flush take no argument to corrupt: not misusable.
+// disk_blocks and disk_flush take no argument to corrupt (passes_value(),
+// managers/sdk/sys_call.h): they are never misused.
 // Invariant: a correct kernel answers every misused call with an error and
 // changes nothing; an answer of Status::ok is a finding.
 // Platform-free (kernel/core rules).
@@ -28,9 +29,8 @@ constexpr ContainerId kMisusedContainer = kMaxContainers;
 
 inline Capref forged(Capref cap) { return Capref{cap.slot, kNeverIssuedGeneration}; }
 
-inline bool misusable(SysCall call) { return passes_value(call); }
 // What the misused call passes instead, e.g. "page 1048576 (one past the
-// largest page number)"; "" for a call that is not misusable.
+// largest page number)"; "" for a call that passes no value.
 const char* misuse_description(SysCall call);
 
 }  // namespace sc
