@@ -20,7 +20,7 @@ std::string absolute(const std::string& path) {
 }
 
 std::string command_line(const campaign::CampaignOptions& o, const CampaignFlags& f, const EnumerationFlags& e) {
-  std::string s = fmt::format("stablecut campaign --tier {} --name {} --db {} --corpus {} --shard {}", o.tier.name(),
+  std::string s = fmt::format("stablecut campaign {} --name {} --db {} --corpus {} --shard {}", tier_flags_text(o.tier),
                               o.name, f.db, o.corpus_dir, f.shard);
   if (!f.duration.empty()) s += " --duration " + f.duration;
   if (f.max_states != UINT64_MAX) s += fmt::format(" --max-states {}", f.max_states);

@@ -120,12 +120,12 @@ int run_workload(const RunFlags& flags, const EnumerationFlags& enumeration, tie
   for (const StateFailure& f : r.failures) {
     const std::string path =
         save_case_in(flags.cases_dir, w.name, w, bugs, f.recording ? *f.recording : rec, f, enumeration.seed, tier.name());
-    print_failure(f, r.signatures.at(f.signature), path, tier.name());
+    print_failure(f, r.signatures.at(f.signature), path, tier);
   }
   const bool bad = !rec.findings.empty() || !r.run_findings.empty() || !live.empty() || r.illegal > 0;
   if (bad) {
-    fmt::print("{}, {}; rerun: stablecut run --tier {} --workload {} --schedule-seed {}{}\n",
-               counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"), tier.name(),
+    fmt::print("{}, {}; rerun: stablecut run {} --workload {} --schedule-seed {}{}\n",
+               counted(r.illegal, "illegal state"), counted(r.failures.size(), "distinct failure"), tier_flags_text(tier),
                flags.workload, w.seed, enumeration.replay_flags(tier));
     return 1;
   }

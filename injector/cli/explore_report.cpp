@@ -1,5 +1,7 @@
 // explore_report.cpp — see explore_report.h.
 #include "injector/cli/explore_report.h"
+
+#include "injector/cli/tier_flags.h"
 #include "injector/common/plural.h"
 
 #include <fmt/format.h>
@@ -103,12 +105,12 @@ void print_verdict(const Verdict& v) {
   for (const auto& line : v.diff) fmt::print("    {}\n", line);
 }
 
-void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier) {
+void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const tier::TierSpec& tier) {
   fmt::print("FINDING {} ({})\n", f.signature, counted(states, "state"));
   fmt::print("  first at cut {} ({} state, {}{}), phase {}\n", f.state.cut, crash::mode_name(f.state.kind),
              kept_text(f.state), run_fault_text(f.state), phase_name(f.phase));
   print_verdict(f.verdict);
-  fmt::print("  case: {}\n  replay: stablecut replay {} --tier {}\n", case_path, case_path, tier);
+  fmt::print("  case: {}\n  replay: stablecut replay {} {}\n", case_path, case_path, tier_flags_text(tier));
 }
 
 }  // namespace sc::cli

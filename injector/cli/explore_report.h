@@ -5,6 +5,7 @@
 #include <string>
 
 #include "injector/inproc/explore.h"
+#include "injector/tier/tier_spec.h"
 
 namespace sc::cli {
 
@@ -16,7 +17,7 @@ std::string exhaustive_line(const ExhaustiveCoverage& c);
 // cuts: crash, recover, crash during that recovery, recover again), given
 // how many disk requests the recording's recoveries issued.
 void print_recovery_cuts(const ExploreResult& r, size_t recovery_requests);
-void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const std::string& tier);
+void print_failure(const StateFailure& f, uint64_t states, const std::string& case_path, const tier::TierSpec& tier);
 void print_verdict(const Verdict& v);
 
 }  // namespace sc::cli

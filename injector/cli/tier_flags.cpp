@@ -1,8 +1,11 @@
 // tier_flags.cpp — see tier_flags.h.
 #include "injector/cli/tier_flags.h"
 
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "injector/campaign/option_ranges.h"
 #include "injector/cli/value_checks.h"
@@ -22,6 +25,17 @@ void add_tier_flags(CLI::App* cmd, const std::shared_ptr<tier::TierSpec>& flags)
   cmd->add_option("--timeout", flags->timeout_s, "QEMU tier: seconds before a boot counts as a hang")
       ->check(number(campaign::kTimeoutRange.min, campaign::kTimeoutRange.max))
       ->capture_default_str();
+}
+
+std::string tier_flags_text(const tier::TierSpec& tier) {
+  std::string out = fmt::format("--tier {}", tier.name());
+  if (!tier.qemu()) return out;
+  const tier::TierSpec defaults;
+  const auto absolute = [](const std::string& p) { return std::filesystem::absolute(p).lexically_normal().string(); };
+  if (tier.kernel != defaults.kernel) out += " --kernel " + absolute(tier.kernel);
+  if (tier.plugin != defaults.plugin) out += " --plugin " + absolute(tier.plugin);
+  if (tier.timeout_s != defaults.timeout_s) out += fmt::format(" --timeout {}", tier.timeout_s);
+  return out;
 }
 
 }  // namespace sc::cli

@@ -3,11 +3,12 @@
 // that stored case gives the same verdict in-process and under QEMU; and
 // `run --tier qemu` checks crash states by real reboots with exit code 0
 // for the correct manager; an io-error finding under QEMU writes a case that
-// `replay --tier qemu` rebuilds (the faulted run recorded again) to the
-// same verdict; a workload beyond the kernel's memory is exit 2 in both.
+// the printed replay command (with the run's QEMU flags) rebuilds (the
+// faulted run recorded again) to the same verdict; a workload beyond the kernel's memory is exit 2 in both.
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "tests/support/run_binary.h"
@@ -65,14 +66,28 @@ std::string case_path(const std::string& out) {
   return at == std::string::npos ? "" : out.substr(at + 6, out.find('\n', at) - at - 6);
 }
 
+// The printed replay and rerun commands carry the QEMU flags that differ
+// from the defaults (here a copy of the kernel image and a longer timeout),
+// and the printed replay command, run as printed, gives the same verdict.
 TEST(CliTiers, IoErrorCaseOfAQemuRunReplaysUnderQemu) {
   const std::string dir = ::testing::TempDir() + "/io_error_cases";
-  const Result r = run("run --tier qemu --workload " + std::string(STABLECUT_CORPUS_DIR) +
+  const std::string kernel = (std::filesystem::path(::testing::TempDir()) / "kernel_copy.elf").lexically_normal().string();
+  for (const char* extension : {".elf", ".flash"})  // the image runs from the flash bank beside it
+    std::filesystem::copy_file(std::filesystem::path(STABLECUT_KERNEL_ELF).replace_extension(extension),
+                               std::filesystem::path(kernel).replace_extension(extension),
+                               std::filesystem::copy_options::overwrite_existing);
+  const Result r = run("run --tier qemu --kernel " + kernel + " --timeout 20 --workload " +
+                       std::string(STABLECUT_CORPUS_DIR) +
                        "/basic.json --modes io-error --max-states 40 --bug shadow-ignore-flush-error --cases-dir " + dir);
   ASSERT_EQ(r.code, 1) << r.out;
-  const std::string path = case_path(r.out);
-  ASSERT_NE(path, "") << r.out;
-  const Result replayed = run("replay " + path + " --tier qemu");
+  const std::string qemu_flags = "--tier qemu --kernel " + kernel + " --timeout 20";
+  EXPECT_NE(r.out.find("rerun: stablecut run " + qemu_flags + " --workload "), std::string::npos) << r.out;
+  const size_t at = r.out.find("replay: stablecut replay ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const size_t from = at + std::string("replay: stablecut replay ").size();
+  const std::string printed_args = r.out.substr(from, r.out.find('\n', from) - from);
+  EXPECT_EQ(printed_args, case_path(r.out) + " " + qemu_flags);
+  const Result replayed = run("replay " + printed_args);
   EXPECT_EQ(replayed.code, 1) << replayed.out;
   EXPECT_NE(verdict_line(r.out), "");
   EXPECT_EQ(verdict_line(replayed.out), verdict_line(r.out));
