@@ -5,7 +5,8 @@
 // -DSTABLECUT_MANAGER_DIRS=<that folder> (targets stablecut and
 // stablecut_kernel_elf only), then checks `stablecut managers` and
 // `stablecut run` on the copied pingpong.json, correct and with the seeded
-// bug pingpong-skip-flush, in-process and under QEMU (in-process, the
+// bug pingpong-skip-flush, in-process and under QEMU, and correct under
+// every fault mode in-process (in-process, the
 // folder's own format checker must be among the reporters). The build is done
 // once for the whole suite (SetUpTestSuite); every check prints the command
 // that replays it.
@@ -87,6 +88,18 @@ TEST_F(OutOfTreeManager, IsListedWithItsSeededBug) {
 TEST_F(OutOfTreeManager, RecoversLegallyInProcess) {
   std::string cmd;
   const BinaryResult r = stablecut(run_args("--tier inproc"), &cmd);
+  EXPECT_EQ(r.code, 0) << cmd << "\n" << r.out;
+  EXPECT_NE(r.out.find("recovered legally"), std::string::npos) << cmd << "\n" << r.out;
+}
+
+// Every crash mode, storage fault and call fault: the example a manager
+// author starts from must be legal under all of them (it fail-stopped its
+// page faults after a failed snapshot once, which io-error reported).
+TEST_F(OutOfTreeManager, RecoversLegallyUnderEveryFaultInProcess) {
+  std::string cmd;
+  const BinaryResult r = stablecut(run_args("--tier inproc --modes exhaustive,torn,lying-flush,misdirected,lost-write,"
+                                            "bit-rot,sub-sector-tear,read-error,io-error,call-error,call-misuse"),
+                                   &cmd);
   EXPECT_EQ(r.code, 0) << cmd << "\n" << r.out;
   EXPECT_NE(r.out.find("recovered legally"), std::string::npos) << cmd << "\n" << r.out;
 }

@@ -58,6 +58,12 @@ class PingpongManager final : public UpcallTarget {
 
   Sys& sys_;
   uint32_t bug_bits_;
+  // Set by a failed snapshot or recovery: later snapshots are refused until
+  // the next boot (fail-stop; the kernel refuses them too, K5). Page faults
+  // are still served: they read the current half, which no snapshot writes,
+  // through the entries of pages not resident, and a failed snapshot changed
+  // only the entries of the dirty (resident) pages it saved. A failed
+  // recovery fails the boot, so no page fault follows it.
   bool failed_ = false;
   Capref self_{};
   ContainerId home_ = kNoContainer;
