@@ -23,6 +23,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "injector/coverage/counters.h"
@@ -335,8 +336,14 @@ const Symbols& symbols() {
 
 }  // namespace
 
-std::string source_relative(const std::string& raw) {
+std::string source_relative(const std::string& raw, const std::vector<std::string>& manager_dirs) {
   const std::string path = std::filesystem::path(raw).lexically_normal().string();
+  for (const auto& dir : manager_dirs) {
+    std::filesystem::path folder = std::filesystem::path(dir).lexically_normal();
+    if (!folder.has_filename()) folder = folder.parent_path();  // "/a/b/" is folder b
+    const std::string prefix = (folder / "").string();
+    if (path.starts_with(prefix)) return "managers/" + folder.filename().string() + "/" + path.substr(prefix.size());
+  }
   size_t best = std::string::npos;
   for (const char* root : {"managers/", "kernel/core/"}) {
     const std::string needle = root;
@@ -347,6 +354,17 @@ std::string source_relative(const std::string& raw) {
       }
   }
   return best == std::string::npos ? std::string() : path.substr(best);
+}
+
+std::string source_relative(const std::string& path) {
+  static const std::vector<std::string> dirs = [] {
+    std::vector<std::string> out;
+    std::istringstream list(STABLECUT_OUT_OF_TREE_MANAGER_DIRS);  // ':'-separated
+    for (std::string dir; std::getline(list, dir, ':');)
+      if (!dir.empty()) out.push_back(dir);
+    return out;
+  }();
+  return source_relative(path, dirs);
 }
 
 std::vector<EdgeSite> sites_from_answers(std::istream& answers, std::istream& debug_info, size_t count) {

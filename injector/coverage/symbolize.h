@@ -8,7 +8,8 @@
 //
 // Invariants: file is relative to the source tree, from the last
 // "managers/" or "kernel/core/" component of the path the debug info names
-// (so objects shared through ccache between checkouts agree); an edge whose
+// (so objects shared through ccache between checkouts agree), or
+// "managers/<folder name>/..." for an out-of-tree manager; an edge whose
 // location is unknown or lies elsewhere (e.g. an inlined library header) has
 // an empty file and is not counted. ordinal numbers the edges of one
 // (file, line, column) in table order, so (file, line, column, ordinal) names
@@ -44,7 +45,11 @@ std::vector<EdgeSite> sites_from_answers(std::istream& answers, std::istream& de
 const std::string& symbolizer_problem();
 
 // The part of a path from its last "managers/" or "kernel/core/" component;
-// empty if it has neither.
+// empty if it has neither. A path under one of manager_dirs (absolute
+// folders of out-of-tree managers) is "managers/<folder name>/<the rest>"
+// instead. The one-argument form uses this build's out-of-tree folders
+// (STABLECUT_MANAGER_DIRS).
+std::string source_relative(const std::string& path, const std::vector<std::string>& manager_dirs);
 std::string source_relative(const std::string& path);
 
 }  // namespace sc::coverage

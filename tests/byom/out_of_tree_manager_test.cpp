@@ -7,12 +7,14 @@
 // `stablecut run` on the copied pingpong.json, correct and with the seeded
 // bug pingpong-skip-flush, in-process and under QEMU, and correct under
 // every fault mode in-process (in-process, the
-// folder's own format checker must be among the reporters). The build is done
+// folder's own format checker must be among the reporters), and a campaign's
+// coverage of it. The build is done
 // once for the whole suite (SetUpTestSuite); every check prints the command
 // that replays it.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <regex>
 #include <string>
 
 #include "tests/support/run_binary.h"
@@ -125,6 +127,22 @@ TEST_F(OutOfTreeManager, SeededBugIsFoundUnderQemu) {
   const BinaryResult r = stablecut(run_args("--tier qemu --bug pingpong-skip-flush"), &cmd);
   EXPECT_EQ(r.code, 1) << cmd << "\n" << r.out;
   EXPECT_NE(r.out.find("FINDING"), std::string::npos) << cmd << "\n" << r.out;
+}
+
+// A campaign measures the out-of-tree manager's coverage as the part
+// managers/<folder name>, and `report` prints it with its unreached lines.
+TEST_F(OutOfTreeManager, CampaignCoverageCountsItUnderItsFolderName) {
+  const std::string db = temp_->file("coverage.db");
+  std::string cmd;
+  const BinaryResult campaign =
+      stablecut("campaign --workloads 3 --jobs 1 --corpus '" + manager_dir_ + "' --db '" + db + "'", &cmd);
+  ASSERT_EQ(campaign.code, 0) << cmd << "\n" << campaign.out;
+  const BinaryResult report = stablecut("report --db '" + db + "' --out '" + temp_->file("report") + "'", &cmd);
+  ASSERT_EQ(report.code, 0) << cmd << "\n" << report.out;
+  const std::regex part(R"(coverage of campaign 1: managers/pingpong lines [0-9.]+% \(([0-9]+)/[0-9]+\))");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(report.out, m, part)) << cmd << "\n" << report.out;
+  EXPECT_GT(std::stoi(m[1].str()), 0) << "the campaign ran pingpong's code: " << m[0];
 }
 
 // Runs last (gtest keeps declaration order): by now the build and every run

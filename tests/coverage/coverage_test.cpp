@@ -57,6 +57,16 @@ TEST(CoverageSummary, SourcePathsAreRelativeToTheTreeWhateverCheckoutBuiltThem) 
   EXPECT_EQ(coverage::source_relative("/usr/include/c++/12/bits/stl_algo.h"), "");
 }
 
+// A manager built in from a folder outside the tree (STABLECUT_MANAGER_DIRS)
+// is a part of managers/ under its folder's name.
+TEST(CoverageSummary, AnOutOfTreeManagerCountsUnderItsFolderName) {
+  const std::vector<std::string> mine = {"/home/me/mine/", "/srv/x/other"};
+  EXPECT_EQ(coverage::source_relative("/home/me/mine/m.cpp", mine), "managers/mine/m.cpp");
+  EXPECT_EQ(coverage::source_relative("/srv/x/build/../other/sub/o.cpp", mine), "managers/other/sub/o.cpp");
+  EXPECT_EQ(coverage::source_relative("/home/me/mine2/m.cpp", mine), "");
+  EXPECT_EQ(coverage::source_relative("/home/me/tree/managers/shadow/s.cpp", mine), "managers/shadow/s.cpp");
+}
+
 TEST(CoverageSummary, SeededBugFilesAreAPartOfTheirOwnOutsideTheTotals) {
   const std::vector<results::CoverageEdge> edges = {{"managers/shadow/a.cpp", 10, 3, 0, true},
                                                     {"managers/shadow/shadow_seeded_bugs.cpp", 5, 3, 0, false},
