@@ -65,9 +65,14 @@ main() {
   mkdir -p "$out" && rm -rf "$out"/*.profraw "$out"/all.* "$out"/campaign.* "$out/cases" || die "cannot make $out"
   echo "source_coverage.sh: $bin campaign $length --jobs 1 --seed 1 --modes $modes $*" >&2
   # shellcheck disable=SC2086 # $length is two words on purpose
-  LLVM_PROFILE_FILE="$out/%p.profraw" "$bin" campaign $length --jobs 1 --seed 1 --modes "$modes" \
-    --db "$out/campaign.db" "$@" >"$out/campaign.log" 2>&1
-  code=$?
+  # The campaign's progress goes to stderr as it runs and to campaign.log;
+  # its exit code comes back through campaign.rc (sh has no pipefail).
+  {
+    LLVM_PROFILE_FILE="$out/%p.profraw" "$bin" campaign $length --jobs 1 --seed 1 --modes "$modes" \
+      --db "$out/campaign.db" "$@" 2>&1
+    echo $? >"$out/campaign.rc"
+  } | tee "$out/campaign.log" >&2
+  code=$(cat "$out/campaign.rc")
   [ "$code" -le 1 ] || die "the campaign exited $code (see $out/campaign.log)"
   [ "$code" -eq 0 ] || echo "source_coverage.sh: the campaign found illegal states (exit 1); coverage still follows" >&2
   grep -E '^campaign [0-9]+ .*finished' "$out/campaign.log"
