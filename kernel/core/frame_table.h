@@ -20,8 +20,6 @@ class FrameTable {
   Status allocate(ContainerId container, uint32_t page, int* frame);
 
   uint8_t* data(int frame) { return data_[frame]; }
-  const uint8_t* data(int frame) const { return data_[frame]; }
-  bool dirty(int frame) const { return meta_[frame].dirty; }
   void set_dirty(int frame, bool dirty) { meta_[frame].dirty = dirty; }
 
   // Writes the dirty page numbers of `container`, ascending, into `pages`
