@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <thread>
 
 #include "injector/campaign/option_ranges.h"
+#include "injector/cli/absolute_path.h"
 #include "injector/cli/memo_flag.h"
 #include "injector/cli/tier_flags.h"
 #include "injector/cli/value_checks.h"
@@ -14,10 +14,6 @@
 namespace sc::cli {
 
 namespace {
-
-std::string absolute(const std::string& path) {
-  return path.empty() ? path : std::filesystem::absolute(path).lexically_normal().string();
-}
 
 std::string command_line(const campaign::CampaignOptions& o, const CampaignFlags& f, const EnumerationFlags& e) {
   std::string s = fmt::format("stablecut campaign {} --name {} --db {} --corpus {} --shard {}", tier_flags_text(o.tier),
@@ -38,9 +34,9 @@ campaign::CampaignOptions to_options(const CampaignFlags& f, const EnumerationFl
   campaign::CampaignOptions o;
   o.name = f.name;
   o.tier = t;
-  o.corpus_dir = absolute(f.corpus);
+  o.corpus_dir = absolute_path(f.corpus);
   o.db_path = f.db;
-  o.cases_dir = absolute(f.cases_dir);
+  o.cases_dir = absolute_path(f.cases_dir);
   o.seed = e.seed;
   std::tie(o.shard_index, o.shard_count) = campaign::parse_shard(f.shard);
   o.jobs = f.jobs;

@@ -17,6 +17,7 @@
 #include "injector/campaign/campaign.h"
 #include "injector/campaign/detect.h"
 #include "injector/campaign/detect_table.h"
+#include "injector/cli/absolute_path.h"
 #include "injector/cli/commands.h"
 #include "injector/cli/output_paths.h"
 #include "injector/cli/tier_flags.h"
@@ -57,10 +58,8 @@ CLI::Validator duration_check() {
       "");
 }
 
-std::string absolute(const std::string& path) { return std::filesystem::absolute(path).lexically_normal().string(); }
-
 std::string command_line(const DetectFlags& f, const tier::TierSpec& tier) {
-  std::string s = fmt::format("stablecut bench detect --tier {} --budget {} --db {} --seed {} --corpus {}", tier.name(),
+  std::string s = fmt::format("stablecut bench detect {} --budget {} --db {} --seed {} --corpus {}", tier_flags_text(tier),
                               f.budget, f.db, f.seed, f.corpus);
   for (const auto& b : f.bugs) s += " --bug " + b;
   if (f.no_replay) s += " --no-replay";
@@ -72,9 +71,9 @@ campaign::DetectOptions to_options(const DetectFlags& f, const tier::TierSpec& t
   o.tier = tier;
   o.budget_s = campaign::parse_duration(f.budget);
   o.targets = campaign::detect_targets(f.bugs, tier);
-  o.corpus_dir = absolute(f.corpus);
+  o.corpus_dir = absolute_path(f.corpus);
   o.db_path = f.db;
-  o.cases_dir = f.cases_dir.empty() ? "" : absolute(f.cases_dir);
+  o.cases_dir = absolute_path(f.cases_dir);
   o.seed = f.seed;
   o.replay_other_tier = !f.no_replay;
   o.command_line = command_line(f, tier);

@@ -1,13 +1,13 @@
 // tier_flags.cpp — see tier_flags.h.
 #include "injector/cli/tier_flags.h"
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "injector/campaign/option_ranges.h"
+#include "injector/cli/absolute_path.h"
 #include "injector/cli/value_checks.h"
 
 namespace sc::cli {
@@ -31,9 +31,8 @@ std::string tier_flags_text(const tier::TierSpec& tier) {
   std::string out = fmt::format("--tier {}", tier.name());
   if (!tier.qemu()) return out;
   const tier::TierSpec defaults;
-  const auto absolute = [](const std::string& p) { return std::filesystem::absolute(p).lexically_normal().string(); };
-  if (tier.kernel != defaults.kernel) out += " --kernel " + absolute(tier.kernel);
-  if (tier.plugin != defaults.plugin) out += " --plugin " + absolute(tier.plugin);
+  if (tier.kernel != defaults.kernel) out += " --kernel " + absolute_path(tier.kernel);
+  if (tier.plugin != defaults.plugin) out += " --plugin " + absolute_path(tier.plugin);
   if (tier.timeout_s != defaults.timeout_s) out += fmt::format(" --timeout {}", tier.timeout_s);
   return out;
 }

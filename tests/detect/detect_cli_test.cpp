@@ -125,6 +125,7 @@ TEST(BenchDetect, BadFlagsAreUsageErrorsOfOneLine) {
   expect_usage_error("--budget ten" + db, "--budget");
   expect_usage_error("--tier elsewhere" + db, "--tier");
   expect_usage_error("--format xml" + db, "--format");
+  expect_usage_error("--corpus ''" + db, "--corpus : expected a directory of workload files");
   expect_usage_error("--tier qemu --bug shadow-unchecked-read-page" + db,
                      "--bug shadow-unchecked-read-page: only call-error finds it, which runs in-process only");
   expect_usage_error("--tier qemu --bug kernel-disk-bound-off-by-one" + db,
